@@ -1,0 +1,89 @@
+# bianmin -- build, run, test.  `make run` and `make check` are the two
+# commands the README promises; both install missing Debian packages first.
+
+CC       ?= cc
+PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson
+WERROR   ?= -Werror
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+CFLAGS   += -std=gnu17 -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow \
+            -Wstrict-prototypes -Wmissing-prototypes -Wvla $(WERROR) \
+            -fstack-protector-strong -D_FORTIFY_SOURCE=2 -pthread -Isrc \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi -pthread -lm
+B        ?= build
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+PREFIX   ?= /usr/local
+DB       ?= var/bianmin.db
+LISTEN   ?= 127.0.0.1:8080
+
+.PHONY: all deps run check unit http browser bench crashtest fuzz lint format \
+        asan install clean compdb
+
+all: $(B)/bianmin
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libbianmin.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/bianmin: $(B)/obj/src/main.o $(B)/libbianmin.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libbianmin.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libbianmin.a $(LDLIBS) -lcmocka
+
+-include $(LIB_OBJ:.o=.d) $(B)/obj/src/main.d
+
+deps:
+	@scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || $(B)/bianmin admin init --db $(DB) --demo
+	@echo "bianmin: serving http://$(LISTEN)/  (Ctrl-C stops)"
+	$(B)/bianmin serve --db $(DB) --listen $(LISTEN)
+
+unit: $(UNIT_BIN)
+	@scripts/run-unit.sh $(UNIT_BIN)
+
+check: deps
+	@scripts/check.sh
+
+http: all
+	@scripts/run-http.sh
+
+bench: deps all
+	@scripts/bench.sh
+
+asan:
+	$(MAKE) B=build/asan OPT=-O1 \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  build/asan/bianmin $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+lint:
+	@scripts/lint.sh
+
+format:
+	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)
+
+compdb:
+	$(MAKE) clean && bear -- $(MAKE) all $(UNIT_BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bianmin
+	install -m 755 $(B)/bianmin $(DESTDIR)$(PREFIX)/bin/bianmin
+	cp -R templates static sql $(DESTDIR)$(PREFIX)/share/bianmin/
+
+clean:
+	rm -rf build

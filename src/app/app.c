@@ -1,0 +1,451 @@
+/*
+ * app.c -- start-up and the dispatcher: decode, route, validate, call the
+ * handler, finish the headers.  Both front ends call app_handle().
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#include "app/app.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app_internal.h"
+#include "app/auth.h"
+#include "app/i18n.h"
+#include "app/router.h"
+#include "app/static.h"
+#include "app/view.h"
+#include "store/catalog.h"
+#include "store/store.h"
+
+static struct app_config g_cfg;
+static struct tmpl_set *g_tmpl;
+static bool g_demo;
+static _Thread_local struct store *tl_store;
+
+const struct tmpl_set *app_templates(void)
+{
+	return g_tmpl;
+}
+
+bool app_is_demo(void)
+{
+	return g_demo;
+}
+
+const char *app_root(void)
+{
+	return g_cfg.root;
+}
+
+struct store *req_store(struct req *rq)
+{
+	(void)rq;
+	if (!tl_store) {
+		char err[256];
+		tl_store = store_open(g_cfg.db_path, err, sizeof err);
+		if (!tl_store)
+			fprintf(stderr, "bianmin: %s\n", err);
+	}
+	return tl_store;
+}
+
+static const char *strings_cb(void *ctx, enum lang lang, const char *key)
+{
+	(void)ctx;
+	return i18n_find(lang, key);
+}
+
+int app_init(const struct app_config *cfg, char *err, size_t errsz)
+{
+	g_cfg = *cfg;
+	char path[1024];
+	snprintf(path, sizeof path, "%s/templates/strings.tsv", cfg->root);
+	if (i18n_load(path, err, errsz) < 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/templates", cfg->root);
+	g_tmpl = tmpl_load_dir(path, strings_cb, NULL, err, errsz);
+	if (!g_tmpl)
+		return -1;
+	static const char *const required[] = {"error", "home"};
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (!tmpl_has(g_tmpl, required[i])) {
+			snprintf(err, errsz, "%s/%s.html: missing", path, required[i]);
+			return -1;
+		}
+	snprintf(path, sizeof path, "%s/static", cfg->root);
+	if (static_load(path, err, errsz) < 0)
+		return -1;
+
+	struct store *st = store_open(cfg->db_path, err, errsz);
+	if (!st)
+		return -1;
+	int have = store_version(st);
+	if (have <= 0) {
+		snprintf(err, errsz, "%s: no schema; run: bianmin admin init --db %s", cfg->db_path, cfg->db_path);
+		store_close(st);
+		return -1;
+	}
+	struct arena *a = arena_new();
+	const char *demo = store_setting(st, a, "demo");
+	g_demo = demo && strcmp(demo, "1") == 0;
+	arena_free(a);
+	store_close(st);
+	return 0;
+}
+
+void app_shutdown(void)
+{
+	store_close(tl_store);
+	tl_store = NULL;
+	tmpl_free(g_tmpl);
+	g_tmpl = NULL;
+	static_free();
+	i18n_free();
+}
+
+/* ---- responses ---- */
+
+const char *resp_body(const struct resp *r, size_t *len)
+{
+	if (r->body_static) {
+		*len = r->body_static_len;
+		return r->body_static;
+	}
+	*len = r->body.len;
+	return r->body.data ? r->body.data : "";
+}
+
+void resp_header(struct resp *r, const char *name, const char *value)
+{
+	if (r->nheaders < RESP_MAX_HEADERS)
+		r->headers[r->nheaders++] = (struct header){name, value};
+}
+
+void resp_free(struct resp *rs)
+{
+	buf_free(&rs->body);
+}
+
+const char *http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 408: return "Request Timeout";
+	case 413: return "Content Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 431: return "Request Header Fields Too Large";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+/* ---- the public page cache ---- */
+
+/*
+ * Pages that are the same for every visitor (R_CACHE routes, no session, no
+ * query string) are kept rendered, tagged with the content generation; a
+ * change to the catalog bumps the generation and the stale copy is skipped.
+ */
+enum { CACHE_SLOTS = 512 };
+
+struct cache_entry {
+	char *key;
+	char *body;
+	size_t len;
+	long long gen;
+};
+
+static struct cache_entry g_cache[CACHE_SLOTS];
+static pthread_rwlock_t g_cache_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+static size_t cache_slot(const char *key)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return (size_t)(h % CACHE_SLOTS);
+}
+
+static bool cache_get(const char *key, long long gen, struct buf *out)
+{
+	bool hit = false;
+	size_t i = cache_slot(key);
+	pthread_rwlock_rdlock(&g_cache_lock);
+	if (g_cache[i].key && g_cache[i].gen == gen && strcmp(g_cache[i].key, key) == 0) {
+		buf_put(out, g_cache[i].body, g_cache[i].len);
+		hit = true;
+	}
+	pthread_rwlock_unlock(&g_cache_lock);
+	return hit;
+}
+
+static void cache_put(const char *key, long long gen, const char *body, size_t len)
+{
+	size_t i = cache_slot(key);
+	char *k = strdup(key), *b = malloc(len + 1);
+	memcpy(b, body, len);
+	b[len] = '\0';
+	pthread_rwlock_wrlock(&g_cache_lock);
+	free(g_cache[i].key);
+	free(g_cache[i].body);
+	g_cache[i] = (struct cache_entry){k, b, len, gen};
+	pthread_rwlock_unlock(&g_cache_lock);
+}
+
+/* ---- dispatch ---- */
+
+static void security_headers(struct req *rq, struct resp *rs)
+{
+	resp_header(rs, "Content-Security-Policy",
+		    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+		    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	resp_header(rs, "X-Content-Type-Options", "nosniff");
+	resp_header(rs, "X-Frame-Options", "DENY");
+	resp_header(rs, "Referrer-Policy", "same-origin");
+	resp_header(rs, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	if (rq->secure)
+		resp_header(rs, "Strict-Transport-Security", "max-age=31536000");
+	if (rs->no_store)
+		resp_header(rs, "Cache-Control", "no-store");
+	else if (rs->cache_control)
+		resp_header(rs, "Cache-Control", rs->cache_control);
+	else
+		resp_header(rs, "Cache-Control", "no-cache");
+	if (rq->lang == LANG_EN || rq->lang == LANG_ZH)
+		resp_header(rs, "Content-Language", rq->lang == LANG_EN ? "en" : "zh-Hant-TW");
+}
+
+static void serve_static(struct req *rq, struct resp *rs, const char *rel)
+{
+	const struct static_file *f = static_find(rel);
+	if (!f) {
+		page_error(rq, rs, 404, "err_not_found");
+		return;
+	}
+	rs->cache_control = "public, max-age=3600";
+	resp_header(rs, "ETag", f->etag);
+	if (rq->if_none_match && strstr(rq->if_none_match, f->etag)) {
+		rs->status = 304;
+		rs->body_static = "";
+		rs->body_static_len = 0;
+		rs->content_type = f->content_type;
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = f->content_type;
+	rs->body_static = f->data;
+	rs->body_static_len = f->len;
+}
+
+static const char *form_err_key(enum form_err e)
+{
+	switch (e) {
+	case FORM_BAD_UTF8: return "err_bad_utf8";
+	case FORM_NUL: return "err_nul";
+	case FORM_TOO_MANY: return "err_too_many";
+	default: return "err_bad_escape";
+	}
+}
+
+/* Collects query and (urlencoded) body parameters; returns 0 or an HTTP status. */
+static int decode_params(struct req *rq, struct param **ps, size_t *n, const char **why)
+{
+	struct param *q = NULL, *b = NULL;
+	size_t nq = 0, nb = 0;
+	if (rq->query) {
+		enum form_err e = form_parse(rq->arena, rq->query, strlen(rq->query), &q, &nq);
+		if (e != FORM_OK) {
+			*why = form_err_key(e);
+			return 400;
+		}
+	}
+	if (rq->method == M_POST && rq->body_len) {
+		const char *ct = rq->content_type ? rq->content_type : "";
+		if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+			*why = "err_content_type";
+			return 415;
+		}
+		enum form_err e = form_parse(rq->arena, rq->body, rq->body_len, &b, &nb);
+		if (e != FORM_OK) {
+			*why = form_err_key(e);
+			return 400;
+		}
+	}
+	if (nq + nb > FORM_MAX_PARAMS) {
+		*why = "err_too_many";
+		return 400;
+	}
+	*n = nq + nb;
+	*ps = arena_alloc(rq->arena, (*n + 1) * sizeof **ps);
+	if (nb)
+		memcpy(*ps, b, nb * sizeof *b);
+	if (nq)
+		memcpy(*ps + nb, q, nq * sizeof *q);
+	return 0;
+}
+
+static void dispatch(struct req *rq, struct resp *rs)
+{
+	if (rq->front_error) {
+		page_error(rq, rs, rq->front_error, rq->front_error == 413 ? "err_too_large" : "err_headers");
+		return;
+	}
+	if (rq->method == M_OTHER) {
+		resp_header(rs, "Allow", "GET, HEAD, POST");
+		page_error(rq, rs, 405, "err_method");
+		return;
+	}
+	char *path;
+	size_t plen;
+	enum form_err fe = form_unescape(rq->arena, rq->path, strlen(rq->path), false, &path, &plen);
+	if (fe != FORM_OK || path[0] != '/') {
+		page_error(rq, rs, 400, fe == FORM_OK ? "err_bad_path" : form_err_key(fe));
+		return;
+	}
+	if (strcmp(path, "/en") == 0 || strncmp(path, "/en/", 4) == 0) {
+		rq->lang = LANG_EN;
+		path += 3;
+		if (!*path)
+			path = "/";
+	}
+	rq->local_path = path;
+	if (strncmp(path, "/static/", 8) == 0) {
+		if (rq->method == M_POST) {
+			resp_header(rs, "Allow", "GET, HEAD");
+			page_error(rq, rs, 405, "err_method");
+			return;
+		}
+		serve_static(rq, rs, path + 8);
+		return;
+	}
+
+	struct route_match *m = arena_zalloc(rq->arena, sizeof *m);
+	bool known;
+	const struct route *r = route_find(rq->arena, rq->method, path, m, &known);
+	if (!r) {
+		if (known) {
+			resp_header(rs, "Allow", route_allow(path));
+			page_error(rq, rs, 405, "err_method");
+		} else {
+			page_error(rq, rs, 404, "err_not_found");
+		}
+		return;
+	}
+	rq->match = m;
+	struct param *ps;
+	size_t np;
+	const char *why = NULL;
+	int status = decode_params(rq, &ps, &np, &why);
+	if (status) {
+		page_error(rq, rs, status, why);
+		return;
+	}
+	if (route_validate(rq->arena, r, ps, np, m) && !(r->flags & R_SOFT)) {
+		for (int k = 0; r->fields[k].name; k++)
+			if (m->vals[k].err_key) {
+				page_error(rq, rs, 400, m->vals[k].err_key);
+				return;
+			}
+	}
+	if (!auth_allows(rq, rs, r))
+		return;
+	if (r->flags & R_NOSTORE)
+		rs->no_store = true;
+
+	bool cacheable = (r->flags & R_CACHE) && !rq->sess && !rq->query;
+	char *key = NULL;
+	long long gen = -1;
+	if (cacheable) {
+		struct store *st = req_store(rq);
+		gen = st ? store_content_gen(st) : -1;
+		key = arena_printf(rq->arena, "%d%s", rq->lang, path);
+		if (gen >= 0 && cache_get(key, gen, &rs->body)) {
+			rs->status = 200;
+			rs->content_type = "text/html; charset=utf-8";
+			return;
+		}
+	}
+	r->fn(rq, rs);
+	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static)
+		cache_put(key, gen, rs->body.data ? rs->body.data : "", rs->body.len);
+}
+
+void app_handle(struct req *rq, struct resp *rs)
+{
+	rs->status = 0;
+	dispatch(rq, rs);
+	if (!rs->status)
+		rs->status = 200;
+	if (!rs->content_type)
+		rs->content_type = "text/html; charset=utf-8";
+	security_headers(rq, rs);
+}
+
+void app_log(const struct req *rq, const struct resp *rs, long long usec)
+{
+	if (g_cfg.quiet)
+		return;
+	char path[200];
+	size_t j = 0;
+	for (const char *p = rq->path ? rq->path : "-"; *p && j + 5 < sizeof path; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			j += (size_t)snprintf(path + j, sizeof path - j, "\\x%02x", c);
+		else
+			path[j++] = (char)c;
+	}
+	path[j] = '\0';
+	size_t len;
+	resp_body(rs, &len);
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	char ts[32];
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s %s %s \"%s\" %d %zu %lldus\n", ts, rq->remote_addr ? rq->remote_addr : "-",
+		rq->method_name ? rq->method_name : "-", path, rs->status, len, usec);
+}
+
+const char *app_find_root(const char *explicit_root)
+{
+	static char root[1024];
+	struct stat sb;
+	if (explicit_root)
+		return explicit_root;
+	if (stat("templates/strings.tsv", &sb) == 0 && stat("sql/migrations", &sb) == 0)
+		return ".";
+	char exe[900];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	static const char *const tries[] = {"/..", "/../share/bianmin", "/../.."};
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		char probe[1100];
+		snprintf(root, sizeof root, "%s%s", exe, tries[i]);
+		snprintf(probe, sizeof probe, "%s/templates/strings.tsv", root);
+		if (stat(probe, &sb) == 0)
+			return root;
+	}
+	return NULL;
+}

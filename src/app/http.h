@@ -1,0 +1,75 @@
+/*
+ * http.h -- the one request/response shape both front ends speak.
+ *
+ * A front end (front/httpd.c, front/fcgi.c) fills a struct req from its
+ * protocol, calls app_handle(), and writes the struct resp back.  Nothing
+ * here knows libmicrohttpd or libfcgi.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#ifndef BM_HTTP_H
+#define BM_HTTP_H
+
+#include "util/util.h"
+
+enum method { M_GET, M_HEAD, M_POST, M_OTHER };
+
+/* Limits both front ends enforce before the app sees a request. */
+enum {
+	REQ_MAX_BODY = 64 * 1024,    /* 413 past this */
+	REQ_MAX_HEADERS = 8 * 1024,  /* 431 past this (all header bytes) */
+	REQ_MAX_URI = 4096,          /* 414 past this */
+	REQ_TIMEOUT_SECONDS = 15,    /* idle read timeout */
+};
+
+struct req {
+	/* set by the front end; strings borrowed for the request's lifetime */
+	enum method method;
+	const char *method_name;   /* as received, for the log */
+	const char *path;          /* raw, still percent-encoded, no query */
+	const char *query;         /* raw, NULL when absent */
+	const char *body;          /* NULL when none */
+	size_t body_len;
+	const char *content_type;  /* NULL when absent */
+	const char *cookie;        /* raw Cookie header, NULL when absent */
+	const char *if_none_match;
+	const char *user_agent;
+	const char *remote_addr;   /* client address as text */
+	bool secure;               /* the client reached us over TLS */
+	int front_error;           /* a status the front end already decided (413, 431), else 0 */
+
+	/* set by the app */
+	struct arena *arena;
+	enum lang lang;
+	const char *local_path;    /* decoded path without the /en prefix */
+	struct route_match *match; /* route, path captures and validated fields */
+	struct session *sess;      /* NULL for visitors */
+};
+
+enum { RESP_MAX_HEADERS = 12 };
+
+struct header {
+	const char *name;
+	const char *value;
+};
+
+struct resp {
+	int status;
+	const char *content_type;
+	struct buf body;            /* the body, unless body_static is set */
+	const char *body_static;    /* borrowed (static file, cached page) */
+	size_t body_static_len;
+	bool no_store;              /* personal or staff page: Cache-Control: no-store */
+	const char *cache_control;  /* overrides the default when set */
+	struct header headers[RESP_MAX_HEADERS];
+	int nheaders;
+};
+
+/* Body bytes and length, whichever of body/body_static is in use. */
+const char *resp_body(const struct resp *r, size_t *len);
+/* Adds a header (name and value must outlive the response). */
+void resp_header(struct resp *r, const char *name, const char *value);
+/* Reason phrase for a status code ("Not Found"). */
+const char *http_reason(int status);
+
+#endif

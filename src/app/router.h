@@ -1,0 +1,105 @@
+/*
+ * router.h -- the route table and its declared, validated input fields.
+ *
+ * Each route names its method, a path pattern ('*' matches one segment of
+ * [A-Za-z0-9._-], at most 64 bytes), its handler, the fields it accepts and
+ * who may call it.  The dispatcher validates the declared fields before the
+ * handler runs; undeclared parameters are ignored.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#ifndef BM_ROUTER_H
+#define BM_ROUTER_H
+
+#include "app/form.h"
+#include "app/http.h"
+
+enum ftype {
+	F_TEXT,  /* any UTF-8 text up to max code points; newlines allowed */
+	F_LINE,  /* one line: no control characters */
+	F_INT,   /* decimal integer in [0, max] */
+	F_SLUG,  /* [A-Za-z0-9._-]{1,max} */
+	F_DATE,  /* YYYY-MM-DD */
+	F_MULTI, /* repeated one-line values (checkboxes), each up to max */
+	F_BOOL,  /* present (any value) = true */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	unsigned max;
+	bool required;
+};
+
+enum {
+	MAX_FIELDS = 32,
+	MAX_CAPTURES = 4,
+	MAX_MULTI = 64,
+};
+
+/* A validated value.  err_key names the UI string explaining a refusal. */
+struct fval {
+	bool present;
+	const char *s; /* "" when absent */
+	size_t len;
+	long long i;   /* F_INT; F_BOOL: 0/1 */
+	const char **multi;
+	size_t nmulti;
+	const char *err_key;
+};
+
+typedef void (*handler_fn)(struct req *rq, struct resp *rs);
+
+/* Route flags. */
+enum {
+	R_CACHE = 1 << 0,   /* same page for every visitor: cacheable in memory */
+	R_NOSTORE = 1 << 1, /* personal data: Cache-Control no-store */
+	R_SOFT = 1 << 2,    /* the handler shows field errors itself (forms) */
+	R_NOCSRF = 1 << 3,  /* POST without a session token (citizen lookup forms carry their own) */
+};
+
+struct route {
+	enum method method;
+	const char *pattern;
+	handler_fn fn;
+	const struct field *fields; /* terminated by {0} */
+	unsigned roles;             /* bit mask of enum role; 0 = anyone */
+	unsigned flags;
+};
+
+struct route_match {
+	const struct route *route;
+	const char *cap[MAX_CAPTURES];
+	int ncap;
+	struct fval vals[MAX_FIELDS];
+	int ninvalid;
+	struct param *params; /* everything decoded, for the handler's own use */
+	size_t nparams;
+};
+
+extern const struct route routes[];
+extern const size_t nroutes;
+
+/*
+ * Finds the route for method and (decoded, language-less) path.  Returns the
+ * route, or NULL with *path_known set when the path exists for another
+ * method (405) and cleared when it doesn't (404).  Fills m->cap (arena copies).
+ */
+const struct route *route_find(struct arena *a, enum method method, const char *path, struct route_match *m,
+			       bool *path_known);
+
+/* Allowed methods for a path, as an Allow header value (static). */
+const char *route_allow(const char *path);
+
+/*
+ * Validates params against the route's fields into m->vals; returns the
+ * number of invalid fields.  A single-valued field given twice is invalid.
+ */
+int route_validate(struct arena *a, const struct route *r, struct param *ps, size_t n, struct route_match *m);
+
+/* The validated field by name; a static empty value when not declared. */
+const struct fval *req_field(const struct req *rq, const char *name);
+/* Path capture i, or "" */
+const char *req_cap(const struct req *rq, int i);
+
+#endif

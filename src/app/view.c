@@ -1,0 +1,130 @@
+/*
+ * view.c -- page helpers shared by every handler (see view.h).
+ */
+#include "app/view.h"
+
+#include <cmark.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_internal.h"
+#include "app/i18n.h"
+
+const char *T(const struct req *rq, const char *key)
+{
+	return i18n(rq->lang, key);
+}
+
+const char *pick(const struct req *rq, const char *const txt[LANG__MAX])
+{
+	const char *s = txt[rq->lang];
+	return s && *s ? s : txt[LANG_ZH];
+}
+
+static bool falls_back(const struct req *rq, const char *const txt[LANG__MAX])
+{
+	return rq->lang != LANG_ZH && !(txt[rq->lang] && *txt[rq->lang]) && txt[LANG_ZH] && *txt[LANG_ZH];
+}
+
+void view_text(struct req *rq, struct tobj *o, const char *name, const char *const txt[LANG__MAX])
+{
+	if (!falls_back(rq, txt)) {
+		tobj_str(o, name, pick(rq, txt));
+		return;
+	}
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "<span lang=\"zh-Hant\">");
+	buf_put_html(&b, txt[LANG_ZH], strlen(txt[LANG_ZH]));
+	buf_puts(&b, "</span> <small class=\"zh-only\">");
+	buf_puts(&b, T(rq, "zh_only"));
+	buf_puts(&b, "</small>");
+	tobj_html(o, name, arena_strndup(rq->arena, b.data, b.len));
+	buf_free(&b);
+}
+
+const char *md_html(struct arena *a, const char *markdown)
+{
+	if (!markdown)
+		return NULL;
+	char *html = cmark_markdown_to_html(markdown, strlen(markdown), CMARK_OPT_DEFAULT);
+	if (!html)
+		return "";
+	char *copy = arena_strdup(a, html);
+	free(html);
+	return copy;
+}
+
+void view_markdown(struct req *rq, struct tobj *o, const char *name, const char *const md[LANG__MAX])
+{
+	const char *html = md_html(rq->arena, pick(rq, md));
+	if (html && falls_back(rq, md))
+		html = arena_printf(rq->arena, "<p class=\"zh-only\">%s</p><div lang=\"zh-Hant\">%s</div>",
+				    T(rq, "zh_only"), html);
+	tobj_html(o, name, html);
+}
+
+const char *url(struct req *rq, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char tmp[1024];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	return arena_printf(rq->arena, "%s%s", rq->lang == LANG_EN ? "/en" : "", tmp);
+}
+
+struct tobj *view_new(struct req *rq, const char *title)
+{
+	struct tobj *v = tobj_new(rq->arena);
+	bool en = rq->lang == LANG_EN;
+	tobj_str(v, "lang", en ? "en" : "zh-Hant-TW");
+	tobj_str(v, "base", en ? "/en" : "");
+	tobj_str(v, "title", title);
+	tobj_bool(v, "en", en);
+	const char *here = rq->local_path ? rq->local_path : "/";
+	tobj_str(v, "alt_href",
+		 en ? here : arena_printf(rq->arena, "/en%s", strcmp(here, "/") == 0 ? "" : here));
+	if (en && strcmp(here, "/") == 0)
+		tobj_str(v, "alt_href", "/");
+	tobj_bool(v, "demo", app_is_demo());
+	app_view_session(rq, v);
+	return v;
+}
+
+void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj *view)
+{
+	if (!rs->status)
+		rs->status = 200;
+	rs->content_type = "text/html; charset=utf-8";
+	buf_reset(&rs->body);
+	if (tmpl_render(app_templates(), tmpl, rq->lang, view, &rs->body) != ERR_OK) {
+		fprintf(stderr, "bianmin: no template %s\n", tmpl);
+		rs->status = 500;
+		buf_puts(&rs->body, "internal error");
+	}
+}
+
+void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key)
+{
+	char key[32];
+	snprintf(key, sizeof key, "http_%d", status);
+	const char *title = i18n_find(rq->lang, key);
+	struct tobj *v = view_new(rq, title ? title : T(rq, "http_500"));
+	tobj_int(v, "status", status);
+	tobj_str(v, "message", T(rq, msg_key));
+	rs->status = status;
+	rs->body_static = NULL;
+	page_render(rq, rs, "error", v);
+	rs->status = status;
+}
+
+void page_redirect(struct req *rq, struct resp *rs, const char *location)
+{
+	rs->status = 303;
+	resp_header(rs, "Location", arena_strdup(rq->arena, location));
+	rs->content_type = "text/plain; charset=utf-8";
+	buf_reset(&rs->body);
+}

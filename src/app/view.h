@@ -1,0 +1,52 @@
+/*
+ * view.h -- what every handler uses to answer: the thread's store, UI
+ * strings, picking a text in the visitor's language, the common page view
+ * (layout fields), rendering, error pages and redirects.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#ifndef BM_VIEW_H
+#define BM_VIEW_H
+
+#include "app/http.h"
+#include "app/router.h"
+#include "tmpl/tmpl.h"
+
+struct store;
+
+/* This thread's database connection (opened on first use); NULL if it can't open. */
+struct store *req_store(struct req *rq);
+
+/* UI string for key in the request's language. */
+const char *T(const struct req *rq, const char *key);
+/* The text in the request's language, falling back to Chinese; NULL if neither. */
+const char *pick(const struct req *rq, const char *const txt[LANG__MAX]);
+
+/*
+ * Sets o.name to txt in the visitor's language.  When an English page has to
+ * fall back to Chinese, the value becomes trusted HTML: the escaped Chinese
+ * text in <span lang="zh-Hant"> with a "(in Chinese only)" note, so screen
+ * readers switch voice.  Use only in element content, never in attributes.
+ */
+void view_text(struct req *rq, struct tobj *o, const char *name, const char *const txt[LANG__MAX]);
+/* Same for Markdown: rendered safely by cmark into trusted HTML. */
+void view_markdown(struct req *rq, struct tobj *o, const char *name, const char *const md[LANG__MAX]);
+/* Markdown to trusted HTML (cmark, raw HTML and unsafe links removed), in arena a. */
+const char *md_html(struct arena *a, const char *markdown);
+
+/*
+ * A new page view with the layout's fields: lang, base ("" or "/en"),
+ * title, the other language's address, demo flag, signed-in user, CSRF token.
+ */
+struct tobj *view_new(struct req *rq, const char *title);
+
+/* Renders template tmpl with view as a full HTML page into rs (status kept). */
+void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj *view);
+/* An error page in the visitor's language with status and the message for msg_key. */
+void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key);
+/* 303 See Other to a local address (already language-prefixed). */
+void page_redirect(struct req *rq, struct resp *rs, const char *location);
+/* Language-prefixed local address: url(rq, "/services/%s", code). */
+const char *url(struct req *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

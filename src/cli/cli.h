@@ -1,0 +1,33 @@
+/*
+ * cli.h -- the subcommands: serve, fcgi, admin.  main.c only dispatches.
+ * Each returns the process exit status; errors go to stderr.
+ */
+#ifndef BM_CLI_H
+#define BM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+int cli_serve(int argc, char **argv);
+int cli_fcgi(int argc, char **argv);
+int cli_admin(int argc, char **argv);
+
+/* Shared option parsing: --db, --root, --listen, --socket, --threads, ... */
+struct cli_opts {
+	const char *db;
+	const char *root;
+	const char *listen;
+	const char *socket;
+	const char *to;
+	const char *user, *role, *unit;
+	unsigned threads;
+	long interval;
+	bool demo, once, quiet, help;
+	const char *args[8]; /* positional arguments */
+	int nargs;
+};
+
+/* Parses argv from index 1; returns 0 or prints the problem and returns -1. */
+int cli_parse(int argc, char **argv, struct cli_opts *o);
+
+#endif

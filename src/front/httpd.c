@@ -1,0 +1,228 @@
+/*
+ * httpd.c -- the embedded HTTP server (libmicrohttpd): epoll, a thread pool
+ * the size of the cores.  Collects the request (headers, a body up to
+ * REQ_MAX_BODY), calls app_handle() once, queues the response.
+ *
+ * The only file that includes microhttpd.h.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "front/front.h"
+
+struct conn_state {
+	struct buf body;
+	size_t header_bytes;
+	int error; /* 413, 431 */
+	bool started;
+	struct timespec t0;
+};
+
+/* Keep the URL as sent: the app decodes it (and refuses %00) itself. */
+static size_t keep_escaped(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct conn_state *cs = cls;
+	cs->header_bytes += strlen(key) + (value ? strlen(value) : 0) + 4;
+	return MHD_YES;
+}
+
+struct query_acc {
+	struct buf b;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct query_acc *q = cls;
+	if (q->b.len)
+		buf_putc(&q->b, '&');
+	buf_puts(&q->b, key);
+	if (value) {
+		buf_putc(&q->b, '=');
+		buf_puts(&q->b, value);
+	}
+	return MHD_YES;
+}
+
+static enum method method_of(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return M_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return M_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return M_POST;
+	return M_OTHER;
+}
+
+static void client_addr(struct MHD_Connection *c, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, n, "-");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)n);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)n);
+}
+
+static _Thread_local struct arena *tl_arena;
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct conn_state *cs = *con_cls;
+	if (!cs) {
+		/* first call: headers only.  Answer on a later call so keep-alive stays on. */
+		cs = calloc(1, sizeof *cs);
+		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
+		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, cs);
+		if (cs->header_bytes > REQ_MAX_HEADERS)
+			cs->error = 431;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > REQ_MAX_BODY)
+			cs->error = 413;
+		*con_cls = cs;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->error) {
+			if (cs->body.len + *upload_size > REQ_MAX_BODY)
+				cs->error = 413;
+			else
+				buf_put(&cs->body, upload_data, *upload_size);
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+
+	if (!tl_arena)
+		tl_arena = arena_new();
+	char addr[64];
+	client_addr(c, addr, sizeof addr);
+	struct query_acc q;
+	buf_init(&q.b);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &q);
+
+	struct req rq = {
+		.method = method_of(method),
+		.method_name = method,
+		.path = url,
+		.query = q.b.len ? q.b.data : NULL,
+		.body = cs->body.data,
+		.body_len = cs->body.len,
+		.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+		.cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
+		.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH),
+		.user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT),
+		.remote_addr = addr,
+		.front_error = cs->error,
+		.arena = tl_arena,
+	};
+	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	rq.secure = false;
+	(void)proto; /* the embedded server is plain HTTP; TLS sits in nginx (fcgi) */
+	struct resp rs = {0};
+	app_handle(&rq, &rs);
+
+	size_t len;
+	const char *body = resp_body(&rs, &len);
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs.content_type);
+	for (int i = 0; i < rs.nheaders; i++)
+		MHD_add_response_header(r, rs.headers[i].name, rs.headers[i].value);
+	if (cs->error)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs.status, r);
+	MHD_destroy_response(r);
+
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	app_log(&rq, &rs,
+		(long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
+	resp_free(&rs);
+	buf_free(&q.b);
+	arena_reset(tl_arena);
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	struct conn_state *cs = *con_cls;
+	if (cs) {
+		buf_free(&cs->body);
+		free(cs);
+		*con_cls = NULL;
+	}
+}
+
+static volatile sig_atomic_t g_stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	g_stop = 1;
+}
+
+int front_httpd_run(const char *listen, unsigned threads)
+{
+	char host[256];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || (size_t)(colon - listen) >= sizeof host) {
+		fprintf(stderr, "bianmin: --listen wants HOST:PORT, got %s\n", listen);
+		return 1;
+	}
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+	if (*end || port <= 0 || port > 65535 || inet_pton(AF_INET, host, &sin.sin_addr) != 1) {
+		fprintf(stderr, "bianmin: --listen wants an IPv4 HOST:PORT, got %s\n", listen);
+		return 1;
+	}
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
+		on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin, MHD_OPTION_THREAD_POOL_SIZE,
+		threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_LIMIT,
+		1024u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)(REQ_MAX_HEADERS + REQ_MAX_URI + 16384), MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+		MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "bianmin: cannot listen on %s\n", listen);
+		return 1;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	fprintf(stderr, "bianmin: serving http://%s/ with %u threads\n", listen, threads);
+	while (!g_stop)
+		pause();
+	MHD_stop_daemon(d);
+	fprintf(stderr, "bianmin: stopped\n");
+	return 0;
+}

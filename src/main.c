@@ -1,0 +1,38 @@
+/*
+ * main.c -- subcommand dispatch only.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+	"usage: bianmin COMMAND [options]\n"
+	"\n"
+	"  serve      run the embedded web server (libmicrohttpd)\n"
+	"  fcgi       run the FastCGI responder for nginx\n"
+	"  scheduler  flag petitions and cases near or past their deadline\n"
+	"  admin      create the database, import data, add users, back up\n"
+	"\n"
+	"`bianmin COMMAND --help` tells more.\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{"serve", cli_serve},
+		{"fcgi", cli_fcgi},
+		{"admin", cli_admin},
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "bianmin: unknown command %s\n\n%s", argv[1], usage);
+	return 2;
+}

@@ -1,0 +1,357 @@
+/*
+ * catalog.c -- SQL for the public catalog (see catalog.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/catalog.h"
+#include "store/internal.h"
+
+#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
+
+static void pair(sqlite3_stmt *s, int i, struct arena *a, const char *out[LANG__MAX])
+{
+	out[LANG_ZH] = col_str(s, i, a);
+	out[LANG_EN] = col_str(s, i + 1, a);
+}
+
+/* ---- units ---- */
+
+#define UNIT_COLS "u.code, u.name_zh, u.name_en, u.duties_zh, u.duties_en, u.location_zh, u.location_en, u.phone, u.email"
+
+static void read_unit(sqlite3_stmt *s, int c, struct arena *a, struct unit_rec *u)
+{
+	u->code = col_str(s, c, a);
+	pair(s, c + 1, a, u->name);
+	pair(s, c + 3, a, u->duties);
+	pair(s, c + 5, a, u->location);
+	u->phone = col_str(s, c + 7, a);
+	u->email = col_str(s, c + 8, a);
+}
+
+enum err store_units(struct store *st, struct arena *a, struct unit_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT " UNIT_COLS " FROM units u ORDER BY u.sort, u.code";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_unit(s, 0, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_villages(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT code, name_zh, name_en FROM villages ORDER BY sort, code";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct named_rec *v = PUSH(a, out, n, cap);
+		v->code = col_str(s, 0, a);
+		pair(s, 1, a, v->name);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+/* ---- services ---- */
+
+#define SERVICE_SELECT                                                                               \
+	"SELECT s.id, s.code, s.name_zh, s.name_en, s.summary_zh, s.summary_en, s.eligibility_zh, "      \
+	"s.eligibility_en, s.fee_zh, s.fee_en, s.legal_basis_zh, s.legal_basis_en, s.notes_zh, "         \
+	"s.notes_en, s.processing_days, s.immediate, s.correction_days, s.contact_ext, s.updated_at, "   \
+	"c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit " \
+	"JOIN categories c ON c.code = s.category "
+
+static void read_service(sqlite3_stmt *s, struct arena *a, struct service_rec *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->code = col_str(s, 1, a);
+	pair(s, 2, a, r->name);
+	pair(s, 4, a, r->summary);
+	pair(s, 6, a, r->eligibility);
+	pair(s, 8, a, r->fee);
+	pair(s, 10, a, r->legal_basis);
+	pair(s, 12, a, r->notes);
+	r->processing_days = sqlite3_column_int(s, 14);
+	r->immediate = sqlite3_column_int(s, 15) != 0;
+	r->correction_days = sqlite3_column_int(s, 16);
+	r->contact_ext = col_str(s, 17, a);
+	r->updated_at = col_str(s, 18, a);
+	r->category.code = col_str(s, 19, a);
+	pair(s, 20, a, r->category.name);
+	read_unit(s, 22, a, &r->unit);
+}
+
+enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n)
+{
+	static const char sql[] = SERVICE_SELECT "ORDER BY u.sort, c.sort, s.sort, s.id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_service(s, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+static enum err one_service(sqlite3_stmt *s, struct arena *a, struct service_rec *out)
+{
+	if (!s)
+		return ERR_DB;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_service(s, a, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err store_service(struct store *st, struct arena *a, const char *code, struct service_rec *out)
+{
+	static const char sql[] = SERVICE_SELECT "WHERE s.code = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s)
+		bind_str(s, 1, code);
+	return one_service(s, a, out);
+}
+
+enum err store_service_by_id(struct store *st, struct arena *a, long long id, struct service_rec *out)
+{
+	static const char sql[] = SERVICE_SELECT "WHERE s.id = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s)
+		sqlite3_bind_int64(s, 1, id);
+	return one_service(s, a, out);
+}
+
+/* Items, steps and forms share one shape: seq, kind-or-file, zh, en. */
+static enum err service_lines(struct store *st, struct arena *a, const char *sql, long long id, bool is_form,
+			      struct service_line **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct service_line *l = PUSH(a, out, n, cap);
+		l->seq = sqlite3_column_int(s, 0);
+		if (is_form)
+			l->file = col_str(s, 1, a);
+		else
+			l->kind = col_str(s, 1, a);
+		pair(s, 2, a, l->text);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_service_items(struct store *st, struct arena *a, long long id, struct service_line **out,
+			     size_t *n)
+{
+	static const char sql[] =
+		"SELECT seq, kind, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, false, out, n);
+}
+
+enum err store_service_steps(struct store *st, struct arena *a, long long id, struct service_line **out,
+			     size_t *n)
+{
+	static const char sql[] =
+		"SELECT seq, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, false, out, n);
+}
+
+enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out,
+			     size_t *n)
+{
+	static const char sql[] =
+		"SELECT seq, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, true, out, n);
+}
+
+/* ---- FAQ ---- */
+
+#define FAQ_SELECT                                                                                   \
+	"SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "              \
+	"f.question_zh, f.question_en, f.answer_zh, f.answer_en, f.reviewed_on FROM faq f "              \
+	"JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
+
+static void read_faq(sqlite3_stmt *s, struct arena *a, struct faq_rec *f)
+{
+	f->id = sqlite3_column_int64(s, 0);
+	f->slug = col_str(s, 1, a);
+	f->unit.code = col_str(s, 2, a);
+	pair(s, 3, a, f->unit.name);
+	f->category.code = col_str(s, 5, a);
+	pair(s, 6, a, f->category.name);
+	pair(s, 8, a, f->question);
+	pair(s, 10, a, f->answer);
+	f->reviewed_on = col_str(s, 12, a);
+}
+
+enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category,
+		    struct faq_rec **out, size_t *n)
+{
+	static const char sql[] = FAQ_SELECT "WHERE (?1 IS NULL OR f.unit = ?1) AND (?2 IS NULL OR f.category = ?2) "
+					     "ORDER BY u.sort, c.sort, f.id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, unit);
+	bind_str(s, 2, category);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_faq(s, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out)
+{
+	static const char sql[] = FAQ_SELECT "WHERE f.slug = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, slug);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_faq(s, a, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts,
+			      size_t *n)
+{
+	static const char sql[] = "SELECT c.code, c.name_zh, c.name_en, count(*) FROM faq f "
+				  "JOIN categories c ON c.code = f.category GROUP BY c.code ORDER BY c.sort, c.code";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0, ccap = 0, cn = 0;
+	*out = NULL;
+	*n = 0;
+	if (counts)
+		*counts = NULL;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct named_rec *c = PUSH(a, out, n, cap);
+		c->code = col_str(s, 0, a);
+		pair(s, 1, a, c->name);
+		if (counts)
+			*(int *)PUSH(a, counts, &cn, ccap) = sqlite3_column_int(s, 3);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+/* ---- news ---- */
+
+#define NEWS_SELECT "SELECT id, unit, title_zh, title_en, body_zh, body_en, published_at FROM news "
+
+static void read_news(sqlite3_stmt *s, struct arena *a, struct news_rec *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->unit_code = col_str(s, 1, a);
+	pair(s, 2, a, r->title);
+	pair(s, 4, a, r->body);
+	r->published_at = col_str(s, 6, a);
+}
+
+enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n)
+{
+	static const char sql[] = NEWS_SELECT "ORDER BY published_at DESC, id DESC LIMIT ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int(s, 1, limit);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_news(s, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_news_item(struct store *st, struct arena *a, long long id, struct news_rec *out)
+{
+	static const char sql[] = NEWS_SELECT "WHERE id = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_news(s, a, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+/* ---- FAQ import ---- */
+
+enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *err, size_t errsz)
+{
+	static const char unit_sql[] = "SELECT code FROM units WHERE name_zh = ?1 OR code = ?1";
+	static const char cat_new[] =
+		"INSERT INTO categories (code, name_zh, sort) SELECT 'c' || (1 + count(*)), ?1, 900 FROM categories "
+		"WHERE NOT EXISTS (SELECT 1 FROM categories WHERE name_zh = ?1)";
+	static const char upsert[] =
+		"INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, "
+		"keywords_zh, reviewed_on, updated_by) VALUES (?1, ?2, (SELECT code FROM categories WHERE name_zh = ?3), "
+		"?4, ?5, ?6, ?7, ?8, ?9, 'import') ON CONFLICT(slug) DO UPDATE SET unit = excluded.unit, "
+		"category = excluded.category, question_zh = excluded.question_zh, answer_zh = excluded.answer_zh, "
+		"question_en = excluded.question_en, answer_en = excluded.answer_en, keywords_zh = excluded.keywords_zh, "
+		"reviewed_on = excluded.reviewed_on, updated_by = 'import', "
+		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+	sqlite3_stmt *s = stmt_get(st, unit_sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, f->unit_zh);
+	char unit[64] = "";
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(unit, sizeof unit, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (!unit[0]) {
+		snprintf(err, errsz, "%s: unknown unit %s", f->slug, f->unit_zh);
+		return ERR_INVAL;
+	}
+	s = stmt_get(st, cat_new);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, f->category_zh);
+	enum err rc = stmt_done(st, s);
+	if (rc != ERR_OK)
+		return rc;
+	s = stmt_get(st, upsert);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, f->slug);
+	bind_str(s, 2, unit);
+	bind_str(s, 3, f->category_zh);
+	bind_str(s, 4, f->question_zh);
+	bind_str(s, 5, f->answer_zh);
+	bind_str(s, 6, f->question_en);
+	bind_str(s, 7, f->answer_en);
+	bind_str(s, 8, f->keywords_zh);
+	bind_str(s, 9, f->reviewed_on);
+	rc = stmt_done(st, s);
+	if (rc != ERR_OK)
+		snprintf(err, errsz, "%s: %s", f->slug, store_errmsg(st));
+	return rc;
+}

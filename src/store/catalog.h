@@ -1,0 +1,108 @@
+/*
+ * catalog.h -- the public catalog: units, villages, categories, services
+ * (their one-time notice sheets), FAQ entries and news.  Texts come as
+ * [LANG__MAX] arrays; an English text may be NULL where only Chinese exists.
+ * Everything returned is allocated in the caller's arena.
+ */
+#ifndef BM_STORE_CATALOG_H
+#define BM_STORE_CATALOG_H
+
+#include "store/store.h"
+
+struct unit_rec {
+	const char *code;
+	const char *name[LANG__MAX];
+	const char *duties[LANG__MAX];
+	const char *location[LANG__MAX];
+	const char *phone;
+	const char *email;
+};
+
+struct named_rec { /* villages and categories */
+	const char *code;
+	const char *name[LANG__MAX];
+};
+
+struct service_rec {
+	long long id;
+	const char *code;
+	struct unit_rec unit;
+	struct named_rec category;
+	const char *name[LANG__MAX];
+	const char *summary[LANG__MAX];
+	const char *eligibility[LANG__MAX];
+	const char *fee[LANG__MAX];
+	const char *legal_basis[LANG__MAX];
+	const char *notes[LANG__MAX];
+	int processing_days;
+	bool immediate;
+	int correction_days;
+	const char *contact_ext;
+	const char *updated_at;
+};
+
+struct service_line { /* a required item, a step or a form */
+	int seq;
+	const char *kind; /* items: "doc" or "cond"; forms: NULL */
+	const char *text[LANG__MAX];
+	const char *file; /* forms only: path under static/ */
+};
+
+struct faq_rec {
+	long long id;
+	const char *slug;
+	struct named_rec unit;
+	struct named_rec category;
+	const char *question[LANG__MAX];
+	const char *answer[LANG__MAX]; /* Markdown */
+	const char *reviewed_on;
+};
+
+struct news_rec {
+	long long id;
+	const char *unit_code;
+	const char *title[LANG__MAX];
+	const char *body[LANG__MAX]; /* Markdown */
+	const char *published_at;
+};
+
+enum err store_units(struct store *st, struct arena *a, struct unit_rec **out, size_t *n);
+enum err store_villages(struct store *st, struct arena *a, struct named_rec **out, size_t *n);
+
+/* All services, by unit then sort order, with their unit and category. */
+enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n);
+/* One service by code; ERR_NOTFOUND when there is none. */
+enum err store_service(struct store *st, struct arena *a, const char *code, struct service_rec *out);
+enum err store_service_by_id(struct store *st, struct arena *a, long long id, struct service_rec *out);
+enum err store_service_items(struct store *st, struct arena *a, long long service_id,
+			     struct service_line **out, size_t *n);
+enum err store_service_steps(struct store *st, struct arena *a, long long service_id,
+			     struct service_line **out, size_t *n);
+enum err store_service_forms(struct store *st, struct arena *a, long long service_id,
+			     struct service_line **out, size_t *n);
+
+/* FAQ entries, optionally only one unit's and/or one category's (NULL = all). */
+enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category,
+		    struct faq_rec **out, size_t *n);
+enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out);
+/* FAQ categories in use, with their entry counts in *counts (may be NULL). */
+enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts,
+			      size_t *n);
+
+/* Newest news first, at most limit. */
+enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n);
+enum err store_news_item(struct store *st, struct arena *a, long long id, struct news_rec *out);
+
+/*
+ * Inserts or updates FAQ entry by slug (import): unit and category are given
+ * by their Chinese names; an unknown unit is ERR_INVAL (message in err), an
+ * unknown category is created.
+ */
+struct faq_import {
+	const char *slug, *unit_zh, *category_zh;
+	const char *question_zh, *answer_zh, *question_en, *answer_en;
+	const char *keywords_zh, *reviewed_on;
+};
+enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *err, size_t errsz);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * internal.h -- what the store's own files share: the connection struct,
+ * the prepared-statement cache and column helpers.  Included only by
+ * the files of src/store.
+ */
+#ifndef BM_STORE_INTERNAL_H
+#define BM_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+enum { STMT_SLOTS = 256 }; /* power of two, more than the distinct statements */
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql; /* key: the static SQL text's address */
+		sqlite3_stmt *stmt;
+	} cache[STMT_SLOTS];
+};
+
+/*
+ * Returns the prepared statement for static SQL text sql, reset and with
+ * bindings cleared, preparing it on first use.  NULL on a prepare error
+ * (logged).  The statement belongs to the store.
+ */
+sqlite3_stmt *stmt_get(struct store *st, const char *sql);
+
+/* Column i as an arena copy; NULL for SQL NULL. */
+const char *col_str(sqlite3_stmt *s, int i, struct arena *a);
+/* Bind helpers: a NULL string binds SQL NULL. */
+void bind_str(sqlite3_stmt *s, int i, const char *v);
+
+/* Grows an arena array of elem-sized items to hold n+1; returns the slot. */
+void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);
+
+/* Steps a statement that returns no rows; ERR_OK on SQLITE_DONE. */
+enum err stmt_done(struct store *st, sqlite3_stmt *s);
+
+#endif
