@@ -1,6 +1,7 @@
 /*
  * main.c -- subcommand dispatch only.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +22,10 @@ int main(int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
+	}
+	if (sodium_init() < 0) {
+		fputs("bianmin: libsodium failed to start\n", stderr);
+		return 1;
 	}
 	static const struct {
 		const char *name;

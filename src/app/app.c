@@ -394,6 +394,8 @@ void app_handle(struct req *rq, struct resp *rs)
 		rs->status = 200;
 	if (!rs->content_type)
 		rs->content_type = "text/html; charset=utf-8";
+	for (int i = 0; i < rq->nset_cookies; i++)
+		resp_header(rs, "Set-Cookie", rq->set_cookies[i]);
 	security_headers(rq, rs);
 }
 

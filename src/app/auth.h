@@ -1,7 +1,7 @@
 /*
  * auth.h -- who is asking: staff sessions, roles, CSRF tokens, and the
- * access decision made on every request from the session's role (never
- * from anything posted).
+ * access decision made on every request from the session's role and unit
+ * (never from anything posted).
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
@@ -10,6 +10,7 @@
 
 #include "app/http.h"
 #include "app/router.h"
+#include "store/staff.h"
 
 enum role {
 	ROLE_COUNTER, /* 臨櫃服務人員 */
@@ -23,11 +24,58 @@ enum role {
 #define ROLE_BIT(r) (1u << (r))
 #define ROLES_STAFF (ROLE_BIT(ROLE__MAX) - 1)
 
+/* Session lifetimes (seconds). */
+enum { SESSION_IDLE = 30 * 60, SESSION_ABSOLUTE = 12 * 3600 };
+
+struct session {
+	struct user_rec user;
+	enum role role;
+	const char *csrf;
+	const char *token_hash;
+};
+
+/* "counter" -> ROLE_COUNTER; ROLE__MAX for anything else. */
+enum role role_parse(const char *s);
+const char *role_name(enum role r);
+/* True when the signed-in user has one of the roles in mask. */
+bool auth_has(const struct req *rq, unsigned mask);
+
 /*
  * Decides whether rq may run route r: loads the session from the cookie,
  * checks the role and, for POST, the CSRF token.  Returns true to go on;
- * false when rs already holds the answer (redirect to login, 403).
+ * false when rs already holds the answer (redirect to sign-in, 403).
  */
 bool auth_allows(struct req *rq, struct resp *rs, const struct route *r);
+
+/* The CSRF token for forms on this page (session's, or the visitor cookie's, made if needed). */
+const char *auth_csrf(struct req *rq);
+
+/* Hashes a password with argon2id into out (crypto_pwhash_STRBYTES). 0 or -1. */
+int auth_hash_password(const char *pw, char *out);
+
+/*
+ * Signs in: starts a new session for user (fresh random id), sets the
+ * cookie on the response.  Returns ERR_OK.
+ */
+enum err auth_login(struct req *rq, const struct user_rec *user);
+/* Ends the current session on the server and clears the cookie. */
+void auth_logout(struct req *rq);
+
+/* Appends an audit row for the current user (or nobody). */
+void auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
+
+/*
+ * Query codes (case and petition lookup): a light argon2id, since codes are
+ * random and lookups are throttled.  auth_verify_code with a NULL hash checks
+ * against a fixed hash, so "no such number" costs as much as "wrong code".
+ */
+enum { CODE_HASH_SIZE = 128 };
+int auth_hash_code(const char *code, char *out);
+int auth_verify_code(const char *hash, const char *code);
+/* A password hash nobody's password matches (for unknown user names). */
+const char *auth_dummy_hash(void);
+
+/* Random hex string of 2*nbytes characters in the arena. */
+const char *auth_random_hex(struct arena *a, size_t nbytes);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "app/app_internal.h"
 #include "app/i18n.h"
+#include "domain/cal.h"
 
 const char *T(const struct req *rq, const char *key)
 {
@@ -127,4 +128,13 @@ void page_redirect(struct req *rq, struct resp *rs, const char *location)
 	resp_header(rs, "Location", arena_strdup(rq->arena, location));
 	rs->content_type = "text/plain; charset=utf-8";
 	buf_reset(&rs->body);
+}
+
+const char *view_date(struct req *rq, const char *iso)
+{
+	int32_t day;
+	char out[64];
+	if (!iso || !cal_parse_iso(iso, &day) || !cal_format_roc(day, rq->lang, out, sizeof out))
+		return iso;
+	return arena_strdup(rq->arena, out);
 }

@@ -46,6 +46,9 @@ void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj 
 void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key);
 /* 303 See Other to a local address (already language-prefixed). */
 void page_redirect(struct req *rq, struct resp *rs, const char *location);
+/* An ISO date as the visitor reads it: 115年11月26日 or 26 Nov 2026 (arena). */
+const char *view_date(struct req *rq, const char *iso);
+
 /* Language-prefixed local address: url(rq, "/services/%s", code). */
 const char *url(struct req *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -3,20 +3,29 @@
  * demo data, import FAQ entries.
  */
 #include <jansson.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
 #include "cli/cli.h"
+#include "app/auth.h"
+#include "store/calendar.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
+#include "store/staff.h"
 #include "store/store.h"
 
 static const char admin_usage[] =
 	"usage: bianmin admin COMMAND --db FILE [options]\n"
 	"\n"
 	"  init [--demo]              create or migrate the database; --demo loads the demo data\n"
-	"  import-faq FILE.json       load FAQ entries (idempotent by id)\n";
+	"  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
+	"  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
+	"                             add or update a staff account; the password is read from stdin\n"
+	"                             (roles: counter, hotline, officer, head, admin)\n"
+	"  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n";
 
 static struct store *open_db(const struct cli_opts *o)
 {
@@ -99,6 +108,75 @@ static int import_faq(struct store *st, const char *path)
 	return rc;
 }
 
+static int import_calendar(struct store *st, const char *path)
+{
+	char *data, err[256];
+	size_t len, rows;
+	if (file_read(path, &data, &len) != ERR_OK) {
+		fprintf(stderr, "bianmin: %s: cannot read\n", path);
+		return 1;
+	}
+	enum err e = store_calendar_import(st, data, len, &rows, err, sizeof err);
+	free(data);
+	if (e != ERR_OK) {
+		fprintf(stderr, "bianmin: %s: %s\n", path, err);
+		return 1;
+	}
+	/* open deadlines follow the new calendar */
+	if (store_begin(st) != ERR_OK || store_recompute_due(st) != ERR_OK || store_commit(st) != ERR_OK) {
+		store_rollback(st);
+		fprintf(stderr, "bianmin: cannot recompute deadlines: %s\n", store_errmsg(st));
+		return 1;
+	}
+	printf("imported %zu days from %s\n", rows, path);
+	return 0;
+}
+
+static int add_user(struct store *st, const char *username, const char *role, const char *unit, const char *name,
+		    const char *password)
+{
+	char hash[crypto_pwhash_STRBYTES], err[256];
+	if (role_parse(role) == ROLE__MAX) {
+		fprintf(stderr, "bianmin: unknown role %s (counter, hotline, officer, head, admin)\n", role);
+		return 1;
+	}
+	if (strlen(password) < 10) {
+		fprintf(stderr, "bianmin: the password must have at least 10 characters\n");
+		return 1;
+	}
+	if (auth_hash_password(password, hash) != 0) {
+		fprintf(stderr, "bianmin: cannot hash the password (out of memory?)\n");
+		return 1;
+	}
+	if (store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err);
+		return 1;
+	}
+	store_audit(st, 0, "admin-cli", "user_add", username, role, NULL);
+	printf("user %s (%s) saved\n", username, role);
+	return 0;
+}
+
+/* Demo staff, one per role, with a password printed here and in the README. */
+static int demo_users(struct store *st)
+{
+	static const struct {
+		const char *user, *role, *unit, *name;
+	} users[] = {
+		{"counter1", "counter", NULL, "林櫃台"},
+		{"hotline1", "hotline", NULL, "陳話務"},
+		{"officer1", "officer", "social", "王承辦"},
+		{"head1", "head", "social", "張課長"},
+		{"secretary1", "head", "secretariat", "李主任秘書"},
+		{"admin1", "admin", NULL, "系統管理員"},
+	};
+	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
+		if (add_user(st, users[i].user, users[i].role, users[i].unit, users[i].name, "demo-password") != 0)
+			return 1;
+	printf("demo staff accounts use the password demo-password\n");
+	return 0;
+}
+
 static int load_demo(struct store *st, const char *root)
 {
 	struct arena *a = arena_new();
@@ -124,6 +202,14 @@ static int load_demo(struct store *st, const char *root)
 	}
 	snprintf(path, sizeof path, "%s/sql/demo/faq.json", root);
 	if (import_faq(st, path) != 0)
+		return 1;
+	static const char *const years[] = {"2025", "2026"};
+	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+		snprintf(path, sizeof path, "%s/sql/calendar/%s.csv", root, years[i]);
+		if (import_calendar(st, path) != 0)
+			return 1;
+	}
+	if (demo_users(st) != 0)
 		return 1;
 	if (store_set_setting(st, "demo", "1") != ERR_OK)
 		return 1;
@@ -180,6 +266,33 @@ int cli_admin(int argc, char **argv)
 		if (!st)
 			return 1;
 		int rc = import_faq(st, o.args[1]);
+		store_close(st);
+		return rc;
+	}
+	if (strcmp(cmd, "calendar") == 0 && o.nargs == 3 && strcmp(o.args[1], "import") == 0) {
+		struct store *st = open_db(&o);
+		if (!st)
+			return 1;
+		int rc = import_calendar(st, o.args[2]);
+		store_close(st);
+		return rc;
+	}
+	if (strcmp(cmd, "user") == 0 && o.nargs == 2 && strcmp(o.args[1], "add") == 0) {
+		if (!o.user || !o.role) {
+			fprintf(stderr, "usage: bianmin admin user add --db FILE --user NAME --role ROLE [--unit CODE] [--name TEXT] < password\n");
+			return 2;
+		}
+		char pw[256];
+		if (!fgets(pw, sizeof pw, stdin)) {
+			fprintf(stderr, "bianmin: give the password on stdin\n");
+			return 2;
+		}
+		pw[strcspn(pw, "\r\n")] = '\0';
+		struct store *st = open_db(&o);
+		if (!st)
+			return 1;
+		int rc = add_user(st, o.user, o.role, o.unit, o.name, pw);
+		sodium_memzero(pw, sizeof pw);
 		store_close(st);
 		return rc;
 	}

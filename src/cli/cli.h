@@ -19,7 +19,7 @@ struct cli_opts {
 	const char *listen;
 	const char *socket;
 	const char *to;
-	const char *user, *role, *unit;
+	const char *user, *role, *unit, *name;
 	unsigned threads;
 	long interval;
 	bool demo, once, quiet, help;

@@ -21,6 +21,7 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 		{"--listen", offsetof(struct cli_opts, listen)}, {"--socket", offsetof(struct cli_opts, socket)},
 		{"--to", offsetof(struct cli_opts, to)},         {"--user", offsetof(struct cli_opts, user)},
 		{"--role", offsetof(struct cli_opts, role)},     {"--unit", offsetof(struct cli_opts, unit)},
+		{"--name", offsetof(struct cli_opts, name)},
 	};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];

@@ -315,8 +315,9 @@ struct qitem {
 };
 
 size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn,
-		       struct buf *match_out, struct cjk_terms *terms_out)
+		       struct buf *match_out, struct cjk_terms *terms_out, unsigned flags)
 {
+	bool any = flags & CJK_QUERY_ANY;
 	struct fseq qs, v;
 	uint16_t best_len[CJK_QUERY_MAX_CHARS];
 	int32_t best_group[CJK_QUERY_MAX_CHARS];
@@ -357,7 +358,13 @@ size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_group
 	for (size_t i = 0; i <= qs.n && nitem < CJK_QUERY_MAX_TERMS;) {
 		bool stop = i == qs.n || !qs.cp[i] || best_len[i];
 		if (stop && seg != SIZE_MAX) {
-			item[nitem++] = (struct qitem){(uint16_t)seg, (uint16_t)i, -1};
+			if (any && qs.han[seg] && i - seg > 2) {
+				/* loose: the run's bigrams, each on its own */
+				for (size_t k = seg; k + 2 <= i && nitem < CJK_QUERY_MAX_TERMS; k++)
+					item[nitem++] = (struct qitem){(uint16_t)k, (uint16_t)(k + 2), -1};
+			} else {
+				item[nitem++] = (struct qitem){(uint16_t)seg, (uint16_t)i, -1};
+			}
 			seg = SIZE_MAX;
 			continue;
 		}
@@ -389,7 +396,7 @@ size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_group
 		if (dup)
 			continue;
 		if (nout++)
-			buf_puts(match_out, " AND ");
+			buf_puts(match_out, any ? " OR " : " AND ");
 		if (item[i].group >= 0) {
 			put_group(match_out, synonym_groups[item[i].group], terms_out);
 		} else {

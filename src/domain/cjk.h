@@ -116,6 +116,10 @@ struct cjk_terms {
 	uint32_t cp[CJK_TERMS_CPS];
 };
 
+enum {
+	CJK_QUERY_ANY = 1, /* flag: OR the terms, and split Han runs of 3+ into bigrams */
+};
+
 /*
  * Builds an FTS5 MATCH expression from user text q[0..n) into match_out
  * (reset first) and, when terms_out is not NULL, the folded terms to
@@ -136,12 +140,19 @@ struct cjk_terms {
  * replaced by ("v1" OR "v2" OR ...) over all the group's variants; a variant
  * of several words becomes ("w1" AND "w2").  NULL entries are skipped.
  *
- * Returns the number of AND-ed terms; 0 means "no query" and leaves
+ * flags 0 gives the strict query above.  CJK_QUERY_ANY gives a loose one
+ * for when the strict one finds nothing (Chinese users type questions:
+ * 如何申請戶籍謄本 is no phrase of any document): the terms are OR-ed and
+ * a Han run of three or more characters becomes its separate bigrams, so
+ * bm25 ranks first the documents sharing the most (and rarest) pairs.  It
+ * can match much of the table; run it only as a fallback, with a LIMIT.
+ *
+ * Returns the number of AND-ed (OR-ed) terms; 0 means "no query" and leaves
  * match_out empty (do not run MATCH with it).  Safe on any bytes: invalid
- * UTF-8 is skipped.
+ * UTF-8 is skipped.  Allocates only by growing match_out.
  */
 size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn,
-		       struct buf *match_out, struct cjk_terms *terms_out);
+		       struct buf *match_out, struct cjk_terms *terms_out, unsigned flags);
 
 /* ---- snippets ---- */
 

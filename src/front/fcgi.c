@@ -90,7 +90,10 @@ static void handle(FCGX_Request *fr, struct arena *a)
 		FCGX_FPrintF(fr->out, "%s: %s\r\n", rs.headers[i].name, rs.headers[i].value);
 	size_t len;
 	const char *body = resp_body(&rs, &len);
-	FCGX_FPrintF(fr->out, "Content-Length: %zu\r\n\r\n", rq.method == M_HEAD ? (size_t)0 : len);
+	/* libfcgi's own printf knows no %zu: format the length here */
+	char clen[48];
+	snprintf(clen, sizeof clen, "Content-Length: %zu\r\n\r\n", rq.method == M_HEAD ? (size_t)0 : len);
+	FCGX_PutS(clen, fr->out);
 	if (rq.method != M_HEAD && len)
 		FCGX_PutStr(body, (int)len, fr->out);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -22,4 +22,43 @@ void h_news_item(struct req *rq, struct resp *rs);
 void h_about(struct req *rq, struct resp *rs);
 void h_healthz(struct req *rq, struct resp *rs);
 
+/* staff.c: signing in and out, staff home, calendar administration */
+void h_login_form(struct req *rq, struct resp *rs);
+void h_login(struct req *rq, struct resp *rs);
+void h_logout(struct req *rq, struct resp *rs);
+void h_staff_home(struct req *rq, struct resp *rs);
+void h_calendar_admin(struct req *rq, struct resp *rs);
+void h_closure_add(struct req *rq, struct resp *rs);
+
+/* counter.c: registering cases, receipts, correction notices, queues */
+void h_case_new_form(struct req *rq, struct resp *rs);
+void h_case_create(struct req *rq, struct resp *rs);
+void h_case_view(struct req *rq, struct resp *rs);
+void h_case_reveal(struct req *rq, struct resp *rs);
+void h_case_move(struct req *rq, struct resp *rs);
+void h_notice_form(struct req *rq, struct resp *rs);
+void h_notice_create(struct req *rq, struct resp *rs);
+void h_notice_print(struct req *rq, struct resp *rs);
+void h_case_corrected(struct req *rq, struct resp *rs);
+void h_case_find(struct req *rq, struct resp *rs);
+void h_queue(struct req *rq, struct resp *rs);
+
+/* status.c: the citizen's case lookup */
+void h_status_form(struct req *rq, struct resp *rs);
+void h_status_lookup(struct req *rq, struct resp *rs);
+
+/* Shared view builders. */
+struct tobj;
+struct store;
+struct case_rec;
+struct cal;
+struct service_rec;
+/* Fills v with a service's notice-sheet facts (public.c); ERR_NOTFOUND for no such code. */
+enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
+			    struct service_rec *out);
+/* A case's common fields, personal data masked unless full (counter.c). */
+void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full);
+/* The staff home page's counts for the user's unit (counter.c). */
+void staff_dashboard_view(struct req *rq, struct tobj *v);
+
 #endif

@@ -136,8 +136,6 @@ static void lines_view(struct req *rq, struct tobj *v, const char *name, const s
  * ERR_NOTFOUND.
  */
 enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
-			    struct service_rec *out);
-enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
 			    struct service_rec *out)
 {
 	struct service_rec s;

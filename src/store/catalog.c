@@ -309,8 +309,8 @@ enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *er
 {
 	static const char unit_sql[] = "SELECT code FROM units WHERE name_zh = ?1 OR code = ?1";
 	static const char cat_new[] =
-		"INSERT INTO categories (code, name_zh, sort) SELECT 'c' || (1 + count(*)), ?1, 900 FROM categories "
-		"WHERE NOT EXISTS (SELECT 1 FROM categories WHERE name_zh = ?1)";
+		"INSERT INTO categories (code, name_zh, sort) SELECT 'c' || (1 + (SELECT count(*) FROM categories)), "
+		"?1, 900 WHERE NOT EXISTS (SELECT 1 FROM categories WHERE name_zh = ?1)";
 	static const char upsert[] =
 		"INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, "
 		"keywords_zh, reviewed_on, updated_by) VALUES (?1, ?2, (SELECT code FROM categories WHERE name_zh = ?3), "
@@ -336,8 +336,10 @@ enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *er
 		return ERR_DB;
 	bind_str(s, 1, f->category_zh);
 	enum err rc = stmt_done(st, s);
-	if (rc != ERR_OK)
+	if (rc != ERR_OK) {
+		snprintf(err, errsz, "%s: category %s: %s", f->slug, f->category_zh, store_errmsg(st));
 		return rc;
+	}
 	s = stmt_get(st, upsert);
 	if (!s)
 		return ERR_DB;

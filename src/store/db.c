@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/cal.h"
 #include "store/fts_cjk.h"
 #include "store/internal.h"
 
@@ -45,6 +46,7 @@ void store_close(struct store *st)
 		return;
 	for (int i = 0; i < STMT_SLOTS; i++)
 		sqlite3_finalize(st->cache[i].stmt);
+	cal_free(st->cal);
 	sqlite3_close(st->db);
 	free(st);
 }

@@ -12,8 +12,12 @@
 
 enum { STMT_SLOTS = 256 }; /* power of two, more than the distinct statements */
 
+struct cal;
+
 struct store {
 	sqlite3 *db;
+	struct cal *cal;   /* this connection's copy of the office calendar */
+	long long cal_gen; /* calendar_gen it was built at */
 	struct {
 		const char *sql; /* key: the static SQL text's address */
 		sqlite3_stmt *stmt;

@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cjk_terms terms;
 	buf_init(&m);
 	buf_init(&out);
-	size_t nt = cjk_query_build(s, qn, groups, ng, &m, &terms);
+	size_t nt = cjk_query_build(s, qn, groups, ng, &m, &terms, size & 1 ? CJK_QUERY_ANY : 0);
 	check(nt <= CJK_QUERY_MAX_TERMS);
 	check((nt == 0) == (m.len == 0));
 	check(terms.n <= CJK_TERMS_MAX && terms.ncp <= CJK_TERMS_CPS);

@@ -132,17 +132,17 @@ static int teardown_db(void **state)
 }
 
 /*
- * Runs user query q (with the synonym table when syn) and writes the
+ * Runs user query q (with the synonym table when syn, built with flags) and writes the
  * matching rowids, best first by bm25 with the title weighted 10x, as
  * "1,4" into out.  Fails the test if SQLite rejects the MATCH expression.
  */
-static void search(const char *q, size_t qn, bool syn, char *out, size_t outsz)
+static void search(const char *q, size_t qn, bool syn, unsigned flags, char *out, size_t outsz)
 {
 	struct buf m;
 	buf_init(&m);
 	out[0] = '\0';
 	size_t nterms = cjk_query_build(q, qn, syn ? synonyms : NULL,
-					syn ? sizeof synonyms / sizeof synonyms[0] : 0, &m, NULL);
+					syn ? sizeof synonyms / sizeof synonyms[0] : 0, &m, NULL, flags);
 	if (!nterms) {
 		assert_int_equal(m.len, 0);
 		buf_free(&m);
@@ -168,12 +168,17 @@ static void search(const char *q, size_t qn, bool syn, char *out, size_t outsz)
 }
 
 /* want: matching rowids best first, "" for none, "-" for "no query". */
-static void expect_rows(const char *q, bool syn, const char *want)
+static void expect_rows_flags(const char *q, bool syn, unsigned flags, const char *want)
 {
 	char got[256];
-	search(q, strlen(q), syn, got, sizeof got);
+	search(q, strlen(q), syn, flags, got, sizeof got);
 	if (strcmp(got, want) != 0)
 		fail_msg("query %s: rows %s, want %s", q, got, want);
+}
+
+static void expect_rows(const char *q, bool syn, const char *want)
+{
+	expect_rows_flags(q, syn, 0, want);
 }
 
 /* ---- folding ---- */
@@ -323,7 +328,7 @@ static void check_match(const char *q, const char *want)
 {
 	struct buf m;
 	buf_init(&m);
-	cjk_query_build(q, strlen(q), synonyms, sizeof synonyms / sizeof synonyms[0], &m, NULL);
+	cjk_query_build(q, strlen(q), synonyms, sizeof synonyms / sizeof synonyms[0], &m, NULL, 0);
 	assert_string_equal(buf_str(&m), want);
 	buf_free(&m);
 }
@@ -341,6 +346,13 @@ static void test_query_build(void **state)
 	check_match("lost ID Card",
 		    "\"lost\" AND ((\"id\" AND \"card\") OR (\"identity\" AND \"card\"))");
 	check_match("", "");
+	struct buf any;
+	buf_init(&any);
+	cjk_query_build("申請戶籍謄本 abc", strlen("申請戶籍謄本 abc"), NULL, 0, &any, NULL,
+			CJK_QUERY_ANY);
+	assert_string_equal(buf_str(&any),
+			    "\"申請\" OR \"請戶\" OR \"戶籍\" OR \"籍謄\" OR \"謄本\" OR \"abc\"");
+	buf_free(&any);
 	check_match("\"", "");
 	check_match("*", "");
 	check_match("((( )))", "");
@@ -352,7 +364,7 @@ static void test_query_build(void **state)
 	buf_init(&m);
 	for (int i = 0; i < 100; i++)
 		buf_printf(&q, "w%d ", i);
-	assert_int_equal(cjk_query_build(q.data, q.len, NULL, 0, &m, NULL), CJK_QUERY_MAX_TERMS);
+	assert_int_equal(cjk_query_build(q.data, q.len, NULL, 0, &m, NULL, 0), CJK_QUERY_MAX_TERMS);
 	buf_free(&q);
 	buf_free(&m);
 }
@@ -368,10 +380,11 @@ static void test_query_hostile(void **state)
 	};
 	char out[256];
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
-		search(hostile[i], strlen(hostile[i]), true, out, sizeof out);
-		search(hostile[i], strlen(hostile[i]), false, out, sizeof out);
+		search(hostile[i], strlen(hostile[i]), true, 0, out, sizeof out);
+		search(hostile[i], strlen(hostile[i]), false, 0, out, sizeof out);
+		search(hostile[i], strlen(hostile[i]), true, CJK_QUERY_ANY, out, sizeof out);
 	}
-	search("戶\x00籍", 5, true, out, sizeof out);
+	search("戶\x00籍", 5, true, 0, out, sizeof out);
 
 	/* 2000 characters of junk, several seeds */
 	static const char *const pieces[] = {"\"", "*", "(", ")", "-", "^", ":", "{", "}", " ",
@@ -384,11 +397,13 @@ static void test_query_hostile(void **state)
 		buf_reset(&q);
 		for (int i = 0; i < 2000; i++)
 			buf_puts(&q, pieces[(size_t)rand() % (sizeof pieces / sizeof pieces[0])]);
-		search(q.data, q.len, true, out, sizeof out);
+		search(q.data, q.len, true, 0, out, sizeof out);
+		search(q.data, q.len, true, CJK_QUERY_ANY, out, sizeof out);
 		buf_reset(&q);
 		for (int i = 0; i < 2000; i++)
 			buf_putc(&q, (char)(rand() % 255 + 1));
-		search(q.data, q.len, true, out, sizeof out);
+		search(q.data, q.len, true, 0, out, sizeof out);
+		search(q.data, q.len, true, CJK_QUERY_ANY, out, sizeof out);
 	}
 	buf_free(&q);
 }
@@ -424,6 +439,10 @@ static void test_retrieval(void **state)
 	expect_rows("證", false, "11,4,5,1"); /* titles first */
 	expect_rows("ab", false, "100");
 	expect_rows("。！", false, "-");
+	/* a question finds nothing strictly; the loose fallback ranks by shared pairs */
+	expect_rows("如何申請戶籍謄本", false, "");
+	expect_rows_flags("如何申請戶籍謄本", false, CJK_QUERY_ANY, "1,7,8,4,5");
+	expect_rows_flags("身份證不見了", true, CJK_QUERY_ANY, "1");
 	/* bm25 with the title weighted: the title match ranks above the body match */
 	expect_rows("地籍", false, "7,8");
 	expect_rows("地籍謄本", false, "7,8");
@@ -442,7 +461,7 @@ static void test_rank_weights(void **state)
 	static const char *const want[] = {"7,8", "8,7"};
 	struct buf m;
 	buf_init(&m);
-	assert_int_equal(cjk_query_build("地籍", strlen("地籍"), NULL, 0, &m, NULL), 1);
+	assert_int_equal(cjk_query_build("地籍", strlen("地籍"), NULL, 0, &m, NULL, 0), 1);
 	for (size_t i = 0; i < 2; i++) {
 		sqlite3_stmt *st;
 		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &st, NULL), SQLITE_OK);
@@ -462,7 +481,7 @@ static void snippet(const char *q, const char *doc, size_t max_chars, struct buf
 	struct cjk_terms t;
 	buf_init(&m);
 	buf_reset(out);
-	cjk_query_build(q, strlen(q), synonyms, sizeof synonyms / sizeof synonyms[0], &m, &t);
+	cjk_query_build(q, strlen(q), synonyms, sizeof synonyms / sizeof synonyms[0], &m, &t, 0);
 	cjk_snippet(doc, strlen(doc), &t, max_chars, out);
 	buf_str(out);
 	assert_true(utf8_valid(out->data, out->len));

@@ -1,0 +1,30 @@
+#!/bin/sh
+# deps.sh [run|check|bench] -- make sure the Debian packages a task needs are
+# installed: installs them when run as root, otherwise prints the apt-get line.
+set -eu
+set_name=${1:-run}
+run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev"
+check_pkgs="$run_pkgs libcmocka-dev python3 nginx-light clang libclang-rt-14-dev cppcheck clang-tidy valgrind chromium fonts-noto-cjk nodejs npm"
+bench_pkgs="$run_pkgs nginx-light wrk python3"
+case "$set_name" in
+run) want=$run_pkgs ;;
+check) want=$check_pkgs ;;
+bench) want=$bench_pkgs ;;
+*) echo "usage: $0 [run|check|bench]" >&2; exit 2 ;;
+esac
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+	echo "deps: missing packages; run as root:" >&2
+	echo "  sudo apt-get install -y$missing" >&2
+	exit 1
+fi

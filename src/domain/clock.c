@@ -1,0 +1,65 @@
+/*
+ * clock.c -- the settable clock (see clock.h).
+ */
+#include "domain/clock.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/cal.h"
+
+static _Atomic time_t g_fixed;     /* clock_set */
+static _Atomic time_t g_offset;    /* BIANMIN_NOW - real start */
+static atomic_flag g_env_read = ATOMIC_FLAG_INIT;
+
+time_t clock_parse_iso(const char *s)
+{
+	int y, mo, d, h, mi, se, n = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 19)
+		return -1;
+	int32_t day = cal_ymd_to_day(y, mo, d);
+	if (day == CAL_DAY_INVALID || h > 23 || mi > 59 || se > 60)
+		return -1;
+	const char *z = s + 19;
+	long off = 0;
+	if (strcmp(z, "Z") == 0) {
+		off = 0;
+	} else if ((z[0] == '+' || z[0] == '-') && strlen(z) == 6 && z[3] == ':') {
+		off = (atoi(z + 1) * 3600L + atoi(z + 4) * 60L) * (z[0] == '-' ? -1 : 1);
+	} else {
+		return -1;
+	}
+	return (time_t)day * 86400 + h * 3600 + mi * 60 + se - off;
+}
+
+time_t clock_now(void)
+{
+	time_t fixed = atomic_load(&g_fixed);
+	if (fixed)
+		return fixed;
+	if (!atomic_flag_test_and_set(&g_env_read)) {
+		time_t t = clock_parse_iso(getenv("BIANMIN_NOW"));
+		if (t > 0)
+			atomic_store(&g_offset, t - time(NULL));
+	}
+	return time(NULL) + atomic_load(&g_offset);
+}
+
+void clock_set(time_t t)
+{
+	atomic_store(&g_fixed, t);
+}
+
+int32_t clock_office_day(time_t t)
+{
+	return (int32_t)((t + 8 * 3600) / 86400);
+}
+
+void clock_iso(time_t t, char out[21])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -1,0 +1,27 @@
+/*
+ * clock.h -- the one clock.  Everything that asks "what time is it" or
+ * "what office day is today" asks here, so tests can set the time.
+ * No I/O beyond reading the BIANMIN_NOW variable once.
+ */
+#ifndef BM_CLOCK_H
+#define BM_CLOCK_H
+
+#include <stdint.h>
+#include <time.h>
+
+/*
+ * Now, in unix seconds.  When the environment has BIANMIN_NOW (ISO 8601,
+ * e.g. 2026-02-13T09:00:00+08:00 or ...Z) the clock starts at that moment
+ * and runs on from it; clock_set() fixes it outright (unit tests).
+ */
+time_t clock_now(void);
+void clock_set(time_t t); /* 0 returns to the real clock */
+
+/* The office's local date (Asia/Taipei, UTC+8, no DST) as a cal day number. */
+int32_t clock_office_day(time_t t);
+/* ISO 8601 UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
+void clock_iso(time_t t, char out[21]);
+/* Parses "YYYY-MM-DDTHH:MM:SS" followed by Z or +HH:MM; returns -1 when invalid. */
+time_t clock_parse_iso(const char *s);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * ids.c -- numbers, codes, national ID check, masking (see ids.h).
+ */
+#include "domain/ids.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/cal.h"
+#include "util/util.h"
+
+void ids_query_code(char out[QUERY_CODE_LEN + 1])
+{
+	/* digits 2-9 and letters without I, L, O: 31 symbols nobody misreads */
+	static const char alpha[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+	for (int i = 0; i < QUERY_CODE_LEN; i++)
+		out[i] = alpha[randombytes_uniform(sizeof alpha - 1)];
+	out[QUERY_CODE_LEN] = '\0';
+}
+
+bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1])
+{
+	int n = 0;
+	for (const char *p = in; *p; p++) {
+		char c = *p;
+		if (c == ' ' || c == '-')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) || n == QUERY_CODE_LEN)
+			return false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return n == QUERY_CODE_LEN;
+}
+
+void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE])
+{
+	int y, m, d;
+	cal_day_to_ymd(office_day, &y, &m, &d);
+	snprintf(out, NO_SIZE, "%c%03u%02u%02u-%04u", prefix, (unsigned)(y - 1911) % 1000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u, (unsigned)seq % 10000u);
+}
+
+bool ids_number_valid(const char *s)
+{
+	if (strlen(s) != 13 || s[0] < 'A' || s[0] > 'Z' || s[8] != '-')
+		return false;
+	for (int i = 1; i < 13; i++)
+		if (i != 8 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+bool ids_natid_valid(const char *s)
+{
+	/* letter values: A=10 B=11 ... per the household registration rules */
+	static const int letter[26] = {10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21,
+				       22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33};
+	if (strlen(s) != 10 || s[0] < 'A' || s[0] > 'Z' || (s[1] != '1' && s[1] != '2' && s[1] != '8' && s[1] != '9'))
+		return false;
+	for (int i = 1; i < 10; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	int v = letter[s[0] - 'A'];
+	int sum = v / 10 + (v % 10) * 9;
+	for (int i = 1; i < 9; i++)
+		sum += (s[i] - '0') * (9 - i);
+	sum += s[9] - '0';
+	return sum % 10 == 0;
+}
+
+void ids_mask_name(const char *name, char *out, size_t outsz)
+{
+	const char *p = name, *end = name + strlen(name);
+	const char *starts[64];
+	int n = 0;
+	while (p < end && n < 64) {
+		starts[n++] = p;
+		if (utf8_next(&p, end) < 0)
+			break;
+	}
+	size_t o = 0;
+	out[0] = '\0';
+	if (n == 0 || outsz < 8)
+		return;
+	for (int i = 0; i < n; i++) {
+		size_t clen = (size_t)((i + 1 < n ? starts[i + 1] : p) - starts[i]);
+		bool keep = i == 0 || (i == n - 1 && n > 2);
+		const char *src = keep ? starts[i] : "○";
+		size_t len = keep ? clen : strlen("○");
+		if (o + len + 1 > outsz)
+			break;
+		memcpy(out + o, src, len);
+		o += len;
+	}
+	out[o] = '\0';
+}
+
+void ids_phone_digits(const char *phone, char *out, size_t outsz)
+{
+	size_t o = 0;
+	for (const char *p = phone; *p && o + 1 < outsz; p++)
+		if (*p >= '0' && *p <= '9')
+			out[o++] = *p;
+	out[o] = '\0';
+}
+
+void ids_mask_phone(const char *phone, char *out, size_t outsz)
+{
+	char d[32];
+	ids_phone_digits(phone, d, sizeof d);
+	size_t n = strlen(d);
+	if (n < 8) {
+		snprintf(out, outsz, "***");
+		return;
+	}
+	snprintf(out, outsz, "%.4s-***-%s", d, d + n - 3);
+}
+
+void ids_mask_email(const char *email, char *out, size_t outsz)
+{
+	const char *at = strchr(email, '@');
+	if (!at || at == email) {
+		snprintf(out, outsz, "***");
+		return;
+	}
+	snprintf(out, outsz, "%c***%s", email[0], at);
+}

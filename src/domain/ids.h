@@ -1,0 +1,43 @@
+/*
+ * ids.h -- numbers and codes citizens read and type: case and petition
+ * numbers, query codes, the national ID check, and masking of personal
+ * data for display.  Pure functions; the random source is libsodium's.
+ */
+#ifndef BM_IDS_H
+#define BM_IDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { QUERY_CODE_LEN = 10, NO_SIZE = 16 };
+
+/*
+ * A random query code of QUERY_CODE_LEN characters from a 31-symbol
+ * alphabet without look-alikes (no 0/O, 1/I/L): about 49 bits.  out gets a NUL.
+ */
+void ids_query_code(char out[QUERY_CODE_LEN + 1]);
+/* Upper-cases and strips spaces/dashes from a typed code into out; false if it can't be one. */
+bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
+
+/*
+ * Case or petition number: prefix letter, ROC date, daily sequence:
+ * 'A' + 2026-11-26 + 7 -> "A1151126-0007".  Sorts by date, then order.
+ */
+void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE]);
+/* True when s looks like a number ids_number makes (prefix any capital letter). */
+bool ids_number_valid(const char *s);
+
+/* Taiwan national ID (A123456789) format and checksum. */
+bool ids_natid_valid(const char *s);
+
+/* Masked name: first and last character kept, middle ones ○ (王○明, 王○, 歐陽○○). Arena-free: out >= 64. */
+void ids_mask_name(const char *name, char *out, size_t outsz);
+/* Masked phone: keep the first 4 and last 3 digits (0912-***-678). */
+void ids_mask_phone(const char *phone, char *out, size_t outsz);
+/* Masked e-mail: a***@example.com */
+void ids_mask_email(const char *email, char *out, size_t outsz);
+/* Digits of a phone number only (for matching what a caller says). */
+void ids_phone_digits(const char *phone, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * workflow.h -- the states a case moves through and which moves are
+ * allowed.  The server enforces these; the UI only offers them.  Pure.
+ */
+#ifndef BM_WORKFLOW_H
+#define BM_WORKFLOW_H
+
+#include <stdbool.h>
+
+enum case_state {
+	CS_RECEIVED,   /* 已收件 */
+	CS_REVIEW,     /* 審核中 */
+	CS_CORRECTION, /* 待補正: the clock stops */
+	CS_APPROVED,   /* 核准 */
+	CS_REJECTED,   /* 駁回 */
+	CS_CLOSED,     /* 結案 */
+	CS_WITHDRAWN,  /* 撤回 */
+	CS__MAX
+};
+
+/* "received" -> CS_RECEIVED; CS__MAX for anything else. */
+enum case_state case_state_parse(const char *s);
+const char *case_state_name(enum case_state s);
+/* True when a case in state from may move to state to. */
+bool case_move_allowed(enum case_state from, enum case_state to);
+/* Open states count against the deadline (received, review, correction). */
+bool case_state_open(enum case_state s);
+
+#endif

@@ -1,0 +1,749 @@
+/*
+ * counter.c -- the front desk (全功能櫃台): registering an application,
+ * the receipt, the per-case one-time correction notice (一次告知補正),
+ * moving a case through its states, finding cases, and the unit's queue.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/qr.h"
+#include "app/view.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/workflow.h"
+#include "handlers/handlers.h"
+#include "store/calendar.h"
+#include "store/cases.h"
+#include "store/catalog.h"
+#include "store/staff.h"
+
+/* Working days before the due date at which a case counts as due soon. */
+enum { DUE_SOON_DAYS = 2 };
+
+static const char *const channels[] = {"counter", "mail", "online", "fax"};
+
+/* ---- shared pieces ---- */
+
+static const char *today_iso(struct arena *a)
+{
+	char iso[CAL_ISO_SIZE];
+	cal_format_iso(clock_office_day(clock_now()), iso);
+	return arena_strdup(a, iso);
+}
+
+static const char *now_iso(struct arena *a)
+{
+	char ts[21];
+	clock_iso(clock_now(), ts);
+	return arena_strdup(a, ts);
+}
+
+/* "due_soon", "overdue" or NULL for an open case. */
+static const char *due_flag(const struct cal *c, const char *state, const char *due_on)
+{
+	int32_t due, today = clock_office_day(clock_now());
+	if (!case_state_open(case_state_parse(state)) || !cal_parse_iso(due_on, &due))
+		return NULL;
+	if (due < today)
+		return "overdue";
+	if (due == today)
+		return "due_today";
+	return cal_working_days_between(c, today, due) <= DUE_SOON_DAYS ? "due_soon" : NULL;
+}
+
+/* May the signed-in user act on a case of this unit?  Counter and admin: any; officer/head: own unit. */
+static bool may_act(const struct req *rq, const char *unit)
+{
+	const struct session *s = rq->sess;
+	if (s->role == ROLE_COUNTER || s->role == ROLE_ADMIN)
+		return true;
+	if (s->role == ROLE_OFFICER || s->role == ROLE_HEAD)
+		return !s->user.unit || strcmp(s->user.unit, unit) == 0;
+	return false;
+}
+
+static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, bool full)
+{
+	char buf[128];
+	if (full) {
+		tobj_str(o, "name", c->name);
+		tobj_str(o, "phone", c->phone);
+		tobj_str(o, "email", c->email);
+		tobj_str(o, "natid", c->natid);
+		return;
+	}
+	ids_mask_name(c->name, buf, sizeof buf);
+	tobj_str(o, "name", arena_strdup(rq->arena, buf));
+	ids_mask_phone(c->phone, buf, sizeof buf);
+	tobj_str(o, "phone", arena_strdup(rq->arena, buf));
+	if (c->email) {
+		ids_mask_email(c->email, buf, sizeof buf);
+		tobj_str(o, "email", arena_strdup(rq->arena, buf));
+	}
+	if (c->natid)
+		tobj_str(o, "natid", arena_printf(rq->arena, "%.1s*******%s", c->natid, c->natid + 7));
+}
+
+/* Case fields every case view shows (masked personal data unless full). */
+void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full)
+{
+	tobj_str(o, "case_no", c->case_no);
+	tobj_str(o, "href", url(rq, "/staff/cases/%s", c->case_no));
+	view_text(rq, o, "service", c->service_name);
+	tobj_str(o, "service_code", c->service_code);
+	view_text(rq, o, "unit_name", c->unit_name);
+	tobj_str(o, "unit_phone", c->unit_phone);
+	tobj_str(o, "state", c->state);
+	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "state_%s", c->state)));
+	tobj_str(o, "channel_label", T(rq, arena_printf(rq->arena, "channel_%s", c->channel)));
+	tobj_str(o, "received", view_date(rq, c->received_on));
+	tobj_str(o, "due", view_date(rq, c->due_on));
+	tobj_str(o, "due_iso", c->due_on);
+	tobj_bool(o, "paused", c->paused_since != NULL);
+	tobj_int(o, "paused_days", c->paused_days);
+	tobj_str(o, "officer", c->officer_name);
+	const char *flag = cal ? due_flag(cal, c->state, c->due_on) : NULL;
+	if (flag) {
+		tobj_str(o, "flag", flag);
+		tobj_str(o, "flag_label", T(rq, arena_printf(rq->arena, "flag_%s", flag)));
+	}
+	masked(rq, o, c, full);
+}
+
+static bool load_case(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c)
+{
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return false;
+	}
+	enum err e = store_case_by_no(st, rq->arena, req_cap(rq, 0), c);
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_case" : "err_unavailable");
+		return false;
+	}
+	return true;
+}
+
+/* ---- registering ---- */
+
+static void service_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
+{
+	struct service_rec *svc;
+	size_t n;
+	if (store_services(st, rq->arena, &svc, &n) != ERR_OK)
+		return;
+	struct tlist *groups = tobj_list(v, "service_groups");
+	struct tlist *cur = NULL;
+	const char *cur_unit = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!cur_unit || strcmp(cur_unit, svc[i].unit.code) != 0) {
+			struct tobj *g = tlist_obj(groups);
+			tobj_str(g, "label", pick(rq, svc[i].unit.name));
+			cur = tobj_list(g, "options");
+			cur_unit = svc[i].unit.code;
+		}
+		struct tobj *o = tlist_obj(cur);
+		tobj_str(o, "value", svc[i].code);
+		tobj_str(o, "label", pick(rq, svc[i].name));
+		tobj_bool(o, "selected", selected && strcmp(selected, svc[i].code) == 0);
+	}
+}
+
+static void channel_options(struct req *rq, struct tobj *v, const char *selected)
+{
+	struct tlist *l = tobj_list(v, "channels");
+	for (size_t i = 0; i < sizeof channels / sizeof channels[0]; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", channels[i]);
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "channel_%s", channels[i])));
+		tobj_bool(o, "checked", selected ? strcmp(selected, channels[i]) == 0 : i == 0);
+	}
+}
+
+static const char *const case_form_fields[] = {"service", "name", "phone", "email", "natid", "channel"};
+
+static void case_form(struct req *rq, struct resp *rs, int status, const char *const *errors)
+{
+	struct store *st = req_store(rq);
+	struct tobj *v = view_new(rq, T(rq, "case_new_title"));
+	service_options(rq, st, v, req_field(rq, "service")->s);
+	channel_options(rq, v, req_field(rq, "channel")->present ? req_field(rq, "channel")->s : NULL);
+	bool any = false;
+	for (size_t i = 0; i < sizeof case_form_fields / sizeof case_form_fields[0]; i++) {
+		const char *f = case_form_fields[i];
+		tobj_str(v, f, req_field(rq, f)->s);
+		if (errors && errors[i]) {
+			tobj_str(v, arena_printf(rq->arena, "%s_error", f), T(rq, errors[i]));
+			any = true;
+		}
+	}
+	tobj_bool(v, "has_errors", any);
+	rs->status = status;
+	page_render(rq, rs, "case_new", v);
+}
+
+void h_case_new_form(struct req *rq, struct resp *rs)
+{
+	case_form(rq, rs, 200, NULL);
+}
+
+static bool phone_ok(const char *p)
+{
+	char d[32];
+	ids_phone_digits(p, d, sizeof d);
+	size_t n = strlen(d);
+	return n >= 8 && n <= 12;
+}
+
+void h_case_create(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const char *errors[6] = {0};
+	for (size_t i = 0; i < 6; i++)
+		errors[i] = req_field(rq, case_form_fields[i])->err_key;
+	const struct fval *svc_f = req_field(rq, "service"), *phone = req_field(rq, "phone"),
+			  *email = req_field(rq, "email"), *natid = req_field(rq, "natid"),
+			  *channel = req_field(rq, "channel");
+	struct service_rec svc;
+	if (!errors[0] && store_service(st, rq->arena, svc_f->s, &svc) != ERR_OK)
+		errors[0] = "err_no_service";
+	if (!errors[2] && !phone_ok(phone->s))
+		errors[2] = "err_phone";
+	if (!errors[3] && email->present && (!strchr(email->s, '@') || !strchr(strchr(email->s, '@'), '.')))
+		errors[3] = "err_email";
+	char id_upper[16] = "";
+	if (!errors[4] && natid->present) {
+		snprintf(id_upper, sizeof id_upper, "%s", natid->s);
+		id_upper[0] = (char)(id_upper[0] >= 'a' && id_upper[0] <= 'z' ? id_upper[0] - 32 : id_upper[0]);
+		if (!ids_natid_valid(id_upper))
+			errors[4] = "err_natid";
+	}
+	bool channel_ok = false;
+	for (size_t i = 0; i < sizeof channels / sizeof channels[0]; i++)
+		channel_ok |= strcmp(channel->s, channels[i]) == 0;
+	if (!errors[5] && !channel_ok)
+		errors[5] = "err_channel";
+	for (size_t i = 0; i < 6; i++)
+		if (errors[i]) {
+			case_form(rq, rs, 422, errors);
+			return;
+		}
+
+	/* the query code is shown once, on this receipt; only its hash is kept */
+	char code[QUERY_CODE_LEN + 1];
+	ids_query_code(code);
+	char code_hash[CODE_HASH_SIZE];
+	if (auth_hash_code(code, code_hash) != 0) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct cal *cal = store_calendar(st);
+	int32_t today = clock_office_day(clock_now());
+	char due[CAL_ISO_SIZE], phone_digits[32];
+	cal_format_iso(cal_add_working_days(cal, today, svc.immediate ? 0 : svc.processing_days), due);
+	ids_phone_digits(phone->s, phone_digits, sizeof phone_digits);
+	const char *at = now_iso(rq->arena);
+	struct case_new cn = {
+		.service_id = svc.id,
+		.unit = svc.unit.code,
+		.name = req_field(rq, "name")->s,
+		.phone = phone->s,
+		.phone_digits = phone_digits,
+		.email = email->present ? email->s : NULL,
+		.natid = id_upper[0] ? id_upper : NULL,
+		.channel = channel->s,
+		.code_hash = code_hash,
+		.received_on = today_iso(rq->arena),
+		.received_at = at,
+		.due_on = due,
+		.days = svc.immediate ? 0 : svc.processing_days,
+		.user_id = rq->sess->user.id,
+	};
+	char no[NO_SIZE];
+	long long id;
+	const char *user = rq->sess->user.username;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_case_create(st, &cn, no, &id);
+	if (e == ERR_OK)
+		e = store_case_event(st, id, at, rq->sess->user.id, user, NULL, "received", NULL);
+	if (e == ERR_OK && svc.immediate) {
+		e = store_case_set_state(st, id, "received", "closed", at);
+		if (e == ERR_OK)
+			e = store_case_event(st, id, at, rq->sess->user.id, user, "received", "closed",
+					     T(rq, "note_issued_on_spot"));
+	}
+	if (e == ERR_OK)
+		e = store_audit(st, rq->sess->user.id, user, "case_create", arena_printf(rq->arena, "case:%s", no),
+				svc.code, rq->remote_addr);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+
+	struct case_rec c;
+	if (store_case_by_no(st, rq->arena, no, &c) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, "receipt_title"));
+	case_summary_view(rq, v, &c, cal, false);
+	tobj_str(v, "query_code", code);
+	tobj_bool(v, "immediate", svc.immediate);
+	struct arena *a = rq->arena;
+	const char *base = store_setting(st, a, "public_url");
+	const char *status_url = arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	tobj_str(v, "status_url", status_url);
+	struct buf svg;
+	buf_init(&svg);
+	if (qr_svg(status_url, T(rq, "receipt_qr_label"), &svg) == ERR_OK)
+		tobj_html(v, "qr", arena_strndup(a, svg.data, svg.len));
+	buf_free(&svg);
+	rs->status = 201;
+	rs->no_store = true;
+	page_render(rq, rs, "receipt", v);
+}
+
+/* ---- one case ---- */
+
+static void render_case(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, bool full)
+{
+	const struct cal *cal = store_calendar(st);
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
+	case_summary_view(rq, v, c, cal, full);
+	tobj_bool(v, "full", full);
+	tobj_bool(v, "may_reveal", !full && rq->sess->role != ROLE_HOTLINE);
+	bool act = may_act(rq, c->unit);
+	enum case_state cs = case_state_parse(c->state);
+	struct tlist *moves = tobj_list(v, "moves");
+	static const enum case_state offer[] = {CS_REVIEW, CS_APPROVED, CS_REJECTED, CS_CLOSED, CS_WITHDRAWN};
+	for (size_t i = 0; act && i < sizeof offer / sizeof offer[0]; i++) {
+		/* leaving 'correction' for review goes through "items received" */
+		if (!case_move_allowed(cs, offer[i]) || (cs == CS_CORRECTION && offer[i] == CS_REVIEW))
+			continue;
+		struct tobj *o = tlist_obj(moves);
+		tobj_str(o, "to", case_state_name(offer[i]));
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "move_%s", case_state_name(offer[i]))));
+	}
+	tobj_bool(v, "may_notice", act && cs == CS_REVIEW);
+	tobj_bool(v, "may_correct", act && cs == CS_CORRECTION);
+	tobj_str(v, "action_base", url(rq, "/staff/cases/%s", c->case_no));
+
+	struct event_rec *ev;
+	size_t ne;
+	if (store_case_events(st, rq->arena, c->id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "who", ev[i].username);
+			tobj_str(o, "to_label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
+			tobj_str(o, "note", ev[i].note);
+		}
+	}
+	struct correction_rec *cr;
+	size_t nc;
+	if (store_corrections(st, rq->arena, c->id, &cr, &nc) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "notices");
+		for (size_t i = 0; i < nc; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_int(o, "seq", cr[i].seq);
+			tobj_str(o, "issued", view_date(rq, cr[i].issued_on));
+			tobj_str(o, "deadline", view_date(rq, cr[i].deadline_on));
+			tobj_str(o, "resolved", cr[i].resolved_on ? view_date(rq, cr[i].resolved_on) : NULL);
+			tobj_str(o, "href", url(rq, "/staff/cases/%s/notice/%d", c->case_no, cr[i].seq));
+		}
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "case", v);
+}
+
+void h_case_view(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	render_case(rq, rs, st, &c, false);
+}
+
+void h_case_reveal(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	if (store_audit(st, rq->sess->user.id, rq->sess->user.username, "reveal",
+			arena_printf(rq->arena, "case:%s", c.case_no), NULL, rq->remote_addr) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	render_case(rq, rs, st, &c, true);
+}
+
+void h_case_move(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	enum case_state from = case_state_parse(c.state), to = case_state_parse(req_field(rq, "to")->s);
+	if (!may_act(rq, c.unit)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	if (!case_move_allowed(from, to) || (from == CS_CORRECTION && to == CS_REVIEW) ||
+	    (from == CS_REVIEW && to == CS_CORRECTION)) {
+		page_error(rq, rs, 409, "err_bad_move");
+		return;
+	}
+	const char *at = now_iso(rq->arena), *note = req_field(rq, "note")->s;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_case_set_state(st, c.id, c.state, case_state_name(to), at);
+	if (e == ERR_OK)
+		e = store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state,
+				     case_state_name(to), note);
+	if (e == ERR_OK)
+		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
+				arena_printf(rq->arena, "case:%s", c.case_no),
+				arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_bad_move" : "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff/cases/%s", c.case_no));
+}
+
+/* ---- the per-case one-time notice ---- */
+
+static void notice_form(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, int status,
+			const char *error_key)
+{
+	struct service_line *items;
+	size_t n;
+	struct service_rec svc;
+	struct correction_rec *prev;
+	size_t nprev;
+	if (store_service(st, rq->arena, c->service_code, &svc) != ERR_OK ||
+	    store_service_items(st, rq->arena, c->service_id, &items, &n) != ERR_OK ||
+	    store_corrections(st, rq->arena, c->id, &prev, &nprev) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c->case_no));
+	case_summary_view(rq, v, c, NULL, false);
+	struct tlist *l = tobj_list(v, "items");
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_int(o, "seq", items[i].seq);
+		view_text(rq, o, "text", items[i].text);
+	}
+	char deadline[CAL_ISO_SIZE];
+	cal_format_iso(cal_add_working_days(store_calendar(st), clock_office_day(clock_now()), svc.correction_days),
+		       deadline);
+	tobj_str(v, "deadline", arena_strdup(rq->arena, deadline));
+	tobj_int(v, "correction_days", svc.correction_days);
+	tobj_bool(v, "needs_reason", nprev > 0);
+	tobj_str(v, "action", url(rq, "/staff/cases/%s/notice", c->case_no));
+	if (error_key)
+		tobj_str(v, "error", T(rq, error_key));
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, "notice_new", v);
+}
+
+void h_notice_form(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+		page_error(rq, rs, 409, "err_notice_state");
+		return;
+	}
+	notice_form(rq, rs, st, &c, 200, NULL);
+}
+
+void h_notice_create(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+		page_error(rq, rs, 409, "err_notice_state");
+		return;
+	}
+	const struct fval *picked = req_field(rq, "item"), *extra = req_field(rq, "extra"),
+			  *deadline = req_field(rq, "deadline"), *reason = req_field(rq, "reason");
+	if (picked->err_key || extra->err_key || deadline->err_key || reason->err_key) {
+		notice_form(rq, rs, st, &c, 422, picked->err_key ? picked->err_key : extra->err_key ? extra->err_key
+									 : deadline->err_key ? deadline->err_key
+									 : reason->err_key);
+		return;
+	}
+	struct service_line *items;
+	size_t n;
+	struct correction_rec *prev;
+	size_t nprev;
+	if (store_service_items(st, rq->arena, c.service_id, &items, &n) != ERR_OK ||
+	    store_corrections(st, rq->arena, c.id, &prev, &nprev) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	/* the ticked items, in the service's order, then each free-text line */
+	const char *zh[80], *en[80];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < 64; i++)
+		for (size_t j = 0; j < picked->nmulti; j++)
+			if (atoi(picked->multi[j]) == items[i].seq) {
+				zh[k] = items[i].text[LANG_ZH];
+				en[k++] = items[i].text[LANG_EN];
+				break;
+			}
+	char *lines = arena_strdup(rq->arena, extra->s);
+	for (char *line = strtok(lines, "\r\n"); line && k < 80; line = strtok(NULL, "\r\n"))
+		if (*line) {
+			zh[k] = line;
+			en[k++] = NULL;
+		}
+	if (k == 0) {
+		notice_form(rq, rs, st, &c, 422, "err_notice_empty");
+		return;
+	}
+	if (nprev > 0 && !reason->present) {
+		notice_form(rq, rs, st, &c, 422, "err_notice_reason");
+		return;
+	}
+	int32_t today = clock_office_day(clock_now()), dl;
+	const struct cal *cal = store_calendar(st);
+	if (deadline->present) {
+		if (!cal_parse_iso(deadline->s, &dl) || dl <= today) {
+			notice_form(rq, rs, st, &c, 422, "err_deadline_past");
+			return;
+		}
+		dl = cal_next_open(cal, dl);
+	} else {
+		struct service_rec svc;
+		if (store_service(st, rq->arena, c.service_code, &svc) != ERR_OK) {
+			page_error(rq, rs, 503, "err_unavailable");
+			return;
+		}
+		dl = cal_add_working_days(cal, today, svc.correction_days);
+	}
+	char dl_iso[CAL_ISO_SIZE];
+	cal_format_iso(dl, dl_iso);
+	const char *at = now_iso(rq->arena), *today_s = today_iso(rq->arena);
+	const struct user_rec *u = &rq->sess->user;
+	long long nid;
+	int seq = (int)nprev + 1;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_correction_create(st, c.id, seq, at, today_s, u->id, u->display_name,
+					    u->phone && *u->phone ? u->phone : c.unit_phone, dl_iso,
+					    reason->present ? reason->s : NULL, zh, en, k, &nid);
+	if (e == ERR_OK)
+		e = store_case_set_state(st, c.id, "review", "correction", at);
+	if (e == ERR_OK)
+		e = store_case_pause(st, c.id, today_s);
+	if (e == ERR_OK)
+		e = store_case_event(st, c.id, at, u->id, u->username, "review", "correction",
+				     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
+	if (e == ERR_OK)
+		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c.case_no),
+				arena_printf(rq->arena, "notice %d, %zu items", seq, k), rq->remote_addr);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff/cases/%s/notice/%d", c.case_no, seq));
+}
+
+void h_notice_print(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	int seq = atoi(req_cap(rq, 1));
+	struct correction_rec *cr;
+	size_t nc;
+	if (store_corrections(st, rq->arena, c.id, &cr, &nc) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct correction_rec *n = NULL;
+	for (size_t i = 0; i < nc; i++)
+		if (cr[i].seq == seq)
+			n = &cr[i];
+	if (!n) {
+		page_error(rq, rs, 404, "err_not_found");
+		return;
+	}
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c.case_no));
+	case_summary_view(rq, v, &c, NULL, false);
+	tobj_int(v, "seq", n->seq);
+	tobj_str(v, "issued", view_date(rq, n->issued_on));
+	tobj_str(v, "deadline", view_date(rq, n->deadline_on));
+	tobj_str(v, "officer", n->officer);
+	tobj_str(v, "officer_phone", n->officer_phone);
+	tobj_str(v, "reason", n->reason);
+	struct tlist *l = tobj_list(v, "items");
+	for (size_t i = 0; i < n->nitems; i++) {
+		const char *txt[LANG__MAX] = {n->items_zh[i], n->items_en[i]};
+		view_text(rq, tlist_obj(l), "text", txt);
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "notice_print", v);
+}
+
+void h_case_corrected(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec c;
+	if (!load_case(rq, rs, st, &c))
+		return;
+	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_CORRECTION || !c.paused_since) {
+		page_error(rq, rs, 409, "err_bad_move");
+		return;
+	}
+	const struct cal *cal = store_calendar(st);
+	int32_t since, today = clock_office_day(clock_now()), rec;
+	cal_parse_iso(c.paused_since, &since);
+	cal_parse_iso(c.received_on, &rec);
+	/* the clock restarts: the due date moves by the working days it waited */
+	int waited = cal_working_days_between(cal, since, today);
+	if (waited < 0)
+		waited = 0;
+	char due[CAL_ISO_SIZE];
+	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + waited), due);
+	const char *at = now_iso(rq->arena);
+	const struct user_rec *u = &rq->sess->user;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_case_set_state(st, c.id, "correction", "review", at);
+	if (e == ERR_OK)
+		e = store_case_resume(st, c.id, waited, due);
+	if (e == ERR_OK)
+		e = store_correction_resolve(st, c.id, today_iso(rq->arena));
+	if (e == ERR_OK)
+		e = store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
+				     arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
+	if (e == ERR_OK)
+		e = store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no),
+				NULL, rq->remote_addr);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff/cases/%s", c.case_no));
+}
+
+/* ---- finding and queues ---- */
+
+static void case_list_view(struct req *rq, struct tobj *v, const struct case_rec *cs, size_t n, const struct cal *cal)
+{
+	struct tlist *l = tobj_list(v, "cases");
+	for (size_t i = 0; i < n; i++)
+		case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+	tobj_int(v, "count", (long long)n);
+}
+
+void h_case_find(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct fval *q = req_field(rq, "q");
+	struct tobj *v = view_new(rq, T(rq, "find_title"));
+	tobj_str(v, "q", q->s);
+	if (q->present) {
+		char digits[32], no[32];
+		ids_phone_digits(q->s, digits, sizeof digits);
+		snprintf(no, sizeof no, "%s", q->s);
+		for (char *p = no; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 32);
+		struct case_rec *cs;
+		size_t n;
+		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)
+			case_list_view(rq, v, cs, n, store_calendar(st));
+		tobj_bool(v, "searched", true);
+		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? "by phone" : "by number");
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "case_find", v);
+}
+
+void h_queue(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const char *unit = rq->sess->user.unit;
+	if (rq->sess->role == ROLE_ADMIN || (rq->sess->role == ROLE_HEAD && !unit))
+		unit = NULL;
+	struct case_rec *cs;
+	size_t n;
+	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, "queue_title"));
+	view_text(rq, v, "unit_name", rq->sess->user.unit_name);
+	case_list_view(rq, v, cs, n, store_calendar(st));
+	rs->no_store = true;
+	page_render(rq, rs, "queue", v);
+}
+
+void staff_dashboard_view(struct req *rq, struct tobj *v)
+{
+	struct store *st = req_store(rq);
+	struct case_rec *cs;
+	size_t n;
+	const char *unit = rq->sess->role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
+	if (!st || store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
+		return;
+	const struct cal *cal = store_calendar(st);
+	long long soon = 0, today = 0, over = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *f = due_flag(cal, cs[i].state, cs[i].due_on);
+		soon += f && strcmp(f, "due_soon") == 0;
+		today += f && strcmp(f, "due_today") == 0;
+		over += f && strcmp(f, "overdue") == 0;
+	}
+	tobj_int(v, "open_cases", (long long)n);
+	tobj_int(v, "cases_due_soon", soon);
+	tobj_int(v, "cases_due_today", today);
+	tobj_int(v, "cases_overdue", over);
+	int y, m, d;
+	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
+	tobj_bool(v, "calendar_missing", cal && !cal_year_known(cal, y));
+	tobj_int(v, "this_year", y);
+}

@@ -1,0 +1,117 @@
+/*
+ * status.c -- the citizen's "where is my application?" (申辦案件查詢):
+ * number + query code, no account.  "No such case" and "wrong code" give
+ * byte-identical answers and take about as long (the code is always
+ * checked against a hash); tries are limited per address and per number.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/view.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "handlers/handlers.h"
+#include "store/calendar.h"
+#include "store/cases.h"
+#include "store/staff.h"
+
+enum { LOOKUP_WINDOW = 60, LOOKUP_MAX = 10 };
+
+static void status_form(struct req *rq, struct resp *rs, int status, const char *error_key)
+{
+	struct tobj *v = view_new(rq, T(rq, "status_title"));
+	tobj_str(v, "no", req_field(rq, "no")->s);
+	if (error_key)
+		tobj_str(v, "error", T(rq, error_key));
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, "status", v);
+}
+
+void h_status_form(struct req *rq, struct resp *rs)
+{
+	status_form(rq, rs, 200, NULL);
+}
+
+/* Counts this try; true when the address or the number is over the limit. */
+static bool throttled(struct store *st, struct req *rq, const char *no)
+{
+	time_t now = clock_now();
+	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
+	const char *nkey = arena_printf(rq->arena, "no:%s", no);
+	bool over = store_attempt_count(st, "lookup", akey, now - LOOKUP_WINDOW) >= LOOKUP_MAX ||
+		    store_attempt_count(st, "lookup", nkey, now - LOOKUP_WINDOW) >= LOOKUP_MAX;
+	store_attempt_add(st, "lookup", akey, now);
+	store_attempt_add(st, "lookup", nkey, now);
+	return over;
+}
+
+void h_status_lookup(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code");
+	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
+	snprintf(no, sizeof no, "%s", no_f->s);
+	for (char *p = no; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 32);
+	if (!no_f->present || !code_f->present || !ids_number_valid(no)) {
+		status_form(rq, rs, 400, "status_missing");
+		return;
+	}
+	if (throttled(st, rq, no)) {
+		struct tobj *v = view_new(rq, T(rq, "http_429"));
+		tobj_int(v, "minutes", 1);
+		rs->status = 429;
+		rs->no_store = true;
+		resp_header(rs, "Retry-After", "60");
+		page_render(rq, rs, "try_later", v);
+		return;
+	}
+	bool code_ok = ids_normalize_code(code_f->s, code);
+	struct case_rec c;
+	enum err e = no[0] == 'A' ? store_case_by_no(st, rq->arena, no, &c) : ERR_NOTFOUND;
+	if (e == ERR_DB) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	bool match = auth_verify_code(e == ERR_OK ? c.code_hash : NULL, code_ok ? code : "-");
+	if (e != ERR_OK || !code_ok || !match) {
+		status_form(rq, rs, 404, "status_not_found");
+		return;
+	}
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "status_title"), c.case_no));
+	case_summary_view(rq, v, &c, store_calendar(st), false);
+	struct event_rec *ev;
+	size_t ne;
+	if (store_case_events(st, rq->arena, c.id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			struct tobj *o = tlist_obj(l);
+			char d[CAL_ISO_SIZE];
+			time_t t = clock_parse_iso(ev[i].at);
+			cal_format_iso(clock_office_day(t), d);
+			tobj_str(o, "date", view_date(rq, d));
+			tobj_str(o, "date_iso", arena_strdup(rq->arena, d));
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
+		}
+	}
+	struct correction_rec *cr;
+	size_t nc;
+	if (store_corrections(st, rq->arena, c.id, &cr, &nc) == ERR_OK && nc && !cr[nc - 1].resolved_on) {
+		const struct correction_rec *n = &cr[nc - 1];
+		tobj_str(v, "correction_deadline", view_date(rq, n->deadline_on));
+		struct tlist *l = tobj_list(v, "correction_items");
+		for (size_t i = 0; i < n->nitems; i++) {
+			const char *txt[LANG__MAX] = {n->items_zh[i], n->items_en[i]};
+			view_text(rq, tlist_obj(l), "text", txt);
+		}
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "status_result", v);
+}

@@ -1,0 +1,245 @@
+/*
+ * staff.c -- SQL for users, sessions, attempts and the audit log.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "store/staff.h"
+
+#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
+
+#define USER_COLS                                                                                     \
+	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active " \
+	"FROM users u LEFT JOIN units n ON n.code = u.unit "
+
+static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *u)
+{
+	u->id = sqlite3_column_int64(s, c);
+	u->username = col_str(s, c + 1, a);
+	u->display_name = col_str(s, c + 2, a);
+	u->role = col_str(s, c + 3, a);
+	u->unit = col_str(s, c + 4, a);
+	u->unit_name[LANG_ZH] = col_str(s, c + 5, a);
+	u->unit_name[LANG_EN] = col_str(s, c + 6, a);
+	u->phone = col_str(s, c + 7, a);
+	u->pw_hash = col_str(s, c + 8, a);
+	u->active = sqlite3_column_int(s, c + 9) != 0;
+}
+
+enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
+			   const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz)
+{
+	static const char sql[] =
+		"INSERT INTO users (username, display_name, role, unit, phone, pw_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		"ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
+		"unit = excluded.unit, phone = excluded.phone, pw_hash = excluded.pw_hash, active = 1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, username);
+	bind_str(s, 2, display_name);
+	bind_str(s, 3, role);
+	bind_str(s, 4, unit);
+	bind_str(s, 5, phone ? phone : "");
+	bind_str(s, 6, pw_hash);
+	enum err e = stmt_done(st, s);
+	if (e != ERR_OK)
+		snprintf(err, errsz, "%s", store_errmsg(st));
+	return e;
+}
+
+static enum err one_user(sqlite3_stmt *s, struct arena *a, struct user_rec *out)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_user(s, 0, a, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err store_user_by_name(struct store *st, struct arena *a, const char *username, struct user_rec *out)
+{
+	static const char sql[] = "SELECT " USER_COLS "WHERE u.username = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, username);
+	return one_user(s, a, out);
+}
+
+enum err store_user_by_id(struct store *st, struct arena *a, long long id, struct user_rec *out)
+{
+	static const char sql[] = "SELECT " USER_COLS "WHERE u.id = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	return one_user(s, a, out);
+}
+
+enum err store_users_of_unit(struct store *st, struct arena *a, const char *unit, struct user_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT " USER_COLS "WHERE u.active AND u.unit = ?1 ORDER BY u.role, u.username";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, unit);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_user(s, 0, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf,
+			   time_t now, const char *ip)
+{
+	static const char sql[] = "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ip) "
+				  "VALUES (?1, ?2, ?3, ?4, ?4, ?5)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, token_hash);
+	sqlite3_bind_int64(s, 2, user_id);
+	bind_str(s, 3, csrf);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)now);
+	bind_str(s, 5, ip);
+	return stmt_done(st, s);
+}
+
+enum err store_session_get(struct store *st, struct arena *a, const char *token_hash, time_t now, int idle_s,
+			   int absolute_s, struct user_rec *user, const char **csrf)
+{
+	static const char sql[] = "SELECT s.created_at, s.last_seen, s.csrf, " USER_COLS
+				  "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?1";
+	static const char touch[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1 AND last_seen < ?2 - 30";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, token_hash);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	}
+	time_t created = (time_t)sqlite3_column_int64(s, 0), seen = (time_t)sqlite3_column_int64(s, 1);
+	*csrf = col_str(s, 2, a);
+	read_user(s, 3, a, user);
+	sqlite3_reset(s);
+	if (now - seen > idle_s || now - created > absolute_s || !user->active) {
+		store_session_end(st, token_hash);
+		return ERR_NOTFOUND;
+	}
+	/* touch at most every 30 s: a page view is not a write */
+	s = stmt_get(st, touch);
+	if (s) {
+		bind_str(s, 1, token_hash);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+		stmt_done(st, s);
+	}
+	return ERR_OK;
+}
+
+enum err store_session_end(struct store *st, const char *token_hash)
+{
+	sqlite3_stmt *s = stmt_get(st, "DELETE FROM sessions WHERE token_hash = ?1");
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, token_hash);
+	return stmt_done(st, s);
+}
+
+enum err store_attempt_add(struct store *st, const char *kind, const char *key, time_t at)
+{
+	sqlite3_stmt *s = stmt_get(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)");
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, kind);
+	bind_str(s, 2, key);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)at);
+	return stmt_done(st, s);
+}
+
+int store_attempt_count(struct store *st, const char *kind, const char *key, time_t since)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT count(*) FROM attempts WHERE kind = ?1 AND key = ?2 AND at >= ?3");
+	if (!s)
+		return 0;
+	bind_str(s, 1, kind);
+	bind_str(s, 2, key);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
+	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
+	return n;
+}
+
+time_t store_attempt_oldest(struct store *st, const char *kind, const char *key, time_t since)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT min(at) FROM attempts WHERE kind = ?1 AND key = ?2 AND at >= ?3");
+	if (!s)
+		return 0;
+	bind_str(s, 1, kind);
+	bind_str(s, 2, key);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
+	time_t t = sqlite3_step(s) == SQLITE_ROW ? (time_t)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return t;
+}
+
+enum err store_attempt_clear(struct store *st, const char *kind, const char *key)
+{
+	sqlite3_stmt *s = stmt_get(st, "DELETE FROM attempts WHERE kind = ?1 AND key = ?2");
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, kind);
+	bind_str(s, 2, key);
+	return stmt_done(st, s);
+}
+
+enum err store_audit(struct store *st, long long user_id, const char *username, const char *action,
+		     const char *object, const char *detail, const char *ip)
+{
+	static const char sql[] =
+		"INSERT INTO audit (user_id, username, action, object, detail, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	if (user_id)
+		sqlite3_bind_int64(s, 1, user_id);
+	bind_str(s, 2, username);
+	bind_str(s, 3, action);
+	bind_str(s, 4, object);
+	bind_str(s, 5, detail);
+	bind_str(s, 6, ip);
+	return stmt_done(st, s);
+}
+
+enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
+			  size_t *n)
+{
+	static const char sql[] = "SELECT id, at, username, action, object, detail, ip FROM audit "
+				  "WHERE ?1 IS NULL OR object = ?1 ORDER BY id DESC LIMIT ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, object);
+	sqlite3_bind_int(s, 2, limit);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct audit_rec *r = PUSH(a, out, n, cap);
+		r->id = sqlite3_column_int64(s, 0);
+		r->at = col_str(s, 1, a);
+		r->username = col_str(s, 2, a);
+		r->action = col_str(s, 3, a);
+		r->object = col_str(s, 4, a);
+		r->detail = col_str(s, 5, a);
+		r->ip = col_str(s, 6, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}

@@ -1,0 +1,456 @@
+/*
+ * run.mjs -- the browser gate ("tested in a real browser").
+ *
+ * Starts `build/bianmin serve` on a free loopback port with a fresh demo
+ * database, drives Debian's Chromium (/usr/bin/chromium) through
+ * playwright-core -- never a downloaded browser -- and for every page in
+ * tests/browser/pages.json, in Chinese and in English, checks:
+ *   - the HTTP status and <html lang> (zh-Hant-TW or en);
+ *   - axe-core, WCAG 2.0/2.1 A and AA rules: zero violations;
+ *   - html-validate on the HTML as served (.htmlvalidate.json): zero errors;
+ *   - no horizontal overflow at 375 px;
+ *   - English pages: every text with Han characters sits inside lang="zh-Hant";
+ *   - screenshots at 1280 and 375 px into test-output/screenshots/.
+ * Then: every notice sheet and the processing-time table printed to A4 PDF
+ * (test-output/pdf/), whose text must hold the page's name and fit on one or
+ * two pages; a keyboard-only walk from the home page through the skip link to
+ * a notice sheet; and the strings.tsv checks (strings.mjs).
+ *
+ * Prints "ok NAME" or "FAIL NAME" with details per check, and last
+ * "browser: N passed, N failed"; exits 1 on any failure.
+ * Environment: BIANMIN_BIN (default build/bianmin), CHROMIUM (default
+ * /usr/bin/chromium), BROWSER_SCREENSHOTS=0 to skip screenshots.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { checkStrings, HAN } from "./strings.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const require = createRequire(import.meta.url);
+
+const BIN = path.resolve(root, process.env.BIANMIN_BIN || "build/bianmin");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const SHOTS = process.env.BROWSER_SCREENSHOTS !== "0";
+const OUT = path.join(root, "test-output");
+const SHOT_DIR = path.join(OUT, "screenshots");
+const PDF_DIR = path.join(OUT, "pdf");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const PHONE = 375;
+
+/* ---- reporting ---- */
+let passed = 0, failed = 0;
+function ok(name) {
+	passed++;
+	console.log(`ok ${name}`);
+}
+function fail(name, detail) {
+	failed++;
+	console.log(`FAIL ${name}${detail ? "\n    " + String(detail).replace(/\n/g, "\n    ") : ""}`);
+}
+function check(name, problems) {
+	if (typeof problems === "string")
+		problems = problems ? [problems] : [];
+	if (!problems || problems.length === 0)
+		ok(name);
+	else
+		fail(name, problems.join("\n"));
+}
+function finish(code) {
+	console.log(`browser: ${passed} passed, ${failed} failed`);
+	process.exit(code ?? (failed ? 1 : 0));
+}
+
+/* ---- the server ---- */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.unref();
+		s.on("error", reject);
+		s.listen(0, "127.0.0.1", () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUp(base, proc, ms) {
+	const end = Date.now() + ms;
+	while (Date.now() < end) {
+		if (proc.exitCode !== null)
+			throw new Error(`bianmin serve exited with ${proc.exitCode}`);
+		try {
+			const r = await fetch(base + "/healthz");
+			if (r.ok)
+				return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`bianmin serve did not answer ${base}/healthz within ${ms} ms`);
+}
+
+/* ---- pages ---- */
+function slugOf(p) {
+	const s = p.replace(/^\/+/, "").replace(/[^A-Za-z0-9._-]+/g, "_");
+	return s === "" ? "home" : s;
+}
+
+function linksOn(html) {
+	return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+}
+
+/* Expands pages.json into [{path, lang, prefix, status, kind}], both languages. */
+async function pageList(base) {
+	const spec = JSON.parse(readFileSync(path.join(here, "pages.json"), "utf8"));
+	const paths = [];
+	for (const e of spec.pages) {
+		if (e.path) {
+			paths.push({ path: e.path, status: e.status || 200, kind: e.kind || "" });
+			continue;
+		}
+		const d = e.discover;
+		const r = await fetch(base + d.from);
+		const re = new RegExp(d.match);
+		let found = [...new Set(linksOn(await r.text()).filter((h) => re.test(h)))];
+		if (d.limit)
+			found = found.slice(0, d.limit);
+		if (found.length === 0)
+			fail(`pages.json: no link matching ${d.match} on ${d.from}`);
+		for (const p of found)
+			paths.push({ path: p, status: e.status || 200, kind: e.kind || "" });
+	}
+	const out = [];
+	for (const l of spec.languages)
+		for (const p of paths)
+			out.push({ ...p, path: l.prefix + (p.path === "/" && l.prefix ? "" : p.path), lang: l.lang, en: l.lang === "en" });
+	for (const p of out)
+		if (p.path === "")
+			p.path = "/";
+	return out;
+}
+
+/* ---- in-page checks (run inside the browser) ---- */
+
+/* Elements that stick out past the right edge of a phone viewport. */
+function overflowInPage(width) {
+	const sw = document.documentElement.scrollWidth;
+	const culprits = [];
+	if (sw > width) {
+		for (const el of document.body.querySelectorAll("*")) {
+			const r = el.getBoundingClientRect();
+			if (r.right > width + 0.5 && r.width > 0) {
+				let anc = el.parentElement, inner = false;
+				while (anc && anc !== document.body) {
+					const ox = getComputedStyle(anc).overflowX;
+					if (ox === "auto" || ox === "scroll" || ox === "hidden") {
+						inner = true;
+						break;
+					}
+					anc = anc.parentElement;
+				}
+				if (!inner)
+					culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : ""} right=${Math.round(r.right)}`);
+			}
+			if (culprits.length >= 5)
+				break;
+		}
+	}
+	return { sw, culprits };
+}
+
+/* English page: text (and label-like attributes) with Han characters outside lang="zh*". */
+function untranslatedInPage() {
+	const han = /\p{Script=Han}/u;
+	const bad = [];
+	const inZh = (el) => {
+		const l = el && el.closest("[lang]");
+		return !!l && /^zh\b/i.test(l.getAttribute("lang"));
+	};
+	const where = (el) => {
+		const parts = [];
+		for (let e = el; e && e !== document.documentElement && parts.length < 3; e = e.parentElement)
+			parts.unshift(e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/)[0] : ""));
+		return parts.join(" > ");
+	};
+	const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		const p = n.parentElement;
+		if (!p || p.closest("script,style"))
+			continue;
+		if (han.test(n.data) && !inZh(p))
+			bad.push(`${where(p)}: "${n.data.trim().slice(0, 60)}"`);
+	}
+	for (const el of document.querySelectorAll("[title],[alt],[aria-label],[placeholder],[value]"))
+		for (const a of ["title", "alt", "aria-label", "placeholder", "value"]) {
+			const v = el.getAttribute(a);
+			if (v && han.test(v) && !inZh(el))
+				bad.push(`${where(el)} @${a}: "${v.slice(0, 60)}"`);
+		}
+	return bad;
+}
+
+/* The focused element and whether it shows a focus indicator. */
+function focusInPage() {
+	const el = document.activeElement;
+	if (!el || el === document.body)
+		return null;
+	const cs = getComputedStyle(el);
+	const outline = cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0 && cs.outlineColor !== "rgba(0, 0, 0, 0)";
+	const shadow = cs.boxShadow && cs.boxShadow !== "none";
+	const r = el.getBoundingClientRect();
+	return {
+		tag: el.tagName.toLowerCase(),
+		cls: typeof el.className === "string" ? el.className : "",
+		href: el.getAttribute("href") || "",
+		id: el.id,
+		text: (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
+		visibleRing: outline || shadow,
+		ring: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
+		onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+	};
+}
+
+/* ---- checks per page ---- */
+function axeReport(violations, pagePath) {
+	const lines = [];
+	for (const v of violations) {
+		lines.push(`${v.id} (${v.impact}): ${v.help} -- ${pagePath}`);
+		for (const n of v.nodes.slice(0, 5))
+			lines.push(`  at ${n.target.join(" ")}: ${n.html.slice(0, 160)}`);
+		if (v.nodes.length > 5)
+			lines.push(`  ... and ${v.nodes.length - 5} more`);
+	}
+	return lines;
+}
+
+async function checkPage(ctx, pg, base, axeSource, htmlvalidate) {
+	const url = base + pg.path;
+	const tag = `${pg.path}`;
+	const page = await ctx.newPage();
+	try {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		const resp = await page.goto(url, { waitUntil: "load" });
+		const status = resp ? resp.status() : 0;
+		check(`${tag}: HTTP ${pg.status}`, status === pg.status ? [] : [`got ${status}`]);
+		const html = resp ? await resp.text() : "";
+
+		const lang = await page.evaluate(() => document.documentElement.getAttribute("lang"));
+		check(`${tag}: <html lang="${pg.lang}">`, lang === pg.lang ? [] : [`lang is ${JSON.stringify(lang)}`]);
+
+		await page.evaluate(axeSource);
+		const axe = await page.evaluate(async (tags) => {
+			const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+			return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html })) }));
+		}, AXE_TAGS);
+		check(`${tag}: axe WCAG 2.1 AA`, axeReport(axe, tag));
+
+		const report = await htmlvalidate.validateString(html, path.join(root, "served", slugOf(pg.path) + ".html"));
+		const errs = [];
+		for (const r of report.results)
+			for (const m of r.messages)
+				errs.push(`${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? " (" + m.selector + ")" : ""}`);
+		check(`${tag}: html-validate`, errs);
+
+		if (pg.en) {
+			const bad = await page.evaluate(untranslatedInPage);
+			check(`${tag}: no untranslated Chinese outside lang="zh-Hant"`, bad.slice(0, 8).concat(bad.length > 8 ? [`... ${bad.length - 8} more`] : []));
+		}
+
+		if (SHOTS)
+			await page.screenshot({ path: path.join(SHOT_DIR, `${slugOf(pg.path)}-1280.png`), fullPage: true });
+
+		await page.setViewportSize({ width: PHONE, height: 800 });
+		await page.waitForTimeout(50);
+		const ov = await page.evaluate(overflowInPage, PHONE);
+		check(`${tag}: no horizontal overflow at ${PHONE} px`, ov.sw <= PHONE ? [] : [`scrollWidth ${ov.sw}`, ...ov.culprits]);
+		if (SHOTS)
+			await page.screenshot({ path: path.join(SHOT_DIR, `${slugOf(pg.path)}-${PHONE}.png`), fullPage: true });
+
+		const h1 = await page.evaluate(() => (document.querySelector("h1") || {}).textContent || "");
+		return { h1: h1.trim() };
+	} catch (e) {
+		fail(`${tag}: page could not be checked`, e.stack || e.message);
+		return { h1: "" };
+	} finally {
+		await page.close();
+	}
+}
+
+/* ---- print to PDF ---- */
+const hasPdftotext = spawnSync("sh", ["-c", "command -v pdftotext"], { encoding: "utf8" }).status === 0;
+
+async function checkPdf(ctx, base, pagePath, name, maxPages) {
+	const tag = `${pagePath}: prints on A4`;
+	const page = await ctx.newPage();
+	try {
+		await page.goto(base + pagePath, { waitUntil: "load" });
+		const file = path.join(PDF_DIR, slugOf(pagePath) + ".pdf");
+		const buf = await page.pdf({ path: file, format: "A4", printBackground: false });
+		const problems = [];
+		let pages;
+		if (hasPdftotext) {
+			const r = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+			if (r.status !== 0)
+				problems.push(`pdftotext failed: ${r.stderr}`);
+			const text = r.stdout || "";
+			pages = text.split("\f").filter((t) => t.trim() !== "").length;
+			const flat = text.replace(/\s+/g, "");
+			if (!flat.includes(name.replace(/\s+/g, "")))
+				problems.push(`PDF text does not contain ${JSON.stringify(name)}`);
+		} else {
+			const raw = buf.toString("latin1");
+			pages = (raw.match(/\/Type\s*\/Page\b/g) || []).length;
+			const fonts = new Set(raw.match(/\/BaseFont\s*\/[^\s/]+/g) || []);
+			if (buf.length === 0 || fonts.size < 1)
+				problems.push(`PDF has ${buf.length} bytes and ${fonts.size} fonts (install poppler-utils for a text check)`);
+		}
+		if (maxPages && pages > maxPages)
+			problems.push(`${pages} A4 pages, want at most ${maxPages}`);
+		check(`${tag} (${pages} page${pages === 1 ? "" : "s"}${hasPdftotext ? "" : ", no pdftotext"})`, problems);
+	} catch (e) {
+		fail(tag, e.stack || e.message);
+	} finally {
+		await page.close();
+	}
+}
+
+/* ---- keyboard only ---- */
+async function keyboardWalk(ctx, base) {
+	const page = await ctx.newPage();
+	const noRing = [];
+	try {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(base + "/", { waitUntil: "load" });
+		await page.keyboard.press("Tab");
+		let f = await page.evaluate(focusInPage);
+		check("keyboard: first Tab focuses the skip link, shown on screen",
+			f && f.cls.split(/\s+/).includes("skip") && f.onScreen ? [] : [`focused ${JSON.stringify(f)}`]);
+		check("keyboard: the skip link shows a focus indicator", f && f.visibleRing ? [] : [`${JSON.stringify(f)}`]);
+
+		await page.keyboard.press("Enter");
+		await page.waitForTimeout(100);
+		const after = await page.evaluate(() => ({ hash: location.hash, active: document.activeElement && document.activeElement.id }));
+		check("keyboard: Enter on the skip link moves focus to main", after.hash === "#main" && after.active === "main" ? [] : [`hash ${after.hash}, focus on #${after.active}`]);
+
+		let target = null;
+		for (let i = 0; i < 300; i++) {
+			await page.keyboard.press("Tab");
+			f = await page.evaluate(focusInPage);
+			if (!f)
+				continue;
+			if (!f.visibleRing)
+				noRing.push(`${f.tag}${f.cls ? "." + f.cls : ""} "${f.text}" (${f.ring})`);
+			if (f.tag === "a" && /^\/services\/[a-z0-9-]+$/.test(f.href)) {
+				target = f;
+				break;
+			}
+		}
+		check("keyboard: Tab from main reaches a notice sheet link", target ? [] : ["no /services/<code> link reached in 300 Tabs"]);
+		check("keyboard: every element reached by Tab shows a focus indicator", noRing.slice(0, 10));
+		if (target) {
+			await Promise.all([page.waitForURL((u) => u.pathname === target.href), page.keyboard.press("Enter")]);
+			const sheet = await page.evaluate(() => ({ path: location.pathname, sheet: !!document.querySelector("article.sheet h1") }));
+			check(`keyboard: Enter opens the notice sheet ${target.href}`, sheet.path === target.href && sheet.sheet ? [] : [JSON.stringify(sheet)]);
+		}
+	} catch (e) {
+		fail("keyboard: walk could not finish", e.stack || e.message);
+	} finally {
+		await page.close();
+	}
+}
+
+/* ---- main ---- */
+async function main() {
+	for (const r of checkStrings(root))
+		check(r.name, r.ok ? [] : [r.detail]);
+
+	let chromium, axeSource, HtmlValidate, FileSystemConfigLoader;
+	try {
+		({ chromium } = require("playwright-core"));
+		axeSource = require("axe-core").source;
+		({ HtmlValidate, FileSystemConfigLoader } = await import("html-validate"));
+	} catch (e) {
+		fail("node modules load (run scripts/browser.sh, which runs npm ci)", e.message);
+		finish(1);
+	}
+	if (!existsSync(CHROMIUM)) {
+		fail(`chromium at ${CHROMIUM}`, "missing: apt-get install -y chromium fonts-noto-cjk");
+		finish(1);
+	}
+	if (!existsSync(BIN)) {
+		fail(`server binary ${BIN}`, "missing: run make");
+		finish(1);
+	}
+	for (const d of [SHOT_DIR, PDF_DIR])
+		mkdirSync(d, { recursive: true });
+
+	const tmp = mkdtempSync(path.join(os.tmpdir(), "bianmin-browser-"));
+	const db = path.join(tmp, "b.db");
+	const init = spawnSync(BIN, ["admin", "init", "--db", db, "--demo"], { cwd: root, encoding: "utf8" });
+	if (init.status !== 0) {
+		fail("admin init --demo", init.stderr || init.stdout);
+		finish(1);
+	}
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const logFd = openSync(path.join(OUT, "server.log"), "w");
+	const server = spawn(BIN, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--quiet"], { cwd: root, stdio: ["ignore", logFd, logFd] });
+	let browser;
+	const cleanup = () => {
+		if (server.exitCode === null)
+			server.kill("SIGTERM");
+		rmSync(tmp, { recursive: true, force: true });
+	};
+	process.on("SIGINT", () => {
+		cleanup();
+		process.exit(130);
+	});
+	try {
+		await waitUp(base, server, 15000);
+		ok(`bianmin serve answers on ${base}`);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync"],
+		});
+		const ctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
+		const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader());
+
+		const pages = await pageList(base);
+		const sheetsZh = [];
+		for (const pg of pages) {
+			const r = await checkPage(ctx, pg, base, axeSource, htmlvalidate);
+			if (pg.kind === "notice-sheet")
+				sheetsZh.push({ ...pg, h1: r.h1 });
+		}
+
+		/* Every notice sheet must print on one or two A4 pages with its name. */
+		for (const s of sheetsZh)
+			if (s.h1)
+				await checkPdf(ctx, base, s.path, s.h1, 2);
+		for (const p of ["/processing-times", "/en/processing-times"]) {
+			const h1 = (await (await fetch(base + p)).text()).match(/<h1>([^<]*)<\/h1>/);
+			await checkPdf(ctx, base, p, h1 ? h1[1] : "", 0);
+		}
+
+		await keyboardWalk(ctx, base);
+		await ctx.close();
+	} catch (e) {
+		fail("browser run", e.stack || e.message);
+	} finally {
+		if (browser)
+			await browser.close().catch(() => {});
+		cleanup();
+	}
+	finish();
+}
+
+main();
