@@ -108,10 +108,13 @@ static void *responder(void *arg)
 	FCGX_InitRequest(&fr, g_sock, 0);
 	struct arena *a = arena_new();
 	for (;;) {
-		static pthread_mutex_t accept_lock = PTHREAD_MUTEX_INITIALIZER;
-		pthread_mutex_lock(&accept_lock);
+		/*
+		 * No lock around the accept: with fastcgi_keep_conn, FCGX_Accept_r
+		 * waits for the next request on this thread's kept connection, and
+		 * a lock held there stalls every other thread.  accept() itself is
+		 * thread-safe on Linux.
+		 */
 		int rc = FCGX_Accept_r(&fr);
-		pthread_mutex_unlock(&accept_lock);
 		if (rc < 0)
 			break;
 		handle(&fr, a);

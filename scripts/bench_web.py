@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""bench_web.py -- wrk against three servers of the same page, interleaved:
+
+  nginx-static  nginx serving a saved copy of one rendered notice sheet
+  serve         the same page from `bianmin serve` (libmicrohttpd)
+  fcgi          the same page through nginx -> `bianmin fcgi` (libfcgi)
+
+Prints req/s, p50/p99 latency, errors and each ratio to nginx static, and
+writes docs/bench-web.md.  Loopback only; every run is bounded in time.
+"""
+import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "build", "bianmin")
+PAGE = "/services/low-income-cert"
+DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+CONNS = 64
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+def wait_http(url, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return r.read()
+        except Exception:
+            time.sleep(0.05)
+    raise SystemExit("bench: %s did not come up" % url)
+
+
+def wrk(url):
+    out = subprocess.run(["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % DURATION, "--latency", url],
+                         capture_output=True, text=True, timeout=DURATION + 30).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def lat(p):
+        m = re.search(r"\s%s%%\s+([\d.]+)(us|ms|s)" % p, out)
+        v, u = float(m.group(1)), m.group(2)
+        return v / 1000 if u == "us" else v if u == "ms" else v * 1000
+
+    errs = 0
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if m:
+        errs += sum(int(x) for x in m.groups())
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if m:
+        errs += int(m.group(1))
+    return rps, lat(50), lat(99), errs
+
+
+def main():
+    if not shutil.which("wrk") or not shutil.which("nginx"):
+        raise SystemExit("bench: needs wrk and nginx (scripts/deps.sh bench)")
+    tmp = tempfile.mkdtemp(prefix="bianmin-bench-")
+    procs = []
+    try:
+        db = os.path.join(tmp, "bench.db")
+        subprocess.run([BIN, "admin", "init", "--db", db, "--demo"], check=True, capture_output=True)
+        sport, nport = free_port(), free_port()
+        procs.append(subprocess.Popen([BIN, "serve", "--db", db, "--listen", "127.0.0.1:%d" % sport, "--quiet"],
+                                      cwd=ROOT))
+        sock = os.path.join(tmp, "fcgi.sock")
+        procs.append(subprocess.Popen([BIN, "fcgi", "--db", db, "--socket", sock, "--threads", "80", "--quiet"],
+                                      cwd=ROOT))
+        body = wait_http("http://127.0.0.1:%d%s" % (sport, PAGE))
+        os.makedirs(os.path.join(tmp, "www"))
+        with open(os.path.join(tmp, "www", "static.html"), "wb") as f:
+            f.write(body)
+        for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            os.makedirs(os.path.join(tmp, d))
+        conf = os.path.join(tmp, "nginx.conf")
+        with open(conf, "w") as f:
+            f.write("""
+user root;
+worker_processes 2;
+pid %(t)s/nginx.pid;
+error_log %(t)s/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path %(t)s/body; proxy_temp_path %(t)s/proxy; fastcgi_temp_path %(t)s/fastcgi;
+  uwsgi_temp_path %(t)s/uwsgi; scgi_temp_path %(t)s/scgi;
+  keepalive_requests 100000;
+  upstream bianmin { server unix:%(sock)s; keepalive 32; }
+  server {
+    listen 127.0.0.1:%(port)d;
+    location = /static.html { root %(t)s/www; default_type text/html; }
+    location / {
+      include /etc/nginx/fastcgi_params;
+      fastcgi_param REQUEST_URI $request_uri;
+      fastcgi_keep_conn on;
+      fastcgi_pass bianmin;
+    }
+  }
+}
+""" % {"t": tmp, "sock": sock, "port": nport})
+        procs.append(subprocess.Popen(["nginx", "-p", tmp, "-c", conf, "-g", "daemon off;"]))
+        wait_http("http://127.0.0.1:%d/static.html" % nport)
+        wait_http("http://127.0.0.1:%d%s" % (nport, PAGE))
+        targets = [("nginx-static", "http://127.0.0.1:%d/static.html" % nport),
+                   ("serve", "http://127.0.0.1:%d%s" % (sport, PAGE)),
+                   ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE))]
+        res = {n: [] for n, _ in targets}
+        for r in range(ROUNDS):
+            for name, url in targets:
+                res[name].append(wrk(url))
+                print("round %d %-13s %9.0f req/s" % (r + 1, name, res[name][-1][0]), flush=True)
+        def med(xs):
+            xs = sorted(xs)
+            return xs[len(xs) // 2]
+        summary = {}
+        for name, _ in targets:
+            rs = res[name]
+            summary[name] = (med([x[0] for x in rs]), med([x[1] for x in rs]), med([x[2] for x in rs]),
+                             sum(x[3] for x in rs))
+        base = summary["nginx-static"][0]
+        lines = ["| server | req/s (median) | p50 ms | p99 ms | errors | ratio to nginx static |",
+                 "|---|---|---|---|---|---|"]
+        for name, _ in targets:
+            rps, p50, p99, errs = summary[name]
+            lines.append("| %s | %.0f | %.3f | %.3f | %d | %.2f× |" % (name, rps, p50, p99, errs, rps / base))
+        table = "\n".join(lines)
+        print()
+        print(table)
+        cpu = subprocess.run(["sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo"], capture_output=True,
+                             text=True).stdout.replace("\n", " ")
+        with open(os.path.join(ROOT, "docs", "bench-web.md"), "w") as f:
+            f.write("# Web speed: bianmin against nginx static\n\n"
+                    "`make bench` (scripts/bench_web.py), %s, page `%s` (%d bytes), wrk -t2 -c%d, "
+                    "%d s per run, %d interleaved rounds, medians.  Machine: %s\n\n%s\n"
+                    % (time.strftime("%Y-%m-%d"), PAGE, len(body), CONNS, DURATION, ROUNDS, cpu.strip(), table))
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

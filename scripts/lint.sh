@@ -1,0 +1,31 @@
+#!/bin/sh
+# lint.sh -- `make lint`: cppcheck, clang-tidy and the compiler's format
+# checks over src/.  Prints "lint: N passed, N failed" (one per tool).
+set -u
+cd "$(dirname "$0")/.."
+pass=0 fail=0
+cflags="-std=gnu17 -Isrc $(pkg-config --cflags libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson 2>/dev/null)"
+
+if cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability,performance \
+	--inline-suppr --suppress=missingIncludeSystem -Isrc src 2>&1; then
+	pass=$((pass + 1)); echo "  cppcheck ok"
+else
+	fail=$((fail + 1)); echo "  cppcheck FAILED"
+fi
+
+checks='-*,bugprone-*,cert-*,clang-analyzer-*,-bugprone-easily-swappable-parameters,-cert-err33-c,-bugprone-reserved-identifier,-cert-dcl37-c,-cert-dcl51-cpp,-bugprone-narrowing-conversions,-bugprone-assignment-in-if-condition,-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-bugprone-implicit-widening-of-multiplication-result,-cert-msc32-c,-cert-msc51-cpp,-cert-str34-c,-bugprone-signed-char-misuse,-cert-err34-c,-clang-analyzer-unix.Malloc'
+out=$(clang-tidy --quiet --warnings-as-errors='*' --checks="$checks" src/*.c src/*/*.c -- $cflags 2>&1)
+if [ $? -eq 0 ]; then
+	pass=$((pass + 1)); echo "  clang-tidy ok"
+else
+	fail=$((fail + 1)); printf '%s\n' "$out" | grep -E 'warning:|error:' | head -40; echo "  clang-tidy FAILED"
+fi
+
+# -Wformat-security and friends: the normal build with warnings as errors
+if make --no-print-directory -s -B -j2 all CFLAGS="-O2 -Wformat=2 -Wformat-security" >/dev/null 2>&1; then
+	pass=$((pass + 1)); echo "  format checks ok"
+else
+	fail=$((fail + 1)); echo "  format checks FAILED"
+fi
+echo "lint: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
