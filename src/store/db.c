@@ -273,3 +273,43 @@ enum err store_set_setting(struct store *st, const char *key, const char *value)
 	bind_str(s, 2, value);
 	return stmt_done(st, s);
 }
+
+enum err store_backup(struct store *st, const char *path, char *err, size_t errsz)
+{
+	sqlite3 *dst = NULL;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", path, dst ? sqlite3_errmsg(dst) : "cannot open");
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+	if (!b) {
+		snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	/* small steps, so writers are never held up for long */
+	int rc;
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errsz, "%s: backup failed: %s", path, sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	sqlite3_stmt *s;
+	enum err e = ERR_DB;
+	if (sqlite3_prepare_v2(dst, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0)
+			e = ERR_OK;
+		else
+			snprintf(err, errsz, "%s: integrity check failed: %s", path, sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(dst);
+	return e;
+}

@@ -26,6 +26,13 @@ void store_close(struct store *st); /* NULL is a no-op */
 enum err store_migrate(struct store *st, const char *root, char *err, size_t errsz);
 /* Runs a whole SQL script (demo data) in one transaction. */
 enum err store_exec_script(struct store *st, const char *sql, char *err, size_t errsz);
+/*
+ * Copies the live database to path with SQLite's online backup API (the
+ * portal keeps serving), then checks the copy with PRAGMA integrity_check.
+ * Returns ERR_OK, or ERR_IO/ERR_DB with a message in err.
+ */
+enum err store_backup(struct store *st, const char *path, char *err, size_t errsz);
+
 /* Schema version (PRAGMA user_version). */
 int store_version(struct store *st);
 
