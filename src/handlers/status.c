@@ -18,10 +18,15 @@
 
 enum { LOOKUP_WINDOW = 60, LOOKUP_MAX = 10 };
 
-static void status_form(struct req *rq, struct resp *rs, int status, const char *error_key)
+/*
+ * The lookup form.  After a failed lookup nothing typed is echoed, so "no
+ * such case" and "wrong code" are the same bytes.
+ */
+static void status_form(struct req *rq, struct resp *rs, int status, const char *error_key, bool prefill)
 {
 	struct tobj *v = view_new(rq, T(rq, "status_title"));
-	tobj_str(v, "no", req_field(rq, "no")->s);
+	if (prefill)
+		tobj_str(v, "no", req_field(rq, "no")->s);
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	rs->status = status;
@@ -31,7 +36,7 @@ static void status_form(struct req *rq, struct resp *rs, int status, const char 
 
 void h_status_form(struct req *rq, struct resp *rs)
 {
-	status_form(rq, rs, 200, NULL);
+	status_form(rq, rs, 200, NULL, true);
 }
 
 /* Counts this try; true when the address or the number is over the limit. */
@@ -61,7 +66,7 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 32);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no)) {
-		status_form(rq, rs, 400, "status_missing");
+		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
 	if (throttled(st, rq, no)) {
@@ -82,7 +87,7 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 	}
 	bool match = auth_verify_code(e == ERR_OK ? c.code_hash : NULL, code_ok ? code : "-");
 	if (e != ERR_OK || !code_ok || !match) {
-		status_form(rq, rs, 404, "status_not_found");
+		status_form(rq, rs, 404, "status_not_found", false);
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "status_title"), c.case_no));
