@@ -8,15 +8,108 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app/app.h"
 #include "front/front.h"
+
+/*
+ * libmicrohttpd 0.9.75 only times out idle connections: a client that
+ * trickles a byte a second keeps one forever (slowloris).  The watchdog
+ * gives every request REQ_TIMEOUT_SECONDS to arrive whole, headers and
+ * body, and shuts down the socket of any that doesn't.
+ */
+struct tracked {
+	int fd;
+	time_t waiting_since; /* when the current request's first byte was awaited */
+	bool in_handler;      /* headers arrived; body may still be coming */
+	bool answered;        /* the response is queued: not the client's fault now */
+};
+
+enum { MAX_TRACKED = 2048 };
+static struct tracked *g_tracked[MAX_TRACKED];
+static pthread_mutex_t g_track_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static time_t mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	pthread_mutex_lock(&g_track_lock);
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		struct tracked *t = calloc(1, sizeof *t);
+		t->fd = ci ? ci->connect_fd : -1;
+		t->waiting_since = mono_now();
+		for (int i = 0; i < MAX_TRACKED; i++)
+			if (!g_tracked[i]) {
+				g_tracked[i] = t;
+				break;
+			}
+		*socket_context = t;
+	} else {
+		struct tracked *t = *socket_context;
+		for (int i = 0; t && i < MAX_TRACKED; i++)
+			if (g_tracked[i] == t)
+				g_tracked[i] = NULL;
+		free(t);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&g_track_lock);
+}
+
+static struct tracked *tracked_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void track_state(struct MHD_Connection *c, bool in_handler, bool answered)
+{
+	pthread_mutex_lock(&g_track_lock);
+	struct tracked *t = tracked_of(c);
+	if (t) {
+		if (!in_handler && !answered)
+			t->waiting_since = mono_now(); /* keep-alive: the next request starts now */
+		t->in_handler = in_handler;
+		t->answered = answered;
+	}
+	pthread_mutex_unlock(&g_track_lock);
+}
+
+static volatile sig_atomic_t g_stop;
+
+static void *watchdog(void *arg)
+{
+	(void)arg;
+	while (!g_stop) {
+		sleep(1);
+		time_t now = mono_now();
+		pthread_mutex_lock(&g_track_lock);
+		for (int i = 0; i < MAX_TRACKED; i++) {
+			struct tracked *t = g_tracked[i];
+			if (t && !t->answered && t->fd >= 0 && now - t->waiting_since > REQ_TIMEOUT_SECONDS) {
+				shutdown(t->fd, SHUT_RDWR);
+				t->answered = true; /* once */
+			}
+		}
+		pthread_mutex_unlock(&g_track_lock);
+	}
+	return NULL;
+}
 
 struct conn_state {
 	struct buf body;
@@ -97,6 +190,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		cs = calloc(1, sizeof *cs);
 		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, cs);
+		track_state(c, true, false);
 		if (cs->header_bytes > REQ_MAX_HEADERS)
 			cs->error = 431;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -154,6 +248,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (cs->error)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs.status, r);
+	track_state(c, true, true);
 	MHD_destroy_response(r);
 
 	struct timespec t1;
@@ -169,8 +264,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)c;
 	(void)toe;
+	track_state(c, false, false);
 	struct conn_state *cs = *con_cls;
 	if (cs) {
 		buf_free(&cs->body);
@@ -178,8 +273,6 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 		*con_cls = NULL;
 	}
 }
-
-static volatile sig_atomic_t g_stop;
 
 static void on_signal(int sig)
 {
@@ -210,7 +303,8 @@ int front_httpd_run(const char *listen, unsigned threads)
 		threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_LIMIT,
 		1024u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(REQ_MAX_HEADERS + REQ_MAX_URI + 16384), MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
 		MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "bianmin: cannot listen on %s\n", listen);
@@ -219,9 +313,12 @@ int front_httpd_run(const char *listen, unsigned threads)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	pthread_t wd;
+	pthread_create(&wd, NULL, watchdog, NULL);
 	fprintf(stderr, "bianmin: serving http://%s/ with %u threads\n", listen, threads);
 	while (!g_stop)
 		pause();
+	pthread_join(wd, NULL);
 	MHD_stop_daemon(d);
 	fprintf(stderr, "bianmin: stopped\n");
 	return 0;
