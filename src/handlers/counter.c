@@ -284,10 +284,7 @@ void h_case_create(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, user, "case_create", arena_printf(rq->arena, "case:%s", no),
 				svc.code, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -419,10 +416,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
 				arena_printf(rq->arena, "case:%s", c.case_no),
 				arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_bad_move" : "err_unavailable");
 		return;
 	}
@@ -568,10 +562,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c.case_no),
 				arena_printf(rq->arena, "notice %d, %zu items", seq, k), rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -651,10 +642,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no),
 				NULL, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

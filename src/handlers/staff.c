@@ -184,10 +184,7 @@ void h_closure_add(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
 				arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, e == ERR_CONFLICT ? 400 : 503, e == ERR_CONFLICT ? "cal_closure_exists" : "err_unavailable");
 		return;
 	}

@@ -233,6 +233,15 @@ void store_rollback(struct store *st)
 		stmt_done(st, stmt_get(st, "ROLLBACK"));
 }
 
+enum err store_finish(struct store *st, enum err e)
+{
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK)
+		store_rollback(st);
+	return e;
+}
+
 enum err store_ping(struct store *st)
 {
 	sqlite3_stmt *s = stmt_get(st, "SELECT 1");

@@ -40,6 +40,11 @@ int store_version(struct store *st);
 enum err store_begin(struct store *st);
 enum err store_commit(struct store *st);
 void store_rollback(struct store *st);
+/*
+ * Ends a store_begin transaction: commits when e is ERR_OK, rolls back
+ * otherwise.  Returns ERR_OK only when the commit succeeded.
+ */
+enum err store_finish(struct store *st, enum err e);
 
 /* ERR_OK when the database answers a trivial query. */
 enum err store_ping(struct store *st);
