@@ -6,11 +6,11 @@ PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson
 WERROR   ?= -Werror
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
-CFLAGS   += -std=gnu17 -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow \
+override CFLAGS += -std=gnu17 -Wall -Wextra -Wformat=2 -Wformat-security -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wvla $(WERROR) \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 -pthread -Isrc \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi -pthread -lm
+override LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lfcgi -pthread -lm
 B        ?= build
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
@@ -25,6 +25,8 @@ LISTEN   ?= 127.0.0.1:8080
 .PHONY: all deps run check unit http browser bench crashtest fuzz lint format \
         asan install clean compdb
 
+FUZZ_SECONDS ?= 60
+
 all: $(B)/bianmin
 
 $(B)/obj/%.o: %.c
@@ -36,11 +38,11 @@ $(B)/libbianmin.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(B)/bianmin: $(B)/obj/src/main.o $(B)/libbianmin.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libbianmin.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libbianmin.a $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(LDFLAGS) -Itests -o $@ $< $(B)/libbianmin.a $(LDLIBS) -lcmocka
 
 -include $(LIB_OBJ:.o=.d) $(B)/obj/src/main.d
 
@@ -67,9 +69,13 @@ bench: deps all
 	@scripts/bench.sh
 
 asan:
-	$(MAKE) B=build/asan OPT=-O1 \
+	$(MAKE) B=build/asan \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" \
 	  build/asan/bianmin $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 lint:
 	@scripts/lint.sh

@@ -93,10 +93,12 @@ static bool has_control(const char *s, size_t n, bool allow_newlines)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n' || c == '\r' || c == '\t') {
-			if (!allow_newlines && c != '\t')
+			if (!allow_newlines)
 				return true;
 		} else if (c < 0x20 || c == 0x7f) {
 			return true;
+		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+			return true; /* C1 controls U+0080..U+009F */
 		}
 	}
 	return false;

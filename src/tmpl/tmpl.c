@@ -355,11 +355,49 @@ static int link_partials(struct tmpl_set *ts, char *err, size_t errsz)
 	return 0;
 }
 
+/*
+ * Fails when template i reaches itself through partials: the lookup falls
+ * back to outer scopes, so such a template never stops by itself and its
+ * render time grows exponentially with each nesting.  state: 0 unseen,
+ * 1 on the current path, 2 done.
+ */
+static int check_cycles(const struct tmpl_set *ts, size_t i, unsigned char *state, char *err, size_t errsz)
+{
+	state[i] = 1;
+	for (int l = 0; l < LANG__MAX; l++)
+		for (size_t k = 0; k < ts->t[i].nops[l]; k++) {
+			const struct op *op = &ts->t[i].ops[l][k];
+			if (op->kind != OP_PARTIAL || state[op->partial] == 2)
+				continue;
+			if (state[op->partial] == 1) {
+				char file[300];
+				snprintf(file, sizeof file, "%s.html", ts->t[i].name);
+				return fail(err, errsz, file, op->line, "recursive partial", op->s);
+			}
+			if (check_cycles(ts, (size_t)op->partial, state, err, errsz) < 0)
+				return -1;
+		}
+	state[i] = 2;
+	return 0;
+}
+
+static int check_no_cycles(const struct tmpl_set *ts, char *err, size_t errsz)
+{
+	unsigned char *state = calloc(ts->n ? ts->n : 1, 1);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < ts->n; i++)
+		if (state[i] == 0)
+			rc = check_cycles(ts, i, state, err, errsz);
+	free(state);
+	return rc;
+}
+
 struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings, void *sctx,
 				  char *err, size_t errsz)
 {
 	struct tmpl_set *ts = calloc(1, sizeof *ts);
-	if (add_template(ts, name, text, strings, sctx, err, errsz) < 0 || link_partials(ts, err, errsz) < 0) {
+	if (add_template(ts, name, text, strings, sctx, err, errsz) < 0 || link_partials(ts, err, errsz) < 0 ||
+	    check_no_cycles(ts, err, errsz) < 0) {
 		tmpl_free(ts);
 		return NULL;
 	}
@@ -413,6 +451,8 @@ struct tmpl_set *tmpl_load_dir(const char *dir, tmpl_strings_fn strings, void *s
 	}
 	if (rc == 0)
 		rc = link_partials(ts, err, errsz);
+	if (rc == 0)
+		rc = check_no_cycles(ts, err, errsz);
 	if (rc < 0) {
 		tmpl_free(ts);
 		return NULL;

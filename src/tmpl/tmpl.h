@@ -6,7 +6,8 @@
  * inverted, {{>name}} a partial, {{@key}} a UI string from the string table
  * (resolved at compile time, per language), {{! comment}}, {{.}} the current
  * item.  Dotted names are not supported; names are looked up from the
- * innermost section outward.
+ * innermost section outward.  A partial that includes itself, directly or
+ * not, is a compile error.
  *
  * Every value is HTML-escaped unless it was put in the view as trusted HTML
  * (tv_html); there is no template syntax to turn escaping off.

@@ -394,6 +394,8 @@ static void test_errors_partial_and_depth(void **state)
 {
 	(void)state;
 	expect_error("a\n{{>nope}}", "t.html:2: unknown partial nope");
+	/* a template including itself could only stop at an arbitrary depth */
+	expect_error("x\n{{#items}}{{>t}}{{/items}}", "t.html:2: recursive partial t");
 	/* more nesting than the engine supports */
 	struct buf b;
 	buf_init(&b);
@@ -529,16 +531,23 @@ static void test_load_dir_errors(void **state)
 	assert_null(tmpl_load_dir(dir, strings, NULL, err, sizeof err));
 	assert_string_equal(err, "c.html:1: no UI string for no_such_key");
 
-	/* fixed, it loads */
-	write_file(dir, "c.html", "{{>b}}");
+	/* fixed, it loads: c -> b -> a, and a shared partial is not a cycle */
+	write_file(dir, "c.html", "{{>b}}{{>a}}");
 	struct tmpl_set *ts = tmpl_load_dir(dir, strings, NULL, err, sizeof err);
-	assert_non_null(ts);
+	if (!ts)
+		fail_msg("tmpl_load_dir: %s", err);
 	struct buf out;
 	buf_init(&out);
 	assert_int_equal(tmpl_render(ts, "c", LANG_ZH, NULL, &out), ERR_OK);
-	assert_string_equal(buf_str(&out), "ok");
+	assert_string_equal(buf_str(&out), "okok");
 	buf_free(&out);
 	tmpl_free(ts);
+
+	/* partials including each other are refused, naming where the loop closes */
+	write_file(dir, "x.html", "{{>y}}");
+	write_file(dir, "y.html", "1\n{{>a}}{{>x}}");
+	assert_null(tmpl_load_dir(dir, strings, NULL, err, sizeof err));
+	assert_string_equal(err, "y.html:2: recursive partial x");
 	rm_rf(dir);
 }
 
