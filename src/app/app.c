@@ -302,13 +302,15 @@ static int decode_params(struct req *rq, struct param **ps, size_t *n, const cha
 
 static void dispatch(struct req *rq, struct resp *rs)
 {
+	/* the visitor's language, even for a request refused before decoding */
+	if (strncmp(rq->path, "/en/", 4) == 0 || strcmp(rq->path, "/en") == 0)
+		rq->lang = LANG_EN;
 	if (rq->front_error) {
 		page_error(rq, rs, rq->front_error, rq->front_error == 413 ? "err_too_large" : "err_headers");
 		return;
 	}
-	if (rq->method == M_OTHER) {
-		resp_header(rs, "Allow", "GET, HEAD, POST");
-		page_error(rq, rs, 405, "err_method");
+	if (strlen(rq->path) + (rq->query ? strlen(rq->query) : 0) > REQ_MAX_URI) {
+		page_error(rq, rs, 414, "err_uri_too_long");
 		return;
 	}
 	char *path;
@@ -326,7 +328,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	}
 	rq->local_path = path;
 	if (strncmp(path, "/static/", 8) == 0) {
-		if (rq->method == M_POST) {
+		if (rq->method == M_POST || rq->method == M_OTHER) {
 			resp_header(rs, "Allow", "GET, HEAD");
 			page_error(rq, rs, 405, "err_method");
 			return;

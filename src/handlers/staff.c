@@ -40,10 +40,6 @@ static void login_form(struct req *rq, struct resp *rs, int status, const char *
 
 void h_login_form(struct req *rq, struct resp *rs)
 {
-	if (rq->sess) {
-		page_redirect(rq, rs, url(rq, "/staff"));
-		return;
-	}
 	login_form(rq, rs, 200, NULL);
 }
 

@@ -150,7 +150,8 @@ def assert_security_headers(r):
     """The headers every response must carry, each exactly once: a CSP
     without 'unsafe-inline' that sets frame-ancestors, nosniff, a
     Referrer-Policy."""
-    what = "%s %s -> %d" % (r.method, r.target, r.status)
+    target = r.target if len(r.target) <= 100 else r.target[:100] + "..."
+    what = "%s %s -> %d" % (r.method, target, r.status)
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
         got = r.headers.get_all(name) or []
         assert len(got) == 1, "%s: %d %s headers: %r" % (what, len(got), name, got)
@@ -170,7 +171,9 @@ class Client:
     redirects, one fresh connection per request.
 
     Attributes: front ("serve" or "fcgi"), host, port, db (database path),
-    tmp (the front end's temp folder), root (source tree), cookies (dict).
+    tmp (the front end's temp folder: logs, nginx.conf), root (the source
+    tree), served_root (the copy of templates/ and static/ the servers run
+    from), cookies (name -> value), cookie_attrs (name -> whole Set-Cookie).
     """
 
     def __init__(self, front, check=None):
@@ -182,12 +185,21 @@ class Client:
         self.db = front.db
         self.tmp = front.tmp
         self.root = ROOT
+        self.served_root = front.root
         self.cookies = {}
         self.cookie_attrs = {}  # name -> the full Set-Cookie value, for attribute checks
 
     def fresh(self):
         """Another client for the same front end, with an empty cookie jar."""
         return Client(self._front, self.check)
+
+    def restart_env(self, env):
+        """Restarts the front end's processes (same database, same port) with
+        env (a dict) added to their environment, e.g. {"BIANMIN_NOW": iso};
+        {} restarts it plain.  After the test the runner restarts it plain
+        again by itself.  Cookies stay in the jar; sessions live in the
+        database."""
+        self._front.restart(env)
 
     # plain requests
 
@@ -207,7 +219,10 @@ class Client:
                 conn.putheader(k, v)
             if body is not None and not any(k.lower() == "content-length" for k in hdrs):
                 conn.putheader("Content-Length", str(len(body)))
-            conn.endheaders(body)
+            try:
+                conn.endheaders(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # answered (413, 431) and closed before reading it all: read the answer
             r = conn.getresponse()
             data = r.read()
             resp = Response(r.status, r.reason, r.headers, data, method, path)
@@ -395,15 +410,16 @@ class Front:
         self.root = os.path.join(self.tmp, "root")
         self.port = free_port()
         self.procs = []  # (label, Popen, log path)
+        self.env = {}  # added to the servers' environment (restart_env)
 
     # processes
 
     def _spawn(self, label, cmd):
         log = os.path.join(self.tmp, label + ".log")
-        with open(log, "wb") as f:
+        with open(log, "ab") as f:
             p = subprocess.Popen(
                 cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                start_new_session=True, env=dict(os.environ, **self.env),
             )
         self.procs.append((label, p, log))
         return p
@@ -587,10 +603,13 @@ http {{
             except subprocess.TimeoutExpired:
                 print("warning: %s (pid %d) did not stop" % (label, p.pid), file=sys.stderr)
 
-    def restart(self):
+    def restart(self, env=None):
+        """Stops and starts the processes on the same port, with env (a
+        dict) as the extra environment when given."""
         self.stop()
         self.procs = []
-        self.port = free_port()
+        if env is not None:
+            self.env = dict(env)
         self.start()
 
     def cleanup(self):
@@ -698,6 +717,8 @@ def run_front(name, tests, setups, args, counts):
                 continue
             t0 = time.time()
             try:
+                if front.env:
+                    front.restart({})
                 t.fn(client)
                 gone = front.dead()
                 if gone:
@@ -712,7 +733,7 @@ def run_front(name, tests, setups, args, counts):
                 if gone:
                     print("     server died (%s); log tail:\n%s" % (gone, front.log_tail()))
                     try:
-                        front.restart()
+                        front.restart({})
                     except (SetupError, OSError) as e2:
                         print("FAIL %s:restart: %s" % (name, e2))
                         counts[1] += 1
