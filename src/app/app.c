@@ -358,15 +358,17 @@ static void dispatch(struct req *rq, struct resp *rs)
 		page_error(rq, rs, status, why);
 		return;
 	}
-	if (route_validate(rq->arena, r, ps, np, m) && !(r->flags & R_SOFT)) {
+	/* who may ask comes before what they asked: no field errors for strangers */
+	int invalid = route_validate(rq->arena, r, ps, np, m);
+	if (!auth_allows(rq, rs, r))
+		return;
+	if (invalid && !(r->flags & R_SOFT)) {
 		for (int k = 0; r->fields[k].name; k++)
 			if (m->vals[k].err_key) {
 				page_error(rq, rs, 400, m->vals[k].err_key);
 				return;
 			}
 	}
-	if (!auth_allows(rq, rs, r))
-		return;
 	if (r->flags & R_NOSTORE)
 		rs->no_store = true;
 

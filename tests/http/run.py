@@ -166,6 +166,16 @@ def assert_security_headers(r):
 # ---- the client a test gets ----------------------------------------------
 
 
+_sources = [0]
+
+
+def next_source():
+    """A new loopback address 127.x.y.z (the whole 127/8 reaches this host)."""
+    _sources[0] += 1
+    n = _sources[0]
+    return "127.%d.%d.%d" % (1 + (n >> 16) % 250, (n >> 8) & 255, 1 + n % 250)
+
+
 class Client:
     """HTTP client bound to one front end.  A cookie jar, no automatic
     redirects, one fresh connection per request.
@@ -188,6 +198,9 @@ class Client:
         self.served_root = front.root
         self.cookies = {}
         self.cookie_attrs = {}  # name -> the full Set-Cookie value, for attribute checks
+        # every client speaks from its own loopback address, so per-address
+        # throttling (logins, status lookups) in one test never spills into another
+        self.source = next_source()
 
     def fresh(self):
         """Another client for the same front end, with an empty cookie jar."""
@@ -212,7 +225,7 @@ class Client:
         hdrs.update(headers or {})
         if isinstance(body, str):
             body = body.encode("utf-8")
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout, source_address=(self.source, 0))
         try:
             conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
             for k, v in hdrs.items():
@@ -269,7 +282,7 @@ class Client:
     def connect(self, timeout=TIMEOUT):
         """A connected TCP socket to the front end, for hand-made requests.
         The caller closes it."""
-        return socket.create_connection((self.host, self.port), timeout=timeout)
+        return socket.create_connection((self.host, self.port), timeout=timeout, source_address=(self.source, 0))
 
     def raw(self, data, timeout=TIMEOUT):
         """Sends bytes as they are on a new connection and reads one response.
