@@ -2,7 +2,7 @@
 # commands the README promises; both install missing Debian packages first.
 
 CC       ?= cc
-PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson
+PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl
 WERROR   ?= -Werror
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
@@ -26,6 +26,7 @@ LISTEN   ?= 127.0.0.1:8080
         asan install clean compdb
 
 FUZZ_SECONDS ?= 60
+CRASH_SECONDS ?= 60
 
 all: $(B)/bianmin
 
@@ -76,6 +77,9 @@ asan:
 
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+crashtest: all
+	@python3 scripts/crashtest.py --seconds $(CRASH_SECONDS)
 
 lint:
 	@scripts/lint.sh

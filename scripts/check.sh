@@ -45,6 +45,7 @@ stage build build
 stage unit sh -c 'scripts/run-unit.sh build/tests/test_*'
 stage asan-unit asan_unit
 stage http python3 tests/http/run.py
+stage crashtest python3 scripts/crashtest.py --seconds "${CRASH_SECONDS:-40}"
 if [ -f tests/browser/run.mjs ]; then
 	stage browser sh -c 'scripts/browser.sh'
 fi
