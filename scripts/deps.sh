@@ -3,8 +3,8 @@
 # installed: installs them when run as root, otherwise prints the apt-get line.
 set -eu
 set_name=${1:-run}
-run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev"
-check_pkgs="$run_pkgs libcmocka-dev python3 nginx-light clang libclang-rt-14-dev cppcheck clang-tidy valgrind chromium fonts-noto-cjk nodejs npm"
+run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev libcurl4-openssl-dev"
+check_pkgs="$run_pkgs libcmocka-dev python3 nginx-light clang libclang-rt-14-dev cppcheck clang-tidy valgrind chromium fonts-noto-cjk nodejs npm poppler-utils"
 bench_pkgs="$run_pkgs nginx-light wrk python3"
 case "$set_name" in
 run) want=$run_pkgs ;;

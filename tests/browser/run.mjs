@@ -4,7 +4,8 @@
  * Starts `build/bianmin serve` on a free loopback port with a fresh demo
  * database, drives Debian's Chromium (/usr/bin/chromium) through
  * playwright-core -- never a downloaded browser -- and for every page in
- * tests/browser/pages.json, in Chinese and in English, checks:
+ * tests/browser/pages.json, in Chinese and in English (citizen pages, some
+ * forms posted, and staff pages signed in with a demo account), checks:
  *   - the HTTP status and <html lang> (zh-Hant-TW or en);
  *   - axe-core, WCAG 2.0/2.1 A and AA rules: zero violations;
  *   - html-validate on the HTML as served (.htmlvalidate.json): zero errors;
@@ -19,17 +20,19 @@
  * Prints "ok NAME" or "FAIL NAME" with details per check, and last
  * "browser: N passed, N failed"; exits 1 on any failure.
  * Environment: BIANMIN_BIN (default build/bianmin), CHROMIUM (default
- * /usr/bin/chromium), BROWSER_SCREENSHOTS=0 to skip screenshots.
+ * /usr/bin/chromium), BROWSER_SCREENSHOTS=0 to skip screenshots,
+ * BROWSER_ONLY=REGEX to check only the pages whose path matches (while
+ * working on a page; the gate itself always runs them all).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { checkStrings, HAN } from "./strings.mjs";
+import { checkStrings } from "./strings.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -43,6 +46,7 @@ const SHOT_DIR = path.join(OUT, "screenshots");
 const PDF_DIR = path.join(OUT, "pdf");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PHONE = 375;
+const ONLY = process.env.BROWSER_ONLY ? new RegExp(process.env.BROWSER_ONLY) : null;
 
 /* ---- reporting ---- */
 let passed = 0, failed = 0;
@@ -61,6 +65,37 @@ function check(name, problems) {
 		ok(name);
 	else
 		fail(name, problems.join("\n"));
+}
+
+/*
+ * Runs job(item, check) for every item, `width` at a time, and reports each
+ * item's checks together and in list order, whatever order they finish in.
+ */
+async function inOrder(items, width, job) {
+	const done = new Array(items.length), results = new Array(items.length);
+	let next = 0, printed = 0;
+	const flush = () => {
+		while (printed < items.length && done[printed]) {
+			for (const [name, problems] of done[printed])
+				check(name, problems);
+			printed++;
+		}
+	};
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			const mine = [];
+			try {
+				results[i] = await job(items[i], (name, problems) => mine.push([name, problems]));
+			} catch (e) {
+				mine.push([`${items[i].path}: could not be checked`, [e.stack || e.message]]);
+			}
+			done[i] = mine;
+			flush();
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+	return results;
 }
 function finish(code) {
 	console.log(`browser: ${passed} passed, ${failed} failed`);
@@ -97,7 +132,45 @@ async function waitUp(base, proc, ms) {
 	throw new Error(`bianmin serve did not answer ${base}/healthz within ${ms} ms`);
 }
 
+/* page.goto, retried while the server is being restarted (see startServer). */
+async function gotoRetry(page, url) {
+	for (let i = 0; ; i++) {
+		try {
+			return await page.goto(url, { waitUntil: "load" });
+		} catch (e) {
+			if (i >= 20 || !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET/.test(e.message))
+				throw e;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	}
+}
+
+async function fetchText(url) {
+	for (let i = 0; ; i++) {
+		try {
+			return await (await fetch(url)).text();
+		} catch (e) {
+			if (i >= 20)
+				throw e;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	}
+}
+
 /* ---- pages ---- */
+function shotName(pg) {
+	let post = "";
+	if (pg.submit) {
+		/* one name per set of filled-in values: a page may be posted twice */
+		const what = JSON.stringify([pg.fill, pg.select]);
+		let h = 0;
+		for (const c of what)
+			h = (h * 31 + c.codePointAt(0)) >>> 0;
+		post = "_posted" + (pg.fill || pg.select ? "-" + (h % 10000) : "");
+	}
+	return (pg.label ? "staff_" : "") + slugOf(pg.path) + post;
+}
+
 function slugOf(p) {
 	const s = p.replace(/^\/+/, "").replace(/[^A-Za-z0-9._-]+/g, "_");
 	return s === "" ? "home" : s;
@@ -107,34 +180,53 @@ function linksOn(html) {
 	return [...html.matchAll(/<a\b[^>]*\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
 }
 
-/* Expands pages.json into [{path, lang, prefix, status, kind}], both languages. */
-async function pageList(base) {
-	const spec = JSON.parse(readFileSync(path.join(here, "pages.json"), "utf8"));
+/*
+ * Expands a list of pages.json entries into [{path, lang, en, status, kind,
+ * fill, submit, label}], in both languages.  get(url) fetches a page's HTML
+ * (with the staff session's cookie for staff pages).
+ */
+async function expand(entries, languages, get, label) {
 	const paths = [];
-	for (const e of spec.pages) {
+	for (const e of entries) {
+		const extra = { status: e.status || 200, kind: e.kind || "", fill: e.fill || null, select: e.select || null, submit: e.submit || "", label };
 		if (e.path) {
-			paths.push({ path: e.path, status: e.status || 200, kind: e.kind || "" });
+			paths.push({ ...extra, path: e.path });
 			continue;
 		}
 		const d = e.discover;
-		const r = await fetch(base + d.from);
 		const re = new RegExp(d.match);
-		let found = [...new Set(linksOn(await r.text()).filter((h) => re.test(h)))];
+		let found = [...new Set(linksOn(await get(d.from)).filter((h) => re.test(h)))];
 		if (d.limit)
 			found = found.slice(0, d.limit);
-		if (found.length === 0)
+		if (found.length === 0 && !d.optional)
 			fail(`pages.json: no link matching ${d.match} on ${d.from}`);
 		for (const p of found)
-			paths.push({ path: p, status: e.status || 200, kind: e.kind || "" });
+			paths.push({ ...extra, path: p });
 	}
 	const out = [];
-	for (const l of spec.languages)
+	for (const l of languages)
 		for (const p of paths)
-			out.push({ ...p, path: l.prefix + (p.path === "/" && l.prefix ? "" : p.path), lang: l.lang, en: l.lang === "en" });
-	for (const p of out)
-		if (p.path === "")
-			p.path = "/";
-	return out;
+			out.push({ ...p, path: l.prefix + (p.path === "/" && l.prefix ? "" : p.path) || "/", lang: l.lang, en: l.lang === "en" });
+	return ONLY ? out.filter((p) => ONLY.test(p.path)) : out;
+}
+
+function pagesSpec() {
+	return JSON.parse(readFileSync(path.join(here, "pages.json"), "utf8"));
+}
+
+/* Signs ctx in through the staff login form; returns a problem or "". */
+async function staffLogin(ctx, base, user, password) {
+	const page = await ctx.newPage();
+	try {
+		await gotoRetry(page, base + "/staff/login");
+		await page.fill("#username", user);
+		await page.fill("#password", password);
+		await Promise.all([page.waitForNavigation(), page.click("form.form button[type=submit]")]);
+		const p = new URL(page.url()).pathname;
+		return p.startsWith("/staff") && p !== "/staff/login" ? "" : `still on ${page.url()} after signing in as ${user}`;
+	} finally {
+		await page.close();
+	}
 }
 
 /* ---- in-page checks (run inside the browser) ---- */
@@ -156,7 +248,7 @@ function overflowInPage(width) {
 					}
 					anc = anc.parentElement;
 				}
-				if (!inner)
+				if (!inner || getComputedStyle(el).position === "absolute")
 					culprits.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : ""} right=${Math.round(r.right)}`);
 			}
 			if (culprits.length >= 5)
@@ -188,9 +280,14 @@ function untranslatedInPage() {
 		if (han.test(n.data) && !inZh(p))
 			bad.push(`${where(p)}: "${n.data.trim().slice(0, 60)}"`);
 	}
+	/* a text field's value is what the visitor typed, not UI text */
+	const typed = (el, a) => a === "value" && (el.tagName === "TEXTAREA" ||
+		(el.tagName === "INPUT" && !/^(submit|button|reset)$/i.test(el.type)));
 	for (const el of document.querySelectorAll("[title],[alt],[aria-label],[placeholder],[value]"))
 		for (const a of ["title", "alt", "aria-label", "placeholder", "value"]) {
 			const v = el.getAttribute(a);
+			if (typed(el, a))
+				continue;
 			if (v && han.test(v) && !inZh(el))
 				bad.push(`${where(el)} @${a}: "${v.slice(0, 60)}"`);
 		}
@@ -231,13 +328,21 @@ function axeReport(violations, pagePath) {
 	return lines;
 }
 
-async function checkPage(ctx, pg, base, axeSource, htmlvalidate) {
+async function checkPage(ctx, pg, base, axeSource, htmlvalidate, check) {
 	const url = base + pg.path;
-	const tag = `${pg.path}`;
+	const tag = `${pg.label || ""}${pg.path}${pg.submit ? " (posted)" : ""}`;
 	const page = await ctx.newPage();
 	try {
 		await page.setViewportSize({ width: 1280, height: 900 });
-		const resp = await page.goto(url, { waitUntil: "load" });
+		let resp = await gotoRetry(page, url);
+		if (pg.submit) {
+			/* fill in and post the form: the checks below are on the answer */
+			for (const [sel, val] of Object.entries(pg.fill || {}))
+				await page.fill(sel, val);
+			for (const [sel, val] of Object.entries(pg.select || {}))
+				await page.selectOption(sel, val);
+			[resp] = await Promise.all([page.waitForNavigation(), page.click(`${pg.submit} button[type=submit]`)]);
+		}
 		const status = resp ? resp.status() : 0;
 		check(`${tag}: HTTP ${pg.status}`, status === pg.status ? [] : [`got ${status}`]);
 		const html = resp ? await resp.text() : "";
@@ -252,7 +357,7 @@ async function checkPage(ctx, pg, base, axeSource, htmlvalidate) {
 		}, AXE_TAGS);
 		check(`${tag}: axe WCAG 2.1 AA`, axeReport(axe, tag));
 
-		const report = await htmlvalidate.validateString(html, path.join(root, "served", slugOf(pg.path) + ".html"));
+		const report = await htmlvalidate.validateString(html, path.join(root, "served", shotName(pg) + ".html"));
 		const errs = [];
 		for (const r of report.results)
 			for (const m of r.messages)
@@ -265,19 +370,19 @@ async function checkPage(ctx, pg, base, axeSource, htmlvalidate) {
 		}
 
 		if (SHOTS)
-			await page.screenshot({ path: path.join(SHOT_DIR, `${slugOf(pg.path)}-1280.png`), fullPage: true });
+			await page.screenshot({ path: path.join(SHOT_DIR, `${shotName(pg)}-1280.png`), fullPage: true });
 
 		await page.setViewportSize({ width: PHONE, height: 800 });
 		await page.waitForTimeout(50);
 		const ov = await page.evaluate(overflowInPage, PHONE);
 		check(`${tag}: no horizontal overflow at ${PHONE} px`, ov.sw <= PHONE ? [] : [`scrollWidth ${ov.sw}`, ...ov.culprits]);
 		if (SHOTS)
-			await page.screenshot({ path: path.join(SHOT_DIR, `${slugOf(pg.path)}-${PHONE}.png`), fullPage: true });
+			await page.screenshot({ path: path.join(SHOT_DIR, `${shotName(pg)}-${PHONE}.png`), fullPage: true });
 
 		const h1 = await page.evaluate(() => (document.querySelector("h1") || {}).textContent || "");
 		return { h1: h1.trim() };
 	} catch (e) {
-		fail(`${tag}: page could not be checked`, e.stack || e.message);
+		check(`${tag}: page could not be checked`, [e.stack || e.message]);
 		return { h1: "" };
 	} finally {
 		await page.close();
@@ -287,11 +392,11 @@ async function checkPage(ctx, pg, base, axeSource, htmlvalidate) {
 /* ---- print to PDF ---- */
 const hasPdftotext = spawnSync("sh", ["-c", "command -v pdftotext"], { encoding: "utf8" }).status === 0;
 
-async function checkPdf(ctx, base, pagePath, name, maxPages) {
+async function checkPdf(ctx, base, pagePath, name, maxPages, check) {
 	const tag = `${pagePath}: prints on A4`;
 	const page = await ctx.newPage();
 	try {
-		await page.goto(base + pagePath, { waitUntil: "load" });
+		await gotoRetry(page, base + pagePath);
 		const file = path.join(PDF_DIR, slugOf(pagePath) + ".pdf");
 		const buf = await page.pdf({ path: file, format: "A4", printBackground: false });
 		const problems = [];
@@ -316,7 +421,7 @@ async function checkPdf(ctx, base, pagePath, name, maxPages) {
 			problems.push(`${pages} A4 pages, want at most ${maxPages}`);
 		check(`${tag} (${pages} page${pages === 1 ? "" : "s"}${hasPdftotext ? "" : ", no pdftotext"})`, problems);
 	} catch (e) {
-		fail(tag, e.stack || e.message);
+		check(tag, [e.stack || e.message]);
 	} finally {
 		await page.close();
 	}
@@ -328,7 +433,7 @@ async function keyboardWalk(ctx, base) {
 	const noRing = [];
 	try {
 		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.goto(base + "/", { waitUntil: "load" });
+		await gotoRetry(page, base + "/");
 		await page.keyboard.press("Tab");
 		let f = await page.evaluate(focusInPage);
 		check("keyboard: first Tab focuses the skip link, shown on screen",
@@ -402,19 +507,61 @@ async function main() {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const logFd = openSync(path.join(OUT, "server.log"), "w");
-	const server = spawn(BIN, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--quiet"], { cwd: root, stdio: ["ignore", logFd, logFd] });
+	/*
+	 * The server should live for the whole run.  A crash (a signal other than
+	 * TERM/INT, or a non-zero exit) is a failure; a clean stop by someone
+	 * else's TERM/INT (e.g. a stray "pkill bianmin" on a shared machine) is
+	 * reported and the server restarted on the same port and database, so
+	 * the run still tests the pages.
+	 */
+	let server, stopping = false, up = false, restarts = 0;
+	const startServer = () => {
+		server = spawn(BIN, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--quiet"], { cwd: root, stdio: ["ignore", logFd, logFd] });
+		server.on("exit", (code, sig) => {
+			if (stopping || !up)
+				return; /* a failed start is reported by waitUp */
+			const clean = code === 0 || sig === "SIGTERM" || sig === "SIGINT";
+			if (!clean)
+				fail("bianmin serve kept running", `exited with ${sig || "code " + code}; see test-output/server.log`);
+			else
+				console.log(`note: bianmin serve was stopped from outside (${sig || "code " + code}); restarting it`);
+			if (restarts++ < 5)
+				startServer();
+		});
+	};
+	startServer();
 	let browser;
 	const cleanup = () => {
+		stopping = true;
 		if (server.exitCode === null)
 			server.kill("SIGTERM");
 		rmSync(tmp, { recursive: true, force: true });
 	};
-	process.on("SIGINT", () => {
-		cleanup();
-		process.exit(130);
+	/* never leave a server behind, however the run ends */
+	process.on("exit", () => {
+		stopping = true;
+		if (server.exitCode === null)
+			server.kill("SIGTERM");
 	});
+	for (const sig of ["SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"])
+		process.on(sig, () => {
+			cleanup();
+			process.exit(128 + (os.constants.signals[sig] || 1));
+		});
+	process.stdout.on("error", () => process.exit(1)); /* EPIPE: reader went away */
 	try {
-		await waitUp(base, server, 15000);
+		try {
+			await waitUp(base, server, 15000);
+		} catch (e) {
+			let log = "";
+			try {
+				log = readFileSync(path.join(OUT, "server.log"), "utf8").split("\n").slice(-15).join("\n");
+			} catch {
+				/* no log */
+			}
+			throw new Error(`${e.message}\n${log}`);
+		}
+		up = true;
 		ok(`bianmin serve answers on ${base}`);
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
@@ -424,22 +571,38 @@ async function main() {
 		const ctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
 		const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader());
 
-		const pages = await pageList(base);
-		const sheetsZh = [];
-		for (const pg of pages) {
-			const r = await checkPage(ctx, pg, base, axeSource, htmlvalidate);
-			if (pg.kind === "notice-sheet")
-				sheetsZh.push({ ...pg, h1: r.h1 });
+		/* two pages at a time: the machine has two cores */
+		const spec = pagesSpec();
+		const pages = await expand(spec.pages, spec.languages, (p) => fetchText(base + p), "");
+		const seen = await inOrder(pages, 2, (pg, chk) => checkPage(ctx, pg, base, axeSource, htmlvalidate, chk));
+
+		/* Staff pages, signed in with a demo account in a context of their own. */
+		if (spec.staff) {
+			const sctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
+			const st = spec.staff;
+			const problem = await staffLogin(sctx, base, st.user, st.password);
+			check(`staff: sign in as ${st.user}`, problem);
+			if (!problem) {
+				/* fixed pages first (they may create cases), then what they link to */
+				const get = async (p) => (await sctx.request.get(base + p)).text();
+				for (const part of [st.pages.filter((e) => !e.discover), st.pages.filter((e) => e.discover)]) {
+					const spages = await expand(part, spec.languages, get, "staff ");
+					await inOrder(spages, 2, (pg, chk) => checkPage(sctx, pg, base, axeSource, htmlvalidate, chk));
+				}
+			}
+			await sctx.close();
 		}
 
-		/* Every notice sheet must print on one or two A4 pages with its name. */
-		for (const s of sheetsZh)
-			if (s.h1)
-				await checkPdf(ctx, base, s.path, s.h1, 2);
+		/* Every notice sheet, in both languages, prints on one or two A4 pages with its name. */
+		const prints = pages.map((pg, i) => ({ ...pg, h1: seen[i] && seen[i].h1, max: 2 }))
+			.filter((pg) => pg.kind === "notice-sheet" && pg.h1);
 		for (const p of ["/processing-times", "/en/processing-times"]) {
-			const h1 = (await (await fetch(base + p)).text()).match(/<h1>([^<]*)<\/h1>/);
-			await checkPdf(ctx, base, p, h1 ? h1[1] : "", 0);
+			if (ONLY && !ONLY.test(p))
+				continue;
+			const h1 = (await fetchText(base + p)).match(/<h1>([^<]*)<\/h1>/);
+			prints.push({ path: p, h1: h1 ? h1[1] : "", max: 0 });
 		}
+		await inOrder(prints, 2, (pg, chk) => checkPdf(ctx, base, pg.path, pg.h1, pg.max, chk));
 
 		await keyboardWalk(ctx, base);
 		await ctx.close();
