@@ -37,6 +37,9 @@ BIN = os.path.abspath(os.environ.get("BIANMIN_BIN") or os.path.join(ROOT, "build
 NGINX = "/usr/sbin/nginx"
 NGINX_SITE = os.path.join(ROOT, "contrib", "nginx-bianmin.conf")
 FRONTS = ("serve", "fcgi")
+VALGRIND = os.environ.get("BIANMIN_VALGRIND") == "1"
+VALGRIND_EXIT = 99
+VALGRIND_ERRORS = []  # memcheck reports of servers that stopped with errors
 TIMEOUT = 10.0  # seconds, for one request
 # planted in the test root's static/ as a dot-file and behind a symlink
 BAIT = "root:x:0:0:bianmin-test-bait:/root:/bin/sh\n"
@@ -429,6 +432,10 @@ class Front:
 
     def _spawn(self, label, cmd):
         log = os.path.join(self.tmp, label + ".log")
+        if VALGRIND and label in ("serve", "fcgi"):
+            # BIANMIN_VALGRIND=1: the server runs under memcheck; any error fails the run
+            cmd = ["valgrind", "-q", "--error-exitcode=%d" % VALGRIND_EXIT, "--track-origins=yes",
+                   "--log-file=%s" % os.path.join(self.tmp, "valgrind-%s.log" % label)] + cmd
         with open(log, "ab") as f:
             p = subprocess.Popen(
                 cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=f, stderr=subprocess.STDOUT,
@@ -615,6 +622,9 @@ http {{
                 p.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 print("warning: %s (pid %d) did not stop" % (label, p.pid), file=sys.stderr)
+            if VALGRIND and p.returncode == VALGRIND_EXIT:
+                with open(os.path.join(self.tmp, "valgrind-%s.log" % label), errors="replace") as f:
+                    VALGRIND_ERRORS.append("%s:\n%s" % (label, f.read()[-3000:]))
 
     def restart(self, env=None):
         """Stops and starts the processes on the same port, with env (a
@@ -787,6 +797,11 @@ def main():
         traceback.print_exc()
         print("FAIL harness: %s: %s" % (type(e).__name__, e))
         counts[1] += 1
+    for report in VALGRIND_ERRORS:
+        counts[1] += 1
+        print("FAIL valgrind memcheck found errors in %s" % report)
+    if VALGRIND:
+        print("valgrind: servers ran under memcheck, %d with errors" % len(VALGRIND_ERRORS))
     print("http: %d passed, %d failed" % (counts[0], counts[1]))
     sys.exit(1 if counts[1] else 0)
 
