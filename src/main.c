@@ -34,6 +34,7 @@ int main(int argc, char **argv)
 		{"serve", cli_serve},
 		{"fcgi", cli_fcgi},
 		{"admin", cli_admin},
+		{"scheduler", cli_scheduler},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)

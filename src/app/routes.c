@@ -75,6 +75,167 @@ static const struct field status_fields[] = {
 	{0},
 };
 
+/* ---- search, the hotline console, FAQ editing, synonyms, the news feed (issue #5) ---- */
+
+/*
+ * The search box.  A query over 200 characters, a control character or a
+ * repeated q is not refused: the search handlers (R_SOFT) cut the text to
+ * SEARCH_MAX_CHARS and say so, so any query gives a results page.
+ */
+static const struct field search_fields[] = {
+	{"q", F_LINE, 200, false},
+	{0},
+};
+
+static const struct field faq_admin_fields[] = {
+	{"done", F_SLUG, 16, false},
+	{0},
+};
+
+/* The FAQ editor (faq_admin.c keeps the same names in edit_fields[]).  A body is at most 64 KB encoded. */
+static const struct field faq_edit_fields[] = {
+	{"slug", F_SLUG, 64, false},
+	{"unit", F_SLUG, 32, false},
+	{"category", F_SLUG, 32, true},
+	{"question_zh", F_LINE, 200, true},
+	{"answer_zh", F_TEXT, 4000, true},
+	{"question_en", F_LINE, 300, false},
+	{"answer_en", F_TEXT, 8000, false},
+	{"keywords_zh", F_LINE, 200, false},
+	{"version", F_LINE, 40, false},
+	{0},
+};
+
+static const struct field synonym_fields[] = {
+	{"variants", F_LINE, 200, true},
+	{0},
+};
+
+static const struct field synonym_list_fields[] = {
+	{"done", F_SLUG, 16, false},
+	{0},
+};
+
+#define FAQ_EDITORS (R(OFFICER) | R(HEAD) | R(ADMIN)) /* officers and heads: their own unit's entries */
+
+/* ---- petitions, deadlines, reports, notifications (issue #4) ---- */
+
+/* The citizen's petition form (petitions.c keeps the names in form_fields[]). */
+static const struct field petition_fields[] = {
+	{"name", F_LINE, 50, false},
+	{"phone", F_LINE, 30, false},
+	{"email", F_LINE, 100, false},
+	{"address", F_LINE, 200, false},
+	{"village", F_SLUG, 32, false},
+	{"category", F_SLUG, 32, false},
+	{"subject", F_LINE, 100, false},
+	{"body", F_TEXT, 4000, false},
+	{"anonymous", F_BOOL, 1, false},
+	{"confidential", F_BOOL, 1, false},
+	{0},
+};
+
+/* Staff intake: the same plus the channel, its own reference and the read-back (§169). */
+static const struct field petition_staff_fields[] = {
+	{"name", F_LINE, 50, false},
+	{"phone", F_LINE, 30, false},
+	{"email", F_LINE, 100, false},
+	{"address", F_LINE, 200, false},
+	{"village", F_SLUG, 32, false},
+	{"category", F_SLUG, 32, false},
+	{"subject", F_LINE, 100, false},
+	{"body", F_TEXT, 4000, false},
+	{"anonymous", F_BOOL, 1, false},
+	{"confidential", F_BOOL, 1, false},
+	{"channel", F_SLUG, 16, false},
+	{"ext_ref", F_LINE, 40, false},
+	{"read_back", F_BOOL, 1, false},
+	{"form", F_SLUG, 16, false},
+	{0},
+};
+
+static const struct field petition_intake_fields[] = {
+	{"channel", F_SLUG, 16, false},
+	{"phone", F_LINE, 30, false},
+	{0},
+};
+
+static const struct field petition_list_fields[] = {
+	{"view", F_SLUG, 16, false},
+	{0},
+};
+
+static const struct field petition_route_fields[] = {
+	{"unit", F_SLUG, 32, true},
+	{"category", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field petition_assign_fields[] = {
+	{"officer", F_INT, 999999999, true},
+	{0},
+};
+
+static const struct field petition_close_fields[] = {
+	{"outcome", F_SLUG, 16, true},
+	{"reply", F_TEXT, 4000, false},
+	{"agency", F_LINE, 100, false},
+	{"transfer_on", F_DATE, 10, false},
+	{"ground", F_SLUG, 16, false},
+	{"note", F_TEXT, 1000, false},
+	{"dup_of", F_LINE, 20, false},
+	{0},
+};
+
+static const struct field petition_ext_fields[] = {
+	{"until", F_DATE, 10, false},
+	{"reason", F_TEXT, 500, false},
+	{0},
+};
+
+static const struct field petition_decide_fields[] = {
+	{"decision", F_SLUG, 16, true},
+	{"note", F_TEXT, 500, false},
+	{0},
+};
+
+static const struct field rate_fields[] = {
+	{"no", F_LINE, 20, false},
+	{"code", F_LINE, 20, false},
+	{"rating", F_INT, 5, false},
+	{"comment", F_TEXT, 1000, false},
+	{0},
+};
+
+static const struct field rules_fields[] = {
+	{"saved", F_BOOL, 1, false},
+	{0},
+};
+
+static const struct field rule_set_fields[] = {
+	{"channel", F_SLUG, 16, true},
+	{"category", F_SLUG, 32, true},
+	{"days", F_INT, 999, true},
+	{0},
+};
+
+static const struct field rule_remove_fields[] = {
+	{"id", F_INT, 999999999, true},
+	{0},
+};
+
+static const struct field rule_near_fields[] = {
+	{"near_days", F_INT, 99, true},
+	{0},
+};
+
+static const struct field report_fields[] = {
+	{"month", F_LINE, 7, false},
+	{0},
+};
+
+#define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
+
 const struct route routes[] = {
 	/* public pages (cached: same for every visitor) */
 	{M_GET, "/", h_home, NULL, 0, R_CACHE},
@@ -111,6 +272,46 @@ const struct route routes[] = {
 	{M_POST, "/staff/cases/*/corrected", h_case_corrected, NULL, DESK, 0},
 	{M_GET, "/staff/admin/calendar", h_calendar_admin, cal_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/calendar", h_closure_add, closure_fields, R(ADMIN), 0},
+
+	/* search (issue #5): a query, not a change, so POST (long queries) needs no CSRF token */
+	{M_GET, "/search", h_search, search_fields, 0, R_SOFT},
+	{M_POST, "/search", h_search, search_fields, 0, R_SOFT | R_NOCSRF},
+	{M_GET, "/news.xml", h_news_feed, NULL, 0, 0},
+	{M_GET, "/staff/console", h_console, search_fields, ALL_STAFF, R_SOFT | R_NOSTORE},
+	{M_GET, "/staff/faq", h_faq_admin_list, faq_admin_fields, FAQ_EDITORS, 0},
+	{M_GET, "/staff/faq/new", h_faq_new_form, NULL, FAQ_EDITORS, 0},
+	{M_POST, "/staff/faq/new", h_faq_create, faq_edit_fields, FAQ_EDITORS, R_SOFT},
+	{M_GET, "/staff/faq/*/edit", h_faq_edit_form, NULL, FAQ_EDITORS, 0},
+	{M_POST, "/staff/faq/*/edit", h_faq_update, faq_edit_fields, FAQ_EDITORS, R_SOFT},
+	{M_GET, "/staff/faq/*/delete", h_faq_delete_form, NULL, FAQ_EDITORS, 0},
+	{M_POST, "/staff/faq/*/delete", h_faq_delete, NULL, FAQ_EDITORS, 0},
+	{M_GET, "/staff/admin/synonyms", h_synonyms, synonym_list_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/synonyms", h_synonym_add, synonym_fields, R(ADMIN), R_SOFT},
+	{M_POST, "/staff/admin/synonyms/*/delete", h_synonym_delete, NULL, R(ADMIN), 0},
+	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
+	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
+	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/staff/petitions", h_petition_list, petition_list_fields, ALL_STAFF, 0},
+	{M_GET, "/staff/petitions/new", h_petition_staff_form, petition_intake_fields, ALL_STAFF, 0},
+	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF, R_SOFT},
+	{M_GET, "/staff/petitions/1999", h_petition_hotline_form, petition_intake_fields, ALL_STAFF, 0},
+	{M_GET, "/staff/petitions/*", h_petition_view, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/petitions/*/reveal", h_petition_reveal, NULL, DESK, 0},
+	{M_POST, "/staff/petitions/*/route", h_petition_route, petition_route_fields, PET_DESK, 0},
+	{M_POST, "/staff/petitions/*/assign", h_petition_assign, petition_assign_fields, PET_DESK, 0},
+	{M_POST, "/staff/petitions/*/close", h_petition_close, petition_close_fields, PET_DESK, R_SOFT},
+	{M_POST, "/staff/petitions/*/extension", h_petition_ext_ask, petition_ext_fields, PET_DESK, R_SOFT},
+	{M_POST, "/staff/petitions/*/extension/decide", h_petition_ext_decide, petition_decide_fields, PET_DESK, 0},
+	{M_POST, "/staff/petitions/*/extension/allow", h_petition_ext_allow, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ALL_STAFF, 0},
+	{M_GET, "/staff/admin/deadlines", h_rules_admin, rules_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/deadlines", h_rule_set, rule_set_fields, R(ADMIN), R_SOFT},
+	{M_POST, "/staff/admin/deadlines/remove", h_rule_remove, rule_remove_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/deadlines/near", h_rule_near, rule_near_fields, R(ADMIN), R_SOFT},
+	{M_GET, "/staff/reports/petitions", h_petition_report, report_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/reports/petitions.csv", h_petition_report_csv, report_fields, R(HEAD) | R(ADMIN), 0},
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -11,6 +11,8 @@
 #include "app/app.h"
 #include "cli/cli.h"
 #include "app/auth.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
@@ -26,7 +28,8 @@ static const char admin_usage[] =
 	"                             add or update a staff account; the password is read from stdin\n"
 	"                             (roles: counter, hotline, officer, head, admin)\n"
 	"  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
-	"  backup --to FILE           online backup while the portal serves, then verified\n";
+	"  backup --to FILE           online backup while the portal serves, then verified\n"
+	"  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n";
 
 static struct store *open_db(const struct cli_opts *o)
 {
@@ -242,8 +245,72 @@ static int cmd_init(const struct cli_opts *o)
 	return rc;
 }
 
+/* ---- faq-stale (issue #5): FAQ entries due for review ---- */
+
+static int cmd_faq_stale(int argc, char **argv)
+{
+	/* --days is this command's own option: taken out before the shared parser sees it */
+	long days = FAQ_REVIEW_DAYS;
+	char *rest[32];
+	int nrest = 0;
+	for (int i = 0; i < argc && nrest < 31; i++) {
+		if (strcmp(argv[i], "--days") == 0) {
+			char *end = NULL;
+			days = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+			if (!end || *end || days < 0 || days > 36500) {
+				fprintf(stderr, "bianmin: --days needs a number of days (0-36500)\n");
+				return 2;
+			}
+			i++;
+			continue;
+		}
+		rest[nrest++] = argv[i];
+	}
+	rest[nrest] = NULL;
+	struct cli_opts o = {0};
+	if (cli_parse(nrest, rest, &o) < 0)
+		return 2;
+	if (!o.db || o.nargs != 1) {
+		fprintf(stderr, "usage: bianmin admin faq-stale --db FILE [--days 180]\n");
+		return 2;
+	}
+	struct store *st = open_db(&o);
+	if (!st)
+		return 1;
+	int32_t today = clock_office_day(clock_now());
+	char before[CAL_ISO_SIZE];
+	cal_format_iso(today - (int32_t)days, before);
+	struct arena *a = arena_new();
+	struct faq_rec *f, *all;
+	size_t n, total;
+	int rc = 0;
+	if (store_faq_stale(st, a, before, &f, &n) != ERR_OK || store_faqs(st, a, NULL, NULL, &all, &total) != ERR_OK) {
+		fprintf(stderr, "bianmin: %s\n", store_errmsg(st));
+		rc = 1;
+	} else {
+		printf("FAQ entries not reviewed for %ld days (reviewed before %s), by unit:\n", days, before);
+		for (size_t i = 0; i < n; i++) {
+			if (i == 0 || strcmp(f[i].unit.code, f[i - 1].unit.code) != 0) {
+				size_t k = i;
+				while (k < n && strcmp(f[k].unit.code, f[i].unit.code) == 0)
+					k++;
+				printf("\n%s (%s): %zu\n", f[i].unit.name[LANG_ZH], f[i].unit.code, k - i);
+			}
+			int32_t d;
+			long age = cal_parse_iso(f[i].reviewed_on, &d) ? (long)(today - d) : -1;
+			printf("  %s  %4ld days  %-32s %s\n", f[i].reviewed_on, age, f[i].slug, f[i].question[LANG_ZH]);
+		}
+		printf("\n%zu of %zu entries due for review\n", n, total);
+	}
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
 int cli_admin(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "faq-stale") == 0)
+		return cmd_faq_stale(argc, argv);
 	struct cli_opts o = {0};
 	if (cli_parse(argc, argv, &o) < 0)
 		return 2;

@@ -11,6 +11,7 @@
 int cli_serve(int argc, char **argv);
 int cli_fcgi(int argc, char **argv);
 int cli_admin(int argc, char **argv);
+int cli_scheduler(int argc, char **argv); /* scheduler.c */
 
 /* Shared option parsing: --db, --root, --listen, --socket, --threads, ... */
 struct cli_opts {

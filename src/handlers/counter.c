@@ -712,6 +712,7 @@ void h_queue(struct req *rq, struct resp *rs)
 
 void staff_dashboard_view(struct req *rq, struct tobj *v)
 {
+	petition_dashboard_view(rq, v); /* petitions.c: petition counts, notifications */
 	struct store *st = req_store(rq);
 	struct case_rec *cs;
 	size_t n;

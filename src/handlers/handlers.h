@@ -47,6 +47,53 @@ void h_queue(struct req *rq, struct resp *rs);
 void h_status_form(struct req *rq, struct resp *rs);
 void h_status_lookup(struct req *rq, struct resp *rs);
 
+/* search.c: the search page, the hotline console, the synonym table */
+void h_search(struct req *rq, struct resp *rs);
+void h_console(struct req *rq, struct resp *rs);
+void h_synonyms(struct req *rq, struct resp *rs);
+void h_synonym_add(struct req *rq, struct resp *rs);
+void h_synonym_delete(struct req *rq, struct resp *rs);
+
+/* faq_admin.c: staff editing FAQ entries */
+void h_faq_admin_list(struct req *rq, struct resp *rs);
+void h_faq_new_form(struct req *rq, struct resp *rs);
+void h_faq_create(struct req *rq, struct resp *rs);
+void h_faq_edit_form(struct req *rq, struct resp *rs);
+void h_faq_update(struct req *rq, struct resp *rs);
+void h_faq_delete_form(struct req *rq, struct resp *rs);
+void h_faq_delete(struct req *rq, struct resp *rs);
+
+/* news_feed.c: the RSS 2.0 feed of news */
+void h_news_feed(struct req *rq, struct resp *rs);
+
+/* petitions.c: petitions from every channel, routing, outcomes, extensions, queues */
+void h_petition_form(struct req *rq, struct resp *rs);
+void h_petition_create(struct req *rq, struct resp *rs);
+void h_petition_staff_form(struct req *rq, struct resp *rs);
+void h_petition_hotline_form(struct req *rq, struct resp *rs);
+void h_petition_staff_create(struct req *rq, struct resp *rs);
+void h_petition_list(struct req *rq, struct resp *rs);
+void h_petition_view(struct req *rq, struct resp *rs);
+void h_petition_reveal(struct req *rq, struct resp *rs);
+void h_petition_route(struct req *rq, struct resp *rs);
+void h_petition_assign(struct req *rq, struct resp *rs);
+void h_petition_close(struct req *rq, struct resp *rs);
+void h_petition_ext_ask(struct req *rq, struct resp *rs);
+void h_petition_ext_decide(struct req *rq, struct resp *rs);
+void h_petition_ext_allow(struct req *rq, struct resp *rs);
+void h_notification_read(struct req *rq, struct resp *rs);
+void h_notifications_read_all(struct req *rq, struct resp *rs);
+/* status.c: the satisfaction survey after a petition's reply */
+void h_status_rate(struct req *rq, struct resp *rs);
+/* petition_rules.c: deadline rules and warning tier (administrators) */
+void h_rules_admin(struct req *rq, struct resp *rs);
+void h_rule_set(struct req *rq, struct resp *rs);
+void h_rule_remove(struct req *rq, struct resp *rs);
+void h_rule_near(struct req *rq, struct resp *rs);
+/* reports.c: the petition control report, page and CSV */
+void h_petition_report(struct req *rq, struct resp *rs);
+void h_petition_report_csv(struct req *rq, struct resp *rs);
+
 /* Shared view builders. */
 struct tobj;
 struct store;
@@ -60,5 +107,11 @@ enum err service_sheet_view(struct req *rq, struct store *st, const char *code, 
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full);
 /* The staff home page's counts for the user's unit (counter.c). */
 void staff_dashboard_view(struct req *rq, struct tobj *v);
+struct petition_rec;
+/* The staff home page's petition counts and notifications (petitions.c). */
+void petition_dashboard_view(struct req *rq, struct tobj *v);
+/* The citizen's status page of a petition; code goes back into the rating form (petitions.c). */
+void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
+			  const char *code, const char *notice_key);
 
 #endif

@@ -14,6 +14,7 @@
 #include "handlers/handlers.h"
 #include "store/calendar.h"
 #include "store/cases.h"
+#include "store/petitions.h"
 #include "store/staff.h"
 
 enum { LOOKUP_WINDOW = 60, LOOKUP_MAX = 10 };
@@ -52,6 +53,34 @@ static bool throttled(struct store *st, struct req *rq, const char *no)
 	return over;
 }
 
+/*
+ * A petition ('P' numbers): the same rule as cases -- "no such petition"
+ * and "wrong code" answer alike, after the same hash check.  True when the
+ * number and code match; *p is then loaded.  Otherwise the answer is in rs.
+ */
+static bool petition_check(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code,
+			   struct petition_rec *p)
+{
+	enum err e = store_petition_by_no(st, rq->arena, no, p);
+	if (e == ERR_DB) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return false;
+	}
+	bool match = auth_verify_code(e == ERR_OK ? p->code_hash : NULL, code ? code : "-");
+	if (e != ERR_OK || !code || !match) {
+		status_form(rq, rs, 404, "status_not_found", false);
+		return false;
+	}
+	return true;
+}
+
+static void petition_lookup(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code)
+{
+	struct petition_rec p;
+	if (petition_check(rq, rs, st, no, code, &p))
+		petition_status_page(rq, rs, st, &p, code, NULL);
+}
+
 void h_status_lookup(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
@@ -79,6 +108,10 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 		return;
 	}
 	bool code_ok = ids_normalize_code(code_f->s, code);
+	if (no[0] == 'P') {
+		petition_lookup(rq, rs, st, no, code_ok ? code : NULL);
+		return;
+	}
 	struct case_rec c;
 	enum err e = no[0] == 'A' ? store_case_by_no(st, rq->arena, no, &c) : ERR_NOTFOUND;
 	if (e == ERR_DB) {
@@ -119,4 +152,72 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 	}
 	rs->no_store = true;
 	page_render(rq, rs, "status_result", v);
+}
+
+/*
+ * The satisfaction survey (意見調查) after a petition's reply: a 1-5
+ * rating and a comment, once.  The form carries the number and code again
+ * (checked and throttled like a lookup) and the visitor's CSRF token.
+ */
+void h_status_rate(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code"),
+			  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
+	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
+	snprintf(no, sizeof no, "%s", no_f->s);
+	for (char *p = no; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 32);
+	if (!no_f->present || !code_f->present || !ids_number_valid(no) || no[0] != 'P') {
+		status_form(rq, rs, 400, "status_missing", true);
+		return;
+	}
+	if (throttled(st, rq, no)) {
+		struct tobj *v = view_new(rq, T(rq, "http_429"));
+		tobj_int(v, "minutes", 1);
+		rs->status = 429;
+		rs->no_store = true;
+		resp_header(rs, "Retry-After", "60");
+		page_render(rq, rs, "try_later", v);
+		return;
+	}
+	bool code_ok = ids_normalize_code(code_f->s, code);
+	struct petition_rec p;
+	if (!petition_check(rq, rs, st, no, code_ok ? code : NULL, &p))
+		return;
+	if (rating->err_key || rating->i < 1 || rating->i > 5 || comment->err_key) {
+		rs->status = 422;
+		petition_status_page(rq, rs, st, &p, code, rating->err_key || !rating->present ? "err_rating" : comment->err_key);
+		return;
+	}
+	char at[21];
+	clock_iso(clock_now(), at);
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_rate(st, p.id, (int)rating->i, comment->s, at);
+	if (e == ERR_OK)
+		e = store_petition_event(st, p.id, at, 0, NULL, "rated", p.state, p.state, NULL);
+	if (e == ERR_OK)
+		e = store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
+				arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		if (e != ERR_CONFLICT) {
+			page_error(rq, rs, 503, "err_unavailable");
+			return;
+		}
+		rs->status = 409;
+	}
+	if (store_petition_by_no(st, rq->arena, p.no, &p) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	petition_status_page(rq, rs, st, &p, code, e == ERR_OK ? "prate_thanks" : "prate_already");
 }

@@ -105,4 +105,45 @@ struct faq_import {
 };
 enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *err, size_t errsz);
 
+/* ---- FAQ editing by staff (faq_edit.c) ---- */
+
+/* (Every category, for the editor's choice: store_categories in petitions.h.) */
+
+/* What the editor needs besides struct faq_rec. */
+struct faq_meta {
+	long long id;
+	const char *keywords_zh; /* space-separated */
+	const char *updated_by, *updated_at;
+	long long rev; /* bumped by every save: the editor's version check */
+};
+enum err store_faq_meta(struct store *st, struct arena *a, const char *slug, struct faq_meta *out);
+
+/* An entry as saved by an editor; unit and category are codes. */
+struct faq_edit {
+	const char *slug; /* create only: the address never changes */
+	const char *unit, *category;
+	const char *question[LANG__MAX], *answer[LANG__MAX]; /* English may be NULL */
+	const char *keywords_zh;
+	const char *reviewed_on; /* YYYY-MM-DD: a save is a review */
+	const char *updated_by, *updated_at;
+};
+/*
+ * Writes are the caller's transaction (with its audit row); the search
+ * index follows by trigger.  Create: ERR_CONFLICT when the slug is taken
+ * (or unit/category unknown).  Update: ERR_CONFLICT when the entry is no
+ * longer at revision rev (someone saved in between), ERR_NOTFOUND when it
+ * is gone.  Delete: ERR_NOTFOUND when there is none.
+ */
+enum err store_faq_create(struct store *st, const struct faq_edit *f, long long *id);
+enum err store_faq_update(struct store *st, long long id, long long rev, const struct faq_edit *f);
+enum err store_faq_delete(struct store *st, long long id);
+
+/*
+ * An entry not reviewed for this many days is due for review (the staff FAQ
+ * list marks it; `bianmin admin faq-stale` lists them per unit).
+ */
+enum { FAQ_REVIEW_DAYS = 180 };
+/* Entries reviewed before day 'before' (YYYY-MM-DD), by unit then oldest review first. */
+enum err store_faq_stale(struct store *st, struct arena *a, const char *before, struct faq_rec **out, size_t *n);
+
 #endif

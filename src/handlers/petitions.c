@@ -1,0 +1,1374 @@
+/*
+ * petitions.c -- petitions (陳情) from every channel: the citizen's form,
+ * staff intake for the other channels (the counter with its read-back,
+ * the fast 1999 form, mailboxes, letters...), routing to a unit and an
+ * officer, the outcomes (reply, transfer, not handled, duplicate),
+ * extensions, the queues, the staff dashboard's petition counts and
+ * notifications, and the citizen's status page for a petition.
+ *
+ * Access is decided here from the session's role and unit, never from
+ * posted fields.  A confidential petition (行政程序法 §170) shows its
+ * content and the petitioner only to its officer and heads.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/qr.h"
+#include "app/view.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/petition.h"
+#include "handlers/handlers.h"
+#include "store/calendar.h"
+#include "store/cases.h"
+#include "store/catalog.h"
+#include "store/flags.h"
+#include "store/petitions.h"
+#include "store/staff.h"
+
+/* Citizen submissions per address in a window (spam brake). */
+enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10, DEFAULT_NEAR = 2 };
+
+/* ---- shared pieces ---- */
+
+static const char *today_iso(struct arena *a)
+{
+	char iso[CAL_ISO_SIZE];
+	cal_format_iso(clock_office_day(clock_now()), iso);
+	return arena_strdup(a, iso);
+}
+
+static const char *now_iso(struct arena *a)
+{
+	char ts[21];
+	clock_iso(clock_now(), ts);
+	return arena_strdup(a, ts);
+}
+
+static int near_days(struct store *st, struct arena *a)
+{
+	const char *v = store_setting(st, a, "near_days");
+	return v && *v >= '0' && *v <= '9' ? atoi(v) : DEFAULT_NEAR;
+}
+
+static bool is_head(const struct req *rq)
+{
+	return rq->sess && rq->sess->role == ROLE_HEAD;
+}
+
+/* The secretariat routes petitions: its heads, office-wide heads, administrators. */
+static bool is_router(const struct req *rq)
+{
+	if (!rq->sess)
+		return false;
+	if (rq->sess->role == ROLE_ADMIN)
+		return true;
+	const char *u = rq->sess->user.unit;
+	return is_head(rq) && (!u || strcmp(u, "secretariat") == 0);
+}
+
+/* Heads who oversee the whole office (secretariat, office-wide). */
+static bool is_office_head(const struct req *rq)
+{
+	const char *u = rq->sess ? rq->sess->user.unit : NULL;
+	return is_head(rq) && (!u || strcmp(u, "secretariat") == 0);
+}
+
+static bool is_unit_head(const struct req *rq, const char *unit)
+{
+	return is_head(rq) && unit && rq->sess->user.unit && strcmp(rq->sess->user.unit, unit) == 0;
+}
+
+static bool is_officer_of(const struct req *rq, const struct petition_rec *p)
+{
+	return rq->sess && p->officer_id && rq->sess->user.id == p->officer_id;
+}
+
+/* May this user read a confidential petition's content and petitioner? */
+static bool may_see(const struct req *rq, const struct petition_rec *p)
+{
+	if (!p->confidential)
+		return true;
+	return is_officer_of(rq, p) || is_unit_head(rq, p->unit) || is_office_head(rq);
+}
+
+static bool is_open(const struct petition_rec *p)
+{
+	return pet_state_open(pet_state_parse(p->state));
+}
+
+/* Who may close a petition with an outcome, by its state. */
+static bool may_handle(const struct req *rq, const struct petition_rec *p)
+{
+	if (!is_open(p))
+		return false;
+	if (is_officer_of(rq, p) || is_unit_head(rq, p->unit))
+		return true;
+	return pet_state_parse(p->state) == PS_RECEIVED && is_router(rq);
+}
+
+static bool may_assign(const struct req *rq, const struct petition_rec *p)
+{
+	enum pet_state s = pet_state_parse(p->state);
+	return (s == PS_ROUTED || s == PS_ASSIGNED) && (is_unit_head(rq, p->unit) || is_router(rq));
+}
+
+static bool may_decide_extension(const struct req *rq, const struct petition_rec *p)
+{
+	return p->ext_pending && is_open(p) && (is_unit_head(rq, p->unit) || is_office_head(rq));
+}
+
+static bool may_ask_extension(const struct req *rq, const struct petition_rec *p)
+{
+	return is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked < p->ext_allowed;
+}
+
+static const char *state_label(struct req *rq, const char *state)
+{
+	return T(rq, arena_printf(rq->arena, "pstate_%s", state));
+}
+
+static const char *channel_label(struct req *rq, const char *channel)
+{
+	return T(rq, arena_printf(rq->arena, "pch_%s", channel));
+}
+
+/* True when s has a Han character or CJK punctuation. */
+static bool has_han(const char *s)
+{
+	const char *p = s, *end = s + strlen(s);
+	while (p < end) {
+		int32_t cp = utf8_next(&p, end);
+		if (cp < 0)
+			return false;
+		if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+		    (cp >= 0x20000 && cp <= 0x3FFFF))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Text someone typed (a petition, a name, a note) is shown as typed; on
+ * English pages Chinese text is marked lang="zh-Hant" so screen readers
+ * switch voice.  Use only in element content.
+ */
+static void put_user(struct req *rq, struct tobj *o, const char *name, const char *text)
+{
+	if (!text)
+		return;
+	if (rq->lang == LANG_ZH || !has_han(text)) {
+		tobj_str(o, name, text);
+		return;
+	}
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "<span lang=\"zh-Hant\">");
+	buf_put_html(&b, text, strlen(text));
+	buf_puts(&b, "</span>");
+	tobj_html(o, name, arena_strndup(rq->arena, b.data, b.len));
+	buf_free(&b);
+}
+
+/* A text as a list of its non-empty lines ({{#name}}<p>{{text}}</p>{{/name}}): no markup needed. */
+static void put_lines(struct req *rq, struct tobj *o, const char *name, const char *text)
+{
+	if (!text)
+		return;
+	struct tlist *l = tobj_list(o, name);
+	char *copy = arena_strdup(rq->arena, text), *save = NULL;
+	for (char *line = strtok_r(copy, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save))
+		if (*line)
+			put_user(rq, tlist_obj(l), "text", line);
+}
+
+static void put_tier(struct req *rq, struct tobj *o, const struct cal *cal, const struct petition_rec *p, int near)
+{
+	int32_t due;
+	if (!cal || !is_open(p) || !cal_parse_iso(p->due_on, &due))
+		return;
+	const char *t = tier_name(deadline_tier(cal, clock_office_day(clock_now()), due, near));
+	if (!t)
+		return;
+	/* the case pages' flag classes and labels: due_soon, due_today, overdue */
+	const char *flag = strcmp(t, "near") == 0 ? "due_soon" : t;
+	tobj_str(o, "flag", flag);
+	tobj_str(o, "flag_label", T(rq, arena_printf(rq->arena, "flag_%s", flag)));
+}
+
+static void masked_person(struct req *rq, struct tobj *o, const struct petition_rec *p, bool full)
+{
+	char buf[160];
+	if (p->anonymous) {
+		tobj_str(o, "name", T(rq, "pet_anonymous_name"));
+		return;
+	}
+	if (full) {
+		put_user(rq, o, "name", p->name);
+		tobj_str(o, "phone", p->phone);
+		tobj_str(o, "email", p->email);
+		put_user(rq, o, "address", p->address);
+		return;
+	}
+	if (p->name) {
+		ids_mask_name(p->name, buf, sizeof buf);
+		put_user(rq, o, "name", arena_strdup(rq->arena, buf));
+	}
+	if (p->phone) {
+		ids_mask_phone(p->phone, buf, sizeof buf);
+		tobj_str(o, "phone", arena_strdup(rq->arena, buf));
+	}
+	if (p->email) {
+		ids_mask_email(p->email, buf, sizeof buf);
+		tobj_str(o, "email", arena_strdup(rq->arena, buf));
+	}
+	if (p->address)
+		tobj_str(o, "address", T(rq, "pet_address_hidden"));
+}
+
+/*
+ * A petition's common fields for lists and pages.  Content and petitioner
+ * of a confidential petition only when the user may see them.
+ */
+static void summary_view(struct req *rq, struct tobj *o, const struct petition_rec *p, const struct cal *cal, int near,
+			 bool full)
+{
+	bool see = may_see(rq, p);
+	tobj_str(o, "no", p->no);
+	tobj_str(o, "href", url(rq, "/staff/petitions/%s", p->no));
+	tobj_str(o, "state", p->state);
+	tobj_str(o, "state_label", state_label(rq, p->state));
+	tobj_str(o, "channel_label", channel_label(rq, p->channel));
+	tobj_str(o, "ext_ref", p->ext_ref);
+	tobj_str(o, "received", view_date(rq, p->received_on));
+	tobj_str(o, "due", view_date(rq, p->due_on));
+	tobj_str(o, "due_iso", p->due_on);
+	tobj_bool(o, "extended", p->ext_until != NULL);
+	tobj_bool(o, "ext_pending", p->ext_pending);
+	tobj_bool(o, "confidential", p->confidential);
+	tobj_bool(o, "anonymous", p->anonymous);
+	tobj_bool(o, "read_back", p->read_back);
+	tobj_bool(o, "hidden", !see);
+	if (p->unit)
+		view_text(rq, o, "unit_name", p->unit_name);
+	tobj_str(o, "unit_phone", p->unit_phone);
+	put_user(rq, o, "officer", p->officer_name);
+	if (p->village)
+		view_text(rq, o, "village", p->village_name);
+	if (p->category)
+		view_text(rq, o, "category", p->category_name);
+	if (see) {
+		put_user(rq, o, "subject", p->subject);
+		masked_person(rq, o, p, full);
+	}
+	put_tier(rq, o, cal, p, near);
+}
+
+static bool load_petition(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p)
+{
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return false;
+	}
+	enum err e = store_petition_by_no(st, rq->arena, req_cap(rq, 0), p);
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_petition" : "err_unavailable");
+		return false;
+	}
+	return true;
+}
+
+/* Commits, or rolls back and answers 503 / 409; true when committed. */
+static bool finish(struct req *rq, struct resp *rs, struct store *st, enum err e)
+{
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e == ERR_OK)
+		return true;
+	store_rollback(st);
+	page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_pet_conflict" : "err_unavailable");
+	return false;
+}
+
+static enum err audit(struct req *rq, struct store *st, const char *action, const struct petition_rec *p,
+		      const char *detail)
+{
+	return store_audit(st, rq->sess ? rq->sess->user.id : 0, rq->sess ? rq->sess->user.username : NULL, action,
+			   arena_printf(rq->arena, "petition:%s", p->no), detail, rq->remote_addr);
+}
+
+static enum err event(struct req *rq, struct store *st, const struct petition_rec *p, const char *action,
+		      const char *to, const char *note)
+{
+	return store_petition_event(st, p->id, now_iso(rq->arena), rq->sess ? rq->sess->user.id : 0,
+				    rq->sess ? rq->sess->user.username : NULL, action, p->state, to, note);
+}
+
+/* ---- intake ---- */
+
+/* The form's fields, in this order in errors[] (FI_*). */
+enum {
+	FI_NAME,
+	FI_PHONE,
+	FI_EMAIL,
+	FI_ADDRESS,
+	FI_VILLAGE,
+	FI_CATEGORY,
+	FI_SUBJECT,
+	FI_BODY,
+	FI_CHANNEL,
+	FI_EXT_REF,
+	FI_READ_BACK,
+	FI_CONTACT, /* "at least one way to reach you" */
+	FI__MAX
+};
+
+static const char *const form_fields[FI__MAX] = {
+	"name", "phone", "email", "address", "village", "category", "subject", "body", "channel", "ext_ref",
+	"read_back", "contact",
+};
+
+/* Staff channels offered on the general intake form (web is the citizen's own). */
+static const enum pet_channel staff_channels[] = {PC_COUNTER, PC_HOTLINE, PC_MAYOR, PC_CHIEF, PC_MAILBOX,
+						  PC_SUGGESTION, PC_LETTER, PC_EMAIL, PC_FAX};
+
+/* Which form: the citizen's, staff intake, or the 1999 operator's. */
+enum form_kind { FORM_WEB, FORM_STAFF, FORM_HOTLINE };
+
+static void named_options(struct req *rq, struct tobj *v, const char *list, const struct named_rec *items, size_t n,
+			  const char *selected)
+{
+	struct tlist *l = tobj_list(v, list);
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", items[i].code);
+		tobj_str(o, "label", pick(rq, items[i].name));
+		tobj_bool(o, "selected", selected && strcmp(selected, items[i].code) == 0);
+	}
+}
+
+static void village_category_options(struct req *rq, struct store *st, struct tobj *v)
+{
+	struct named_rec *items;
+	size_t n;
+	if (store_villages(st, rq->arena, &items, &n) == ERR_OK)
+		named_options(rq, v, "villages", items, n, req_field(rq, "village")->s);
+	if (store_categories(st, rq->arena, &items, &n) == ERR_OK)
+		named_options(rq, v, "categories", items, n, req_field(rq, "category")->s);
+}
+
+/* The caller's earlier petitions and cases (masked), for the 1999 form. */
+static void caller_history(struct req *rq, struct store *st, struct tobj *v, const char *phone)
+{
+	char digits[32];
+	ids_phone_digits(phone, digits, sizeof digits);
+	if (strlen(digits) < 8)
+		return;
+	const struct cal *cal = store_calendar(st);
+	int near = near_days(st, rq->arena);
+	struct petition_rec *ps;
+	struct case_rec *cs;
+	size_t np = 0, nc = 0;
+	if (store_petitions_by_phone(st, rq->arena, digits, &ps, &np) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "earlier_petitions");
+		for (size_t i = 0; i < np; i++)
+			summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
+	}
+	if (store_cases_find(st, rq->arena, NULL, digits, &cs, &nc) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "earlier_cases");
+		for (size_t i = 0; i < nc; i++)
+			case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+	}
+	tobj_bool(v, "has_petitions", np > 0);
+	tobj_bool(v, "has_cases", nc > 0);
+	tobj_bool(v, "looked_up", true);
+	tobj_bool(v, "no_history", np == 0 && nc == 0);
+	auth_audit(rq, "caller_lookup", NULL, "by phone");
+}
+
+static void petition_form(struct req *rq, struct resp *rs, enum form_kind kind, int status, const char *const *errors)
+{
+	struct store *st = req_store(rq);
+	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
+	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
+	struct tobj *v = view_new(rq, T(rq, titles[kind]));
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	if (kind == FORM_WEB)
+		tobj_str(v, "csrf", auth_csrf(rq));
+	village_category_options(rq, st, v);
+	bool any = false;
+	for (int i = 0; i < FI__MAX; i++) {
+		const char *f = form_fields[i];
+		tobj_str(v, f, req_field(rq, f)->s);
+		if (errors && errors[i]) {
+			tobj_str(v, arena_printf(rq->arena, "%s_error", f), T(rq, errors[i]));
+			any = true;
+		}
+	}
+	tobj_bool(v, "anonymous", req_field(rq, "anonymous")->present);
+	tobj_bool(v, "confidential", req_field(rq, "confidential")->present);
+	tobj_bool(v, "read_back_checked", req_field(rq, "read_back")->present);
+	tobj_bool(v, "has_errors", any);
+	if (kind == FORM_STAFF) {
+		const char *sel = req_field(rq, "channel")->s;
+		struct tlist *l = tobj_list(v, "channels");
+		for (size_t i = 0; i < sizeof staff_channels / sizeof staff_channels[0]; i++) {
+			struct tobj *o = tlist_obj(l);
+			const char *name = pet_channel_name(staff_channels[i]);
+			tobj_str(o, "value", name);
+			tobj_str(o, "label", channel_label(rq, name));
+			tobj_bool(o, "selected", strcmp(sel, name) == 0);
+		}
+	}
+	if (kind == FORM_HOTLINE) {
+		/* focus where the operator continues: the phone, then the name once the caller is looked up */
+		const struct fval *ph = req_field(rq, "phone");
+		tobj_bool(v, "focus_phone", !ph->present);
+		if (ph->present)
+			caller_history(rq, st, v, ph->s);
+	}
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, tmpls[kind], v);
+}
+
+void h_petition_form(struct req *rq, struct resp *rs)
+{
+	petition_form(rq, rs, FORM_WEB, 200, NULL);
+}
+
+void h_petition_staff_form(struct req *rq, struct resp *rs)
+{
+	/* the 1999 operator always gets the fast form */
+	petition_form(rq, rs, rq->sess->role == ROLE_HOTLINE ? FORM_HOTLINE : FORM_STAFF, 200, NULL);
+}
+
+void h_petition_hotline_form(struct req *rq, struct resp *rs)
+{
+	petition_form(rq, rs, FORM_HOTLINE, 200, NULL);
+}
+
+static bool phone_ok(const char *p)
+{
+	char d[32];
+	ids_phone_digits(p, d, sizeof d);
+	size_t n = strlen(d);
+	return n >= 8 && n <= 12;
+}
+
+static bool email_ok(const char *e)
+{
+	const char *at = strchr(e, '@');
+	return at && at != e && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(e, " <>\"");
+}
+
+static bool code_in(const struct named_rec *items, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(items[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* The first max code points of s (a subject made from the text on the 1999 form). */
+static const char *first_chars(struct arena *a, const char *s, size_t max)
+{
+	const char *p = s, *end = s + strlen(s);
+	size_t n = 0;
+	while (p < end && n < max) {
+		const char *q = p;
+		if (utf8_next(&q, end) < 0 || *p == '\n' || *p == '\r')
+			break;
+		p = q;
+		n++;
+	}
+	return arena_printf(a, "%.*s%s", (int)(p - s), s, p < end ? "…" : "");
+}
+
+/* The query code, its hash, the rule's days and the due date: what every intake needs. */
+struct intake {
+	char code[QUERY_CODE_LEN + 1];
+	char code_hash[CODE_HASH_SIZE];
+	char due[CAL_ISO_SIZE];
+	char phone_digits[32];
+	int days;
+};
+
+static void receipt(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code,
+		    enum form_kind kind)
+{
+	struct petition_rec p;
+	if (store_petition_by_no(st, rq->arena, no, &p) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, "pet_receipt_title"));
+	summary_view(rq, v, &p, NULL, 0, false);
+	put_user(rq, v, "subject", p.subject); /* whoever just typed it */
+	tobj_str(v, "query_code", code);
+	tobj_bool(v, "staff", kind != FORM_WEB);
+	tobj_bool(v, "hotline", kind == FORM_HOTLINE);
+	struct arena *a = rq->arena;
+	const char *base = store_setting(st, a, "public_url");
+	const char *status_url = arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	tobj_str(v, "status_url", status_url);
+	struct buf svg;
+	buf_init(&svg);
+	if (qr_svg(status_url, T(rq, "receipt_qr_label"), &svg) == ERR_OK)
+		tobj_html(v, "qr", arena_strndup(a, svg.data, svg.len));
+	buf_free(&svg);
+	rs->status = 201;
+	rs->no_store = true;
+	page_render(rq, rs, "petition_receipt", v);
+}
+
+static void create(struct req *rq, struct resp *rs, enum form_kind kind)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const char *errors[FI__MAX] = {0};
+	const struct fval *f[FI__MAX];
+	for (int i = 0; i < FI__MAX; i++) {
+		f[i] = req_field(rq, form_fields[i]);
+		errors[i] = f[i]->err_key;
+	}
+	bool anon = req_field(rq, "anonymous")->present;
+	const char *channel = kind == FORM_WEB ? "web" : kind == FORM_HOTLINE ? "hotline" : f[FI_CHANNEL]->s;
+	enum pet_channel ch = pet_channel_parse(channel);
+	if (!errors[FI_CHANNEL] && (ch == PC__MAX || (kind != FORM_WEB && ch == PC_WEB)))
+		errors[FI_CHANNEL] = "err_pet_channel";
+	if (!anon && !f[FI_NAME]->present && !errors[FI_NAME])
+		errors[FI_NAME] = "err_required";
+	if (!anon && !f[FI_PHONE]->present && !f[FI_EMAIL]->present && !f[FI_ADDRESS]->present)
+		errors[FI_CONTACT] = "err_pet_contact";
+	if (!anon && f[FI_PHONE]->present && !errors[FI_PHONE] && !phone_ok(f[FI_PHONE]->s))
+		errors[FI_PHONE] = "err_phone";
+	if (!anon && f[FI_EMAIL]->present && !errors[FI_EMAIL] && !email_ok(f[FI_EMAIL]->s))
+		errors[FI_EMAIL] = "err_email";
+	struct named_rec *items;
+	size_t n;
+	if (f[FI_VILLAGE]->present && !errors[FI_VILLAGE] &&
+	    (store_villages(st, rq->arena, &items, &n) != ERR_OK || !code_in(items, n, f[FI_VILLAGE]->s)))
+		errors[FI_VILLAGE] = "err_pet_village";
+	if (f[FI_CATEGORY]->present && !errors[FI_CATEGORY] &&
+	    (store_categories(st, rq->arena, &items, &n) != ERR_OK || !code_in(items, n, f[FI_CATEGORY]->s)))
+		errors[FI_CATEGORY] = "err_pet_category";
+	if (!f[FI_BODY]->present && !errors[FI_BODY])
+		errors[FI_BODY] = "err_required";
+	const char *subject = f[FI_SUBJECT]->s;
+	if (!f[FI_SUBJECT]->present && !errors[FI_SUBJECT]) {
+		if (kind == FORM_HOTLINE && f[FI_BODY]->present)
+			subject = first_chars(rq->arena, f[FI_BODY]->s, 30);
+		else
+			errors[FI_SUBJECT] = "err_required";
+	}
+	if (ch == PC_COUNTER && !f[FI_READ_BACK]->present)
+		errors[FI_READ_BACK] = "err_pet_read_back";
+	for (int i = 0; i < FI__MAX; i++)
+		if (errors[i]) {
+			petition_form(rq, rs, kind, 422, errors);
+			return;
+		}
+
+	/* the citizen's form: a brake on floods from one address */
+	time_t now = clock_now();
+	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
+	if (kind == FORM_WEB && store_attempt_count(st, "petition", akey, now - WEB_WINDOW) >= WEB_MAX) {
+		struct tobj *v = view_new(rq, T(rq, "http_429"));
+		tobj_int(v, "minutes", WEB_WINDOW / 60);
+		rs->status = 429;
+		rs->no_store = true;
+		resp_header(rs, "Retry-After", "600");
+		page_render(rq, rs, "try_later", v);
+		return;
+	}
+
+	struct intake in = {0};
+	ids_query_code(in.code);
+	if (auth_hash_code(in.code, in.code_hash) != 0) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const char *category = f[FI_CATEGORY]->present ? f[FI_CATEGORY]->s : NULL;
+	if (store_petition_rule_days(st, channel, category, &in.days) != ERR_OK)
+		in.days = DEFAULT_DAYS;
+	const struct cal *cal = store_calendar(st);
+	int32_t today = clock_office_day(now);
+	cal_format_iso(pet_due(cal, today, in.days, CAL_DAY_INVALID), in.due);
+	if (!anon)
+		ids_phone_digits(f[FI_PHONE]->s, in.phone_digits, sizeof in.phone_digits);
+	const char *at = now_iso(rq->arena);
+	struct petition_new pn = {
+		.channel = channel,
+		.ext_ref = kind == FORM_WEB ? NULL : f[FI_EXT_REF]->s,
+		.name = anon ? NULL : f[FI_NAME]->s,
+		.phone = anon ? NULL : f[FI_PHONE]->s,
+		.phone_digits = in.phone_digits,
+		.email = anon ? NULL : f[FI_EMAIL]->s,
+		.address = anon ? NULL : f[FI_ADDRESS]->s,
+		.anonymous = anon,
+		.confidential = req_field(rq, "confidential")->present,
+		.read_back = ch == PC_COUNTER && f[FI_READ_BACK]->present,
+		.village = f[FI_VILLAGE]->s,
+		.category = category,
+		.subject = subject,
+		.body = f[FI_BODY]->s,
+		.code_hash = in.code_hash,
+		.received_on = today_iso(rq->arena),
+		.received_at = at,
+		.days = in.days,
+		.due_on = in.due,
+		.user_id = rq->sess ? rq->sess->user.id : 0,
+	};
+	char no[NO_SIZE];
+	long long id;
+	const char *user = rq->sess ? rq->sess->user.username : NULL;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_create(st, &pn, no, &id);
+	if (e == ERR_OK)
+		e = store_petition_event(st, id, at, pn.user_id, user, "received", NULL, "received",
+					 pn.read_back ? T(rq, "pet_read_back_done") : NULL);
+	if (e == ERR_OK)
+		e = store_audit(st, pn.user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
+				channel, rq->remote_addr);
+	if (e == ERR_OK && kind == FORM_WEB)
+		e = store_attempt_add(st, "petition", akey, now);
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	receipt(rq, rs, st, no, in.code, kind);
+}
+
+void h_petition_create(struct req *rq, struct resp *rs)
+{
+	create(rq, rs, FORM_WEB);
+}
+
+void h_petition_staff_create(struct req *rq, struct resp *rs)
+{
+	create(rq, rs, rq->sess->role == ROLE_HOTLINE || strcmp(req_field(rq, "form")->s, "hotline") == 0
+			       ? FORM_HOTLINE
+			       : FORM_STAFF);
+}
+
+/* ---- one petition ---- */
+
+static void unit_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
+{
+	struct unit_rec *units;
+	size_t n;
+	if (store_units(st, rq->arena, &units, &n) != ERR_OK)
+		return;
+	struct tlist *l = tobj_list(v, "units");
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", units[i].code);
+		tobj_str(o, "label", pick(rq, units[i].name));
+		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
+	}
+}
+
+static void officer_options(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p)
+{
+	struct user_rec *us;
+	size_t n;
+	if (!p->unit || store_users_of_unit(st, rq->arena, p->unit, &us, &n) != ERR_OK)
+		return;
+	struct tlist *l = tobj_list(v, "officers");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(us[i].role, "officer") != 0 && strcmp(us[i].role, "head") != 0)
+			continue;
+		struct tobj *o = tlist_obj(l);
+		tobj_int(o, "value", us[i].id);
+		tobj_str(o, "label", us[i].display_name);
+		tobj_bool(o, "selected", us[i].id == p->officer_id);
+	}
+}
+
+static void render_petition(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
+			    bool full, int status, const char *error_key)
+{
+	const struct cal *cal = store_calendar(st);
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
+	bool see = may_see(rq, p);
+	summary_view(rq, v, p, cal, near_days(st, rq->arena), full && see);
+	if (see)
+		put_lines(rq, v, "body_lines", p->body);
+	if (see && p->confidential)
+		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no), NULL);
+	tobj_bool(v, "full", full && see && !p->anonymous);
+	tobj_bool(v, "may_reveal", !full && see && !p->anonymous && rq->sess->role != ROLE_HOTLINE);
+	tobj_str(v, "action_base", url(rq, "/staff/petitions/%s", p->no));
+	if (error_key)
+		tobj_str(v, "error", T(rq, error_key));
+
+	/* outcomes */
+	tobj_str(v, "reply", p->reply);
+	put_lines(rq, v, "reply_lines", p->reply);
+	put_user(rq, v, "agency", p->agency);
+	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
+	if (p->ground)
+		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
+	put_user(rq, v, "outcome_note", p->outcome_note);
+	tobj_str(v, "duplicate_no", p->duplicate_no);
+	if (p->duplicate_no)
+		tobj_str(v, "duplicate_href", url(rq, "/staff/petitions/%s", p->duplicate_no));
+	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
+	if (p->rating) {
+		tobj_int(v, "rating", p->rating);
+		put_user(rq, v, "rating_note", see ? p->rating_note : NULL);
+	}
+
+	/* what this user may do */
+	bool route = is_open(p) && is_router(rq), assign = may_assign(rq, p), handle = may_handle(rq, p) && see;
+	tobj_bool(v, "may_route", route);
+	tobj_bool(v, "may_assign", assign);
+	tobj_bool(v, "may_handle", handle);
+	tobj_bool(v, "may_ask_ext", may_ask_extension(rq, p));
+	tobj_bool(v, "may_decide_ext", may_decide_extension(rq, p));
+	tobj_bool(v, "may_allow_ext", is_open(p) && rq->sess->role == ROLE_ADMIN && p->ext_asked >= p->ext_allowed);
+	tobj_bool(v, "ext_used_up", is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
+	tobj_int(v, "ext_allowed", p->ext_allowed);
+	if (route) {
+		unit_options(rq, st, v, p->unit);
+		struct named_rec *cats;
+		size_t nc;
+		if (store_categories(st, rq->arena, &cats, &nc) == ERR_OK)
+			named_options(rq, v, "categories", cats, nc, p->category);
+	}
+	if (assign)
+		officer_options(rq, st, v, p);
+	if (handle) {
+		struct tlist *l = tobj_list(v, "grounds");
+		for (int g = 0; g < PG__MAX; g++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_str(o, "value", pet_ground_name((enum pet_ground)g));
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pground_%s", pet_ground_name((enum pet_ground)g))));
+		}
+		tobj_str(v, "today", today_iso(rq->arena));
+	}
+
+	struct extension_rec *xs;
+	size_t nx;
+	if (store_extensions(st, rq->arena, p->id, &xs, &nx) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "extensions");
+		for (size_t i = 0; i < nx; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_int(o, "id", xs[i].id);
+			put_user(rq, o, "asked_by", xs[i].asked_by);
+			tobj_str(o, "asked_at", xs[i].asked_at);
+			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
+			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
+			put_user(rq, o, "reason", see ? xs[i].reason : NULL);
+			tobj_str(o, "decision_label",
+				 T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision) : "pext_waiting"));
+			put_user(rq, o, "decided_by", xs[i].decided_by);
+			put_user(rq, o, "note", see ? xs[i].note : NULL);
+			tobj_bool(o, "waiting", !xs[i].decision);
+		}
+	}
+	struct pet_event_rec *ev;
+	size_t ne;
+	if (store_petition_events(st, rq->arena, p->id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "who", ev[i].username);
+			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
+			tobj_str(o, "to_label", state_label(rq, ev[i].to_state));
+			put_user(rq, o, "note", see ? ev[i].note : NULL);
+		}
+	}
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, "petition", v);
+}
+
+void h_petition_view(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	render_petition(rq, rs, st, &p, false, 200, NULL);
+}
+
+void h_petition_reveal(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!may_see(rq, &p) || rq->sess->role == ROLE_HOTLINE) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	if (audit(rq, st, "reveal", &p, NULL) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	render_petition(rq, rs, st, &p, true, 200, NULL);
+}
+
+/* ---- routing and assignment ---- */
+
+void h_petition_route(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!is_router(rq)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	if (!pet_move_allowed(pet_state_parse(p.state), PS_ROUTED)) {
+		page_error(rq, rs, 409, "err_pet_conflict");
+		return;
+	}
+	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
+	struct unit_rec *units;
+	struct named_rec *cats;
+	size_t nu, nc;
+	bool unit_ok = false;
+	if (store_units(st, rq->arena, &units, &nu) == ERR_OK)
+		for (size_t i = 0; i < nu; i++)
+			unit_ok |= strcmp(units[i].code, unit->s) == 0;
+	if (!unit_ok) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_unit");
+		return;
+	}
+	const char *category = cat->present ? cat->s : p.category;
+	if (cat->present && (store_categories(st, rq->arena, &cats, &nc) != ERR_OK || !code_in(cats, nc, cat->s))) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_category");
+		return;
+	}
+	/* the rule may differ for the new category; an approved extension stands */
+	int days = p.days;
+	if (store_petition_rule_days(st, p.channel, category, &days) != ERR_OK)
+		days = p.days;
+	int32_t rec, ext = CAL_DAY_INVALID;
+	cal_parse_iso(p.received_on, &rec);
+	if (p.ext_until)
+		cal_parse_iso(p.ext_until, &ext);
+	char due[CAL_ISO_SIZE];
+	cal_format_iso(pet_due(store_calendar(st), rec, days, ext), due);
+	const char *to_name = unit->s;
+	for (size_t i = 0; i < nu; i++)
+		if (strcmp(units[i].code, unit->s) == 0)
+			to_name = pick(rq, units[i].name);
+	const char *note = p.unit ? arena_printf(rq->arena, "%s → %s", pick(rq, p.unit_name), to_name) : to_name;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_route(st, p.id, p.state, unit->s, category, days, due);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, p.unit ? "rerouted" : "routed", "routed", note);
+	if (e == ERR_OK)
+		e = audit(rq, st, "petition_route", &p, unit->s);
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+void h_petition_assign(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!may_assign(rq, &p)) {
+		page_error(rq, rs, is_open(&p) ? 403 : 409, is_open(&p) ? "err_forbidden" : "err_pet_conflict");
+		return;
+	}
+	struct user_rec u;
+	long long officer = req_field(rq, "officer")->i;
+	if (store_user_by_id(st, rq->arena, officer, &u) != ERR_OK || !u.active || !u.unit ||
+	    strcmp(u.unit, p.unit) != 0 || (strcmp(u.role, "officer") != 0 && strcmp(u.role, "head") != 0)) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_officer");
+		return;
+	}
+	const char *note = p.officer_name ? arena_printf(rq->arena, "%s → %s", p.officer_name, u.display_name)
+					  : u.display_name;
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_assign(st, p.id, p.state, u.id);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, p.officer_id ? "reassigned" : "assigned", "assigned", note);
+	if (e == ERR_OK)
+		e = audit(rq, st, "petition_assign", &p, u.username);
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+/* ---- outcomes ---- */
+
+void h_petition_close(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!may_handle(rq, &p) || !may_see(rq, &p)) {
+		page_error(rq, rs, is_open(&p) ? 403 : 409, is_open(&p) ? "err_forbidden" : "err_pet_conflict");
+		return;
+	}
+	enum pet_state to = pet_state_parse(req_field(rq, "outcome")->s);
+	if (!pet_state_outcome(to) || !pet_move_allowed(pet_state_parse(p.state), to)) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_outcome");
+		return;
+	}
+	const struct fval *reply = req_field(rq, "reply"), *agency = req_field(rq, "agency"),
+			  *tr_on = req_field(rq, "transfer_on"), *ground = req_field(rq, "ground"),
+			  *note = req_field(rq, "note"), *dup = req_field(rq, "dup_of");
+	for (const struct fval *const *fv = (const struct fval *const[]){reply, agency, tr_on, ground, note, dup, NULL};
+	     *fv; fv++)
+		if ((*fv)->err_key) {
+			render_petition(rq, rs, st, &p, false, 422, (*fv)->err_key);
+			return;
+		}
+	struct petition_outcome o = {.state = pet_state_name(to), .note = note->s};
+	const char *detail = o.state;
+	int32_t today = clock_office_day(clock_now()), d;
+	switch (to) {
+	case PS_REPLIED:
+		if (!reply->present) {
+			render_petition(rq, rs, st, &p, false, 422, "err_pet_reply");
+			return;
+		}
+		o.reply = reply->s;
+		break;
+	case PS_TRANSFERRED:
+		if (!agency->present || !tr_on->present || !cal_parse_iso(tr_on->s, &d) || d > today) {
+			render_petition(rq, rs, st, &p, false, 422, "err_pet_transfer");
+			return;
+		}
+		o.agency = agency->s;
+		o.transfer_on = tr_on->s;
+		detail = arena_printf(rq->arena, "transferred to %s", agency->s);
+		break;
+	case PS_NOT_HANDLED:
+		if (pet_ground_parse(ground->s) == PG__MAX) {
+			render_petition(rq, rs, st, &p, false, 422, "err_pet_ground");
+			return;
+		}
+		o.ground = ground->s;
+		break;
+	case PS_DUPLICATE: {
+		char no[NO_SIZE + 4];
+		snprintf(no, sizeof no, "%s", dup->s);
+		for (char *c = no; *c; c++)
+			if (*c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 32);
+		struct petition_rec other;
+		if (!ids_number_valid(no) || strcmp(no, p.no) == 0 ||
+		    store_petition_by_no(st, rq->arena, no, &other) != ERR_OK) {
+			render_petition(rq, rs, st, &p, false, 422, "err_pet_duplicate");
+			return;
+		}
+		o.duplicate_of = other.id;
+		detail = arena_printf(rq->arena, "duplicate of %s", other.no);
+		break;
+	}
+	default:
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_outcome");
+		return;
+	}
+	o.closed_at = now_iso(rq->arena);
+	o.closed_on = today_iso(rq->arena);
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_close(st, p.id, p.state, &o);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, o.state, o.state, to == PS_DUPLICATE ? dup->s : to == PS_TRANSFERRED ? agency->s : NULL);
+	if (e == ERR_OK)
+		e = audit(rq, st, "petition_close", &p, detail);
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+/* ---- extensions ---- */
+
+void h_petition_ext_ask(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!may_ask_extension(rq, &p)) {
+		page_error(rq, rs, 409, is_officer_of(rq, &p) ? "err_pet_ext_used" : "err_forbidden");
+		return;
+	}
+	const struct fval *until = req_field(rq, "until"), *reason = req_field(rq, "reason");
+	int32_t due, want;
+	if (until->err_key || reason->err_key || !reason->present) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_ext_reason");
+		return;
+	}
+	if (!cal_parse_iso(p.due_on, &due) || !cal_parse_iso(until->s, &want) || want <= due) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_ext_date");
+		return;
+	}
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_extension_ask(st, p.id, rq->sess->user.id, now_iso(rq->arena), p.due_on, until->s, reason->s);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, "ext_asked", p.state, arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
+	if (e == ERR_OK)
+		e = audit(rq, st, "extension_ask", &p, until->s);
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+void h_petition_ext_decide(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!may_decide_extension(rq, &p)) {
+		page_error(rq, rs, p.ext_pending ? 403 : 409, p.ext_pending ? "err_forbidden" : "err_pet_conflict");
+		return;
+	}
+	const char *decision = req_field(rq, "decision")->s, *note = req_field(rq, "note")->s;
+	bool approve = strcmp(decision, "approved") == 0;
+	if (!approve && strcmp(decision, "refused") != 0) {
+		render_petition(rq, rs, st, &p, false, 422, "err_pet_decision");
+		return;
+	}
+	struct extension_rec *xs;
+	size_t nx;
+	const struct extension_rec *x = NULL;
+	if (store_extensions(st, rq->arena, p.id, &xs, &nx) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	for (size_t i = 0; i < nx; i++)
+		if (!xs[i].decision)
+			x = &xs[i];
+	if (!x) {
+		page_error(rq, rs, 409, "err_pet_conflict");
+		return;
+	}
+	char due[CAL_ISO_SIZE] = "";
+	int32_t want;
+	if (approve) {
+		/* a date on which the office is closed moves to the next open day (行政程序法 §48) */
+		if (!cal_parse_iso(x->new_due, &want)) {
+			page_error(rq, rs, 503, "err_unavailable");
+			return;
+		}
+		cal_format_iso(pet_due(store_calendar(st), 0, 0, want), due);
+	}
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_extension_decide(st, x->id, decision, rq->sess->user.id, now_iso(rq->arena), note);
+	if (e == ERR_OK && approve)
+		e = store_petition_extend(st, p.id, x->new_due, due);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
+			  approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
+	if (e == ERR_OK)
+		e = audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+void h_petition_ext_allow(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!load_petition(rq, rs, st, &p))
+		return;
+	if (!is_open(&p)) {
+		page_error(rq, rs, 409, "err_pet_conflict");
+		return;
+	}
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_petition_allow_extension(st, p.id);
+	if (e == ERR_OK)
+		e = event(rq, st, &p, "ext_allowed", p.state, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	if (e == ERR_OK)
+		e = audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	if (finish(rq, rs, st, e))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+/* ---- queues ---- */
+
+static const char *const views[] = {"mine", "unit", "routing", "office"};
+
+/* The views this user may open, and the one shown by default. */
+static bool view_allowed(const struct req *rq, const char *view)
+{
+	if (strcmp(view, "mine") == 0)
+		return true;
+	if (strcmp(view, "unit") == 0)
+		return rq->sess->user.unit != NULL;
+	if (strcmp(view, "routing") == 0)
+		return is_router(rq);
+	return strcmp(view, "office") == 0 && (is_office_head(rq) || rq->sess->role == ROLE_ADMIN);
+}
+
+static const char *default_view(const struct req *rq)
+{
+	if (is_router(rq))
+		return "routing";
+	if (is_head(rq))
+		return "unit";
+	return "mine";
+}
+
+void h_petition_list(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const struct fval *vf = req_field(rq, "view");
+	const char *view = vf->present ? vf->s : default_view(rq);
+	if (!view_allowed(rq, view)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	const char *unit = NULL, *state = NULL;
+	long long officer = 0;
+	if (strcmp(view, "mine") == 0)
+		officer = rq->sess->user.id;
+	else if (strcmp(view, "unit") == 0)
+		unit = rq->sess->user.unit;
+	else if (strcmp(view, "routing") == 0)
+		state = "received";
+	struct petition_rec *ps;
+	size_t n;
+	if (store_petitions_open(st, rq->arena, unit, officer, state, &ps, &n) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, arena_printf(rq->arena, "pet_view_%s", view)));
+	struct tlist *tabs = tobj_list(v, "tabs");
+	for (size_t i = 0; i < sizeof views / sizeof views[0]; i++) {
+		if (!view_allowed(rq, views[i]))
+			continue;
+		struct tobj *o = tlist_obj(tabs);
+		tobj_str(o, "href", url(rq, "/staff/petitions?view=%s", views[i]));
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pet_view_%s", views[i])));
+		tobj_bool(o, "current", strcmp(view, views[i]) == 0);
+	}
+	const struct cal *cal = store_calendar(st);
+	int near = near_days(st, rq->arena);
+	struct tlist *l = tobj_list(v, "petitions");
+	for (size_t i = 0; i < n; i++)
+		summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
+	tobj_int(v, "count", (long long)n);
+	rs->no_store = true;
+	page_render(rq, rs, "petition_list", v);
+}
+
+/* ---- the staff dashboard ---- */
+
+static void put_counts(struct tobj *o, int open, int near, int today, int overdue)
+{
+	tobj_int(o, "open", open);
+	tobj_int(o, "near", near);
+	tobj_int(o, "today", today);
+	tobj_int(o, "overdue", overdue);
+}
+
+void petition_dashboard_view(struct req *rq, struct tobj *v)
+{
+	struct store *st = req_store(rq);
+	struct petition_counts *cs;
+	size_t n;
+	const struct session *s = rq->sess;
+	int32_t today = clock_office_day(clock_now());
+	if (!st)
+		return;
+	char t_iso[CAL_ISO_SIZE], near_iso[CAL_ISO_SIZE];
+	cal_format_iso(today, t_iso);
+	cal_format_iso(deadline_near_until(store_calendar(st), today, near_days(st, rq->arena)), near_iso);
+	if (store_petition_counts(st, rq->arena, t_iso, near_iso, s->user.id, &cs, &n) != ERR_OK)
+		return;
+	int mine[4] = {0}, all[4] = {0}, routing = 0, ext_waiting = 0;
+	bool office = is_office_head(rq) || s->role == ROLE_ADMIN;
+	struct tobj *units_o = tobj_new(rq->arena);
+	struct tlist *rows = tobj_list(units_o, "rows");
+	for (size_t i = 0; i < n; i++) {
+		const struct petition_counts *c = &cs[i];
+		int m[4] = {c->mine, c->mine_near, c->mine_today, c->mine_overdue};
+		int u[4] = {c->open, c->near, c->today, c->overdue};
+		for (int k = 0; k < 4; k++) {
+			mine[k] += m[k];
+			all[k] += u[k];
+		}
+		routing += c->unrouted;
+		if (is_office_head(rq) || is_unit_head(rq, c->unit))
+			ext_waiting += c->ext_waiting;
+		if (s->user.unit && c->unit && strcmp(c->unit, s->user.unit) == 0) {
+			struct tobj *o = tobj_new(rq->arena);
+			put_counts(o, c->open, c->near, c->today, c->overdue);
+			tobj_obj(v, "pet_unit", o);
+		}
+		if (office) {
+			struct tobj *r = tlist_obj(rows);
+			if (c->unit)
+				view_text(rq, r, "unit_name", c->unit_name);
+			else
+				tobj_str(r, "unit_name", T(rq, "pet_unrouted"));
+			put_counts(r, c->open, c->near, c->today, c->overdue);
+		}
+	}
+	struct tobj *o = tobj_new(rq->arena);
+	put_counts(o, mine[0], mine[1], mine[2], mine[3]);
+	tobj_obj(v, "pet_mine", o);
+	if (s->user.unit && !tobj_get(v, "pet_unit")) {
+		o = tobj_new(rq->arena);
+		put_counts(o, 0, 0, 0, 0);
+		tobj_obj(v, "pet_unit", o);
+	}
+	if (office) {
+		put_counts(units_o, all[0], all[1], all[2], all[3]);
+		tobj_obj(v, "pet_office", units_o);
+	}
+	if (is_router(rq))
+		tobj_int(v, "pet_routing", routing);
+	if (is_head(rq))
+		tobj_int(v, "pet_ext_waiting", ext_waiting);
+
+	/* notifications from the scheduler */
+	struct notification_rec *ns;
+	size_t nn;
+	if (store_notifications(st, rq->arena, s->user.id, 20, &ns, &nn) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "notifications");
+		for (size_t i = 0; i < nn; i++) {
+			struct tobj *r = tlist_obj(l);
+			bool pet = strcmp(ns[i].item_kind, "petition") == 0;
+			tobj_int(r, "id", ns[i].id);
+			tobj_str(r, "no", ns[i].item_no);
+			tobj_str(r, "href", url(rq, pet ? "/staff/petitions/%s" : "/staff/cases/%s", ns[i].item_no));
+			tobj_str(r, "kind_label", T(rq, pet ? "pet_title" : "case_title"));
+			tobj_str(r, "tier_label", T(rq, arena_printf(rq->arena, "tier_%s", ns[i].tier)));
+			tobj_str(r, "tier", ns[i].tier);
+			tobj_str(r, "due", strcmp(ns[i].tier, "extension") ? view_date(rq, ns[i].ref) : NULL);
+			tobj_str(r, "at", ns[i].created_at);
+			tobj_bool(r, "unread", !ns[i].read_at);
+			tobj_str(r, "read_action", url(rq, "/staff/notifications/%lld/read", ns[i].id));
+		}
+		tobj_int(v, "unread", store_notifications_unread(st, s->user.id));
+	}
+}
+
+void h_notification_read(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	char *end;
+	long long id = strtoll(req_cap(rq, 0), &end, 10);
+	if (!st || *end || id <= 0) {
+		page_error(rq, rs, st ? 404 : 503, st ? "err_not_found" : "err_unavailable");
+		return;
+	}
+	enum err e = store_notification_read(st, rq->sess->user.id, id, now_iso(rq->arena));
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff#notifications"));
+}
+
+void h_notifications_read_all(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st || store_notifications_read_all(st, rq->sess->user.id, now_iso(rq->arena)) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff#notifications"));
+}
+
+/* ---- the citizen's status page ---- */
+
+void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
+			  const char *code, const char *notice_key)
+{
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_status_title"), p->no));
+	tobj_str(v, "no", p->no);
+	put_user(rq, v, "subject", p->subject);
+	tobj_str(v, "state_label", state_label(rq, p->state));
+	tobj_str(v, "channel_label", channel_label(rq, p->channel));
+	tobj_str(v, "received", view_date(rq, p->received_on));
+	bool open = is_open(p);
+	if (open) {
+		tobj_str(v, "due", view_date(rq, p->due_on));
+		tobj_str(v, "due_iso", p->due_on);
+		tobj_bool(v, "extended", p->ext_until != NULL);
+	}
+	if (p->unit) {
+		view_text(rq, v, "unit_name", p->unit_name);
+		tobj_str(v, "unit_phone", p->unit_phone);
+	}
+	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
+	if (strcmp(p->state, "replied") == 0) {
+		tobj_str(v, "reply", p->reply);
+		put_lines(rq, v, "reply_lines", p->reply);
+	}
+	put_user(rq, v, "agency", strcmp(p->state, "transferred") == 0 ? p->agency : NULL);
+	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
+	if (p->ground && strcmp(p->state, "not_handled") == 0)
+		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
+	tobj_str(v, "duplicate_no", strcmp(p->state, "duplicate") == 0 ? p->duplicate_no : NULL);
+	bool rate = strcmp(p->state, "replied") == 0 && !p->rating;
+	tobj_bool(v, "may_rate", rate);
+	tobj_int(v, "rating", p->rating);
+	if (rate) {
+		/* the form re-proves the code: it is the citizen's own page, never cached */
+		tobj_str(v, "csrf", auth_csrf(rq));
+		tobj_str(v, "code", code);
+		struct tlist *l = tobj_list(v, "stars");
+		for (int i = 5; i >= 1; i--) {
+			struct tobj *o = tlist_obj(l);
+			tobj_int(o, "value", i);
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "prate_%d", i)));
+		}
+	}
+	if (notice_key)
+		tobj_str(v, "notice", T(rq, notice_key));
+
+	/* the timeline: steps the citizen may see, without staff names or notes */
+	struct pet_event_rec *ev;
+	size_t ne;
+	if (store_petition_events(st, rq->arena, p->id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			const char *act = ev[i].action;
+			if (strncmp(act, "ext_", 4) == 0 && strcmp(act, "ext_approved") != 0)
+				continue;
+			if (strcmp(act, "reassigned") == 0 || strcmp(act, "rerouted") == 0 || strcmp(act, "rated") == 0)
+				continue;
+			struct tobj *o = tlist_obj(l);
+			char d[CAL_ISO_SIZE];
+			cal_format_iso(clock_office_day(clock_parse_iso(ev[i].at)), d);
+			tobj_str(o, "date", view_date(rq, d));
+			tobj_str(o, "date_iso", arena_strdup(rq->arena, d));
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pact_%s", act)));
+		}
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "petition_status", v);
+}

@@ -1,0 +1,176 @@
+/*
+ * reports.c -- the petition control report (管制考核) per unit and month,
+ * as a printable page and as CSV (UTF-8 with a BOM, so spreadsheet
+ * programs read the Chinese right).
+ *
+ * Definitions (docs/deadlines.md): the petitions received in the month,
+ * by unit; of them, closed on time (closed on or before the due date in
+ * force, extensions included) or late, still open, open and overdue as of
+ * today; the average working days from receipt to closing; the average
+ * satisfaction rating and how many rated.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/view.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "handlers/handlers.h"
+#include "store/calendar.h"
+#include "store/petitions.h"
+
+struct month {
+	int y, m;
+	char from[CAL_ISO_SIZE], to[CAL_ISO_SIZE], label[16];
+};
+
+/* "2026-02" (or this month when absent) into its first and last day; false when malformed. */
+static bool parse_month(const struct fval *f, struct month *out)
+{
+	int y, m, d;
+	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
+	if (f->present) {
+		char extra;
+		if (strlen(f->s) != 7 || sscanf(f->s, "%4d-%2d%c", &y, &m, &extra) != 2 || !cal_valid_ymd(y, m, 1) ||
+		    y < 1912)
+			return false;
+	}
+	out->y = y;
+	out->m = m;
+	int32_t first = cal_ymd_to_day(y, m, 1);
+	int32_t next = m == 12 ? cal_ymd_to_day(y + 1, 1, 1) : cal_ymd_to_day(y, m + 1, 1);
+	cal_format_iso(first, out->from);
+	cal_format_iso(next - 1, out->to);
+	snprintf(out->label, sizeof out->label, "%04d-%02d", y, m);
+	return true;
+}
+
+static const char *avg(struct arena *a, int total, int n)
+{
+	return n ? arena_printf(a, "%.1f", (double)total / n) : "";
+}
+
+static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petition_report_row **rows, size_t *n)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return false;
+	}
+	if (!parse_month(req_field(rq, "month"), mo)) {
+		page_error(rq, rs, 400, "err_report_month");
+		return false;
+	}
+	const struct cal *cal = store_calendar(st);
+	if (store_petition_report(st, rq->arena, cal, mo->from, mo->to, clock_office_day(clock_now()), rows, n) !=
+	    ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return false;
+	}
+	return true;
+}
+
+static const char *unit_label(struct req *rq, const struct petition_report_row *r)
+{
+	return r->unit ? pick(rq, r->unit_name) : T(rq, "pet_unrouted");
+}
+
+void h_petition_report(struct req *rq, struct resp *rs)
+{
+	struct month mo;
+	struct petition_report_row *rows;
+	size_t n;
+	if (!load(rq, rs, &mo, &rows, &n))
+		return;
+	struct tobj *v = view_new(rq, T(rq, "report_title"));
+	tobj_str(v, "month", mo.label);
+	tobj_str(v, "csv_href", url(rq, "/staff/reports/petitions.csv?month=%s", mo.label));
+	struct petition_report_row sum = {0};
+	struct tlist *l = tobj_list(v, "rows");
+	for (size_t i = 0; i <= n; i++) {
+		const struct petition_report_row *r = i < n ? &rows[i] : &sum;
+		struct tobj *o = i < n ? tlist_obj(l) : tobj_new(rq->arena);
+		tobj_str(o, "unit", i < n ? unit_label(rq, r) : T(rq, "report_total"));
+		tobj_int(o, "received", r->received);
+		tobj_int(o, "on_time", r->closed_on_time);
+		tobj_int(o, "late", r->closed_late);
+		tobj_int(o, "open", r->open);
+		tobj_int(o, "overdue", r->open_overdue);
+		tobj_str(o, "avg_days", avg(rq->arena, r->closed_days_total, r->closed_on_time + r->closed_late));
+		tobj_str(o, "avg_rating", avg(rq->arena, r->rating_total, r->rated));
+		tobj_int(o, "rated", r->rated);
+		if (i == n) {
+			tobj_obj(v, "total", o);
+			break;
+		}
+		sum.received += r->received;
+		sum.closed_on_time += r->closed_on_time;
+		sum.closed_late += r->closed_late;
+		sum.open += r->open;
+		sum.open_overdue += r->open_overdue;
+		sum.closed_days_total += r->closed_days_total;
+		sum.rated += r->rated;
+		sum.rating_total += r->rating_total;
+	}
+	tobj_bool(v, "empty", n == 0);
+	rs->no_store = true;
+	page_render(rq, rs, "petition_report", v);
+}
+
+/* One CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
+static void csv_field(struct buf *b, const char *s, bool last)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strchr("=+-@", s[0]) != NULL;
+	if (quote)
+		buf_putc(b, '"');
+	if (strchr("=+-@", s[0]) && s[0])
+		buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	if (quote)
+		buf_putc(b, '"');
+	buf_puts(b, last ? "\r\n" : ",");
+}
+
+void h_petition_report_csv(struct req *rq, struct resp *rs)
+{
+	struct month mo;
+	struct petition_report_row *rows;
+	size_t n;
+	if (!load(rq, rs, &mo, &rows, &n))
+		return;
+	static const char *const head[] = {"report_unit", "report_received", "report_on_time", "report_late",
+					   "report_open", "report_overdue", "report_avg_days", "report_rated",
+					   "report_avg_rating"};
+	struct buf *b = &rs->body;
+	buf_reset(b);
+	buf_puts(b, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		csv_field(b, T(rq, head[i]), i + 1 == sizeof head / sizeof head[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct petition_report_row *r = &rows[i];
+		struct arena *a = rq->arena;
+		csv_field(b, unit_label(rq, r), false);
+		csv_field(b, arena_printf(a, "%d", r->received), false);
+		csv_field(b, arena_printf(a, "%d", r->closed_on_time), false);
+		csv_field(b, arena_printf(a, "%d", r->closed_late), false);
+		csv_field(b, arena_printf(a, "%d", r->open), false);
+		csv_field(b, arena_printf(a, "%d", r->open_overdue), false);
+		csv_field(b, avg(a, r->closed_days_total, r->closed_on_time + r->closed_late), false);
+		csv_field(b, arena_printf(a, "%d", r->rated), false);
+		csv_field(b, avg(a, r->rating_total, r->rated), true);
+	}
+	rs->status = 200;
+	rs->content_type = "text/csv; charset=utf-8";
+	rs->no_store = true;
+	resp_header(rs, "Content-Disposition",
+		    arena_printf(rq->arena, "attachment; filename=\"petitions-%s.csv\"", mo.label));
+	auth_audit(rq, "report_csv", arena_printf(rq->arena, "report:%s", mo.label), NULL);
+}

@@ -1,0 +1,323 @@
+/*
+ * sched.c -- the scheduler's pass and loop (see sched.h).
+ *
+ * A pass reads every open item once (partial indexes: the cost follows
+ * open items, not history), works out each one's tier in memory, then
+ * writes the candidate flags in batches of short BEGIN IMMEDIATE
+ * transactions: INSERT OR IGNORE of the flag, and, only when it is new,
+ * its notifications and outbox rows in the same transaction.
+ *
+ * Must not include: sqlite3.h, anything from app/ or front/.
+ */
+#include "sched/sched.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "domain/petition.h"
+#include "sched/mail.h"
+#include "store/calendar.h"
+#include "store/flags.h"
+#include "store/store.h"
+
+enum {
+	DEFAULT_NEAR_DAYS = 2,
+	MAX_RECIPIENTS = 32,
+	MAIL_PER_PASS = 50,
+	MAIL_MAX_TRIES = 6,       /* then 'failed' for good */
+	MAIL_FIRST_RETRY = 60,    /* seconds, doubling each try */
+};
+
+/* One flag to raise. */
+struct candidate {
+	const struct open_item *item;
+	const char *tier;
+	const char *ref;
+};
+
+static long long usec_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int near_days(struct store *st, struct arena *a)
+{
+	const char *v = store_setting(st, a, "near_days");
+	char *end;
+	long n = v ? strtol(v, &end, 10) : -1;
+	return v && *end == '\0' && n >= 0 && n <= 30 ? (int)n : DEFAULT_NEAR_DAYS;
+}
+
+static bool is_head_of(const struct staff_rec *u, const char *unit)
+{
+	return strcmp(u->role, "head") == 0 && u->unit && unit && strcmp(u->unit, unit) == 0;
+}
+
+/*
+ * Whom to tell: the officer, if any, and the heads of the item's unit
+ * (for a waiting extension, the heads alone: they decide).  A petition not
+ * yet routed goes to the secretariat's heads, who route; when nobody
+ * qualifies, the secretariat's heads, then the administrators.
+ */
+static size_t recipients(const struct candidate *c, const struct staff_rec *staff, size_t nstaff, long long *out)
+{
+	size_t n = 0;
+	const struct open_item *it = c->item;
+	bool ext = strcmp(c->tier, "extension") == 0;
+	if (it->officer_id && !ext)
+		for (size_t i = 0; i < nstaff; i++)
+			if (staff[i].id == it->officer_id)
+				out[n++] = it->officer_id;
+	const char *unit = it->unit ? it->unit : "secretariat";
+	for (size_t i = 0; i < nstaff && n < MAX_RECIPIENTS; i++)
+		if (is_head_of(&staff[i], unit) && staff[i].id != it->officer_id)
+			out[n++] = staff[i].id;
+	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
+		if (is_head_of(&staff[i], "secretariat"))
+			out[n++] = staff[i].id;
+	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
+		if (strcmp(staff[i].role, "admin") == 0)
+			out[n++] = staff[i].id;
+	return n;
+}
+
+static const struct staff_rec *staff_by_id(const struct staff_rec *staff, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (staff[i].id == id)
+			return &staff[i];
+	return NULL;
+}
+
+/* The e-mail text of a notification (Chinese, then English). */
+static void mail_text(struct arena *a, const struct candidate *c, const char **subject, const char **body)
+{
+	static const struct {
+		const char *tier, *zh, *en;
+	} words[] = {
+		{"near", "即將到期", "due soon"},
+		{"due_today", "今日到期", "due today"},
+		{"overdue", "已逾期", "overdue"},
+		{"extension", "展期申請待核", "extension request waiting for a decision"},
+	};
+	const char *zh = c->tier, *en = c->tier;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].tier, c->tier) == 0) {
+			zh = words[i].zh;
+			en = words[i].en;
+		}
+	bool pet = c->item->kind == IK_PETITION;
+	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", c->item->no, zh,
+				pet ? "Petition" : "Application", en);
+	*body = arena_printf(a,
+			     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
+			     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
+			     pet ? "陳情" : "申辦案件", c->item->no, zh, c->item->due_on, pet ? "Petition" : "Application",
+			     c->item->no, en, c->item->due_on);
+}
+
+/* Raises one batch of candidates in one transaction. */
+static enum err raise_batch(struct store *st, struct arena *a, const struct candidate *cs, size_t n,
+			    const struct staff_rec *staff, size_t nstaff, bool mail, struct sched_stats *out)
+{
+	char at[21];
+	time_t now = clock_now();
+	clock_iso(now, at);
+	long flags = 0, notes = 0, queued = 0;
+	enum err e = store_begin(st);
+	for (size_t i = 0; e == ERR_OK && i < n; i++) {
+		long long users[MAX_RECIPIENTS], note_ids[MAX_RECIPIENTS], flag_id;
+		int notified;
+		size_t nu = recipients(&cs[i], staff, nstaff, users);
+		e = store_flag_raise(st, cs[i].item->kind, cs[i].item->id, cs[i].tier, cs[i].ref, at, users, nu,
+				     &flag_id, &notified, note_ids);
+		if (e != ERR_OK || !flag_id)
+			continue;
+		flags++;
+		notes += notified;
+		if (!mail || !notified)
+			continue;
+		const char *subject, *body;
+		mail_text(a, &cs[i], &subject, &body);
+		/* note_ids[k] belongs to users[k] only when none was a duplicate: recipients() never repeats */
+		for (int k = 0; k < notified && e == ERR_OK; k++) {
+			const struct staff_rec *u = staff_by_id(staff, nstaff, users[k]);
+			if (!u || !u->email || !strchr(u->email, '@'))
+				continue;
+			e = store_outbox_add(st, note_ids[k], u->email, subject, body, now);
+			queued += e == ERR_OK;
+		}
+	}
+	if (e == ERR_OK)
+		e = store_commit(st);
+	if (e != ERR_OK) {
+		store_rollback(st);
+		return e;
+	}
+	out->flags += flags;
+	out->notifications += notes;
+	out->mails_queued += queued;
+	return ERR_OK;
+}
+
+/* Sends what the outbox holds, each mail claimed (committed) before it is sent. */
+static void send_mail(struct store *st, struct arena *a, const char *url, const char *from, struct sched_stats *out)
+{
+	struct outbox_rec *m;
+	size_t n;
+	time_t now = clock_now();
+	if (store_outbox_due(st, a, now, MAIL_PER_PASS, &m, &n) != ERR_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (store_outbox_claim(st, m[i].id) != ERR_OK)
+			continue;
+		char err[256] = "", at[21];
+		if (mail_send(url, from, m[i].to, m[i].subject, m[i].body, err, sizeof err) == ERR_OK) {
+			clock_iso(clock_now(), at);
+			store_outbox_sent(st, m[i].id, at);
+			out->mails_sent++;
+			continue;
+		}
+		int tries = m[i].attempts + 1;
+		time_t next = tries >= MAIL_MAX_TRIES ? 0 : now + ((time_t)MAIL_FIRST_RETRY << (tries - 1));
+		store_outbox_retry(st, m[i].id, next, err);
+		out->mails_failed++;
+		fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
+			next ? "" : ", giving up", err);
+	}
+}
+
+enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_stats *out)
+{
+	static const struct sched_opts none = {0};
+	if (!o)
+		o = &none;
+	memset(out, 0, sizeof *out);
+	long long t0 = usec_now();
+	struct arena *a = arena_new();
+	enum err e = ERR_DB;
+	const struct cal *cal = store_calendar(st);
+	struct open_item *items;
+	struct staff_rec *staff;
+	size_t nitems, nstaff;
+	if (!cal || store_open_items(st, a, &items, &nitems) != ERR_OK ||
+	    store_staff_all(st, a, &staff, &nstaff) != ERR_OK)
+		goto done;
+	out->scanned = (long)nitems;
+	int near = near_days(st, a);
+	const char *smtp = store_setting(st, a, "smtp_url");
+	const char *from = store_setting(st, a, "smtp_from");
+	bool mail = smtp && *smtp && from && *from;
+	int32_t today = clock_office_day(clock_now());
+
+	/* tiers in memory: at most two candidates per item */
+	struct candidate *cs = arena_alloc(a, (2 * nitems + 1) * sizeof *cs);
+	size_t nc = 0;
+	for (size_t i = 0; i < nitems; i++) {
+		int32_t due;
+		if (!cal_parse_iso(items[i].due_on, &due))
+			continue;
+		const char *t = tier_name(deadline_tier(cal, today, due, near));
+		if (t)
+			cs[nc++] = (struct candidate){&items[i], t, items[i].due_on};
+		if (items[i].ext_id)
+			cs[nc++] = (struct candidate){&items[i], "extension", arena_printf(a, "%lld", items[i].ext_id)};
+	}
+
+	int batch = o->batch > 0 ? o->batch : SCHED_BATCH;
+	e = ERR_OK;
+	for (size_t i = 0, b = 1; i < nc; i += (size_t)batch, b++) {
+		size_t len = nc - i < (size_t)batch ? nc - i : (size_t)batch;
+		e = raise_batch(st, a, cs + i, len, staff, nstaff, mail, out);
+		if (e != ERR_OK)
+			break;
+		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
+			break;
+	}
+	if (e == ERR_OK && mail && !o->no_mail)
+		send_mail(st, a, smtp, from, out);
+done:
+	arena_free(a);
+	out->usec = usec_now() - t0;
+	return e;
+}
+
+void sched_log(FILE *f, const struct sched_stats *s)
+{
+	char ts[21];
+	clock_iso(clock_now(), ts);
+	fprintf(f,
+		"%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
+		"%ld mails (%ld sent, %ld failed), %.1f ms\n",
+		ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
+		(double)s->usec / 1000.0);
+	fflush(f);
+}
+
+static volatile sig_atomic_t g_stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	g_stop = 1;
+}
+
+int sched_run(const char *db_path, long interval, bool once)
+{
+	char err[512];
+	struct store *st = store_open(db_path, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "scheduler: %s\n", err);
+		return 1;
+	}
+	if (store_version(st) < 4) {
+		fprintf(stderr, "scheduler: %s: schema too old or missing; run: bianmin admin init --db %s\n", db_path,
+			db_path);
+		store_close(st);
+		return 1;
+	}
+	/* SIGTERM/SIGINT: finish the pass under way, then leave */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+	int recovered = 0;
+	if (store_outbox_recover(st, &recovered) == ERR_OK && recovered)
+		fprintf(stderr, "scheduler: %d mails were interrupted while sending; marked failed, not resent\n",
+			recovered);
+	int rc = 0;
+	while (!g_stop) {
+		struct sched_stats s;
+		enum err e = sched_pass(st, NULL, &s);
+		sched_log(stderr, &s);
+		if (e != ERR_OK) {
+			fprintf(stderr, "scheduler: pass failed: %s\n", store_errmsg(st));
+			rc = 1;
+			if (once)
+				break;
+		} else {
+			rc = 0;
+		}
+		if (once)
+			break;
+		/* sleep, woken early by a signal (no SA_RESTART) */
+		struct timespec left = {interval > 0 ? interval : 60, 0};
+		while (!g_stop && nanosleep(&left, &left) == -1 && errno == EINTR)
+			;
+	}
+	if (g_stop)
+		fprintf(stderr, "scheduler: stopped\n");
+	store_close(st);
+	return rc;
+}

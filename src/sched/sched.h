@@ -1,0 +1,60 @@
+/*
+ * sched.h -- the scheduler: passes over every open petition and case that
+ * raise deadline flags (near, due today, overdue; waiting extension
+ * requests) and notify the officer and the unit's heads, plus the e-mail
+ * outbox when SMTP is configured.
+ *
+ * Uses store/ and domain/ only: never app/ or front/.  Every flag and its
+ * notifications are committed together in short BEGIN IMMEDIATE
+ * transactions, and a flag is unique per (item, tier, ref), so a pass can
+ * be repeated -- or killed at any point and run again -- without a flag or
+ * a notification appearing twice.
+ */
+#ifndef BM_SCHED_H
+#define BM_SCHED_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "util/util.h"
+
+struct store;
+
+struct sched_stats {
+	long scanned;       /* open items looked at */
+	long flags;         /* flags raised by this pass */
+	long notifications; /* notifications added */
+	long mails_queued, mails_sent, mails_failed;
+	long long usec;     /* duration */
+};
+
+struct sched_opts {
+	int batch; /* flag candidates per transaction; 0 = SCHED_BATCH */
+	/*
+	 * Test hook, may be NULL: called after each committed batch (1, 2, ...);
+	 * returning false ends the pass there, as a crash would.
+	 */
+	bool (*after_batch)(void *ctx, int batch);
+	void *ctx;
+	bool no_mail; /* don't send the outbox in this pass */
+};
+
+enum { SCHED_BATCH = 256 };
+
+/*
+ * One pass at clock_now(): ERR_OK with *out filled, or ERR_DB (the pass
+ * stopped; what it committed stays, and the next pass carries on).
+ */
+enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_stats *out);
+
+/* The one log line of a pass ("scheduler: scanned 10000 open items, ..."). */
+void sched_log(FILE *f, const struct sched_stats *s);
+
+/*
+ * Runs passes on the database at db_path every interval seconds until
+ * SIGTERM or SIGINT (which end it between passes), or one pass when once.
+ * Returns the process exit status.
+ */
+int sched_run(const char *db_path, long interval, bool once);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * flags.c -- SQL for the scheduler's flags, notifications and outbox
+ * (see flags.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/flags.h"
+#include "store/internal.h"
+
+#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
+
+static const char *const kind_names[IK__MAX] = {
+	"petition", /* IK_PETITION */
+	"case",     /* IK_CASE */
+};
+
+const char *item_kind_name(enum item_kind k)
+{
+	return k < IK__MAX ? kind_names[k] : "none";
+}
+
+enum err store_open_items(struct store *st, struct arena *a, struct open_item **out, size_t *n)
+{
+	/* both read the partial indexes on open items, ordered by due date */
+	static const char pet[] =
+		"SELECT p.id, p.petition_no, p.unit, p.officer_id, p.due_on, "
+		"(SELECT x.id FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "
+		"FROM petitions p WHERE p.state IN ('received', 'routed', 'assigned') ORDER BY p.due_on";
+	static const char cas[] = "SELECT id, case_no, unit, officer_id, due_on, NULL FROM cases "
+				  "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
+				  "ORDER BY unit, due_on";
+	static const char *const sqls[IK__MAX] = {pet, cas};
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	for (int k = 0; k < IK__MAX; k++) {
+		sqlite3_stmt *s = stmt_get(st, sqls[k]);
+		if (!s)
+			return ERR_DB;
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct open_item *it = PUSH(a, out, n, cap);
+			it->kind = (enum item_kind)k;
+			it->id = sqlite3_column_int64(s, 0);
+			it->no = col_str(s, 1, a);
+			it->unit = col_str(s, 2, a);
+			it->officer_id = sqlite3_column_int64(s, 3);
+			it->due_on = col_str(s, 4, a);
+			it->ext_id = sqlite3_column_int64(s, 5);
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT id, role, unit, email, display_name FROM users WHERE active ORDER BY id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct staff_rec *u = PUSH(a, out, n, cap);
+		u->id = sqlite3_column_int64(s, 0);
+		u->role = col_str(s, 1, a);
+		u->unit = col_str(s, 2, a);
+		u->email = col_str(s, 3, a);
+		u->name = col_str(s, 4, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, const char *tier, const char *ref,
+			  const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
+			  long long *notification_ids)
+{
+	/* the item must still be open when the flag is written, not just when it was read */
+	static const char flag[] =
+		"INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at) SELECT ?1, ?2, ?3, ?4, ?5 "
+		"WHERE CASE ?1 WHEN 'petition' THEN EXISTS (SELECT 1 FROM petitions WHERE id = ?2 "
+		"AND state IN ('received', 'routed', 'assigned')) ELSE EXISTS (SELECT 1 FROM cases WHERE id = ?2 "
+		"AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) END";
+	static const char note[] =
+		"INSERT OR IGNORE INTO notifications (user_id, flag_id, created_at) VALUES (?1, ?2, ?3)";
+	*flag_id = 0;
+	*notified = 0;
+	sqlite3_stmt *s = stmt_get(st, flag);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, item_kind_name(kind));
+	sqlite3_bind_int64(s, 2, id);
+	bind_str(s, 3, tier);
+	bind_str(s, 4, ref);
+	bind_str(s, 5, at);
+	enum err e = stmt_done(st, s);
+	if (e != ERR_OK || sqlite3_changes(st->db) == 0)
+		return e;
+	*flag_id = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; i < nusers; i++) {
+		s = stmt_get(st, note);
+		if (!s)
+			return ERR_DB;
+		sqlite3_bind_int64(s, 1, users[i]);
+		sqlite3_bind_int64(s, 2, *flag_id);
+		bind_str(s, 3, at);
+		e = stmt_done(st, s);
+		if (e != ERR_OK)
+			return e;
+		if (sqlite3_changes(st->db)) {
+			if (notification_ids)
+				notification_ids[*notified] = sqlite3_last_insert_rowid(st->db);
+			(*notified)++;
+		}
+	}
+	return ERR_OK;
+}
+
+/* ---- notifications ---- */
+
+enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
+			     struct notification_rec **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
+		"coalesce(p.petition_no, c.case_no), coalesce(p.confidential, 0) FROM notifications n "
+		"JOIN flags f ON f.id = n.flag_id "
+		"LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
+		"LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
+		"WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, n.id DESC LIMIT ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int(s, 2, limit);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct notification_rec *r = PUSH(a, out, n, cap);
+		r->id = sqlite3_column_int64(s, 0);
+		r->created_at = col_str(s, 1, a);
+		r->read_at = col_str(s, 2, a);
+		r->tier = col_str(s, 3, a);
+		r->ref = col_str(s, 4, a);
+		r->item_kind = col_str(s, 5, a);
+		r->item_no = col_str(s, 6, a);
+		r->confidential = sqlite3_column_int(s, 7) != 0;
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+int store_notifications_unread(struct store *st, long long user_id)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+	if (!s)
+		return 0;
+	sqlite3_bind_int64(s, 1, user_id);
+	int c = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
+	return c;
+}
+
+enum err store_notification_read(struct store *st, long long user_id, long long id, const char *at)
+{
+	static const char sql[] =
+		"UPDATE notifications SET read_at = coalesce(read_at, ?3) WHERE id = ?1 AND user_id = ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, user_id);
+	bind_str(s, 3, at);
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
+		return ERR_NOTFOUND;
+	return e;
+}
+
+enum err store_notifications_read_all(struct store *st, long long user_id, const char *at)
+{
+	static const char sql[] = "UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, user_id);
+	bind_str(s, 2, at);
+	return stmt_done(st, s);
+}
+
+/* ---- the outbox ---- */
+
+enum err store_outbox_add(struct store *st, long long notification_id, const char *to, const char *subject,
+			  const char *body, time_t next_at)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO outbox (notification_id, to_addr, subject, body, next_at) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, notification_id);
+	bind_str(s, 2, to);
+	bind_str(s, 3, subject);
+	bind_str(s, 4, body);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)next_at);
+	return stmt_done(st, s);
+}
+
+enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out,
+			  size_t *n)
+{
+	static const char sql[] = "SELECT id, to_addr, subject, body, attempts FROM outbox "
+				  "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
+				  "ORDER BY next_at, id LIMIT ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	sqlite3_bind_int(s, 2, limit);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct outbox_rec *r = PUSH(a, out, n, cap);
+		r->id = sqlite3_column_int64(s, 0);
+		r->to = col_str(s, 1, a);
+		r->subject = col_str(s, 2, a);
+		r->body = col_str(s, 3, a);
+		r->attempts = sqlite3_column_int(s, 4);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_outbox_claim(struct store *st, long long id)
+{
+	static const char sql[] =
+		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1 AND state = 'pending'";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
+		return ERR_CONFLICT;
+	return e;
+}
+
+enum err store_outbox_sent(struct store *st, long long id, const char *at)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, at);
+	return stmt_done(st, s);
+}
+
+enum err store_outbox_retry(struct store *st, long long id, time_t next_at, const char *error)
+{
+	static const char sql[] = "UPDATE outbox SET state = CASE WHEN ?2 = 0 THEN 'failed' ELSE 'pending' END, "
+				  "next_at = ?2, last_error = ?3 WHERE id = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)next_at);
+	bind_str(s, 3, error);
+	return stmt_done(st, s);
+}
+
+enum err store_outbox_recover(struct store *st, int *n)
+{
+	static const char sql[] =
+		"UPDATE outbox SET state = 'failed', last_error = 'interrupted during sending; not resent "
+		"(it may have been delivered)' WHERE state = 'sending'";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	enum err e = stmt_done(st, s);
+	*n = e == ERR_OK ? sqlite3_changes(st->db) : 0;
+	return e;
+}

@@ -1,0 +1,96 @@
+/*
+ * flags.h -- what the scheduler reads and writes: the open items with
+ * their due dates, the staff to tell, flags (one per item, tier and
+ * reference), notifications and the e-mail outbox; and the staff
+ * dashboard's notification list.
+ *
+ * Flags and their notifications are written in the caller's transaction
+ * (store_begin/commit), so a flag never exists without its notifications.
+ * Strings returned live in the caller's arena.
+ */
+#ifndef BM_STORE_FLAGS_H
+#define BM_STORE_FLAGS_H
+
+#include <time.h>
+
+#include "store/store.h"
+
+enum item_kind { IK_PETITION, IK_CASE, IK__MAX };
+const char *item_kind_name(enum item_kind k); /* "petition", "case" */
+
+/* An open item the scheduler looks at. */
+struct open_item {
+	enum item_kind kind;
+	long long id;
+	const char *no;   /* P1150213-0001 / A1150213-0001 */
+	const char *unit; /* NULL: a petition not yet routed */
+	long long officer_id;
+	const char *due_on;
+	long long ext_id; /* a waiting extension request (petitions), else 0 */
+};
+
+/*
+ * Every open petition and every open case whose clock runs (cases waiting
+ * for correction are skipped), plus, for petitions, the waiting extension
+ * request.  Reads only the partial indexes on open items.
+ */
+enum err store_open_items(struct store *st, struct arena *a, struct open_item **out, size_t *n);
+
+struct staff_rec {
+	long long id;
+	const char *role, *unit, *email; /* unit, email may be NULL */
+	const char *name;
+};
+/* Active staff (for choosing whom to tell). */
+enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **out, size_t *n);
+
+/*
+ * Raises the flag (kind, id, tier, ref) unless it exists or the item is no
+ * longer open; when it is new, adds one notification per user in users
+ * (duplicates ignored) and returns its id in *flag_id (0 when nothing was
+ * raised).  *notified gets the notifications added.
+ */
+enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, const char *tier, const char *ref,
+			  const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
+			  long long *notification_ids);
+
+/* ---- notifications on the staff dashboard ---- */
+
+struct notification_rec {
+	long long id;
+	const char *created_at, *read_at;
+	const char *tier, *ref;
+	const char *item_kind, *item_no;
+	bool confidential;
+};
+/* The user's notifications, unread first then newest, at most limit. */
+enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
+			     struct notification_rec **out, size_t *n);
+int store_notifications_unread(struct store *st, long long user_id);
+/* Marks one (ERR_NOTFOUND when it is not the user's) or all of the user's notifications read. */
+enum err store_notification_read(struct store *st, long long user_id, long long id, const char *at);
+enum err store_notifications_read_all(struct store *st, long long user_id, const char *at);
+
+/* ---- the e-mail outbox ---- */
+
+/* Queues an e-mail copy of a notification (ignored when one exists). */
+enum err store_outbox_add(struct store *st, long long notification_id, const char *to, const char *subject,
+			  const char *body, time_t next_at);
+
+struct outbox_rec {
+	long long id;
+	const char *to, *subject, *body;
+	int attempts;
+};
+/* Pending mails whose time has come, oldest first, at most limit. */
+enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out,
+			  size_t *n);
+/* Claims a pending mail (-> 'sending', committed before the send); ERR_CONFLICT when taken. */
+enum err store_outbox_claim(struct store *st, long long id);
+enum err store_outbox_sent(struct store *st, long long id, const char *at);
+/* A failed try: back to 'pending' at next_at, or 'failed' for good when next_at is 0. */
+enum err store_outbox_retry(struct store *st, long long id, time_t next_at, const char *error);
+/* Mails left 'sending' by a killed process become 'failed': never sent twice. */
+enum err store_outbox_recover(struct store *st, int *n);
+
+#endif

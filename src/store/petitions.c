@@ -1,0 +1,605 @@
+/*
+ * petitions.c -- SQL for petitions, their events, extension requests,
+ * deadline rules and the control report (see petitions.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/ids.h"
+#include "domain/petition.h"
+#include "store/internal.h"
+#include "store/petitions.h"
+
+#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
+
+#define OPEN_STATES "('received', 'routed', 'assigned')"
+
+#define PETITION_SELECT                                                                                         \
+	"SELECT p.id, p.petition_no, p.code_hash, p.channel, p.ext_ref, p.name, p.phone, p.email, p.address, "     \
+	"p.anonymous, p.confidential, p.read_back, p.village, v.name_zh, v.name_en, p.category, c.name_zh, "       \
+	"c.name_en, p.subject, p.body, p.unit, u.name_zh, u.name_en, u.phone, p.officer_id, o.display_name, "      \
+	"p.state, p.received_on, p.received_at, p.due_on, p.ext_until, p.days, p.ext_allowed, "                    \
+	"(SELECT count(*) FROM petition_extensions x WHERE x.petition_id = p.id), "                               \
+	"EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "         \
+	"p.reply, p.agency, p.transfer_on, p.ground, p.outcome_note, p.duplicate_of, d.petition_no, p.closed_at, " \
+	"p.closed_on, p.rating, p.rating_note, p.created_by FROM petitions p "                                   \
+	"LEFT JOIN villages v ON v.code = p.village LEFT JOIN categories c ON c.code = p.category "                \
+	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                          \
+	"LEFT JOIN petitions d ON d.id = p.duplicate_of "
+
+static void read_petition(sqlite3_stmt *s, struct arena *a, struct petition_rec *p)
+{
+	int i = 0;
+	p->id = sqlite3_column_int64(s, i++);
+	p->no = col_str(s, i++, a);
+	p->code_hash = col_str(s, i++, a);
+	p->channel = col_str(s, i++, a);
+	p->ext_ref = col_str(s, i++, a);
+	p->name = col_str(s, i++, a);
+	p->phone = col_str(s, i++, a);
+	p->email = col_str(s, i++, a);
+	p->address = col_str(s, i++, a);
+	p->anonymous = sqlite3_column_int(s, i++) != 0;
+	p->confidential = sqlite3_column_int(s, i++) != 0;
+	p->read_back = sqlite3_column_int(s, i++) != 0;
+	p->village = col_str(s, i++, a);
+	p->village_name[LANG_ZH] = col_str(s, i++, a);
+	p->village_name[LANG_EN] = col_str(s, i++, a);
+	p->category = col_str(s, i++, a);
+	p->category_name[LANG_ZH] = col_str(s, i++, a);
+	p->category_name[LANG_EN] = col_str(s, i++, a);
+	p->subject = col_str(s, i++, a);
+	p->body = col_str(s, i++, a);
+	p->unit = col_str(s, i++, a);
+	p->unit_name[LANG_ZH] = col_str(s, i++, a);
+	p->unit_name[LANG_EN] = col_str(s, i++, a);
+	p->unit_phone = col_str(s, i++, a);
+	p->officer_id = sqlite3_column_int64(s, i++);
+	p->officer_name = col_str(s, i++, a);
+	p->state = col_str(s, i++, a);
+	p->received_on = col_str(s, i++, a);
+	p->received_at = col_str(s, i++, a);
+	p->due_on = col_str(s, i++, a);
+	p->ext_until = col_str(s, i++, a);
+	p->days = sqlite3_column_int(s, i++);
+	p->ext_allowed = sqlite3_column_int(s, i++);
+	p->ext_asked = sqlite3_column_int(s, i++);
+	p->ext_pending = sqlite3_column_int(s, i++) != 0;
+	p->reply = col_str(s, i++, a);
+	p->agency = col_str(s, i++, a);
+	p->transfer_on = col_str(s, i++, a);
+	p->ground = col_str(s, i++, a);
+	p->outcome_note = col_str(s, i++, a);
+	p->duplicate_of = sqlite3_column_int64(s, i++);
+	p->duplicate_no = col_str(s, i++, a);
+	p->closed_at = col_str(s, i++, a);
+	p->closed_on = col_str(s, i++, a);
+	p->rating = sqlite3_column_int(s, i++);
+	p->rating_note = col_str(s, i++, a);
+	p->created_by = sqlite3_column_int64(s, i++);
+}
+
+static void bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+	bind_str(s, i, v && *v ? v : NULL);
+}
+
+enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id)
+{
+	static const char seq_sql[] = "SELECT count(*) FROM petitions WHERE received_on = ?1";
+	static const char ins[] =
+		"INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
+		"address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
+		"received_at, days, due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21)";
+	int32_t day;
+	if (!cal_parse_iso(p->received_on, &day))
+		return ERR_INVAL;
+	sqlite3_stmt *s = stmt_get(st, seq_sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, p->received_on);
+	int seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) + 1 : 1;
+	sqlite3_reset(s);
+	ids_number('P', day, seq, no);
+	s = stmt_get(st, ins);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, no);
+	bind_str(s, 2, p->code_hash);
+	bind_str(s, 3, p->channel);
+	bind_opt(s, 4, p->ext_ref);
+	bind_opt(s, 5, p->name);
+	bind_opt(s, 6, p->phone);
+	bind_opt(s, 7, p->phone_digits);
+	bind_opt(s, 8, p->email);
+	bind_opt(s, 9, p->address);
+	sqlite3_bind_int(s, 10, p->anonymous);
+	sqlite3_bind_int(s, 11, p->confidential);
+	sqlite3_bind_int(s, 12, p->read_back);
+	bind_opt(s, 13, p->village);
+	bind_opt(s, 14, p->category);
+	bind_str(s, 15, p->subject);
+	bind_str(s, 16, p->body);
+	bind_str(s, 17, p->received_on);
+	bind_str(s, 18, p->received_at);
+	sqlite3_bind_int(s, 19, p->days);
+	bind_str(s, 20, p->due_on);
+	if (p->user_id)
+		sqlite3_bind_int64(s, 21, p->user_id);
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return e;
+}
+
+enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
+{
+	static const char sql[] = PETITION_SELECT "WHERE p.petition_no = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, no);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_petition(s, a, out);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out,
+			       size_t *n)
+{
+	static const char sql[] = "SELECT at, username, action, from_state, to_state, note FROM petition_events "
+				  "WHERE petition_id = ?1 ORDER BY id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct pet_event_rec *e = PUSH(a, out, n, cap);
+		e->at = col_str(s, 0, a);
+		e->username = col_str(s, 1, a);
+		e->action = col_str(s, 2, a);
+		e->from_state = col_str(s, 3, a);
+		e->to_state = col_str(s, 4, a);
+		e->note = col_str(s, 5, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id,
+			      const char *username, const char *action, const char *from, const char *to,
+			      const char *note)
+{
+	static const char sql[] = "INSERT INTO petition_events (petition_id, at, user_id, username, action, "
+				  "from_state, to_state, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, at);
+	if (user_id)
+		sqlite3_bind_int64(s, 3, user_id);
+	bind_str(s, 4, username);
+	bind_str(s, 5, action);
+	bind_str(s, 6, from);
+	bind_str(s, 7, to);
+	bind_opt(s, 8, note);
+	return stmt_done(st, s);
+}
+
+/* ERR_CONFLICT when the UPDATE matched no row (the state moved on). */
+static enum err changed_one(struct store *st, sqlite3_stmt *s)
+{
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
+		return ERR_CONFLICT;
+	return e;
+}
+
+enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit,
+			      const char *category, int days, const char *due_on)
+{
+	static const char sql[] = "UPDATE petitions SET unit = ?3, category = ?4, days = ?5, due_on = ?6, "
+				  "officer_id = NULL, state = 'routed' WHERE id = ?1 AND state = ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, from);
+	bind_str(s, 3, unit);
+	bind_opt(s, 4, category);
+	sqlite3_bind_int(s, 5, days);
+	bind_str(s, 6, due_on);
+	return changed_one(st, s);
+}
+
+enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id)
+{
+	static const char sql[] =
+		"UPDATE petitions SET officer_id = ?3, state = 'assigned' WHERE id = ?1 AND state = ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, from);
+	sqlite3_bind_int64(s, 3, officer_id);
+	return changed_one(st, s);
+}
+
+enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o)
+{
+	static const char sql[] =
+		"UPDATE petitions SET state = ?3, reply = ?4, agency = ?5, transfer_on = ?6, ground = ?7, "
+		"outcome_note = ?8, duplicate_of = ?9, closed_at = ?10, closed_on = ?11 WHERE id = ?1 AND state = ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, from);
+	bind_str(s, 3, o->state);
+	bind_opt(s, 4, o->reply);
+	bind_opt(s, 5, o->agency);
+	bind_opt(s, 6, o->transfer_on);
+	bind_opt(s, 7, o->ground);
+	bind_opt(s, 8, o->note);
+	if (o->duplicate_of)
+		sqlite3_bind_int64(s, 9, o->duplicate_of);
+	bind_str(s, 10, o->closed_at);
+	bind_str(s, 11, o->closed_on);
+	return changed_one(st, s);
+}
+
+enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at)
+{
+	static const char sql[] = "UPDATE petitions SET rating = ?2, rating_note = ?3, rated_at = ?4 "
+				  "WHERE id = ?1 AND state = 'replied' AND rating IS NULL";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, rating);
+	bind_opt(s, 3, note);
+	bind_str(s, 4, at);
+	return changed_one(st, s);
+}
+
+static enum err petition_list(sqlite3_stmt *s, struct arena *a, struct petition_rec **out, size_t *n)
+{
+	size_t cap = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_petition(s, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
+			      const char *state, struct petition_rec **out, size_t *n)
+{
+	/* the partial index on open petitions' due dates: cost follows open items */
+	static const char sql[] = PETITION_SELECT "WHERE p.state IN " OPEN_STATES
+						  " AND (?1 IS NULL OR p.unit = ?1) AND (?2 = 0 OR p.officer_id = ?2) "
+						  "AND (?3 IS NULL OR p.state = ?3) ORDER BY p.due_on, p.id LIMIT 500";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, unit);
+	sqlite3_bind_int64(s, 2, officer_id);
+	bind_str(s, 3, state);
+	return petition_list(s, a, out, n);
+}
+
+enum err store_petition_counts(struct store *st, struct arena *a, const char *today, const char *near_until,
+			       long long officer_id, struct petition_counts **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT p.unit, u.name_zh, u.name_en, count(*), "
+		"total(p.due_on > ?1 AND p.due_on <= ?2), total(p.due_on = ?1), total(p.due_on < ?1), "
+		"total(p.officer_id = ?3), total(p.officer_id = ?3 AND p.due_on > ?1 AND p.due_on <= ?2), "
+		"total(p.officer_id = ?3 AND p.due_on = ?1), total(p.officer_id = ?3 AND p.due_on < ?1), "
+		"total(p.state = 'received'), "
+		"total(EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL)) "
+		"FROM petitions p LEFT JOIN units u ON u.code = p.unit WHERE p.state IN " OPEN_STATES
+		" GROUP BY p.unit ORDER BY p.unit IS NULL, u.sort, p.unit";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, today);
+	bind_str(s, 2, near_until);
+	sqlite3_bind_int64(s, 3, officer_id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct petition_counts *c = PUSH(a, out, n, cap);
+		c->unit = col_str(s, 0, a);
+		c->unit_name[LANG_ZH] = col_str(s, 1, a);
+		c->unit_name[LANG_EN] = col_str(s, 2, a);
+		int *f[] = {&c->open, &c->near, &c->today, &c->overdue, &c->mine, &c->mine_near,
+			    &c->mine_today, &c->mine_overdue, &c->unrouted, &c->ext_waiting};
+		for (int i = 0; i < 10; i++)
+			*f[i] = sqlite3_column_int(s, 3 + i);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
+				  size_t *n)
+{
+	static const char sql[] = PETITION_SELECT "WHERE p.phone_digits = ?1 ORDER BY p.id DESC LIMIT 20";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, digits);
+	return petition_list(s, a, out, n);
+}
+
+/* ---- extensions ---- */
+
+enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
+			  size_t *n)
+{
+	static const char sql[] =
+		"SELECT x.id, ua.display_name, x.asked_at, x.old_due, x.new_due, x.reason, x.decision, "
+		"ud.display_name, x.decided_at, x.decision_note FROM petition_extensions x "
+		"LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
+		"WHERE x.petition_id = ?1 ORDER BY x.id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, petition_id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct extension_rec *x = PUSH(a, out, n, cap);
+		x->id = sqlite3_column_int64(s, 0);
+		x->asked_by = col_str(s, 1, a);
+		x->asked_at = col_str(s, 2, a);
+		x->old_due = col_str(s, 3, a);
+		x->new_due = col_str(s, 4, a);
+		x->reason = col_str(s, 5, a);
+		x->decision = col_str(s, 6, a);
+		x->decided_by = col_str(s, 7, a);
+		x->decided_at = col_str(s, 8, a);
+		x->note = col_str(s, 9, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
+			     const char *old_due, const char *new_due, const char *reason)
+{
+	static const char sql[] = "INSERT INTO petition_extensions (petition_id, asked_by, asked_at, old_due, "
+				  "new_due, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, petition_id);
+	sqlite3_bind_int64(s, 2, user_id);
+	bind_str(s, 3, at);
+	bind_str(s, 4, old_due);
+	bind_str(s, 5, new_due);
+	bind_str(s, 6, reason);
+	return stmt_done(st, s); /* the partial unique index refuses a second waiting request */
+}
+
+enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
+				const char *at, const char *note)
+{
+	static const char sql[] = "UPDATE petition_extensions SET decision = ?2, decided_by = ?3, decided_at = ?4, "
+				  "decision_note = ?5 WHERE id = ?1 AND decision IS NULL";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, ext_id);
+	bind_str(s, 2, decision);
+	sqlite3_bind_int64(s, 3, user_id);
+	bind_str(s, 4, at);
+	bind_opt(s, 5, note);
+	return changed_one(st, s);
+}
+
+enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE petitions SET ext_until = ?2, due_on = ?3 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, ext_until);
+	bind_str(s, 3, due_on);
+	return changed_one(st, s);
+}
+
+enum err store_petition_allow_extension(struct store *st, long long id)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE petitions SET ext_allowed = ext_allowed + 1 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	return changed_one(st, s);
+}
+
+/* ---- deadline rules ---- */
+
+enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT id, channel, category, days, updated_by, updated_at FROM petition_rules "
+				  "ORDER BY channel = '*' DESC, channel, category = '*' DESC, category";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct rule_rec *r = PUSH(a, out, n, cap);
+		r->id = sqlite3_column_int64(s, 0);
+		r->channel = col_str(s, 1, a);
+		r->category = col_str(s, 2, a);
+		r->days = sqlite3_column_int(s, 3);
+		r->updated_by = col_str(s, 4, a);
+		r->updated_at = col_str(s, 5, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_petition_rule_days(struct store *st, const char *channel, const char *category, int *days)
+{
+	/* most specific first: an exact channel outranks an exact category */
+	static const char sql[] = "SELECT days FROM petition_rules WHERE channel IN (?1, '*') AND category IN (?2, '*') "
+				  "ORDER BY channel = '*', category = '*' LIMIT 1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, channel);
+	bind_str(s, 2, category && *category ? category : "*");
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*days = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days,
+				 const char *by)
+{
+	static const char sql[] =
+		"INSERT INTO petition_rules (channel, category, days, updated_by, updated_at) "
+		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (channel, category) "
+		"DO UPDATE SET days = excluded.days, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, channel);
+	bind_str(s, 2, category);
+	sqlite3_bind_int(s, 3, days);
+	bind_str(s, 4, by);
+	return stmt_done(st, s);
+}
+
+enum err store_petition_rule_delete(struct store *st, long long id)
+{
+	static const char sql[] =
+		"DELETE FROM petition_rules WHERE id = ?1 AND NOT (channel = '*' AND category = '*')";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
+		return ERR_INVAL;
+	return e;
+}
+
+enum err store_categories(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT code, name_zh, name_en FROM categories ORDER BY sort, code");
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct named_rec *c = PUSH(a, out, n, cap);
+		c->code = col_str(s, 0, a);
+		c->name[LANG_ZH] = col_str(s, 1, a);
+		c->name[LANG_EN] = col_str(s, 2, a);
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}
+
+enum err store_petitions_recompute_due(struct store *st, const struct cal *c)
+{
+	static const char sel[] =
+		"SELECT id, received_on, days, ext_until FROM petitions WHERE state IN " OPEN_STATES;
+	static const char upd[] = "UPDATE petitions SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
+	sqlite3_stmt *s = stmt_get(st, sel);
+	if (!s)
+		return ERR_DB;
+	enum err e = ERR_OK;
+	while (e == ERR_OK && sqlite3_step(s) == SQLITE_ROW) {
+		int32_t rec, ext = CAL_DAY_INVALID;
+		if (!cal_parse_iso((const char *)sqlite3_column_text(s, 1), &rec))
+			continue;
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+			cal_parse_iso((const char *)sqlite3_column_text(s, 3), &ext);
+		char due[CAL_ISO_SIZE];
+		cal_format_iso(pet_due(c, rec, sqlite3_column_int(s, 2), ext), due);
+		sqlite3_stmt *u = stmt_get(st, upd);
+		if (!u) {
+			e = ERR_DB;
+			break;
+		}
+		sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
+		sqlite3_bind_text(u, 2, due, -1, SQLITE_TRANSIENT);
+		e = stmt_done(st, u);
+	}
+	sqlite3_reset(s);
+	return e;
+}
+
+/* ---- the control report ---- */
+
+enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from,
+			       const char *to, int32_t today, struct petition_report_row **out, size_t *n)
+{
+	static const char sql[] =
+		"SELECT p.unit, u.name_zh, u.name_en, p.state, p.received_on, p.due_on, p.closed_on, p.rating "
+		"FROM petitions p LEFT JOIN units u ON u.code = p.unit "
+		"WHERE p.received_on BETWEEN ?1 AND ?2 ORDER BY p.unit IS NULL, u.sort, p.unit";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, from);
+	bind_str(s, 2, to);
+	struct petition_report_row *r = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *unit = (const char *)sqlite3_column_text(s, 0);
+		if (!r || (unit == NULL) != (r->unit == NULL) || (unit && strcmp(unit, r->unit) != 0)) {
+			r = PUSH(a, out, n, cap);
+			r->unit = col_str(s, 0, a);
+			r->unit_name[LANG_ZH] = col_str(s, 1, a);
+			r->unit_name[LANG_EN] = col_str(s, 2, a);
+		}
+		r->received++;
+		enum pet_state ps = pet_state_parse((const char *)sqlite3_column_text(s, 3));
+		int32_t rec = CAL_DAY_INVALID, due = CAL_DAY_INVALID, closed = CAL_DAY_INVALID;
+		cal_parse_iso((const char *)sqlite3_column_text(s, 4), &rec);
+		cal_parse_iso((const char *)sqlite3_column_text(s, 5), &due);
+		cal_parse_iso((const char *)sqlite3_column_text(s, 6), &closed);
+		if (pet_state_open(ps)) {
+			r->open++;
+			r->open_overdue += due != CAL_DAY_INVALID && due < today;
+		} else if (closed != CAL_DAY_INVALID) {
+			if (closed <= due)
+				r->closed_on_time++;
+			else
+				r->closed_late++;
+			int d = rec != CAL_DAY_INVALID ? cal_working_days_between(c, rec, closed) : 0;
+			r->closed_days_total += d > 0 ? d : 0;
+		}
+		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
+			r->rated++;
+			r->rating_total += sqlite3_column_int(s, 7);
+		}
+	}
+	sqlite3_reset(s);
+	return ERR_OK;
+}

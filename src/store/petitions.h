@@ -1,0 +1,181 @@
+/*
+ * petitions.h -- petitions (陳情), their events, extension requests (展期),
+ * the deadline rules and the monthly control report (管制考核).
+ *
+ * Writes are the caller's transaction (store_begin/commit) so that a
+ * petition's change, its event and its audit row are committed together
+ * or not at all.  Strings returned live in the caller's arena.
+ */
+#ifndef BM_STORE_PETITIONS_H
+#define BM_STORE_PETITIONS_H
+
+#include "domain/cal.h"
+#include "store/catalog.h"
+#include "store/store.h"
+
+struct petition_rec {
+	long long id;
+	const char *no;
+	const char *code_hash;
+	const char *channel, *ext_ref;
+	const char *name, *phone, *email, *address; /* NULL when not given */
+	bool anonymous, confidential, read_back;
+	const char *village, *village_name[LANG__MAX];
+	const char *category, *category_name[LANG__MAX];
+	const char *subject, *body;
+	const char *unit, *unit_name[LANG__MAX], *unit_phone; /* unit NULL until routed */
+	long long officer_id;                                 /* 0 when none */
+	const char *officer_name;
+	const char *state;
+	const char *received_on, *received_at, *due_on, *ext_until;
+	int days;
+	int ext_allowed, ext_asked; /* requests allowed / made */
+	bool ext_pending;           /* a request waits for a decision */
+	const char *reply, *agency, *transfer_on, *ground, *outcome_note;
+	long long duplicate_of;
+	const char *duplicate_no;
+	const char *closed_at, *closed_on;
+	int rating; /* 0: not rated */
+	const char *rating_note;
+	long long created_by;
+};
+
+struct petition_new {
+	const char *channel, *ext_ref;
+	const char *name, *phone, *phone_digits, *email, *address; /* NULL when absent */
+	bool anonymous, confidential, read_back;
+	const char *village, *category; /* NULL when not given */
+	const char *subject, *body;
+	const char *code_hash;
+	const char *received_on, *received_at; /* office date; UTC timestamp */
+	int days;
+	const char *due_on;
+	long long user_id; /* 0: the citizen's own form */
+};
+
+/*
+ * Inserts a petition numbered 'P' + its office date + the day's next
+ * sequence; writes the number to no (NO_SIZE) and the id to *id.
+ */
+enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id);
+/* ERR_OK, ERR_NOTFOUND or ERR_DB. */
+enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out);
+
+struct pet_event_rec {
+	const char *at, *username, *action, *from_state, *to_state, *note;
+};
+enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out,
+			       size_t *n);
+/* Appends an event (the table is append-only). */
+enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id,
+			      const char *username, const char *action, const char *from, const char *to,
+			      const char *note);
+
+/*
+ * Routes (or re-routes) a petition still in state 'from' to unit, with its
+ * category, rule days and due date; the officer is cleared and the state
+ * becomes 'routed'.  ERR_CONFLICT when the state changed meanwhile.
+ */
+enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit,
+			      const char *category, int days, const char *due_on);
+/* Assigns officer_id (state 'assigned'); ERR_CONFLICT when no longer in 'from'. */
+enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id);
+
+struct petition_outcome {
+	const char *state; /* replied, transferred, not_handled, duplicate */
+	const char *reply, *agency, *transfer_on, *ground, *note;
+	long long duplicate_of;
+	const char *closed_at, *closed_on;
+};
+/* Closes a petition still in state 'from' with an outcome; ERR_CONFLICT otherwise. */
+enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o);
+/* Records the satisfaction rating once; ERR_CONFLICT when already rated or not replied. */
+enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at);
+
+/* Open petitions, filtered by unit (NULL: any), officer (0: any) and state (NULL: any open), by due date. */
+enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
+			      const char *state, struct petition_rec **out, size_t *n);
+/* Open petitions of one unit (NULL: not yet routed), counted by tier for the dashboards. */
+struct petition_counts {
+	const char *unit;
+	const char *unit_name[LANG__MAX];
+	int open, near, today, overdue;         /* the unit's */
+	int mine, mine_near, mine_today, mine_overdue; /* of those, the given officer's */
+	int unrouted, ext_waiting;
+};
+/*
+ * Per unit: open petitions due in (today, near_until] (near), on today, or
+ * before it (overdue), all of them and those of officer_id.  Every open
+ * petition is counted (no limit), through the partial index.
+ */
+enum err store_petition_counts(struct store *st, struct arena *a, const char *today, const char *near_until,
+			       long long officer_id, struct petition_counts **out, size_t *n);
+
+/* A caller's petitions by phone digits, newest first (at most 20). */
+enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
+				  size_t *n);
+
+/* ---- extensions (展期) ---- */
+
+struct extension_rec {
+	long long id;
+	const char *asked_by, *asked_at, *old_due, *new_due, *reason;
+	const char *decision; /* NULL: waiting */
+	const char *decided_by, *decided_at, *note;
+};
+enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
+			  size_t *n);
+/* A new request; ERR_CONFLICT when one is already waiting. */
+enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
+			     const char *old_due, const char *new_due, const char *reason);
+/* Decides the waiting request ext_id; ERR_CONFLICT when it was decided meanwhile. */
+enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
+				const char *at, const char *note);
+/* Sets the approved date and the due date it gives. */
+enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on);
+/* One more extension request allowed (an administrator's decision). */
+enum err store_petition_allow_extension(struct store *st, long long id);
+
+/* ---- deadline rules ---- */
+
+struct rule_rec {
+	long long id;
+	const char *channel, *category; /* "*" = any */
+	int days;
+	const char *updated_by, *updated_at;
+};
+enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec **out, size_t *n);
+/* Working days for channel and category (NULL: none) by the most specific rule. */
+enum err store_petition_rule_days(struct store *st, const char *channel, const char *category, int *days);
+/* Adds or changes the rule for (channel, category). */
+enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days,
+				 const char *by);
+/* Removes a rule; ERR_INVAL for the catch-all (*, *), which must stay. */
+enum err store_petition_rule_delete(struct store *st, long long id);
+/* Every category (for the forms), in display order. */
+enum err store_categories(struct store *st, struct arena *a, struct named_rec **out, size_t *n);
+
+/*
+ * Recomputes the due date of every open petition from the calendar (after
+ * a closure was added or a year imported); see pet_due().
+ */
+enum err store_petitions_recompute_due(struct store *st, const struct cal *c);
+
+/* ---- the control report (管制考核) ---- */
+
+struct petition_report_row {
+	const char *unit; /* NULL: not yet routed */
+	const char *unit_name[LANG__MAX];
+	int received, closed_on_time, closed_late, open, open_overdue;
+	int closed_days_total; /* working days from receipt to closing, summed over closed ones */
+	int rated, rating_total;
+};
+/*
+ * Per unit, the petitions received from "from" to "to" (office dates,
+ * inclusive): how many, closed on time (closed_on <= due_on) or late,
+ * still open and overdue as of today, working days to close, ratings.
+ */
+enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from,
+			       const char *to, int32_t today, struct petition_report_row **out, size_t *n);
+
+#endif

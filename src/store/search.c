@@ -1,0 +1,797 @@
+/*
+ * search.c -- SQL for search and synonyms (see search.h).  The index and
+ * its triggers are in sql/migrations/005-search.sql.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/internal.h"
+#include "store/search.h"
+
+#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
+
+static const char *const kind_names[SEARCH_KIND__MAX] = {
+	"service", /* SEARCH_SERVICE */
+	"faq",     /* SEARCH_FAQ */
+	"news",    /* SEARCH_NEWS */
+};
+
+const char *search_kind_name(enum search_kind k)
+{
+	return (unsigned)k < SEARCH_KIND__MAX ? kind_names[k] : NULL;
+}
+
+static enum search_kind kind_parse(const char *s)
+{
+	for (int k = 0; s && k < SEARCH_KIND__MAX; k++)
+		if (strcmp(s, kind_names[k]) == 0)
+			return (enum search_kind)k;
+	return SEARCH_KIND__MAX;
+}
+
+/* ---- Markdown to plain text ---- */
+
+const char *search_plain_text(struct arena *a, const char *md)
+{
+	if (!md)
+		return "";
+	size_t n = strlen(md);
+	char *out = arena_alloc(a, n + 1), *o = out;
+	const char *p = md, *end = md + n;
+	int link_depth = 0; /* inside [link text] */
+	bool bol = true;    /* only spaces since the start of the line */
+	while (p < end) {
+		char c = *p;
+		if (c == '\n') {
+			bol = true;
+			*o++ = c;
+			p++;
+			continue;
+		}
+		if (c == ' ' || c == '\t') {
+			*o++ = c;
+			p++;
+			continue;
+		}
+		bool at_start = bol;
+		bol = false;
+		if (at_start) {
+			/* block marks: headings, quotes, list bullets and numbers */
+			const char *q = p;
+			if (*q == '#') {
+				while (q < end && *q == '#')
+					q++;
+			} else if (*q == '>' || ((*q == '-' || *q == '*' || *q == '+') && q + 1 < end && q[1] == ' ')) {
+				q++;
+			} else if (*q >= '0' && *q <= '9') {
+				while (q < end && *q >= '0' && *q <= '9')
+					q++;
+				q = (q < end && (*q == '.' || *q == ')') && q + 1 < end && q[1] == ' ') ? q + 1 : p;
+			}
+			if (q != p) {
+				*o++ = ' ';
+				p = q;
+				bol = true; /* "> - item": a mark may follow a mark */
+				continue;
+			}
+		}
+		switch (c) {
+		case '\\':
+			if (p + 1 < end && strchr("\\`*_{}[]()#+-.!<>|~", p[1])) {
+				*o++ = p[1];
+				p += 2;
+				continue;
+			}
+			break;
+		case '*':
+		case '`':
+		case '~':
+			p++;
+			continue;
+		case '|':
+			*o++ = ' ';
+			p++;
+			continue;
+		case '!':
+			if (p + 1 < end && p[1] == '[') {
+				p++;
+				continue;
+			}
+			break;
+		case '[':
+			link_depth++;
+			p++;
+			continue;
+		case ']':
+			if (link_depth > 0) {
+				link_depth--;
+				p++;
+				if (p < end && *p == '(') {
+					/* the link's target: dropped */
+					int depth = 0;
+					while (p < end) {
+						if (*p == '(')
+							depth++;
+						else if (*p == ')' && --depth == 0) {
+							p++;
+							break;
+						} else if (*p == '\n')
+							break;
+						p++;
+					}
+				}
+				continue;
+			}
+			break;
+		case '<': {
+			/* an HTML tag or an autolink: tags dropped, autolinks kept as text */
+			const char *q = p + 1;
+			bool tag = q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '/' || *q == '!');
+			const char *close = tag ? memchr(q, '>', (size_t)(end - q)) : NULL;
+			if (close) {
+				bool autolink = memchr(q, ':', (size_t)(close - q)) != NULL && !memchr(q, ' ', (size_t)(close - q));
+				if (autolink) {
+					memcpy(o, q, (size_t)(close - q));
+					o += close - q;
+				}
+				p = close + 1;
+				continue;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+		*o++ = c;
+		p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* ---- ranking ---- */
+
+/*
+ * bianmin_rank(w_title, w_keywords, w_body, df_0, df_1, ...): FTS5's bm25
+ * (k1 = 1.2: per phrase the column-weighted frequency, saturated, times
+ * the phrase's idf) without two costs that made bm25 most of a search's
+ * time once the FAQ had 10,000 entries:
+ *   - length normalization (b = 0): bm25 reads every matching row's size
+ *     from %_docsize; our texts are short and alike in length;
+ *   - counting each phrase's documents by running it over the whole index
+ *     (xQueryPhrase): the caller passes df_i, the document count of phrase
+ *     i's rarest token from the fts5vocab table, an upper bound that is
+ *     exact for one-token phrases (a missing df_i is counted the slow way).
+ * recall@3 on tests/search/queries.tsv is the same as with bm25.  Returns
+ * minus the score (FTS5 sorts rank ascending), like bm25.
+ */
+enum { RANK_WEIGHTS = 3, RANK_MAX_PHRASES = 64 };
+#define RANK_K1 1.2
+
+struct rank_idf {
+	int n;
+	double w[RANK_WEIGHTS];
+	double idf[RANK_MAX_PHRASES];
+};
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *ctx, void *user)
+{
+	(void)api;
+	(void)ctx;
+	(*(sqlite3_int64 *)user)++;
+	return SQLITE_OK;
+}
+
+/* The query's weights and idf per phrase, worked out on its first row and kept with the query. */
+static struct rank_idf *rank_idf(const Fts5ExtensionApi *api, Fts5Context *ctx, int nval, sqlite3_value **val,
+				 int *rc)
+{
+	struct rank_idf *d = api->xGetAuxdata(ctx, 0);
+	if (d)
+		return d;
+	d = sqlite3_malloc(sizeof *d);
+	if (!d) {
+		*rc = SQLITE_NOMEM;
+		return NULL;
+	}
+	for (int c = 0; c < RANK_WEIGHTS; c++)
+		d->w[c] = c < nval ? sqlite3_value_double(val[c]) : 1.0;
+	sqlite3_int64 rows = 0;
+	*rc = api->xRowCount(ctx, &rows);
+	int np = api->xPhraseCount(ctx);
+	d->n = np < RANK_MAX_PHRASES ? np : RANK_MAX_PHRASES;
+	for (int i = 0; i < d->n && *rc == SQLITE_OK; i++) {
+		sqlite3_int64 hits = 0;
+		if (RANK_WEIGHTS + i < nval)
+			hits = sqlite3_value_int64(val[RANK_WEIGHTS + i]);
+		else
+			*rc = api->xQueryPhrase(ctx, i, &hits, count_row);
+		double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
+		d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+	}
+	if (*rc == SQLITE_OK)
+		*rc = api->xSetAuxdata(ctx, d, sqlite3_free);
+	else
+		sqlite3_free(d);
+	return *rc == SQLITE_OK ? d : NULL;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out, int nval,
+		    sqlite3_value **val)
+{
+	int rc = SQLITE_OK;
+	struct rank_idf *d = rank_idf(api, ctx, nval, val, &rc);
+	if (!d) {
+		sqlite3_result_error_code(out, rc);
+		return;
+	}
+	double score = 0.0;
+	for (int i = 0; i < d->n; i++) {
+		Fts5PhraseIter it;
+		int col, off;
+		double f = 0.0;
+		rc = api->xPhraseFirst(ctx, i, &it, &col, &off);
+		for (; rc == SQLITE_OK && col >= 0; api->xPhraseNext(ctx, &it, &col, &off))
+			f += col < RANK_WEIGHTS ? d->w[col] : 0.0;
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(out, rc);
+			return;
+		}
+		score += d->idf[i] * f * (RANK_K1 + 1.0) / (f + RANK_K1);
+	}
+	sqlite3_result_double(out, -score);
+}
+
+/*
+ * Document counts of tokens, cached per thread for one connection and one
+ * content generation (every change to FAQ, services or news bumps it, see
+ * migration 001): fts5vocab counts a token's documents by reading its whole
+ * list, as long as the search itself for a common word.
+ */
+enum { DF_SLOTS = 1024, DF_TOKEN_MAX = 24 };
+
+struct df_slot {
+	uint64_t hash; /* 0: empty */
+	sqlite3_int64 docs;
+	uint8_t len;
+	char tok[DF_TOKEN_MAX];
+};
+
+static _Thread_local struct {
+	const struct store *st;
+	long long gen;
+	struct df_slot slot[DF_SLOTS];
+} tl_df;
+
+static uint64_t df_hash(const char *t, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 1099511628211ull;
+	return h | 1;
+}
+
+/* Starts a search: drops the cached counts if the connection or the content changed. */
+static void df_begin(struct store *st)
+{
+	long long gen = store_content_gen(st);
+	if (tl_df.st != st || tl_df.gen != gen || gen < 0) {
+		memset(tl_df.slot, 0, sizeof tl_df.slot);
+		tl_df.st = st;
+		tl_df.gen = gen;
+	}
+}
+
+/* Documents holding token t[0..n); 0 when none, -1 when it can't tell. */
+static sqlite3_int64 token_docs(struct store *st, const char *t, size_t n)
+{
+	static const char sql[] = "SELECT doc FROM search_vocab WHERE term = ?1";
+	uint64_t h = df_hash(t, n);
+	struct df_slot *slot = &tl_df.slot[h & (DF_SLOTS - 1)];
+	if (slot->hash == h && slot->len == n && memcmp(slot->tok, t, n) == 0)
+		return slot->docs;
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, t, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_int64 d = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	if (d >= 0 && n <= DF_TOKEN_MAX) {
+		slot->hash = h;
+		slot->len = (uint8_t)n;
+		memcpy(slot->tok, t, n);
+		slot->docs = d;
+	}
+	return d;
+}
+
+/*
+ * The rank specification for MATCH expression m: the weights, then for each
+ * phrase (each "..." string, in order, as FTS5 numbers them) the document
+ * count of its rarest token.  Only numbers: nothing of the query's text.
+ */
+static void rank_spec(struct store *st, const char *m, size_t n, struct buf *out)
+{
+	buf_reset(out);
+	buf_puts(out, "bianmin_rank(10.0, 5.0, 1.0");
+	char phrase[CJK_QUERY_MAX_CHARS * 4 + 8];
+	const char *p = m, *end = m + n;
+	for (int np = 0; p < end && np < RANK_MAX_PHRASES; np++) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		if (!q)
+			break;
+		size_t len = 0;
+		for (q++; q < end; q++) {
+			if (*q == '"') {
+				if (q + 1 < end && q[1] == '"')
+					q++;
+				else
+					break;
+			}
+			if (len < sizeof phrase)
+				phrase[len++] = *q;
+		}
+		p = q + 1;
+		struct cjk_tok t;
+		struct cjk_token k;
+		sqlite3_int64 least = -1;
+		cjk_tok_init(&t, phrase, len, CJK_TOK_QUERY);
+		while (cjk_tok_next(&t, &k)) {
+			sqlite3_int64 d = token_docs(st, k.text, k.len);
+			if (d >= 0 && (least < 0 || d < least))
+				least = d;
+		}
+		if (least < 0)
+			break; /* the rank function counts this and later phrases itself */
+		buf_printf(out, ", %lld", (long long)least);
+	}
+	buf_putc(out, ')');
+}
+
+/* A tokenizer that is never used: its name marks a connection where bianmin_rank exists. */
+static int marker_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	*out = NULL;
+	return SQLITE_ERROR;
+}
+
+static void marker_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int marker_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+			   int (*emit)(void *, int, const char *, int, int, int))
+{
+	(void)t, (void)ctx, (void)flags, (void)text, (void)n, (void)emit;
+	return SQLITE_ERROR;
+}
+
+/*
+ * Registers bianmin_rank on this connection unless it is there already.
+ * store_open registers only the tokenizer, so the first search on each
+ * connection does it; later ones find the marker (one cached statement).
+ */
+static enum err rank_ready(struct store *st)
+{
+	static const char sql[] = "SELECT fts5(?1)";
+	static fts5_tokenizer marker = {marker_create, marker_delete, marker_tokenize};
+	sqlite3_stmt *s = stmt_get(st, sql);
+	fts5_api *api = NULL;
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_reset(s);
+	if (!api || api->iVersion < 2)
+		return ERR_DB;
+	void *ud;
+	fts5_tokenizer tok;
+	if (api->xFindTokenizer(api, "bianmin_rank_marker", &ud, &tok) == SQLITE_OK)
+		return ERR_OK;
+	if (api->xCreateFunction(api, "bianmin_rank", NULL, rank_fn, NULL) != SQLITE_OK ||
+	    api->xCreateTokenizer(api, "bianmin_rank_marker", NULL, &marker, NULL) != SQLITE_OK)
+		return ERR_DB;
+	return ERR_OK;
+}
+
+/* ---- searching ---- */
+
+/* The synonym groups as an arena array of strings. */
+static enum err load_synonyms(struct store *st, struct arena *a, const char ***out, size_t *n)
+{
+	static const char sql[] = "SELECT variants FROM search_synonyms ORDER BY id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*(const char **)PUSH(a, out, n, cap) = col_str(s, 0, a);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+}
+
+/*
+ * Runs MATCH expression m; appends hits not yet in out (one per item: the
+ * row in lang when both languages' rows match), best first by bianmin_rank
+ * (bm25 without length normalization) with title, keywords and body
+ * weighted 10, 5, 1.  ORDER BY rank lets FTS5 sort the matches by score
+ * alone and read only the top rows' text.
+ */
+static enum err run_match(struct store *st, struct arena *a, const char *m, size_t mlen, enum lang lang, int limit,
+			  struct search_result *out, size_t *cap)
+{
+	static const char sql[] =
+		"SELECT kind, ref, lang, title, body, meta, rank FROM search_index "
+		"WHERE search_index MATCH ?1 AND rank MATCH ?3 ORDER BY rank LIMIT ?2";
+	struct buf spec;
+	buf_init(&spec);
+	rank_spec(st, m, mlen, &spec);
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s) {
+		buf_free(&spec);
+		return ERR_DB;
+	}
+	sqlite3_bind_text(s, 1, m, (int)mlen, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_text(s, 3, spec.data, (int)spec.len, SQLITE_STATIC);
+	size_t first = out->n;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		enum search_kind k = kind_parse((const char *)sqlite3_column_text(s, 0));
+		const char *ref = (const char *)sqlite3_column_text(s, 1);
+		const char *l = (const char *)sqlite3_column_text(s, 2);
+		enum lang hl = l && strcmp(l, "en") == 0 ? LANG_EN : LANG_ZH;
+		if (k == SEARCH_KIND__MAX || !ref)
+			continue;
+		struct search_hit *h = NULL;
+		bool seen = false;
+		for (size_t i = 0; i < out->n && !seen; i++) {
+			if (out->hits[i].kind == k && strcmp(out->hits[i].ref, ref) == 0) {
+				seen = true;
+				/* the other language's row came first: this item's row in lang replaces it */
+				if (i >= first && hl == lang && out->hits[i].lang != lang)
+					h = &out->hits[i];
+			}
+		}
+		if (seen && !h)
+			continue;
+		if (!h) {
+			if (out->n == SEARCH_MAX_HITS)
+				continue;
+			h = PUSH(a, &out->hits, &out->n, *cap);
+			h->score = sqlite3_column_double(s, 6);
+		}
+		h->kind = k;
+		h->ref = arena_strdup(a, ref);
+		h->lang = hl;
+		h->title = col_str(s, 3, a);
+		h->body = search_plain_text(a, (const char *)sqlite3_column_text(s, 4));
+		h->meta = col_str(s, 5, a);
+		if (!h->title)
+			h->title = "";
+	}
+	sqlite3_reset(s);
+	buf_free(&spec);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "bianmin: search: %s\n", sqlite3_errmsg(st->db));
+		return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+/* Byte length of the first max code points of q[0..n) (which may be invalid UTF-8). */
+static size_t cut_chars(const char *q, size_t n, size_t max)
+{
+	const char *p = q, *end = q + n;
+	for (size_t i = 0; i < max && p < end; i++)
+		utf8_next(&p, end);
+	return (size_t)(p - q);
+}
+
+/*
+ * English has no stemming in the tokenizer: for each English word of the
+ * query, a synonym group of its singular and plural ("crops|crop",
+ * "families|family", "bus|buses") is added after the administrators' groups
+ * (which win where they cover the same words).
+ */
+static void plural_groups(struct arena *a, const char *q, size_t n, const char ***syn, size_t *nsyn)
+{
+	enum { MAX_WORDS = 8, MIN_LEN = 3, MAX_LEN = 40 };
+	size_t cap = *nsyn, words = 0;
+	const char *p = q, *end = q + n;
+	while (p < end && words < MAX_WORDS) {
+		if (!((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) {
+			p++;
+			continue;
+		}
+		const char *start = p;
+		while (p < end && (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+			p++;
+		size_t len = (size_t)(p - start);
+		if (len < MIN_LEN || len > MAX_LEN || (p < end && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9'))))
+			continue; /* short, long, or part of a longer token */
+		char w[MAX_LEN + 1];
+		for (size_t i = 0; i < len; i++)
+			w[i] = (char)(start[i] | 0x20);
+		w[len] = '\0';
+		const char *g;
+		char last = w[len - 1], before = w[len - 2];
+		bool vowel_before = strchr("aeiou", before) != NULL;
+		if (len > 4 && strcmp(w + len - 3, "ies") == 0)
+			g = arena_printf(a, "%s|%.*sy", w, (int)len - 3, w);
+		else if (len > 4 && (strcmp(w + len - 4, "ches") == 0 || strcmp(w + len - 4, "shes") == 0 ||
+				     strcmp(w + len - 3, "xes") == 0 || strcmp(w + len - 3, "ses") == 0))
+			g = arena_printf(a, "%s|%.*s", w, (int)len - 2, w);
+		else if (last == 's' && before != 's' && before != 'u' && before != 'i')
+			g = arena_printf(a, "%s|%.*s", w, (int)len - 1, w);
+		else if (last == 'y' && !vowel_before)
+			g = arena_printf(a, "%s|%.*sies", w, (int)len - 1, w);
+		else if (last == 's' || last == 'x' || (last == 'h' && (before == 'c' || before == 's')))
+			g = arena_printf(a, "%s|%ses", w, w);
+		else
+			g = arena_printf(a, "%s|%ss", w, w);
+		*(const char **)PUSH(a, syn, nsyn, cap) = g;
+		words++;
+	}
+}
+
+/* Does text contain any of the terms (folded; word terms as whole words, as cjk_snippet marks them)? */
+static bool has_term(const char *text, const struct cjk_terms *terms)
+{
+	enum { MAX_CPS = 256 };
+	uint32_t cp[MAX_CPS];
+	bool word[MAX_CPS];
+	size_t n = 0;
+	const char *p = text ? text : "", *end = p + strlen(p);
+	while (p < end && n < MAX_CPS) {
+		int32_t c = utf8_next(&p, end);
+		enum cjk_class cls = CJK_SEP;
+		uint32_t f = c < 0 ? 0 : cjk_fold_class((uint32_t)c, &cls);
+		if (cls == CJK_SKIP)
+			continue;
+		cp[n] = f;
+		word[n++] = cls == CJK_WORD;
+	}
+	for (size_t t = 0; t < terms->n; t++) {
+		const uint32_t *tc = terms->cp + terms->t[t].off;
+		size_t len = terms->t[t].len;
+		for (size_t i = 0; len && i + len <= n; i++) {
+			/* cppcheck-suppress uninitvar ; cp[0..n) is filled above */
+			if (cp[i] != tc[0] || memcmp(cp + i, tc, len * sizeof *tc) != 0)
+				continue;
+			if (!terms->t[t].han && ((i > 0 && word[i - 1]) || (i + len < n && word[i + len])))
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
+static int by_rank(const void *x, const void *y)
+{
+	const struct search_hit *a = x, *b = y;
+	if (a->rank_lang != b->rank_lang)
+		return a->rank_lang ? -1 : 1;
+	return (a->score > b->score) - (a->score < b->score);
+}
+
+/*
+ * Orders hits[0..n) for people: rows in the visitor's language first; then
+ * bm25, with two corrections.  A title holding a query word counts half as
+ * much again: bm25 sums over a synonym group's variants, so an item
+ * naming the thing in its title could sink under bodies that mention two
+ * variants.  News counts less than services and FAQ: it dates, and the
+ * notice sheets and answers are what a visitor acts on.
+ */
+static void rerank(struct search_hit *hits, size_t n, enum lang lang, const struct cjk_terms *terms)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct search_hit *h = &hits[i];
+		h->rank_lang = h->lang == lang;
+		if (has_term(h->title, terms))
+			h->score *= SEARCH_TITLE_BOOST;
+		if (h->kind == SEARCH_NEWS)
+			h->score *= SEARCH_NEWS_WEIGHT;
+	}
+	if (n > 1)
+		qsort(hits, n, sizeof *hits, by_rank);
+}
+
+enum err store_search(struct store *st, struct arena *a, const char *q, size_t n, enum lang lang,
+		      struct search_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->terms = arena_zalloc(a, sizeof *out->terms);
+	if (!q)
+		q = "";
+	n = cut_chars(q, n, SEARCH_MAX_CHARS);
+
+	const char **syn;
+	size_t nsyn, cap = 0;
+	enum err e = rank_ready(st);
+	if (e == ERR_OK)
+		e = load_synonyms(st, a, &syn, &nsyn);
+	df_begin(st);
+	if (e != ERR_OK)
+		return e;
+	plural_groups(a, q, n, &syn, &nsyn);
+	struct buf m;
+	buf_init(&m);
+	if (cjk_query_build(q, n, syn, nsyn, &m, out->terms, 0) == 0) {
+		out->empty_query = true;
+		buf_free(&m);
+		return ERR_OK;
+	}
+	e = run_match(st, a, m.data, m.len, lang, SEARCH_ROWS, out, &cap);
+	if (e == ERR_OK)
+		rerank(out->hits, out->n, lang, out->terms);
+	if (e == ERR_OK && out->n < SEARCH_FILL_BELOW) {
+		/* few or none have every word: add what shares the most words or pairs */
+		struct cjk_terms *loose = arena_zalloc(a, sizeof *loose);
+		size_t strict = out->n;
+		if (cjk_query_build(q, n, syn, nsyn, &m, loose, CJK_QUERY_ANY) > 0) {
+			e = run_match(st, a, m.data, m.len, lang, SEARCH_LOOSE_LIMIT, out, &cap);
+			if (e == ERR_OK && out->n > strict) {
+				rerank(out->hits + strict, out->n - strict, lang, loose);
+				for (size_t i = strict; i < out->n; i++)
+					out->hits[i].partial = true;
+				out->loose = strict == 0;
+				out->terms = loose;
+			}
+		}
+	}
+	buf_free(&m);
+	return e;
+}
+
+/* ---- synonyms ---- */
+
+enum err store_synonyms(struct store *st, struct arena *a, struct synonym_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT id, variants, created_by, created_at FROM search_synonyms ORDER BY variants";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct synonym_rec *r = PUSH(a, out, n, cap);
+		r->id = sqlite3_column_int64(s, 0);
+		r->variants = col_str(s, 1, a);
+		r->created_by = col_str(s, 2, a);
+		r->created_at = col_str(s, 3, a);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+}
+
+static bool syn_sep(int32_t c)
+{
+	return c == '|' || c == ',' || c == 0xFF5C || c == 0xFF0C || c == 0x3001;
+}
+
+static bool syn_space(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000;
+}
+
+const char *search_synonym_normalize(struct arena *a, const char *typed)
+{
+	enum { MAX_VARIANTS = 16, MAX_VARIANT_CHARS = 40 };
+	const char *vs[MAX_VARIANTS];
+	size_t vl[MAX_VARIANTS], nv = 0;
+	const char *p = typed ? typed : "", *end = p + strlen(p);
+	while (p <= end) {
+		/* one variant: up to the next separator, spaces trimmed at both ends */
+		const char *start = p, *stop = p;
+		while (stop < end) {
+			const char *q = stop;
+			int32_t c = utf8_next(&q, end);
+			if (c < 0)
+				return NULL;
+			if (syn_sep(c))
+				break;
+			stop = q;
+		}
+		const char *next = stop;
+		if (next < end)
+			utf8_next(&next, end);
+		const char *b = start, *e = stop;
+		for (;;) { /* leading spaces */
+			const char *q = b;
+			if (b >= e || !syn_space(utf8_next(&q, e)))
+				break;
+			b = q;
+		}
+		while (e > b) { /* trailing spaces: step back over one code point */
+			const char *q = e - 1;
+			while (q > b && ((unsigned char)*q & 0xC0) == 0x80)
+				q--;
+			const char *r = q;
+			if (!syn_space(utf8_next(&r, e)))
+				break;
+			e = q;
+		}
+		size_t len = (size_t)(e - b);
+		if (len) {
+			if (utf8_len(b, len) > MAX_VARIANT_CHARS || nv == MAX_VARIANTS)
+				return NULL;
+			/* a variant must hold something searchable */
+			struct buf m;
+			buf_init(&m);
+			size_t terms = cjk_query_build(b, len, NULL, 0, &m, NULL, 0);
+			buf_free(&m);
+			if (!terms)
+				return NULL;
+			bool dup = false;
+			for (size_t i = 0; i < nv && !dup; i++)
+				dup = vl[i] == len && memcmp(vs[i], b, len) == 0;
+			if (!dup) {
+				vs[nv] = b;
+				vl[nv++] = len;
+			}
+		}
+		if (stop >= end)
+			break;
+		p = next;
+	}
+	if (nv < 2)
+		return NULL;
+	struct buf out;
+	buf_init(&out);
+	for (size_t i = 0; i < nv; i++) {
+		if (i)
+			buf_putc(&out, '|');
+		buf_put(&out, vs[i], vl[i]);
+	}
+	const char *r = arena_strndup(a, out.data, out.len);
+	buf_free(&out);
+	return r;
+}
+
+enum err store_synonym_add(struct store *st, const char *variants, const char *by, long long *id)
+{
+	static const char sql[] = "INSERT INTO search_synonyms (variants, created_by) VALUES (?1, ?2)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, variants);
+	bind_str(s, 2, by);
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return e;
+}
+
+enum err store_synonym_delete(struct store *st, struct arena *a, long long id, const char **variants)
+{
+	static const char sql[] = "DELETE FROM search_synonyms WHERE id = ?1 RETURNING variants";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	const char *v = rc == SQLITE_ROW ? col_str(s, 0, a) : NULL;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return ERR_DB;
+	if (!v)
+		return ERR_NOTFOUND;
+	if (variants)
+		*variants = v;
+	return ERR_OK;
+}
