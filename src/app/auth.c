@@ -191,10 +191,10 @@ void app_view_session(struct req *rq, struct tobj *v)
 	if (!rq->sess)
 		return;
 	struct tobj *u = tobj_new(rq->arena);
-	tobj_str(u, "user_name", rq->sess->user.display_name);
+	view_data(rq, u, "user_name", rq->sess->user.display_name);
 	tobj_str(u, "user_role", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->role))));
 	tobj_obj(v, "user", u);
-	tobj_str(v, "user_name", rq->sess->user.display_name);
+	view_data(rq, v, "user_name", rq->sess->user.display_name);
 	tobj_str(v, "csrf", rq->sess->csrf);
 	for (int r = 0; r < ROLE__MAX; r++)
 		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_names[r]), rq->sess->role == (enum role)r);

@@ -29,6 +29,13 @@ const char *pick(const struct req *rq, const char *const txt[LANG__MAX]);
  * readers switch voice.  Use only in element content, never in attributes.
  */
 void view_text(struct req *rq, struct tobj *o, const char *name, const char *const txt[LANG__MAX]);
+/*
+ * Sets o.name to text that is data rather than UI (people's names, what
+ * they typed): on an English page, text with Han characters is wrapped in
+ * <span lang="zh-Hant"> as trusted HTML, so screen readers switch voice.
+ * Element content only, never attributes.
+ */
+void view_data(struct req *rq, struct tobj *o, const char *name, const char *text);
 /* Same for Markdown: rendered safely by cmark into trusted HTML. */
 void view_markdown(struct req *rq, struct tobj *o, const char *name, const char *const md[LANG__MAX]);
 /* Markdown to trusted HTML (cmark, raw HTML and unsafe links removed), in arena a. */

@@ -70,14 +70,14 @@ static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, boo
 {
 	char buf[128];
 	if (full) {
-		tobj_str(o, "name", c->name);
+		view_data(rq, o, "name", c->name);
 		tobj_str(o, "phone", c->phone);
 		tobj_str(o, "email", c->email);
 		tobj_str(o, "natid", c->natid);
 		return;
 	}
 	ids_mask_name(c->name, buf, sizeof buf);
-	tobj_str(o, "name", arena_strdup(rq->arena, buf));
+	view_data(rq, o, "name", arena_strdup(rq->arena, buf));
 	ids_mask_phone(c->phone, buf, sizeof buf);
 	tobj_str(o, "phone", arena_strdup(rq->arena, buf));
 	if (c->email) {
@@ -105,7 +105,7 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 	tobj_str(o, "due_iso", c->due_on);
 	tobj_bool(o, "paused", c->paused_since != NULL);
 	tobj_int(o, "paused_days", c->paused_days);
-	tobj_str(o, "officer", c->officer_name);
+	view_data(rq, o, "officer", c->officer_name);
 	const char *flag = cal ? due_flag(cal, c->state, c->due_on) : NULL;
 	if (flag) {
 		tobj_str(o, "flag", flag);
@@ -346,7 +346,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 			tobj_str(o, "at", ev[i].at);
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "to_label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
-			tobj_str(o, "note", ev[i].note);
+			view_data(rq, o, "note", ev[i].note);
 		}
 	}
 	struct correction_rec *cr;
@@ -595,9 +595,9 @@ void h_notice_print(struct req *rq, struct resp *rs)
 	tobj_int(v, "seq", n->seq);
 	tobj_str(v, "issued", view_date(rq, n->issued_on));
 	tobj_str(v, "deadline", view_date(rq, n->deadline_on));
-	tobj_str(v, "officer", n->officer);
+	view_data(rq, v, "officer", n->officer);
 	tobj_str(v, "officer_phone", n->officer_phone);
-	tobj_str(v, "reason", n->reason);
+	view_data(rq, v, "reason", n->reason);
 	struct tlist *l = tobj_list(v, "items");
 	for (size_t i = 0; i < n->nitems; i++) {
 		const char *txt[LANG__MAX] = {n->items_zh[i], n->items_en[i]};
