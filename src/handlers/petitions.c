@@ -138,43 +138,6 @@ static const char *channel_label(struct req *rq, const char *channel)
 	return T(rq, arena_printf(rq->arena, "pch_%s", channel));
 }
 
-/* True when s has a Han character or CJK punctuation. */
-static bool has_han(const char *s)
-{
-	const char *p = s, *end = s + strlen(s);
-	while (p < end) {
-		int32_t cp = utf8_next(&p, end);
-		if (cp < 0)
-			return false;
-		if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-		    (cp >= 0x20000 && cp <= 0x3FFFF))
-			return true;
-	}
-	return false;
-}
-
-/*
- * Text someone typed (a petition, a name, a note) is shown as typed; on
- * English pages Chinese text is marked lang="zh-Hant" so screen readers
- * switch voice.  Use only in element content.
- */
-static void put_user(struct req *rq, struct tobj *o, const char *name, const char *text)
-{
-	if (!text)
-		return;
-	if (rq->lang == LANG_ZH || !has_han(text)) {
-		tobj_str(o, name, text);
-		return;
-	}
-	struct buf b;
-	buf_init(&b);
-	buf_puts(&b, "<span lang=\"zh-Hant\">");
-	buf_put_html(&b, text, strlen(text));
-	buf_puts(&b, "</span>");
-	tobj_html(o, name, arena_strndup(rq->arena, b.data, b.len));
-	buf_free(&b);
-}
-
 /* A text as a list of its non-empty lines ({{#name}}<p>{{text}}</p>{{/name}}): no markup needed. */
 static void put_lines(struct req *rq, struct tobj *o, const char *name, const char *text)
 {
@@ -184,7 +147,7 @@ static void put_lines(struct req *rq, struct tobj *o, const char *name, const ch
 	char *copy = arena_strdup(rq->arena, text), *save = NULL;
 	for (char *line = strtok_r(copy, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save))
 		if (*line)
-			put_user(rq, tlist_obj(l), "text", line);
+			view_data(rq, tlist_obj(l), "text", line);
 }
 
 static void put_tier(struct req *rq, struct tobj *o, const struct cal *cal, const struct petition_rec *p, int near)
@@ -209,15 +172,15 @@ static void masked_person(struct req *rq, struct tobj *o, const struct petition_
 		return;
 	}
 	if (full) {
-		put_user(rq, o, "name", p->name);
+		view_data(rq, o, "name", p->name);
 		tobj_str(o, "phone", p->phone);
 		tobj_str(o, "email", p->email);
-		put_user(rq, o, "address", p->address);
+		view_data(rq, o, "address", p->address);
 		return;
 	}
 	if (p->name) {
 		ids_mask_name(p->name, buf, sizeof buf);
-		put_user(rq, o, "name", arena_strdup(rq->arena, buf));
+		view_data(rq, o, "name", arena_strdup(rq->arena, buf));
 	}
 	if (p->phone) {
 		ids_mask_phone(p->phone, buf, sizeof buf);
@@ -257,13 +220,13 @@ static void summary_view(struct req *rq, struct tobj *o, const struct petition_r
 	if (p->unit)
 		view_text(rq, o, "unit_name", p->unit_name);
 	tobj_str(o, "unit_phone", p->unit_phone);
-	put_user(rq, o, "officer", p->officer_name);
+	view_data(rq, o, "officer", p->officer_name);
 	if (p->village)
 		view_text(rq, o, "village", p->village_name);
 	if (p->category)
 		view_text(rq, o, "category", p->category_name);
 	if (see) {
-		put_user(rq, o, "subject", p->subject);
+		view_data(rq, o, "subject", p->subject);
 		masked_person(rq, o, p, full);
 	}
 	put_tier(rq, o, cal, p, near);
@@ -512,7 +475,7 @@ static void receipt(struct req *rq, struct resp *rs, struct store *st, const cha
 	}
 	struct tobj *v = view_new(rq, T(rq, "pet_receipt_title"));
 	summary_view(rq, v, &p, NULL, 0, false);
-	put_user(rq, v, "subject", p.subject); /* whoever just typed it */
+	view_data(rq, v, "subject", p.subject); /* whoever just typed it */
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "staff", kind != FORM_WEB);
 	tobj_bool(v, "hotline", kind == FORM_HOTLINE);
@@ -721,18 +684,18 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 	/* outcomes */
 	tobj_str(v, "reply", p->reply);
 	put_lines(rq, v, "reply_lines", p->reply);
-	put_user(rq, v, "agency", p->agency);
+	view_data(rq, v, "agency", p->agency);
 	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
 	if (p->ground)
 		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
-	put_user(rq, v, "outcome_note", p->outcome_note);
+	view_data(rq, v, "outcome_note", p->outcome_note);
 	tobj_str(v, "duplicate_no", p->duplicate_no);
 	if (p->duplicate_no)
 		tobj_str(v, "duplicate_href", url(rq, "/staff/petitions/%s", p->duplicate_no));
 	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
 	if (p->rating) {
 		tobj_int(v, "rating", p->rating);
-		put_user(rq, v, "rating_note", see ? p->rating_note : NULL);
+		view_data(rq, v, "rating_note", see ? p->rating_note : NULL);
 	}
 
 	/* what this user may do */
@@ -771,15 +734,15 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 		for (size_t i = 0; i < nx; i++) {
 			struct tobj *o = tlist_obj(l);
 			tobj_int(o, "id", xs[i].id);
-			put_user(rq, o, "asked_by", xs[i].asked_by);
+			view_data(rq, o, "asked_by", xs[i].asked_by);
 			tobj_str(o, "asked_at", xs[i].asked_at);
 			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
 			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
-			put_user(rq, o, "reason", see ? xs[i].reason : NULL);
+			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
 			tobj_str(o, "decision_label",
 				 T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision) : "pext_waiting"));
-			put_user(rq, o, "decided_by", xs[i].decided_by);
-			put_user(rq, o, "note", see ? xs[i].note : NULL);
+			view_data(rq, o, "decided_by", xs[i].decided_by);
+			view_data(rq, o, "note", see ? xs[i].note : NULL);
 			tobj_bool(o, "waiting", !xs[i].decision);
 		}
 	}
@@ -793,7 +756,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
 			tobj_str(o, "to_label", state_label(rq, ev[i].to_state));
-			put_user(rq, o, "note", see ? ev[i].note : NULL);
+			view_data(rq, o, "note", see ? ev[i].note : NULL);
 		}
 	}
 	rs->status = status;
@@ -936,12 +899,16 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	const struct fval *reply = req_field(rq, "reply"), *agency = req_field(rq, "agency"),
 			  *tr_on = req_field(rq, "transfer_on"), *ground = req_field(rq, "ground"),
 			  *note = req_field(rq, "note"), *dup = req_field(rq, "dup_of");
-	for (const struct fval *const *fv = (const struct fval *const[]){reply, agency, tr_on, ground, note, dup, NULL};
-	     *fv; fv++)
-		if ((*fv)->err_key) {
-			render_petition(rq, rs, st, &p, false, 422, (*fv)->err_key);
-			return;
-		}
+	const char *bad = reply->err_key ? reply->err_key
+			  : agency->err_key ? agency->err_key
+			  : tr_on->err_key  ? tr_on->err_key
+			  : ground->err_key ? ground->err_key
+			  : note->err_key   ? note->err_key
+					    : dup->err_key;
+	if (bad) {
+		render_petition(rq, rs, st, &p, false, 422, bad);
+		return;
+	}
 	struct petition_outcome o = {.state = pet_state_name(to), .note = note->s};
 	const char *detail = o.state;
 	int32_t today = clock_office_day(clock_now()), d;
@@ -1309,7 +1276,7 @@ void petition_status_page(struct req *rq, struct resp *rs, struct store *st, con
 {
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_status_title"), p->no));
 	tobj_str(v, "no", p->no);
-	put_user(rq, v, "subject", p->subject);
+	view_data(rq, v, "subject", p->subject);
 	tobj_str(v, "state_label", state_label(rq, p->state));
 	tobj_str(v, "channel_label", channel_label(rq, p->channel));
 	tobj_str(v, "received", view_date(rq, p->received_on));
@@ -1328,7 +1295,7 @@ void petition_status_page(struct req *rq, struct resp *rs, struct store *st, con
 		tobj_str(v, "reply", p->reply);
 		put_lines(rq, v, "reply_lines", p->reply);
 	}
-	put_user(rq, v, "agency", strcmp(p->state, "transferred") == 0 ? p->agency : NULL);
+	view_data(rq, v, "agency", strcmp(p->state, "transferred") == 0 ? p->agency : NULL);
 	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
 	if (p->ground && strcmp(p->state, "not_handled") == 0)
 		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
