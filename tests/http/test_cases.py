@@ -380,3 +380,26 @@ def test_permission_matrix(client):
             if got != expect:
                 failures.append("%s %s as %s: want %s, got %d" % (method, path, who, expect, r.status))
     assert not failures, "; ".join(failures)
+
+
+# ---- the office calendar from the command line ---------------------------------
+
+
+def test_calendar_import_encodings(client):
+    """The official CSV imports whether it comes with a BOM, LF line ends or
+    in Big5; a broken file is refused and changes nothing."""
+    data = os.path.join(client.root, "tests", "data", "calendar")
+    for name in ("2025.csv", "2025-lf-nobom.csv", "2025-big5.csv"):
+        p = client.admin("calendar", "import", os.path.join(data, name))
+        assert p.returncode == 0 and "imported 365 days" in p.stdout, (name, p.stdout, p.stderr)
+    assert client.sql("SELECT open FROM calendar_days WHERE day = '2025-02-08'") == [(1,)]
+    with open(os.path.join(data, "2025.csv"), encoding="utf-8-sig") as f:
+        open_days = sum(1 for line in f if line[:4] == "2025" and line.split(",")[2] == "0")
+    assert client.sql("SELECT count(*) FROM calendar_days WHERE day LIKE '2025-%' AND open = 1")[0][0] == open_days
+    bad = os.path.join(client.tmp, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("西元日期,星期,是否放假,備註\n20250101,三,2,開國紀念日\n20250230,日,0,\n")
+    before = client.sql("SELECT count(*), sum(open) FROM calendar_days")
+    p = client.admin("calendar", "import", bad)
+    assert p.returncode != 0 and "line 3" in p.stderr, p.stderr
+    assert client.sql("SELECT count(*), sum(open) FROM calendar_days") == before
