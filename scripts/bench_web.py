@@ -12,7 +12,7 @@ import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.r
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "build", "bianmin")
-PAGE = "/services/low-income-cert"
+PAGE = "/services/low-income-apply"
 DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNS = 64
