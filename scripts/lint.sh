@@ -13,7 +13,10 @@ else
 	fail=$((fail + 1)); echo "  cppcheck FAILED"
 fi
 
-checks='-*,bugprone-*,cert-*,clang-analyzer-*,-bugprone-easily-swappable-parameters,-cert-err33-c,-bugprone-reserved-identifier,-cert-dcl37-c,-cert-dcl51-cpp,-bugprone-narrowing-conversions,-bugprone-assignment-in-if-condition,-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-bugprone-implicit-widening-of-multiplication-result,-cert-msc32-c,-cert-msc51-cpp,-cert-str34-c,-bugprone-signed-char-misuse,-cert-err34-c,-clang-analyzer-unix.Malloc'
+# clang-analyzer-valist.Uninitialized is off: clang-tidy 14 reports every
+# vsnprintf after a correct va_start (util.c, view.c, cal.c) as "uninitialized
+# va_list", a known analyzer false positive.
+checks='-*,bugprone-*,cert-*,clang-analyzer-*,-bugprone-easily-swappable-parameters,-cert-err33-c,-bugprone-reserved-identifier,-cert-dcl37-c,-cert-dcl51-cpp,-bugprone-narrowing-conversions,-bugprone-assignment-in-if-condition,-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-bugprone-implicit-widening-of-multiplication-result,-cert-msc32-c,-cert-msc51-cpp,-cert-str34-c,-bugprone-signed-char-misuse,-cert-err34-c,-clang-analyzer-unix.Malloc,-clang-analyzer-valist.Uninitialized'
 out=$(clang-tidy --quiet --warnings-as-errors='*' --checks="$checks" src/*.c src/*/*.c -- $cflags 2>&1)
 if [ $? -eq 0 ]; then
 	pass=$((pass + 1)); echo "  clang-tidy ok"

@@ -7,15 +7,14 @@
 
 #include "cli/cli.h"
 
-static const char usage[] =
-	"usage: bianmin COMMAND [options]\n"
-	"\n"
-	"  serve      run the embedded web server (libmicrohttpd)\n"
-	"  fcgi       run the FastCGI responder for nginx\n"
-	"  scheduler  flag petitions and cases near or past their deadline\n"
-	"  admin      create the database, import data, add users, back up\n"
-	"\n"
-	"`bianmin COMMAND --help` tells more.\n";
+static const char usage[] = "usage: bianmin COMMAND [options]\n"
+                            "\n"
+                            "  serve      run the embedded web server (libmicrohttpd)\n"
+                            "  fcgi       run the FastCGI responder for nginx\n"
+                            "  scheduler  flag petitions and cases near or past their deadline\n"
+                            "  admin      create the database, import data, add users, back up\n"
+                            "\n"
+                            "`bianmin COMMAND --help` tells more.\n";
 
 int main(int argc, char **argv)
 {
@@ -31,10 +30,10 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*fn)(int, char **);
 	} cmds[] = {
-		{"serve", cli_serve},
-		{"fcgi", cli_fcgi},
-		{"admin", cli_admin},
-		{"scheduler", cli_scheduler},
+	    {"serve", cli_serve},
+	    {"fcgi", cli_fcgi},
+	    {"admin", cli_admin},
+	    {"scheduler", cli_scheduler},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)

@@ -213,8 +213,8 @@ static void cache_put(const char *key, long long gen, const char *body, size_t l
 static void security_headers(struct req *rq, struct resp *rs)
 {
 	resp_header(rs, "Content-Security-Policy",
-		    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-		    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 	resp_header(rs, "X-Content-Type-Options", "nosniff");
 	resp_header(rs, "X-Frame-Options", "DENY");
 	resp_header(rs, "Referrer-Policy", "same-origin");
@@ -425,7 +425,7 @@ void app_log(const struct req *rq, const struct resp *rs, long long usec)
 	char ts[32];
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	fprintf(stderr, "%s %s %s \"%s\" %d %zu %lldus\n", ts, rq->remote_addr ? rq->remote_addr : "-",
-		rq->method_name ? rq->method_name : "-", path, rs->status, len, usec);
+	        rq->method_name ? rq->method_name : "-", path, rs->status, len, usec);
 }
 
 const char *app_find_root(const char *explicit_root)

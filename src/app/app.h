@@ -10,9 +10,9 @@
 #include "app/http.h"
 
 struct app_config {
-	const char *root;    /* folder holding templates/, static/, sql/ */
+	const char *root; /* folder holding templates/, static/, sql/ */
 	const char *db_path;
-	bool quiet;          /* no request log */
+	bool quiet; /* no request log */
 };
 
 /*

@@ -19,11 +19,11 @@
 #define CSRF_COOKIE "bm_csrf"
 
 static const char *const role_names[ROLE__MAX] = {
-	"counter", /* ROLE_COUNTER */
-	"hotline", /* ROLE_HOTLINE */
-	"officer", /* ROLE_OFFICER */
-	"head",    /* ROLE_HEAD */
-	"admin",   /* ROLE_ADMIN */
+    "counter", /* ROLE_COUNTER */
+    "hotline", /* ROLE_HOTLINE */
+    "officer", /* ROLE_OFFICER */
+    "head",    /* ROLE_HEAD */
+    "admin",   /* ROLE_ADMIN */
 };
 
 enum role role_parse(const char *s)
@@ -81,7 +81,7 @@ static void load_session(struct req *rq)
 	struct session *s = arena_zalloc(rq->arena, sizeof *s);
 	s->token_hash = token_hash(rq->arena, tok);
 	if (store_session_get(st, rq->arena, s->token_hash, clock_now(), SESSION_IDLE, SESSION_ABSOLUTE, &s->user,
-			      &s->csrf) != ERR_OK)
+	                      &s->csrf) != ERR_OK)
 		return;
 	s->role = role_parse(s->user.role);
 	if (s->role == ROLE__MAX)
@@ -99,10 +99,10 @@ const char *auth_csrf(struct req *rq)
 	/* first form for this visitor: a token in a cookie, echoed by the form */
 	c = auth_random_hex(rq->arena, 16);
 	add_cookie(rq, arena_printf(rq->arena, CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s", c,
-				    rq->secure ? "; Secure" : ""));
+	                            rq->secure ? "; Secure" : ""));
 	/* later calls in this request see the same token */
-	rq->cookie = arena_printf(rq->arena, "%s%s" CSRF_COOKIE "=%s", rq->cookie ? rq->cookie : "",
-				  rq->cookie ? "; " : "", c);
+	rq->cookie =
+	    arena_printf(rq->arena, "%s%s" CSRF_COOKIE "=%s", rq->cookie ? rq->cookie : "", rq->cookie ? "; " : "", c);
 	return c;
 }
 
@@ -147,7 +147,7 @@ bool auth_allows(struct req *rq, struct resp *rs, const struct route *r)
 int auth_hash_password(const char *pw, char *out)
 {
 	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	                         crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 enum err auth_login(struct req *rq, const struct user_rec *user)
@@ -165,7 +165,7 @@ enum err auth_login(struct req *rq, const struct user_rec *user)
 	if (e != ERR_OK)
 		return e;
 	add_cookie(rq, arena_printf(rq->arena, SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax%s", tok,
-				    rq->secure ? "; Secure" : ""));
+	                            rq->secure ? "; Secure" : ""));
 	return ERR_OK;
 }
 
@@ -183,7 +183,7 @@ void auth_audit(struct req *rq, const char *action, const char *object, const ch
 	if (!st)
 		return;
 	store_audit(st, rq->sess ? rq->sess->user.id : 0, rq->sess ? rq->sess->user.username : NULL, action, object,
-		    detail, rq->remote_addr);
+	            detail, rq->remote_addr);
 }
 
 void app_view_session(struct req *rq, struct tobj *v)

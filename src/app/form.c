@@ -18,8 +18,7 @@ static int hexval(char c)
 	return -1;
 }
 
-enum form_err form_unescape(struct arena *a, const char *s, size_t n, bool plus_is_space, char **out,
-			    size_t *outlen)
+enum form_err form_unescape(struct arena *a, const char *s, size_t n, bool plus_is_space, char **out, size_t *outlen)
 {
 	char *d = arena_alloc(a, n + 1);
 	size_t j = 0;

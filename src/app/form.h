@@ -28,8 +28,7 @@ enum { FORM_MAX_PARAMS = 128 };
  * Decodes n bytes of percent-encoding into an arena string; plus_is_space for
  * forms and query strings.  Returns FORM_OK with out and outlen set, or an error.
  */
-enum form_err form_unescape(struct arena *a, const char *s, size_t n, bool plus_is_space, char **out,
-			    size_t *outlen);
+enum form_err form_unescape(struct arena *a, const char *s, size_t n, bool plus_is_space, char **out, size_t *outlen);
 
 /*
  * Parses "a=1&b=2" (query string or urlencoded body) into an arena array.

@@ -16,34 +16,34 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 
 /* Limits both front ends enforce before the app sees a request. */
 enum {
-	REQ_MAX_BODY = 64 * 1024,    /* 413 past this */
-	REQ_MAX_HEADERS = 8 * 1024,  /* 431 past this (all header bytes) */
-	REQ_MAX_URI = 4096,          /* 414 past this */
-	REQ_TIMEOUT_SECONDS = 15,    /* idle read timeout */
+	REQ_MAX_BODY = 64 * 1024,   /* 413 past this */
+	REQ_MAX_HEADERS = 8 * 1024, /* 431 past this (all header bytes) */
+	REQ_MAX_URI = 4096,         /* 414 past this */
+	REQ_TIMEOUT_SECONDS = 15,   /* idle read timeout */
 };
 
 struct req {
 	/* set by the front end; strings borrowed for the request's lifetime */
 	enum method method;
-	const char *method_name;   /* as received, for the log */
-	const char *path;          /* raw, still percent-encoded, no query */
-	const char *query;         /* raw, NULL when absent */
-	const char *body;          /* NULL when none */
+	const char *method_name; /* as received, for the log */
+	const char *path;        /* raw, still percent-encoded, no query */
+	const char *query;       /* raw, NULL when absent */
+	const char *body;        /* NULL when none */
 	size_t body_len;
-	const char *content_type;  /* NULL when absent */
-	const char *cookie;        /* raw Cookie header, NULL when absent */
+	const char *content_type; /* NULL when absent */
+	const char *cookie;       /* raw Cookie header, NULL when absent */
 	const char *if_none_match;
 	const char *user_agent;
-	const char *remote_addr;   /* client address as text */
-	bool secure;               /* the client reached us over TLS */
-	int front_error;           /* a status the front end already decided (413, 431), else 0 */
+	const char *remote_addr; /* client address as text */
+	bool secure;             /* the client reached us over TLS */
+	int front_error;         /* a status the front end already decided (413, 431), else 0 */
 
 	/* set by the app */
 	struct arena *arena;
 	enum lang lang;
-	const char *local_path;    /* decoded path without the /en prefix */
-	struct route_match *match; /* route, path captures and validated fields */
-	struct session *sess;      /* NULL for visitors */
+	const char *local_path;     /* decoded path without the /en prefix */
+	struct route_match *match;  /* route, path captures and validated fields */
+	struct session *sess;       /* NULL for visitors */
 	const char *set_cookies[3]; /* Set-Cookie values the app adds to the response */
 	int nset_cookies;
 };
@@ -58,11 +58,11 @@ struct header {
 struct resp {
 	int status;
 	const char *content_type;
-	struct buf body;            /* the body, unless body_static is set */
-	const char *body_static;    /* borrowed (static file, cached page) */
+	struct buf body;         /* the body, unless body_static is set */
+	const char *body_static; /* borrowed (static file, cached page) */
 	size_t body_static_len;
-	bool no_store;              /* personal or staff page: Cache-Control: no-store */
-	const char *cache_control;  /* overrides the default when set */
+	bool no_store;             /* personal or staff page: Cache-Control: no-store */
+	const char *cache_control; /* overrides the default when set */
 	struct header headers[RESP_MAX_HEADERS];
 	int nheaders;
 };

@@ -61,7 +61,7 @@ int i18n_load(const char *path, char *err, size_t errsz)
 			}
 			*t1 = *t2 = '\0';
 			if (g_n == cap)
-				g_entries = realloc(g_entries, (cap = cap ? cap * 2 : 256) * sizeof *g_entries);
+				g_entries = xrealloc(g_entries, (cap = cap ? cap * 2 : 256) * sizeof *g_entries);
 			g_entries[g_n++] = (struct entry){.key = p, .text = {t1 + 1, t2 + 1}};
 		}
 		if (!nl)

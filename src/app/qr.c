@@ -12,7 +12,10 @@ enum err qr_svg(const char *text, const char *label, struct buf *out)
 	if (!q)
 		return ERR_INVAL;
 	int w = q->width, quiet = 4, size = w + 2 * quiet;
-	buf_printf(out, "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", size, size);
+	buf_printf(
+	    out,
+	    "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+	    size, size);
 	buf_put_html(out, label, strlen(label));
 	buf_puts(out, "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
 	for (int y = 0; y < w; y++)

@@ -8,8 +8,8 @@
 
 static bool slug_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-	       c == '_' || c == '.';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+	       c == '.';
 }
 
 /* Matches one pattern against a path; captures go to m when non-NULL. */
@@ -45,7 +45,7 @@ static bool match(const char *pat, const char *path, struct route_match *m, stru
 }
 
 const struct route *route_find(struct arena *a, enum method method, const char *path, struct route_match *m,
-			       bool *path_known)
+                               bool *path_known)
 {
 	enum method want = method == M_HEAD ? M_GET : method;
 	*path_known = false;
@@ -95,10 +95,10 @@ static bool has_control(const char *s, size_t n, bool allow_newlines)
 		if (c == '\n' || c == '\r' || c == '\t') {
 			if (!allow_newlines)
 				return true;
-		} else if (c < 0x20 || c == 0x7f) {
-			return true;
-		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
-			return true; /* C1 controls U+0080..U+009F */
+		} else if (c < 0x20 || c == 0x7f ||
+		           (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		            (unsigned char)s[i + 1] <= 0x9F)) {
+			return true; /* C0 controls, DEL, C1 controls U+0080..U+009F */
 		}
 	}
 	return false;
@@ -139,11 +139,8 @@ static const char *check(const struct field *f, const char *s, size_t n, long lo
 			if (!slug_char(s[i]))
 				return "err_bad_code";
 		return NULL;
-	case F_DATE:
-		return valid_date(s, n) ? NULL : "err_bad_date";
-	case F_BOOL:
-		*ival = 1;
-		return NULL;
+	case F_DATE: return valid_date(s, n) ? NULL : "err_bad_date";
+	case F_BOOL: *ival = 1; return NULL;
 	}
 	return NULL;
 }
@@ -155,7 +152,7 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 	m->ninvalid = 0;
 	if (!r->fields)
 		return 0;
-	for (int k = 0; r->fields[k].name && k < MAX_FIELDS; k++) {
+	for (int k = 0; k < MAX_FIELDS && r->fields[k].name; k++) {
 		const struct field *f = &r->fields[k];
 		struct fval *v = &m->vals[k];
 		*v = (struct fval){.s = ""};
@@ -209,7 +206,7 @@ const struct fval *req_field(const struct req *rq, const char *name)
 	const struct route_match *m = rq->match;
 	if (!m || !m->route->fields)
 		return &empty_fval;
-	for (int k = 0; m->route->fields[k].name && k < MAX_FIELDS; k++)
+	for (int k = 0; k < MAX_FIELDS && m->route->fields[k].name; k++)
 		if (strcmp(m->route->fields[k].name, name) == 0)
 			return &m->vals[k];
 	return &empty_fval;

@@ -42,7 +42,7 @@ struct fval {
 	bool present;
 	const char *s; /* "" when absent */
 	size_t len;
-	long long i;   /* F_INT; F_BOOL: 0/1 */
+	long long i; /* F_INT; F_BOOL: 0/1 */
 	const char **multi;
 	size_t nmulti;
 	const char *err_key;
@@ -86,7 +86,7 @@ extern const size_t nroutes;
  * method (405) and cleared when it doesn't (404).  Fills m->cap (arena copies).
  */
 const struct route *route_find(struct arena *a, enum method method, const char *path, struct route_match *m,
-			       bool *path_known);
+                               bool *path_known);
 
 /* Allowed methods for a path, as an Allow header value (static). */
 const char *route_allow(const char *path);

@@ -15,17 +15,17 @@ static size_t g_n, g_cap;
 static const struct {
 	const char *ext, *type;
 } types[] = {
-	{".css", "text/css; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".html", "text/html; charset=utf-8"},
-	{".svg", "image/svg+xml"},
-	{".png", "image/png"},
-	{".ico", "image/x-icon"},
-	{".txt", "text/plain; charset=utf-8"},
-	{".pdf", "application/pdf"},
-	{".json", "application/json"},
-	{".odt", "application/vnd.oasis.opendocument.text"},
-	{".woff2", "font/woff2"},
+    {".css", "text/css; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".html", "text/html; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".ico", "image/x-icon"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".pdf", "application/pdf"},
+    {".json", "application/json"},
+    {".odt", "application/vnd.oasis.opendocument.text"},
+    {".woff2", "font/woff2"},
 };
 
 const char *static_content_type(const char *name)
@@ -80,7 +80,7 @@ static int load(const char *dir, const char *rel, int depth, char *err, size_t e
 			break;
 		}
 		if (g_n == g_cap)
-			g_files = realloc(g_files, (g_cap = g_cap ? g_cap * 2 : 64) * sizeof *g_files);
+			g_files = xrealloc(g_files, (g_cap = g_cap ? g_cap * 2 : 64) * sizeof *g_files);
 		struct static_file *f = &g_files[g_n++];
 		f->path = strdup(sub);
 		f->data = data;

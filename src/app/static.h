@@ -13,7 +13,7 @@ struct static_file {
 	const char *data;
 	size_t len;
 	const char *content_type;
-	char etag[24];    /* "\"<16 hex>\"" */
+	char etag[24]; /* "\"<16 hex>\"" */
 };
 
 /* Loads every regular file below dir.  Returns 0, or -1 with err set. */

@@ -51,8 +51,8 @@ static bool has_han(const char *s)
 	const char *p = s, *end = s + strlen(s);
 	while (p < end) {
 		int32_t cp = utf8_next(&p, end);
-		if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
-		    cp == 0x25CB /* ○, the masking circle */)
+		if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x25CB /* ○, the masking circle */)
 			return true;
 	}
 	return false;
@@ -90,7 +90,7 @@ void view_markdown(struct req *rq, struct tobj *o, const char *name, const char 
 	const char *html = md_html(rq->arena, pick(rq, md));
 	if (html && falls_back(rq, md))
 		html = arena_printf(rq->arena, "<p class=\"zh-only\">%s</p><div lang=\"zh-Hant\">%s</div>",
-				    T(rq, "zh_only"), html);
+		                    T(rq, "zh_only"), html);
 	tobj_html(o, name, html);
 }
 
@@ -113,8 +113,7 @@ struct tobj *view_new(struct req *rq, const char *title)
 	tobj_str(v, "title", title);
 	tobj_bool(v, "en", en);
 	const char *here = rq->local_path ? rq->local_path : "/";
-	tobj_str(v, "alt_href",
-		 en ? here : arena_printf(rq->arena, "/en%s", strcmp(here, "/") == 0 ? "" : here));
+	tobj_str(v, "alt_href", en ? here : arena_printf(rq->arena, "/en%s", strcmp(here, "/") == 0 ? "" : here));
 	if (en && strcmp(here, "/") == 0)
 		tobj_str(v, "alt_href", "/");
 	tobj_bool(v, "demo", app_is_demo());
@@ -147,6 +146,21 @@ void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key
 	rs->body_static = NULL;
 	page_render(rq, rs, "error", v);
 	rs->status = status;
+}
+
+void page_error_lookup(struct req *rq, struct resp *rs, enum err e, const char *notfound_key)
+{
+	page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? notfound_key : "err_unavailable");
+}
+
+void page_try_later(struct req *rq, struct resp *rs, long minutes)
+{
+	struct tobj *v = view_new(rq, T(rq, "http_429"));
+	tobj_int(v, "minutes", minutes);
+	rs->status = 429;
+	rs->no_store = true;
+	resp_header(rs, "Retry-After", arena_printf(rq->arena, "%ld", minutes * 60));
+	page_render(rq, rs, "try_later", v);
 }
 
 void page_redirect(struct req *rq, struct resp *rs, const char *location)

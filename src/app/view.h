@@ -51,6 +51,10 @@ struct tobj *view_new(struct req *rq, const char *title);
 void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj *view);
 /* An error page in the visitor's language with status and the message for msg_key. */
 void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key);
+/* After a failed lookup: 404 with notfound_key when e is ERR_NOTFOUND, else 503 "err_unavailable". */
+void page_error_lookup(struct req *rq, struct resp *rs, enum err e, const char *notfound_key);
+/* 429 "try again in minutes": no-store, Retry-After minutes * 60 seconds. */
+void page_try_later(struct req *rq, struct resp *rs, long minutes);
 /* 303 See Other to a local address (already language-prefixed). */
 void page_redirect(struct req *rq, struct resp *rs, const char *location);
 /* An ISO date as the visitor reads it: 115年11月26日 or 26 Nov 2026 (arena). */

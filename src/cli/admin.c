@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "cli/cli.h"
 #include "app/auth.h"
+#include "cli/cli.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "store/calendar.h"
@@ -20,16 +20,16 @@
 #include "store/store.h"
 
 static const char admin_usage[] =
-	"usage: bianmin admin COMMAND --db FILE [options]\n"
-	"\n"
-	"  init [--demo]              create or migrate the database; --demo loads the demo data\n"
-	"  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
-	"  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
-	"                             add or update a staff account; the password is read from stdin\n"
-	"                             (roles: counter, hotline, officer, head, admin)\n"
-	"  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
-	"  backup --to FILE           online backup while the portal serves, then verified\n"
-	"  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n";
+    "usage: bianmin admin COMMAND --db FILE [options]\n"
+    "\n"
+    "  init [--demo]              create or migrate the database; --demo loads the demo data\n"
+    "  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
+    "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
+    "                             add or update a staff account; the password is read from stdin\n"
+    "                             (roles: counter, hotline, officer, head, admin)\n"
+    "  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
+    "  backup --to FILE           online backup while the portal serves, then verified\n"
+    "  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n";
 
 static struct store *open_db(const struct cli_opts *o)
 {
@@ -65,18 +65,20 @@ static int import_faq(struct store *st, const char *path)
 	json_array_foreach(root, i, e)
 	{
 		struct faq_import f = {
-			.slug = json_string_value(json_object_get(e, "id")),
-			.unit_zh = json_string_value(json_object_get(e, "unit")),
-			.category_zh = json_string_value(json_object_get(e, "category")),
-			.question_zh = json_string_value(json_object_get(e, "question_zh")),
-			.answer_zh = json_string_value(json_object_get(e, "answer_zh")),
-			.question_en = json_string_value(json_object_get(e, "question_en")),
-			.answer_en = json_string_value(json_object_get(e, "answer_en")),
-			.reviewed_on = json_string_value(json_object_get(e, "reviewed_on")),
+		    .slug = json_string_value(json_object_get(e, "id")),
+		    .unit_zh = json_string_value(json_object_get(e, "unit")),
+		    .category_zh = json_string_value(json_object_get(e, "category")),
+		    .question_zh = json_string_value(json_object_get(e, "question_zh")),
+		    .answer_zh = json_string_value(json_object_get(e, "answer_zh")),
+		    .question_en = json_string_value(json_object_get(e, "question_en")),
+		    .answer_en = json_string_value(json_object_get(e, "answer_en")),
+		    .reviewed_on = json_string_value(json_object_get(e, "reviewed_on")),
 		};
 		if (!f.slug || !f.unit_zh || !f.category_zh || !f.question_zh || !f.answer_zh || !f.reviewed_on) {
-			fprintf(stderr, "bianmin: %s: entry %zu lacks id, unit, category, question_zh, answer_zh or reviewed_on\n",
-				path, i);
+			fprintf(
+			    stderr,
+			    "bianmin: %s: entry %zu lacks id, unit, category, question_zh, answer_zh or reviewed_on\n",
+			    path, i);
 			rc = 1;
 			break;
 		}
@@ -137,7 +139,7 @@ static int import_calendar(struct store *st, const char *path)
 }
 
 static int add_user(struct store *st, const char *username, const char *role, const char *unit, const char *name,
-		    const char *password)
+                    const char *password)
 {
 	char hash[crypto_pwhash_STRBYTES], err[256];
 	if (role_parse(role) == ROLE__MAX) {
@@ -167,12 +169,12 @@ static int demo_users(struct store *st)
 	static const struct {
 		const char *user, *role, *unit, *name;
 	} users[] = {
-		{"counter1", "counter", NULL, "林櫃台"},
-		{"hotline1", "hotline", NULL, "陳話務"},
-		{"officer1", "officer", "social", "王承辦"},
-		{"head1", "head", "social", "張課長"},
-		{"secretary1", "head", "secretariat", "李主任秘書"},
-		{"admin1", "admin", NULL, "系統管理員"},
+	    {"counter1", "counter", NULL, "林櫃台"},
+	    {"hotline1", "hotline", NULL, "陳話務"},
+	    {"officer1", "officer", "social", "王承辦"},
+	    {"head1", "head", "social", "張課長"},
+	    {"secretary1", "head", "secretariat", "李主任秘書"},
+	    {"admin1", "admin", NULL, "系統管理員"},
 	};
 	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
 		if (add_user(st, users[i].user, users[i].role, users[i].unit, users[i].name, "demo-password") != 0)
@@ -365,7 +367,8 @@ int cli_admin(int argc, char **argv)
 	}
 	if (strcmp(cmd, "user") == 0 && o.nargs == 2 && strcmp(o.args[1], "add") == 0) {
 		if (!o.user || !o.role) {
-			fprintf(stderr, "usage: bianmin admin user add --db FILE --user NAME --role ROLE [--unit CODE] [--name TEXT] < password\n");
+			fprintf(stderr, "usage: bianmin admin user add --db FILE --user NAME --role ROLE [--unit CODE] "
+			                "[--name TEXT] < password\n");
 			return 2;
 		}
 		char pw[256];

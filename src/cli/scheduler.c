@@ -7,18 +7,17 @@
 #include "cli/cli.h"
 #include "sched/sched.h"
 
-static const char sched_usage[] =
-	"usage: bianmin scheduler --db FILE [--once] [--interval SECONDS]\n"
-	"\n"
-	"Flags open petitions and cases near their deadline (settings: near_days,\n"
-	"default 2 working days), due today or overdue, and petitions waiting on an\n"
-	"extension request; notifies the officer and the unit's heads, and e-mails\n"
-	"them when smtp_url and smtp_from are set.  One log line per pass on stderr.\n"
-	"\n"
-	"  --once              one pass, then exit (for a systemd timer or cron)\n"
-	"  --interval SECONDS  time between passes (default 300)\n"
-	"\n"
-	"SIGTERM or SIGINT ends it after the pass under way.\n";
+static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [--interval SECONDS]\n"
+                                  "\n"
+                                  "Flags open petitions and cases near their deadline (settings: near_days,\n"
+                                  "default 2 working days), due today or overdue, and petitions waiting on an\n"
+                                  "extension request; notifies the officer and the unit's heads, and e-mails\n"
+                                  "them when smtp_url and smtp_from are set.  One log line per pass on stderr.\n"
+                                  "\n"
+                                  "  --once              one pass, then exit (for a systemd timer or cron)\n"
+                                  "  --interval SECONDS  time between passes (default 300)\n"
+                                  "\n"
+                                  "SIGTERM or SIGINT ends it after the pass under way.\n";
 
 int cli_scheduler(int argc, char **argv)
 {

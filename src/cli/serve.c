@@ -17,11 +17,11 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 		const char *flag;
 		size_t off;
 	} strs[] = {
-		{"--db", offsetof(struct cli_opts, db)},         {"--root", offsetof(struct cli_opts, root)},
-		{"--listen", offsetof(struct cli_opts, listen)}, {"--socket", offsetof(struct cli_opts, socket)},
-		{"--to", offsetof(struct cli_opts, to)},         {"--user", offsetof(struct cli_opts, user)},
-		{"--role", offsetof(struct cli_opts, role)},     {"--unit", offsetof(struct cli_opts, unit)},
-		{"--name", offsetof(struct cli_opts, name)},
+	    {"--db", offsetof(struct cli_opts, db)},         {"--root", offsetof(struct cli_opts, root)},
+	    {"--listen", offsetof(struct cli_opts, listen)}, {"--socket", offsetof(struct cli_opts, socket)},
+	    {"--to", offsetof(struct cli_opts, to)},         {"--user", offsetof(struct cli_opts, user)},
+	    {"--role", offsetof(struct cli_opts, role)},     {"--unit", offsetof(struct cli_opts, unit)},
+	    {"--name", offsetof(struct cli_opts, name)},
 	};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];

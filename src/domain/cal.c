@@ -145,7 +145,7 @@ char *cal_format_iso(int32_t day, char out[static CAL_ISO_SIZE])
 bool cal_format_roc(int32_t day, enum lang lang, char *buf, size_t size)
 {
 	static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	int y, m, d, r;
 	if (!cal_day_to_ymd(day, &y, &m, &d)) {
 		if (size > 0)
@@ -168,7 +168,7 @@ bool cal_format_roc(int32_t day, enum lang lang, char *buf, size_t size)
 /* One year's bits, indexed by day of year (0 = 1 January). */
 struct cal_year {
 	int32_t year;
-	bool imported;		     /* an official calendar set some day */
+	bool imported;               /* an official calendar set some day */
 	uint8_t set[YEAR_BYTES];     /* an official flag was set */
 	uint8_t open[YEAR_BYTES];    /* ...and it said open */
 	uint8_t closure[YEAR_BYTES]; /* local closure: always closed */
@@ -191,7 +191,7 @@ static void bit_put(uint8_t *bits, int i, bool v)
 	if (v)
 		bits[i / 8] |= (uint8_t)(1u << (i % 8));
 	else
-		bits[i / 8] &= (uint8_t)~(1u << (i % 8));
+		bits[i / 8] &= (uint8_t) ~(1u << (i % 8));
 }
 
 /* Year and day of year (0-based) of a valid day. */
@@ -356,8 +356,7 @@ int32_t cal_working_days_between(const struct cal *c, int32_t from, int32_t to)
 
 /* ---- CSV ------------------------------------------------------------ */
 
-__attribute__((format(printf, 3, 4))) static void set_err(char *errmsg, size_t errsz,
-							   const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static void set_err(char *errmsg, size_t errsz, const char *fmt, ...)
 {
 	if (!errmsg || errsz == 0)
 		return;
@@ -570,8 +569,7 @@ static const char *copy_note(const struct field *f, char *out)
 	return out;
 }
 
-enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, char *errmsg,
-		       size_t errsz)
+enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, char *errmsg, size_t errsz)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	size_t start = 0;
@@ -584,8 +582,7 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul) {
-		set_err(errmsg, errsz, "line %zu: NUL byte; not a text file",
-			line_of(data, (size_t)(nul - data)));
+		set_err(errmsg, errsz, "line %zu: NUL byte; not a text file", line_of(data, (size_t)(nul - data)));
 		return ERR_INVAL;
 	}
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -593,7 +590,7 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
 		size_t ok = utf8_prefix(u + start, len - start);
 		if (ok != len - start) {
 			set_err(errmsg, errsz, "line %zu: invalid UTF-8 after a UTF-8 byte-order mark",
-				line_of(data, start + ok));
+			        line_of(data, start + ok));
 			return ERR_INVAL;
 		}
 		utf8 = true;
@@ -605,7 +602,7 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
 			if (ok != len) {
 				/* Name the line where the likelier encoding broke. */
 				set_err(errmsg, errsz, "line %zu: the file is neither UTF-8 nor Big5",
-					line_of(data, ok > ok8 ? ok : ok8));
+				        line_of(data, ok > ok8 ? ok : ok8));
 				return ERR_INVAL;
 			}
 		}
@@ -639,13 +636,13 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
 		if (!header) {
 			if (nf < 4) {
 				set_err(errmsg, errsz,
-					"line %zu: header has %d column(s); expected 西元日期,星期,是否放假,備註",
-					line, nf);
+				        "line %zu: header has %d column(s); expected 西元日期,星期,是否放假,備註", line,
+				        nf);
 				return ERR_INVAL;
 			}
 			if (f[0].n == 0 || field_is_date_like(&f[0])) {
-				set_err(errmsg, errsz,
-					"line %zu: header missing; expected 西元日期,星期,是否放假,備註", line);
+				set_err(errmsg, errsz, "line %zu: header missing; expected 西元日期,星期,是否放假,備註",
+				        line);
 				return ERR_INVAL;
 			}
 			header = true;
@@ -653,15 +650,14 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
 			continue;
 		}
 		if (nf < 3) {
-			set_err(errmsg, errsz,
-				"line %zu: %d column(s); expected date, weekday, 0 or 2, note", line, nf);
+			set_err(errmsg, errsz, "line %zu: %d column(s); expected date, weekday, 0 or 2, note", line,
+			        nf);
 			return ERR_INVAL;
 		}
 		int32_t day = field_date(&f[0]);
 		if (day == CAL_DAY_INVALID) {
-			set_err(errmsg, errsz,
-				"line %zu: 西元日期 is not a real date written YYYYMMDD (1912 or later)",
-				line);
+			set_err(errmsg, errsz, "line %zu: 西元日期 is not a real date written YYYYMMDD (1912 or later)",
+			        line);
 			return ERR_INVAL;
 		}
 		if (f[2].n != 1 || (f[2].p[0] != '0' && f[2].p[0] != '2')) {
@@ -706,8 +702,7 @@ static enum err load_row(void *ctx, int32_t day, bool open, const char *note)
 	return e;
 }
 
-enum err cal_load_csv(struct cal *c, const char *data, size_t len, size_t *nrows, char *errmsg,
-		      size_t errsz)
+enum err cal_load_csv(struct cal *c, const char *data, size_t len, size_t *nrows, char *errmsg, size_t errsz)
 {
 	struct load_ctx lc = {c, 0};
 	if (nrows)

@@ -22,8 +22,8 @@
  * day numbers are those of years 1 through 9999.  CAL_DAY_INVALID is what
  * the conversions return for anything else.
  */
-#define CAL_DAY_MIN (-719162)    /* 0001-01-01 */
-#define CAL_DAY_MAX 2932896      /* 9999-12-31 */
+#define CAL_DAY_MIN (-719162) /* 0001-01-01 */
+#define CAL_DAY_MAX 2932896   /* 9999-12-31 */
 #define CAL_DAY_INVALID INT32_MIN
 
 /* Bytes cal_format_iso needs: "YYYY-MM-DD" and a NUL. */
@@ -160,8 +160,7 @@ typedef enum err (*cal_row_fn)(void *ctx, int32_t day, bool open, const char *no
  * already have been called for earlier rows; or whatever fn returned.
  * Never reads outside data[0..len).
  */
-enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, char *errmsg,
-		       size_t errsz);
+enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, char *errmsg, size_t errsz);
 
 /*
  * Validates the CSV in full, then imports every row into c with
@@ -169,7 +168,6 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
  * the number of rows imported.  Returns ERR_OK, ERR_INVAL (message in
  * errmsg as for cal_parse_csv) or ERR_NOMEM (c may be partly updated).
  */
-enum err cal_load_csv(struct cal *c, const char *data, size_t len, size_t *nrows, char *errmsg,
-		      size_t errsz);
+enum err cal_load_csv(struct cal *c, const char *data, size_t len, size_t *nrows, char *errmsg, size_t errsz);
 
 #endif

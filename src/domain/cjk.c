@@ -77,8 +77,8 @@ static bool peek_han(const struct cjk_tok *t, uint32_t *cp, size_t *start, size_
 }
 
 /* A unigram (c2 == 0) or bigram token into *out; returns true. */
-static bool put_han(struct cjk_tok *t, struct cjk_token *out, uint32_t c1, uint32_t c2,
-		    size_t start, size_t end, bool colocated)
+static bool put_han(struct cjk_tok *t, struct cjk_token *out, uint32_t c1, uint32_t c2, size_t start, size_t end,
+                    bool colocated)
 {
 	size_t len = utf8_put(t->buf, c1);
 	if (c2)
@@ -169,8 +169,8 @@ bool cjk_tok_next(struct cjk_tok *t, struct cjk_token *out)
 /* ---- query building ---- */
 
 enum {
-	QUERY_MAX_BYTES = 8192,  /* of the raw query, looked at */
-	SYN_MAX_VARIANTS = 16,   /* per synonym group */
+	QUERY_MAX_BYTES = 8192, /* of the raw query, looked at */
+	SYN_MAX_VARIANTS = 16,  /* per synonym group */
 };
 
 /* A folded text: words separated by single 0s, no 0 at either end. */
@@ -206,8 +206,7 @@ static void fseq_fold(struct fseq *f, const char *s, size_t n)
 		f->n--;
 }
 
-/* Is c a variant separator of a synonym group? */
-static bool syn_sep(int32_t c)
+bool cjk_synonym_sep(int32_t c)
 {
 	return c == '|' || c == ',' || c == 0xFF5C || c == 0xFF0C || c == 0x3001;
 }
@@ -223,7 +222,7 @@ static size_t syn_split(const char *g, const char **vs, const char **ve)
 	while (nv < SYN_MAX_VARIANTS) {
 		const char *at = p;
 		int32_t c = p < end ? utf8_next(&p, end) : -2;
-		if (c == -2 || syn_sep(c)) {
+		if (c == -2 || cjk_synonym_sep(c)) {
 			if (at > start) {
 				vs[nv] = start;
 				ve[nv++] = at;
@@ -240,7 +239,7 @@ static bool fseq_match(const struct fseq *q, size_t i, const struct fseq *v)
 {
 	if (!v->n || i + v->n > q->n)
 		return false;
-	if (i > 0 && q->cp[i - 1] && !q->han[i])
+	if (!q->han[i] && i > 0 && q->cp[i - 1])
 		return false; /* would start inside a word */
 	if (memcmp(q->cp + i, v->cp, v->n * sizeof v->cp[0]) != 0)
 		return false;
@@ -310,12 +309,12 @@ static void put_group(struct buf *b, const char *g, struct cjk_terms *terms)
 }
 
 struct qitem {
-	uint16_t a, b;  /* plain: [a, b) of the query */
-	int32_t group;  /* or >= 0: a synonym group */
+	uint16_t a, b; /* plain: [a, b) of the query */
+	int32_t group; /* or >= 0: a synonym group */
 };
 
-size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn,
-		       struct buf *match_out, struct cjk_terms *terms_out, unsigned flags)
+size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn, struct buf *match_out,
+                       struct cjk_terms *terms_out, unsigned flags)
 {
 	bool any = flags & CJK_QUERY_ANY;
 	struct fseq qs, v;
@@ -391,7 +390,7 @@ size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_group
 			else
 				dup = item[i].b - item[i].a == item[k].b - item[k].a &&
 				      !memcmp(qs.cp + item[i].a, qs.cp + item[k].a,
-					      (size_t)(item[i].b - item[i].a) * sizeof qs.cp[0]);
+				              (size_t)(item[i].b - item[i].a) * sizeof qs.cp[0]);
 		}
 		if (dup)
 			continue;
@@ -411,10 +410,10 @@ size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_group
 /* ---- snippets ---- */
 
 enum {
-	SNIP_STACK = 256,    /* code points handled without malloc */
-	SNIP_SCAN = 65536,   /* code points of a document looked at */
-	SNIP_MATCHES = 256,  /* matches recorded */
-	SNIP_LEAD = 5,       /* context before the first match: max_chars / SNIP_LEAD */
+	SNIP_STACK = 256,   /* code points handled without malloc */
+	SNIP_SCAN = 65536,  /* code points of a document looked at */
+	SNIP_MATCHES = 256, /* matches recorded */
+	SNIP_LEAD = 5,      /* context before the first match: max_chars / SNIP_LEAD */
 };
 
 struct sent {
@@ -431,28 +430,26 @@ struct smatch {
 static bool is_space(int32_t c)
 {
 	return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-	       (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-	       c == 0x205F || c == 0x3000;
+	       (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /* Characters never copied into a snippet: controls, bidi overrides. */
 static bool is_dropped(int32_t c)
 {
-	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
 }
 
 static bool is_sentence_end(const char *doc, const struct sent *e)
 {
 	const char *p = doc + e->start;
 	int32_t c = utf8_next(&p, doc + e->end);
-	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' ||
-	       c == ';' || c == '\n';
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == '!' || c == '?' || c == ';' ||
+	       c == '\n';
 }
 
 /* Records matches of terms over entries e[0..ne) into m; returns how many. */
-static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_terms *terms,
-			   struct smatch *m)
+static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_terms *terms, struct smatch *m)
 {
 	size_t order[CJK_TERMS_MAX], nt = 0, nm = 0;
 	if (!terms)
@@ -478,8 +475,8 @@ static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_ter
 				j++;
 			if (j < len)
 				continue;
-			if (!terms->t[ti].han && ((i > 0 && e[i - 1].cls == CJK_WORD) ||
-						  (i + len < ne && e[i + len].cls == CJK_WORD)))
+			if (!terms->t[ti].han &&
+			    ((i > 0 && e[i - 1].cls == CJK_WORD) || (i + len < ne && e[i + len].cls == CJK_WORD)))
 				continue; /* words match whole words only */
 			m[nm++] = (struct smatch){(uint32_t)i, (uint32_t)(i + len), (uint32_t)ti};
 			break;
@@ -489,8 +486,7 @@ static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_ter
 }
 
 /* Picks the window [*ws, *we) of at most w entries holding the most distinct terms. */
-static void pick_window(const struct smatch *m, size_t nm, size_t ne, size_t w, size_t *ws,
-			size_t *we)
+static void pick_window(const struct smatch *m, size_t nm, size_t ne, size_t w, size_t *ws, size_t *we)
 {
 	size_t lead = w / SNIP_LEAD, best_score = 0, best_count = 0;
 	*ws = 0;
@@ -519,8 +515,7 @@ static void pick_window(const struct smatch *m, size_t nm, size_t ne, size_t w, 
 	}
 }
 
-size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars,
-		   struct buf *out)
+size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars, struct buf *out)
 {
 	struct sent stack_e[SNIP_STACK], *e = stack_e;
 	struct smatch m[SNIP_MATCHES];

@@ -151,8 +151,11 @@ enum {
  * match_out empty (do not run MATCH with it).  Safe on any bytes: invalid
  * UTF-8 is skipped.  Allocates only by growing match_out.
  */
-size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn,
-		       struct buf *match_out, struct cjk_terms *terms_out, unsigned flags);
+size_t cjk_query_build(const char *q, size_t n, const char *const *synonym_groups, size_t nsyn, struct buf *match_out,
+                       struct cjk_terms *terms_out, unsigned flags);
+
+/* Is c a separator between the variants of a synonym group ('|', ',', ｜, ， or 、)? */
+bool cjk_synonym_sep(int32_t c);
 
 /* ---- snippets ---- */
 
@@ -171,7 +174,6 @@ enum {
  * highlights the whole text without cutting (for titles).  terms may be
  * NULL.  Returns the number of <mark> elements written.
  */
-size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars,
-		   struct buf *out);
+size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars, struct buf *out);
 
 #endif

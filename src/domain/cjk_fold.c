@@ -30,7 +30,8 @@ struct fold_pair {
 	uint32_t from, to;
 };
 
-/* Sorted by from; searched by han_lookup. */
+/* Sorted by from; searched by han_lookup.  Rows as the generator prints them. */
+/* clang-format off */
 static const struct fold_pair fold_han[] = {
 	{0x2F00, 0x4E00}, {0x2F01, 0x4E28}, {0x2F02, 0x4E36},
 	{0x2F03, 0x4E3F}, {0x2F04, 0x4E59}, {0x2F05, 0x4E85},
@@ -1205,6 +1206,7 @@ static const struct fold_pair fold_han[] = {
 	{0x2FA19, 0x9F05}, {0x2FA1A, 0x9F0F}, {0x2FA1B, 0x9F16},
 	{0x2FA1C, 0x9F3B}, {0x2FA1D, 0x2A600},
 };
+/* clang-format on */
 
 enum { FOLD_HAN_N = sizeof fold_han / sizeof fold_han[0] };
 
@@ -1223,6 +1225,8 @@ static uint32_t han_lookup(uint32_t cp)
 	return lo < FOLD_HAN_N && fold_han[lo].from == cp ? fold_han[lo].to : cp;
 }
 
+/* Range lists with a comment per range: kept as written. */
+/* clang-format off */
 /* Han class before folding: ideographs, radicals, kana, hangul, bopomofo, PUA. */
 static bool is_han(uint32_t cp)
 {
@@ -1256,6 +1260,7 @@ static bool is_skip(uint32_t cp)
 	       || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0xFEFF
 	       || (cp >= 0xE0000 && cp <= 0xE0FFF); /* tags, variation selectors supplement */
 }
+/* clang-format on */
 
 /* Punctuation, spaces, symbols and controls outside ASCII. */
 static bool is_sep(uint32_t cp)

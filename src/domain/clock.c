@@ -9,9 +9,10 @@
 #include <string.h>
 
 #include "domain/cal.h"
+#include "util/util.h"
 
-static _Atomic time_t g_fixed;     /* clock_set */
-static _Atomic time_t g_offset;    /* BIANMIN_NOW - real start */
+static _Atomic time_t g_fixed;  /* clock_set */
+static _Atomic time_t g_offset; /* BIANMIN_NOW - real start */
 static atomic_flag g_env_read = ATOMIC_FLAG_INIT;
 
 time_t clock_parse_iso(const char *s)
@@ -62,4 +63,18 @@ void clock_iso(time_t t, char out[21])
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+const char *clock_now_iso(struct arena *a)
+{
+	char ts[21];
+	clock_iso(clock_now(), ts);
+	return arena_strdup(a, ts);
+}
+
+const char *clock_today_iso(struct arena *a)
+{
+	char iso[CAL_ISO_SIZE];
+	cal_format_iso(clock_office_day(clock_now()), iso);
+	return arena_strdup(a, iso);
 }

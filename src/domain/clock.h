@@ -24,4 +24,10 @@ void clock_iso(time_t t, char out[21]);
 /* Parses "YYYY-MM-DDTHH:MM:SS" followed by Z or +HH:MM; returns -1 when invalid. */
 time_t clock_parse_iso(const char *s);
 
+struct arena;
+/* Now as clock_iso text, copied into arena a (timestamps the store records). */
+const char *clock_now_iso(struct arena *a);
+/* Today's office date as "YYYY-MM-DD", copied into arena a. */
+const char *clock_today_iso(struct arena *a);
+
 #endif

@@ -41,7 +41,7 @@ void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE])
 	int y, m, d;
 	cal_day_to_ymd(office_day, &y, &m, &d);
 	snprintf(out, NO_SIZE, "%c%03u%02u%02u-%04u", prefix, (unsigned)(y - 1911) % 1000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u, (unsigned)seq % 10000u);
+	         (unsigned)d % 100u, (unsigned)seq % 10000u);
 }
 
 bool ids_number_valid(const char *s)
@@ -54,11 +54,19 @@ bool ids_number_valid(const char *s)
 	return true;
 }
 
+void ids_number_upcase(const char *in, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s", in);
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 32);
+}
+
 bool ids_natid_valid(const char *s)
 {
 	/* letter values: A=10 B=11 ... per the household registration rules */
 	static const int letter[26] = {10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21,
-				       22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33};
+	                               22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33};
 	if (strlen(s) != 10 || s[0] < 'A' || s[0] > 'Z' || (s[1] != '1' && s[1] != '2' && s[1] != '8' && s[1] != '9'))
 		return false;
 	for (int i = 1; i < 10; i++)
@@ -106,6 +114,14 @@ void ids_phone_digits(const char *phone, char *out, size_t outsz)
 		if (*p >= '0' && *p <= '9')
 			out[o++] = *p;
 	out[o] = '\0';
+}
+
+bool ids_phone_ok(const char *phone)
+{
+	char d[32];
+	ids_phone_digits(phone, d, sizeof d);
+	size_t n = strlen(d);
+	return n >= 8 && n <= 12;
 }
 
 void ids_mask_phone(const char *phone, char *out, size_t outsz)

@@ -27,6 +27,8 @@ bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
 void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE]);
 /* True when s looks like a number ids_number makes (prefix any capital letter). */
 bool ids_number_valid(const char *s);
+/* A typed number copied into out (cut to outsz), ASCII letters upper-cased, for ids_number_valid. */
+void ids_number_upcase(const char *in, char *out, size_t outsz);
 
 /* Taiwan national ID (A123456789) format and checksum. */
 bool ids_natid_valid(const char *s);
@@ -39,5 +41,7 @@ void ids_mask_phone(const char *phone, char *out, size_t outsz);
 void ids_mask_email(const char *email, char *out, size_t outsz);
 /* Digits of a phone number only (for matching what a caller says). */
 void ids_phone_digits(const char *phone, char *out, size_t outsz);
+/* A phone number as forms accept it: 8 to 12 digits, whatever else is typed around them. */
+bool ids_phone_ok(const char *phone);
 
 #endif

@@ -7,39 +7,39 @@
 #include <string.h>
 
 static const char *const channel_names[PC__MAX] = {
-	"web",        /* PC_WEB */
-	"counter",    /* PC_COUNTER */
-	"hotline",    /* PC_HOTLINE */
-	"mayor",      /* PC_MAYOR */
-	"chief",      /* PC_CHIEF */
-	"mailbox",    /* PC_MAILBOX */
-	"suggestion", /* PC_SUGGESTION */
-	"letter",     /* PC_LETTER */
-	"email",      /* PC_EMAIL */
-	"fax",        /* PC_FAX */
+    "web",        /* PC_WEB */
+    "counter",    /* PC_COUNTER */
+    "hotline",    /* PC_HOTLINE */
+    "mayor",      /* PC_MAYOR */
+    "chief",      /* PC_CHIEF */
+    "mailbox",    /* PC_MAILBOX */
+    "suggestion", /* PC_SUGGESTION */
+    "letter",     /* PC_LETTER */
+    "email",      /* PC_EMAIL */
+    "fax",        /* PC_FAX */
 };
 
 static const char *const state_names[PS__MAX] = {
-	"received",    /* PS_RECEIVED */
-	"routed",      /* PS_ROUTED */
-	"assigned",    /* PS_ASSIGNED */
-	"replied",     /* PS_REPLIED */
-	"transferred", /* PS_TRANSFERRED */
-	"not_handled", /* PS_NOT_HANDLED */
-	"duplicate",   /* PS_DUPLICATE */
+    "received",    /* PS_RECEIVED */
+    "routed",      /* PS_ROUTED */
+    "assigned",    /* PS_ASSIGNED */
+    "replied",     /* PS_REPLIED */
+    "transferred", /* PS_TRANSFERRED */
+    "not_handled", /* PS_NOT_HANDLED */
+    "duplicate",   /* PS_DUPLICATE */
 };
 
 static const char *const ground_names[PG__MAX] = {
-	"s173_1", /* PG_S173_1 */
-	"s173_2", /* PG_S173_2 */
-	"s173_3", /* PG_S173_3 */
+    "s173_1", /* PG_S173_1 */
+    "s173_2", /* PG_S173_2 */
+    "s173_3", /* PG_S173_3 */
 };
 
 static const char *const tier_names[TIER__MAX] = {
-	NULL,        /* TIER_NONE */
-	"near",      /* TIER_NEAR */
-	"due_today", /* TIER_DUE_TODAY */
-	"overdue",   /* TIER_OVERDUE */
+    NULL,        /* TIER_NONE */
+    "near",      /* TIER_NEAR */
+    "due_today", /* TIER_DUE_TODAY */
+    "overdue",   /* TIER_OVERDUE */
 };
 
 static int find(const char *const *names, int n, const char *s)

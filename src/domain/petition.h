@@ -80,7 +80,7 @@ int32_t pet_due(const struct cal *c, int32_t received, int days, int32_t ext_unt
 /* Warning tiers of an open item with a due date. */
 enum tier {
 	TIER_NONE,
-	TIER_NEAR,      /* at most near_days working days left */
+	TIER_NEAR, /* at most near_days working days left */
 	TIER_DUE_TODAY,
 	TIER_OVERDUE,
 	TIER__MAX

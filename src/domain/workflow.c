@@ -6,25 +6,25 @@
 #include <string.h>
 
 static const char *const names[CS__MAX] = {
-	"received",   /* CS_RECEIVED */
-	"review",     /* CS_REVIEW */
-	"correction", /* CS_CORRECTION */
-	"approved",   /* CS_APPROVED */
-	"rejected",   /* CS_REJECTED */
-	"closed",     /* CS_CLOSED */
-	"withdrawn",  /* CS_WITHDRAWN */
+    "received",   /* CS_RECEIVED */
+    "review",     /* CS_REVIEW */
+    "correction", /* CS_CORRECTION */
+    "approved",   /* CS_APPROVED */
+    "rejected",   /* CS_REJECTED */
+    "closed",     /* CS_CLOSED */
+    "withdrawn",  /* CS_WITHDRAWN */
 };
 
 /* moves[from] = bit mask of the states it may go to */
 #define B(s) (1u << (s))
 static const unsigned moves[CS__MAX] = {
-	B(CS_REVIEW) | B(CS_WITHDRAWN) | B(CS_CLOSED),                               /* received (closed: on the spot) */
-	B(CS_CORRECTION) | B(CS_APPROVED) | B(CS_REJECTED) | B(CS_WITHDRAWN),        /* review */
-	B(CS_REVIEW) | B(CS_REJECTED) | B(CS_WITHDRAWN),                             /* correction */
-	B(CS_CLOSED),                                                                /* approved */
-	B(CS_CLOSED),                                                                /* rejected */
-	0,                                                                           /* closed */
-	0,                                                                           /* withdrawn */
+    B(CS_REVIEW) | B(CS_WITHDRAWN) | B(CS_CLOSED),                        /* received (closed: on the spot) */
+    B(CS_CORRECTION) | B(CS_APPROVED) | B(CS_REJECTED) | B(CS_WITHDRAWN), /* review */
+    B(CS_REVIEW) | B(CS_REJECTED) | B(CS_WITHDRAWN),                      /* correction */
+    B(CS_CLOSED),                                                         /* approved */
+    B(CS_CLOSED),                                                         /* rejected */
+    0,                                                                    /* closed */
+    0,                                                                    /* withdrawn */
 };
 
 enum case_state case_state_parse(const char *s)

@@ -58,16 +58,16 @@ static void handle(FCGX_Request *fr, struct arena *a)
 	unsigned long long want = cl ? strtoull(cl, NULL, 10) : 0;
 
 	struct req rq = {
-		.method_name = FCGX_GetParam("REQUEST_METHOD", env),
-		.path = path,
-		.query = query,
-		.content_type = FCGX_GetParam("CONTENT_TYPE", env),
-		.cookie = FCGX_GetParam("HTTP_COOKIE", env),
-		.if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", env),
-		.user_agent = FCGX_GetParam("HTTP_USER_AGENT", env),
-		.remote_addr = FCGX_GetParam("REMOTE_ADDR", env),
-		.secure = https && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0),
-		.arena = a,
+	    .method_name = FCGX_GetParam("REQUEST_METHOD", env),
+	    .path = path,
+	    .query = query,
+	    .content_type = FCGX_GetParam("CONTENT_TYPE", env),
+	    .cookie = FCGX_GetParam("HTTP_COOKIE", env),
+	    .if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", env),
+	    .user_agent = FCGX_GetParam("HTTP_USER_AGENT", env),
+	    .remote_addr = FCGX_GetParam("REMOTE_ADDR", env),
+	    .secure = https && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0),
+	    .arena = a,
 	};
 	rq.method = method_of(rq.method_name);
 	if (header_bytes(env) > REQ_MAX_HEADERS)
@@ -85,7 +85,7 @@ static void handle(FCGX_Request *fr, struct arena *a)
 	struct resp rs = {0};
 	app_handle(&rq, &rs);
 	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\n", rs.status, http_reason(rs.status),
-		     rs.content_type);
+	             rs.content_type);
 	for (int i = 0; i < rs.nheaders; i++)
 		FCGX_FPrintF(fr->out, "%s: %s\r\n", rs.headers[i].name, rs.headers[i].value);
 	size_t len;

@@ -45,7 +45,7 @@ static time_t mono_now(void)
 }
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
-			  enum MHD_ConnectionNotificationCode toe)
+                          enum MHD_ConnectionNotificationCode toe)
 {
 	(void)cls;
 	pthread_mutex_lock(&g_track_lock);
@@ -180,7 +180,7 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t n)
 static _Thread_local struct arena *tl_arena;
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	(void)cls;
 	(void)version;
@@ -219,19 +219,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &q);
 
 	struct req rq = {
-		.method = method_of(method),
-		.method_name = method,
-		.path = url,
-		.query = q.b.len ? q.b.data : NULL,
-		.body = cs->body.data,
-		.body_len = cs->body.len,
-		.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
-		.cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
-		.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH),
-		.user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT),
-		.remote_addr = addr,
-		.front_error = cs->error,
-		.arena = tl_arena,
+	    .method = method_of(method),
+	    .method_name = method,
+	    .path = url,
+	    .query = q.b.len ? q.b.data : NULL,
+	    .body = cs->body.data,
+	    .body_len = cs->body.len,
+	    .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+	    .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
+	    .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH),
+	    .user_agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT),
+	    .remote_addr = addr,
+	    .front_error = cs->error,
+	    .arena = tl_arena,
 	};
 	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
 	rq.secure = false;
@@ -253,8 +253,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	app_log(&rq, &rs,
-		(long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
+	app_log(&rq, &rs, (long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
 	resp_free(&rs);
 	buf_free(&q.b);
 	arena_reset(tl_arena);
@@ -297,15 +296,23 @@ int front_httpd_run(const char *listen, unsigned threads)
 		fprintf(stderr, "bianmin: --listen wants an IPv4 HOST:PORT, got %s\n", listen);
 		return 1;
 	}
+	/* one option and its value(s) per line */
+	/* clang-format off */
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-		on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin, MHD_OPTION_THREAD_POOL_SIZE,
-		threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_LIMIT,
-		1024u, MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)(REQ_MAX_HEADERS + REQ_MAX_URI + 16384), MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		on_request, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS,
+		MHD_OPTION_CONNECTION_LIMIT, 1024u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQ_MAX_HEADERS + REQ_MAX_URI + 16384,
+		MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
 		MHD_OPTION_END);
+	/* clang-format on */
 	if (!d) {
 		fprintf(stderr, "bianmin: cannot listen on %s\n", listen);
 		return 1;

@@ -28,20 +28,6 @@ static const char *const channels[] = {"counter", "mail", "online", "fax"};
 
 /* ---- shared pieces ---- */
 
-static const char *today_iso(struct arena *a)
-{
-	char iso[CAL_ISO_SIZE];
-	cal_format_iso(clock_office_day(clock_now()), iso);
-	return arena_strdup(a, iso);
-}
-
-static const char *now_iso(struct arena *a)
-{
-	char ts[21];
-	clock_iso(clock_now(), ts);
-	return arena_strdup(a, ts);
-}
-
 /* "due_soon", "overdue" or NULL for an open case. */
 static const char *due_flag(const struct cal *c, const char *state, const char *due_on)
 {
@@ -122,7 +108,7 @@ static bool load_case(struct req *rq, struct resp *rs, struct store *st, struct 
 	}
 	enum err e = store_case_by_no(st, rq->arena, req_cap(rq, 0), c);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_case" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_case");
 		return false;
 	}
 	return true;
@@ -191,12 +177,18 @@ void h_case_new_form(struct req *rq, struct resp *rs)
 	case_form(rq, rs, 200, NULL);
 }
 
-static bool phone_ok(const char *p)
+void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no)
 {
-	char d[32];
-	ids_phone_digits(p, d, sizeof d);
-	size_t n = strlen(d);
-	return n >= 8 && n <= 12;
+	struct arena *a = rq->arena;
+	const char *base = store_setting(st, a, "public_url");
+	const char *status_url =
+	    arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	tobj_str(v, "status_url", status_url);
+	struct buf svg;
+	buf_init(&svg);
+	if (qr_svg(status_url, T(rq, "receipt_qr_label"), &svg) == ERR_OK)
+		tobj_html(v, "qr", arena_strndup(a, svg.data, svg.len));
+	buf_free(&svg);
 }
 
 void h_case_create(struct req *rq, struct resp *rs)
@@ -210,12 +202,12 @@ void h_case_create(struct req *rq, struct resp *rs)
 	for (size_t i = 0; i < 6; i++)
 		errors[i] = req_field(rq, case_form_fields[i])->err_key;
 	const struct fval *svc_f = req_field(rq, "service"), *phone = req_field(rq, "phone"),
-			  *email = req_field(rq, "email"), *natid = req_field(rq, "natid"),
-			  *channel = req_field(rq, "channel");
+	                  *email = req_field(rq, "email"), *natid = req_field(rq, "natid"),
+	                  *channel = req_field(rq, "channel");
 	struct service_rec svc;
 	if (!errors[0] && store_service(st, rq->arena, svc_f->s, &svc) != ERR_OK)
 		errors[0] = "err_no_service";
-	if (!errors[2] && !phone_ok(phone->s))
+	if (!errors[2] && !ids_phone_ok(phone->s))
 		errors[2] = "err_phone";
 	if (!errors[3] && email->present && (!strchr(email->s, '@') || !strchr(strchr(email->s, '@'), '.')))
 		errors[3] = "err_email";
@@ -250,22 +242,22 @@ void h_case_create(struct req *rq, struct resp *rs)
 	char due[CAL_ISO_SIZE], phone_digits[32];
 	cal_format_iso(cal_add_working_days(cal, today, svc.immediate ? 0 : svc.processing_days), due);
 	ids_phone_digits(phone->s, phone_digits, sizeof phone_digits);
-	const char *at = now_iso(rq->arena);
+	const char *at = clock_now_iso(rq->arena);
 	struct case_new cn = {
-		.service_id = svc.id,
-		.unit = svc.unit.code,
-		.name = req_field(rq, "name")->s,
-		.phone = phone->s,
-		.phone_digits = phone_digits,
-		.email = email->present ? email->s : NULL,
-		.natid = id_upper[0] ? id_upper : NULL,
-		.channel = channel->s,
-		.code_hash = code_hash,
-		.received_on = today_iso(rq->arena),
-		.received_at = at,
-		.due_on = due,
-		.days = svc.immediate ? 0 : svc.processing_days,
-		.user_id = rq->sess->user.id,
+	    .service_id = svc.id,
+	    .unit = svc.unit.code,
+	    .name = req_field(rq, "name")->s,
+	    .phone = phone->s,
+	    .phone_digits = phone_digits,
+	    .email = email->present ? email->s : NULL,
+	    .natid = id_upper[0] ? id_upper : NULL,
+	    .channel = channel->s,
+	    .code_hash = code_hash,
+	    .received_on = clock_today_iso(rq->arena),
+	    .received_at = at,
+	    .due_on = due,
+	    .days = svc.immediate ? 0 : svc.processing_days,
+	    .user_id = rq->sess->user.id,
 	};
 	char no[NO_SIZE];
 	long long id;
@@ -279,11 +271,11 @@ void h_case_create(struct req *rq, struct resp *rs)
 		e = store_case_set_state(st, id, "received", "closed", at);
 		if (e == ERR_OK)
 			e = store_case_event(st, id, at, rq->sess->user.id, user, "received", "closed",
-					     T(rq, "note_issued_on_spot"));
+			                     T(rq, "note_issued_on_spot"));
 	}
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, user, "case_create", arena_printf(rq->arena, "case:%s", no),
-				svc.code, rq->remote_addr);
+		                svc.code, rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -298,15 +290,7 @@ void h_case_create(struct req *rq, struct resp *rs)
 	case_summary_view(rq, v, &c, cal, false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
-	struct arena *a = rq->arena;
-	const char *base = store_setting(st, a, "public_url");
-	const char *status_url = arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
-	tobj_str(v, "status_url", status_url);
-	struct buf svg;
-	buf_init(&svg);
-	if (qr_svg(status_url, T(rq, "receipt_qr_label"), &svg) == ERR_OK)
-		tobj_html(v, "qr", arena_strndup(a, svg.data, svg.len));
-	buf_free(&svg);
+	receipt_status_link(rq, st, v, no);
 	rs->status = 201;
 	rs->no_store = true;
 	page_render(rq, rs, "receipt", v);
@@ -382,7 +366,7 @@ void h_case_reveal(struct req *rq, struct resp *rs)
 	if (!load_case(rq, rs, st, &c))
 		return;
 	if (store_audit(st, rq->sess->user.id, rq->sess->user.username, "reveal",
-			arena_printf(rq->arena, "case:%s", c.case_no), NULL, rq->remote_addr) != ERR_OK) {
+	                arena_printf(rq->arena, "case:%s", c.case_no), NULL, rq->remote_addr) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -405,19 +389,20 @@ void h_case_move(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
-	const char *at = now_iso(rq->arena), *note = req_field(rq, "note")->s;
+	const char *at = clock_now_iso(rq->arena), *note = req_field(rq, "note")->s;
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_case_set_state(st, c.id, c.state, case_state_name(to), at);
 	if (e == ERR_OK)
 		e = store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state,
-				     case_state_name(to), note);
+		                     case_state_name(to), note);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
-				arena_printf(rq->arena, "case:%s", c.case_no),
-				arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
+		                arena_printf(rq->arena, "case:%s", c.case_no),
+		                arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
-		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_bad_move" : "err_unavailable");
+		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503,
+		           e == ERR_CONFLICT ? "err_bad_move" : "err_unavailable");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff/cases/%s", c.case_no));
@@ -426,7 +411,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 /* ---- the per-case one-time notice ---- */
 
 static void notice_form(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, int status,
-			const char *error_key)
+                        const char *error_key)
 {
 	struct service_line *items;
 	size_t n;
@@ -449,7 +434,7 @@ static void notice_form(struct req *rq, struct resp *rs, struct store *st, const
 	}
 	char deadline[CAL_ISO_SIZE];
 	cal_format_iso(cal_add_working_days(store_calendar(st), clock_office_day(clock_now()), svc.correction_days),
-		       deadline);
+	               deadline);
 	tobj_str(v, "deadline", arena_strdup(rq->arena, deadline));
 	tobj_int(v, "correction_days", svc.correction_days);
 	tobj_bool(v, "needs_reason", nprev > 0);
@@ -485,11 +470,13 @@ void h_notice_create(struct req *rq, struct resp *rs)
 		return;
 	}
 	const struct fval *picked = req_field(rq, "item"), *extra = req_field(rq, "extra"),
-			  *deadline = req_field(rq, "deadline"), *reason = req_field(rq, "reason");
+	                  *deadline = req_field(rq, "deadline"), *reason = req_field(rq, "reason");
 	if (picked->err_key || extra->err_key || deadline->err_key || reason->err_key) {
-		notice_form(rq, rs, st, &c, 422, picked->err_key ? picked->err_key : extra->err_key ? extra->err_key
-									 : deadline->err_key ? deadline->err_key
-									 : reason->err_key);
+		notice_form(rq, rs, st, &c, 422,
+		            picked->err_key     ? picked->err_key
+		            : extra->err_key    ? extra->err_key
+		            : deadline->err_key ? deadline->err_key
+		                                : reason->err_key);
 		return;
 	}
 	struct service_line *items;
@@ -543,25 +530,25 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	}
 	char dl_iso[CAL_ISO_SIZE];
 	cal_format_iso(dl, dl_iso);
-	const char *at = now_iso(rq->arena), *today_s = today_iso(rq->arena);
+	const char *at = clock_now_iso(rq->arena), *today_s = clock_today_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
 	long long nid;
 	int seq = (int)nprev + 1;
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_correction_create(st, c.id, seq, at, today_s, u->id, u->display_name,
-					    u->phone && *u->phone ? u->phone : c.unit_phone, dl_iso,
-					    reason->present ? reason->s : NULL, zh, en, k, &nid);
+		                            u->phone && *u->phone ? u->phone : c.unit_phone, dl_iso,
+		                            reason->present ? reason->s : NULL, zh, en, k, &nid);
 	if (e == ERR_OK)
 		e = store_case_set_state(st, c.id, "review", "correction", at);
 	if (e == ERR_OK)
 		e = store_case_pause(st, c.id, today_s);
 	if (e == ERR_OK)
 		e = store_case_event(st, c.id, at, u->id, u->username, "review", "correction",
-				     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
+		                     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
 	if (e == ERR_OK)
 		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c.case_no),
-				arena_printf(rq->arena, "notice %d, %zu items", seq, k), rq->remote_addr);
+		                arena_printf(rq->arena, "notice %d, %zu items", seq, k), rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -627,7 +614,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 		waited = 0;
 	char due[CAL_ISO_SIZE];
 	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + waited), due);
-	const char *at = now_iso(rq->arena);
+	const char *at = clock_now_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
@@ -635,13 +622,13 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_case_resume(st, c.id, waited, due);
 	if (e == ERR_OK)
-		e = store_correction_resolve(st, c.id, today_iso(rq->arena));
+		e = store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
 	if (e == ERR_OK)
 		e = store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
-				     arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
+		                     arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
 	if (e == ERR_OK)
 		e = store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no),
-				NULL, rq->remote_addr);
+		                NULL, rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -672,10 +659,7 @@ void h_case_find(struct req *rq, struct resp *rs)
 	if (q->present) {
 		char digits[32], no[32];
 		ids_phone_digits(q->s, digits, sizeof digits);
-		snprintf(no, sizeof no, "%s", q->s);
-		for (char *p = no; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 32);
+		ids_number_upcase(q->s, no, sizeof no);
 		struct case_rec *cs;
 		size_t n;
 		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)

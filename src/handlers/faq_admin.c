@@ -23,24 +23,10 @@
 #include "store/staff.h"
 
 /* The editor's fields, in form order; the route declares the same names. */
-static const char *const edit_fields[] = {"slug",        "unit",      "category",    "question_zh",
-					  "answer_zh",   "question_en", "answer_en", "keywords_zh"};
+static const char *const edit_fields[] = {"slug",      "unit",        "category",  "question_zh",
+                                          "answer_zh", "question_en", "answer_en", "keywords_zh"};
 enum { NFIELDS = sizeof edit_fields / sizeof edit_fields[0] };
 enum { F_SLUG_I, F_UNIT_I, F_CATEGORY_I, F_QZH_I, F_AZH_I, F_QEN_I, F_AEN_I, F_KW_I };
-
-static const char *today_iso(struct arena *a)
-{
-	char iso[CAL_ISO_SIZE];
-	cal_format_iso(clock_office_day(clock_now()), iso);
-	return arena_strdup(a, iso);
-}
-
-static const char *now_iso(struct arena *a)
-{
-	char ts[21];
-	clock_iso(clock_now(), ts);
-	return arena_strdup(a, ts);
-}
 
 /* The one unit an officer or head may edit; NULL = every unit (administrators, office-wide staff). */
 static const char *own_unit(const struct req *rq)
@@ -59,8 +45,7 @@ static bool may_edit(const struct req *rq, const char *unit)
 static bool is_stale(const char *reviewed_on)
 {
 	int32_t d;
-	return !reviewed_on || !cal_parse_iso(reviewed_on, &d) ||
-	       clock_office_day(clock_now()) - d > FAQ_REVIEW_DAYS;
+	return !reviewed_on || !cal_parse_iso(reviewed_on, &d) || clock_office_day(clock_now()) - d > FAQ_REVIEW_DAYS;
 }
 
 /* ---- the list ---- */
@@ -122,7 +107,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
  * revision when editing (NULL for a new entry).
  */
 static void edit_form(struct req *rq, struct resp *rs, int status, const char *slug, const char *const *vals,
-		      const char *const *errors, const char *version, const char *form_error)
+                      const char *const *errors, const char *version, const char *form_error)
 {
 	struct store *st = req_store(rq);
 	bool is_new = version == NULL;
@@ -198,7 +183,7 @@ static bool load_entry(struct req *rq, struct resp *rs, struct store *st, struct
 	if (e == ERR_OK)
 		e = store_faq_meta(st, rq->arena, slug, m);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_faq" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_faq");
 		return false;
 	}
 	if (!may_edit(rq, f->unit.code)) {
@@ -216,8 +201,14 @@ void h_faq_edit_form(struct req *rq, struct resp *rs)
 	if (!load_entry(rq, rs, st, &f, &m))
 		return;
 	const char *vals[NFIELDS] = {
-		f.slug, f.unit.code, f.category.code, f.question[LANG_ZH], f.answer[LANG_ZH],
-		f.question[LANG_EN], f.answer[LANG_EN], m.keywords_zh,
+	    f.slug,
+	    f.unit.code,
+	    f.category.code,
+	    f.question[LANG_ZH],
+	    f.answer[LANG_ZH],
+	    f.question[LANG_EN],
+	    f.answer[LANG_EN],
+	    m.keywords_zh,
 	};
 	edit_form(rq, rs, 200, f.slug, vals, NULL, arena_printf(rq->arena, "%lld", m.rev), NULL);
 }
@@ -228,7 +219,7 @@ void h_faq_edit_form(struct req *rq, struct resp *rs)
  * are acceptable.
  */
 static bool check_form(struct req *rq, struct store *st, bool is_new, const char *unit_fixed, const char **vals,
-		       const char **errors, struct faq_edit *out)
+                       const char **errors, struct faq_edit *out)
 {
 	bool ok = true;
 	for (int i = 0; i < NFIELDS; i++) {
@@ -271,15 +262,15 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 	for (int i = 0; i < NFIELDS; i++)
 		ok &= !errors[i];
 	*out = (struct faq_edit){
-		.slug = vals[F_SLUG_I],
-		.unit = vals[F_UNIT_I],
-		.category = vals[F_CATEGORY_I],
-		.question = {vals[F_QZH_I], qen ? vals[F_QEN_I] : NULL},
-		.answer = {vals[F_AZH_I], aen ? vals[F_AEN_I] : NULL},
-		.keywords_zh = vals[F_KW_I],
-		.reviewed_on = today_iso(rq->arena),
-		.updated_by = rq->sess->user.username,
-		.updated_at = now_iso(rq->arena),
+	    .slug = vals[F_SLUG_I],
+	    .unit = vals[F_UNIT_I],
+	    .category = vals[F_CATEGORY_I],
+	    .question = {vals[F_QZH_I], qen ? vals[F_QEN_I] : NULL},
+	    .answer = {vals[F_AZH_I], aen ? vals[F_AEN_I] : NULL},
+	    .keywords_zh = vals[F_KW_I],
+	    .reviewed_on = clock_today_iso(rq->arena),
+	    .updated_by = rq->sess->user.username,
+	    .updated_at = clock_now_iso(rq->arena),
 	};
 	return ok;
 }
@@ -303,7 +294,7 @@ void h_faq_create(struct req *rq, struct resp *rs)
 		e = store_faq_create(st, &f, &id);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_create",
-				arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
@@ -338,7 +329,8 @@ void h_faq_update(struct req *rq, struct resp *rs)
 	if (!vf->present || *end || rev <= 0)
 		rev = -1; /* no or bad version: refused below as a conflict */
 	if (!ok) {
-		edit_form(rq, rs, 422, old.slug, vals, errors, arena_printf(rq->arena, "%lld", rev > 0 ? rev : m.rev), NULL);
+		edit_form(rq, rs, 422, old.slug, vals, errors, arena_printf(rq->arena, "%lld", rev > 0 ? rev : m.rev),
+		          NULL);
 		return;
 	}
 	enum err e = store_begin(st);
@@ -346,7 +338,7 @@ void h_faq_update(struct req *rq, struct resp *rs)
 		e = store_faq_update(st, m.id, rev, &f);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_update",
-				arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
+		                arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
@@ -355,9 +347,10 @@ void h_faq_update(struct req *rq, struct resp *rs)
 			/* someone saved in between: show their version's stamp, keep this text */
 			struct faq_meta now;
 			long long cur = store_faq_meta(st, rq->arena, old.slug, &now) == ERR_OK ? now.rev : m.rev;
-			edit_form(rq, rs, 409, old.slug, vals, errors, arena_printf(rq->arena, "%lld", cur), "faq_conflict");
+			edit_form(rq, rs, 409, old.slug, vals, errors, arena_printf(rq->arena, "%lld", cur),
+			          "faq_conflict");
 		} else {
-			page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_faq" : "err_unavailable");
+			page_error_lookup(rq, rs, e, "err_no_faq");
 		}
 		return;
 	}
@@ -396,12 +389,12 @@ void h_faq_delete(struct req *rq, struct resp *rs)
 		e = store_faq_delete(st, m.id);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_delete",
-				arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
 		store_rollback(st);
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_faq" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_faq");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff/faq?done=deleted"));

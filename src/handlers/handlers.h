@@ -102,7 +102,9 @@ struct cal;
 struct service_rec;
 /* Fills v with a service's notice-sheet facts (public.c); ERR_NOTFOUND for no such code. */
 enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
-			    struct service_rec *out);
+                            struct service_rec *out);
+/* A receipt's status-page address for number no (status_url) and its QR code (qr) (counter.c). */
+void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no);
 /* A case's common fields, personal data masked unless full (counter.c). */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full);
 /* The staff home page's counts for the user's unit (counter.c). */
@@ -112,6 +114,6 @@ struct petition_rec;
 void petition_dashboard_view(struct req *rq, struct tobj *v);
 /* The citizen's status page of a petition; code goes back into the rating form (petitions.c). */
 void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
-			  const char *code, const char *notice_key);
+                          const char *code, const char *notice_key);
 
 #endif

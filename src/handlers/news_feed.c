@@ -28,14 +28,14 @@ static const char *rfc822(struct arena *a, const char *iso)
 {
 	static const char *const days[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 	static const char *const months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	time_t t = iso ? clock_parse_iso(iso) : -1;
 	if (t < 0)
 		t = 0;
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	return arena_printf(a, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
-			    months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return arena_printf(a, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	                    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 static void xml_text(struct buf *b, const char *s)
@@ -79,7 +79,7 @@ void h_news_feed(struct req *rq, struct resp *rs)
 	struct buf *b = &rs->body;
 	buf_reset(b);
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		    "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+	            "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
 	element(b, "title", arena_printf(rq->arena, "%s %s", T(rq, "site_name"), T(rq, "news_title")));
 	element(b, "link", arena_printf(rq->arena, "%s/news", base));
 	element(b, "description", T(rq, "news_feed_description"));

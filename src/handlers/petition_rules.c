@@ -45,8 +45,8 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 			if (strcmp(cats[k].code, rules[i].category) == 0)
 				cat = pick(rq, cats[k].name);
 		tobj_int(o, "id", rules[i].id);
-		tobj_str(o, "channel", any_or(rq, rules[i].channel,
-					      T(rq, arena_printf(rq->arena, "pch_%s", rules[i].channel))));
+		tobj_str(o, "channel",
+		         any_or(rq, rules[i].channel, T(rq, arena_printf(rq->arena, "pch_%s", rules[i].channel))));
 		tobj_str(o, "category", any_or(rq, rules[i].category, cat));
 		tobj_int(o, "days", rules[i].days);
 		tobj_str(o, "by", rules[i].updated_by);
@@ -82,11 +82,11 @@ void h_rules_admin(struct req *rq, struct resp *rs)
 }
 
 static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, enum err e, const char *action,
-			 const char *detail)
+                         const char *detail)
 {
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, action, "deadline_rules", detail,
-				rq->remote_addr);
+		                rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
@@ -103,7 +103,8 @@ static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, enum
 void h_rule_set(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *ch = req_field(rq, "channel"), *cat = req_field(rq, "category"), *days = req_field(rq, "days");
+	const struct fval *ch = req_field(rq, "channel"), *cat = req_field(rq, "category"),
+	                  *days = req_field(rq, "days");
 	if (!st) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;

@@ -36,20 +36,6 @@ enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10, DEFAULT_NEAR = 2 };
 
 /* ---- shared pieces ---- */
 
-static const char *today_iso(struct arena *a)
-{
-	char iso[CAL_ISO_SIZE];
-	cal_format_iso(clock_office_day(clock_now()), iso);
-	return arena_strdup(a, iso);
-}
-
-static const char *now_iso(struct arena *a)
-{
-	char ts[21];
-	clock_iso(clock_now(), ts);
-	return arena_strdup(a, ts);
-}
-
 static int near_days(struct store *st, struct arena *a)
 {
 	const char *v = store_setting(st, a, "near_days");
@@ -199,7 +185,7 @@ static void masked_person(struct req *rq, struct tobj *o, const struct petition_
  * of a confidential petition only when the user may see them.
  */
 static void summary_view(struct req *rq, struct tobj *o, const struct petition_rec *p, const struct cal *cal, int near,
-			 bool full)
+                         bool full)
 {
 	bool see = may_see(rq, p);
 	tobj_str(o, "no", p->no);
@@ -240,7 +226,7 @@ static bool load_petition(struct req *rq, struct resp *rs, struct store *st, str
 	}
 	enum err e = store_petition_by_no(st, rq->arena, req_cap(rq, 0), p);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_petition" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_petition");
 		return false;
 	}
 	return true;
@@ -259,17 +245,17 @@ static bool finish(struct req *rq, struct resp *rs, struct store *st, enum err e
 }
 
 static enum err audit(struct req *rq, struct store *st, const char *action, const struct petition_rec *p,
-		      const char *detail)
+                      const char *detail)
 {
 	return store_audit(st, rq->sess ? rq->sess->user.id : 0, rq->sess ? rq->sess->user.username : NULL, action,
-			   arena_printf(rq->arena, "petition:%s", p->no), detail, rq->remote_addr);
+	                   arena_printf(rq->arena, "petition:%s", p->no), detail, rq->remote_addr);
 }
 
 static enum err event(struct req *rq, struct store *st, const struct petition_rec *p, const char *action,
-		      const char *to, const char *note)
+                      const char *to, const char *note)
 {
-	return store_petition_event(st, p->id, now_iso(rq->arena), rq->sess ? rq->sess->user.id : 0,
-				    rq->sess ? rq->sess->user.username : NULL, action, p->state, to, note);
+	return store_petition_event(st, p->id, clock_now_iso(rq->arena), rq->sess ? rq->sess->user.id : 0,
+	                            rq->sess ? rq->sess->user.username : NULL, action, p->state, to, note);
 }
 
 /* ---- intake ---- */
@@ -292,19 +278,19 @@ enum {
 };
 
 static const char *const form_fields[FI__MAX] = {
-	"name", "phone", "email", "address", "village", "category", "subject", "body", "channel", "ext_ref",
-	"read_back", "contact",
+    "name",    "phone", "email",   "address", "village",   "category",
+    "subject", "body",  "channel", "ext_ref", "read_back", "contact",
 };
 
 /* Staff channels offered on the general intake form (web is the citizen's own). */
-static const enum pet_channel staff_channels[] = {PC_COUNTER, PC_HOTLINE, PC_MAYOR, PC_CHIEF, PC_MAILBOX,
-						  PC_SUGGESTION, PC_LETTER, PC_EMAIL, PC_FAX};
+static const enum pet_channel staff_channels[] = {PC_COUNTER,    PC_HOTLINE, PC_MAYOR, PC_CHIEF, PC_MAILBOX,
+                                                  PC_SUGGESTION, PC_LETTER,  PC_EMAIL, PC_FAX};
 
 /* Which form: the citizen's, staff intake, or the 1999 operator's. */
 enum form_kind { FORM_WEB, FORM_STAFF, FORM_HOTLINE };
 
 static void named_options(struct req *rq, struct tobj *v, const char *list, const struct named_rec *items, size_t n,
-			  const char *selected)
+                          const char *selected)
 {
 	struct tlist *l = tobj_list(v, list);
 	for (size_t i = 0; i < n; i++) {
@@ -419,14 +405,6 @@ void h_petition_hotline_form(struct req *rq, struct resp *rs)
 	petition_form(rq, rs, FORM_HOTLINE, 200, NULL);
 }
 
-static bool phone_ok(const char *p)
-{
-	char d[32];
-	ids_phone_digits(p, d, sizeof d);
-	size_t n = strlen(d);
-	return n >= 8 && n <= 12;
-}
-
 static bool email_ok(const char *e)
 {
 	const char *at = strchr(e, '@');
@@ -466,7 +444,7 @@ struct intake {
 };
 
 static void receipt(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code,
-		    enum form_kind kind)
+                    enum form_kind kind)
 {
 	struct petition_rec p;
 	if (store_petition_by_no(st, rq->arena, no, &p) != ERR_OK) {
@@ -479,15 +457,7 @@ static void receipt(struct req *rq, struct resp *rs, struct store *st, const cha
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "staff", kind != FORM_WEB);
 	tobj_bool(v, "hotline", kind == FORM_HOTLINE);
-	struct arena *a = rq->arena;
-	const char *base = store_setting(st, a, "public_url");
-	const char *status_url = arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
-	tobj_str(v, "status_url", status_url);
-	struct buf svg;
-	buf_init(&svg);
-	if (qr_svg(status_url, T(rq, "receipt_qr_label"), &svg) == ERR_OK)
-		tobj_html(v, "qr", arena_strndup(a, svg.data, svg.len));
-	buf_free(&svg);
+	receipt_status_link(rq, st, v, no);
 	rs->status = 201;
 	rs->no_store = true;
 	page_render(rq, rs, "petition_receipt", v);
@@ -515,7 +485,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 		errors[FI_NAME] = "err_required";
 	if (!anon && !f[FI_PHONE]->present && !f[FI_EMAIL]->present && !f[FI_ADDRESS]->present)
 		errors[FI_CONTACT] = "err_pet_contact";
-	if (!anon && f[FI_PHONE]->present && !errors[FI_PHONE] && !phone_ok(f[FI_PHONE]->s))
+	if (!anon && f[FI_PHONE]->present && !errors[FI_PHONE] && !ids_phone_ok(f[FI_PHONE]->s))
 		errors[FI_PHONE] = "err_phone";
 	if (!anon && f[FI_EMAIL]->present && !errors[FI_EMAIL] && !email_ok(f[FI_EMAIL]->s))
 		errors[FI_EMAIL] = "err_email";
@@ -548,12 +518,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	time_t now = clock_now();
 	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
 	if (kind == FORM_WEB && store_attempt_count(st, "petition", akey, now - WEB_WINDOW) >= WEB_MAX) {
-		struct tobj *v = view_new(rq, T(rq, "http_429"));
-		tobj_int(v, "minutes", WEB_WINDOW / 60);
-		rs->status = 429;
-		rs->no_store = true;
-		resp_header(rs, "Retry-After", "600");
-		page_render(rq, rs, "try_later", v);
+		page_try_later(rq, rs, WEB_WINDOW / 60);
 		return;
 	}
 
@@ -571,28 +536,28 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	cal_format_iso(pet_due(cal, today, in.days, CAL_DAY_INVALID), in.due);
 	if (!anon)
 		ids_phone_digits(f[FI_PHONE]->s, in.phone_digits, sizeof in.phone_digits);
-	const char *at = now_iso(rq->arena);
+	const char *at = clock_now_iso(rq->arena);
 	struct petition_new pn = {
-		.channel = channel,
-		.ext_ref = kind == FORM_WEB ? NULL : f[FI_EXT_REF]->s,
-		.name = anon ? NULL : f[FI_NAME]->s,
-		.phone = anon ? NULL : f[FI_PHONE]->s,
-		.phone_digits = in.phone_digits,
-		.email = anon ? NULL : f[FI_EMAIL]->s,
-		.address = anon ? NULL : f[FI_ADDRESS]->s,
-		.anonymous = anon,
-		.confidential = req_field(rq, "confidential")->present,
-		.read_back = ch == PC_COUNTER && f[FI_READ_BACK]->present,
-		.village = f[FI_VILLAGE]->s,
-		.category = category,
-		.subject = subject,
-		.body = f[FI_BODY]->s,
-		.code_hash = in.code_hash,
-		.received_on = today_iso(rq->arena),
-		.received_at = at,
-		.days = in.days,
-		.due_on = in.due,
-		.user_id = rq->sess ? rq->sess->user.id : 0,
+	    .channel = channel,
+	    .ext_ref = kind == FORM_WEB ? NULL : f[FI_EXT_REF]->s,
+	    .name = anon ? NULL : f[FI_NAME]->s,
+	    .phone = anon ? NULL : f[FI_PHONE]->s,
+	    .phone_digits = in.phone_digits,
+	    .email = anon ? NULL : f[FI_EMAIL]->s,
+	    .address = anon ? NULL : f[FI_ADDRESS]->s,
+	    .anonymous = anon,
+	    .confidential = req_field(rq, "confidential")->present,
+	    .read_back = ch == PC_COUNTER && f[FI_READ_BACK]->present,
+	    .village = f[FI_VILLAGE]->s,
+	    .category = category,
+	    .subject = subject,
+	    .body = f[FI_BODY]->s,
+	    .code_hash = in.code_hash,
+	    .received_on = clock_today_iso(rq->arena),
+	    .received_at = at,
+	    .days = in.days,
+	    .due_on = in.due,
+	    .user_id = rq->sess ? rq->sess->user.id : 0,
 	};
 	char no[NO_SIZE];
 	long long id;
@@ -602,10 +567,10 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 		e = store_petition_create(st, &pn, no, &id);
 	if (e == ERR_OK)
 		e = store_petition_event(st, id, at, pn.user_id, user, "received", NULL, "received",
-					 pn.read_back ? T(rq, "pet_read_back_done") : NULL);
+		                         pn.read_back ? T(rq, "pet_read_back_done") : NULL);
 	if (e == ERR_OK)
 		e = store_audit(st, pn.user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
-				channel, rq->remote_addr);
+		                channel, rq->remote_addr);
 	if (e == ERR_OK && kind == FORM_WEB)
 		e = store_attempt_add(st, "petition", akey, now);
 	if (e == ERR_OK)
@@ -625,9 +590,9 @@ void h_petition_create(struct req *rq, struct resp *rs)
 
 void h_petition_staff_create(struct req *rq, struct resp *rs)
 {
-	create(rq, rs, rq->sess->role == ROLE_HOTLINE || strcmp(req_field(rq, "form")->s, "hotline") == 0
-			       ? FORM_HOTLINE
-			       : FORM_STAFF);
+	create(rq, rs,
+	       rq->sess->role == ROLE_HOTLINE || strcmp(req_field(rq, "form")->s, "hotline") == 0 ? FORM_HOTLINE
+	                                                                                          : FORM_STAFF);
 }
 
 /* ---- one petition ---- */
@@ -664,8 +629,8 @@ static void officer_options(struct req *rq, struct store *st, struct tobj *v, co
 	}
 }
 
-static void render_petition(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
-			    bool full, int status, const char *error_key)
+static void render_petition(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
+                            int status, const char *error_key)
 {
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
@@ -706,7 +671,8 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 	tobj_bool(v, "may_ask_ext", may_ask_extension(rq, p));
 	tobj_bool(v, "may_decide_ext", may_decide_extension(rq, p));
 	tobj_bool(v, "may_allow_ext", is_open(p) && rq->sess->role == ROLE_ADMIN && p->ext_asked >= p->ext_allowed);
-	tobj_bool(v, "ext_used_up", is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
+	tobj_bool(v, "ext_used_up",
+	          is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
 	tobj_int(v, "ext_allowed", p->ext_allowed);
 	if (route) {
 		unit_options(rq, st, v, p->unit);
@@ -722,9 +688,10 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 		for (int g = 0; g < PG__MAX; g++) {
 			struct tobj *o = tlist_obj(l);
 			tobj_str(o, "value", pet_ground_name((enum pet_ground)g));
-			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pground_%s", pet_ground_name((enum pet_ground)g))));
+			tobj_str(o, "label",
+			         T(rq, arena_printf(rq->arena, "pground_%s", pet_ground_name((enum pet_ground)g))));
 		}
-		tobj_str(v, "today", today_iso(rq->arena));
+		tobj_str(v, "today", clock_today_iso(rq->arena));
 	}
 
 	struct extension_rec *xs;
@@ -740,7 +707,8 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
 			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
 			tobj_str(o, "decision_label",
-				 T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision) : "pext_waiting"));
+			         T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision)
+			                              : "pext_waiting"));
 			view_data(rq, o, "decided_by", xs[i].decided_by);
 			view_data(rq, o, "note", see ? xs[i].note : NULL);
 			tobj_bool(o, "waiting", !xs[i].decision);
@@ -866,8 +834,8 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 		render_petition(rq, rs, st, &p, false, 422, "err_pet_officer");
 		return;
 	}
-	const char *note = p.officer_name ? arena_printf(rq->arena, "%s → %s", p.officer_name, u.display_name)
-					  : u.display_name;
+	const char *note =
+	    p.officer_name ? arena_printf(rq->arena, "%s → %s", p.officer_name, u.display_name) : u.display_name;
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_petition_assign(st, p.id, p.state, u.id);
@@ -897,14 +865,14 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		return;
 	}
 	const struct fval *reply = req_field(rq, "reply"), *agency = req_field(rq, "agency"),
-			  *tr_on = req_field(rq, "transfer_on"), *ground = req_field(rq, "ground"),
-			  *note = req_field(rq, "note"), *dup = req_field(rq, "dup_of");
-	const char *bad = reply->err_key ? reply->err_key
-			  : agency->err_key ? agency->err_key
-			  : tr_on->err_key  ? tr_on->err_key
-			  : ground->err_key ? ground->err_key
-			  : note->err_key   ? note->err_key
-					    : dup->err_key;
+	                  *tr_on = req_field(rq, "transfer_on"), *ground = req_field(rq, "ground"),
+	                  *note = req_field(rq, "note"), *dup = req_field(rq, "dup_of");
+	const char *bad = reply->err_key    ? reply->err_key
+	                  : agency->err_key ? agency->err_key
+	                  : tr_on->err_key  ? tr_on->err_key
+	                  : ground->err_key ? ground->err_key
+	                  : note->err_key   ? note->err_key
+	                                    : dup->err_key;
 	if (bad) {
 		render_petition(rq, rs, st, &p, false, 422, bad);
 		return;
@@ -952,17 +920,18 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		detail = arena_printf(rq->arena, "duplicate of %s", other.no);
 		break;
 	}
-	default:
-		render_petition(rq, rs, st, &p, false, 422, "err_pet_outcome");
-		return;
+	default: render_petition(rq, rs, st, &p, false, 422, "err_pet_outcome"); return;
 	}
-	o.closed_at = now_iso(rq->arena);
-	o.closed_on = today_iso(rq->arena);
+	o.closed_at = clock_now_iso(rq->arena);
+	o.closed_on = clock_today_iso(rq->arena);
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_petition_close(st, p.id, p.state, &o);
 	if (e == ERR_OK)
-		e = event(rq, st, &p, o.state, o.state, to == PS_DUPLICATE ? dup->s : to == PS_TRANSFERRED ? agency->s : NULL);
+		e = event(rq, st, &p, o.state, o.state,
+		          to == PS_DUPLICATE     ? dup->s
+		          : to == PS_TRANSFERRED ? agency->s
+		                                 : NULL);
 	if (e == ERR_OK)
 		e = audit(rq, st, "petition_close", &p, detail);
 	if (finish(rq, rs, st, e))
@@ -993,9 +962,11 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 	}
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
-		e = store_extension_ask(st, p.id, rq->sess->user.id, now_iso(rq->arena), p.due_on, until->s, reason->s);
+		e = store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s,
+		                        reason->s);
 	if (e == ERR_OK)
-		e = event(rq, st, &p, "ext_asked", p.state, arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
+		e = event(rq, st, &p, "ext_asked", p.state,
+		          arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
 	if (e == ERR_OK)
 		e = audit(rq, st, "extension_ask", &p, until->s);
 	if (finish(rq, rs, st, e))
@@ -1044,12 +1015,13 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 	}
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
-		e = store_extension_decide(st, x->id, decision, rq->sess->user.id, now_iso(rq->arena), note);
+		e = store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
 	if (e == ERR_OK && approve)
 		e = store_petition_extend(st, p.id, x->new_due, due);
 	if (e == ERR_OK)
 		e = event(rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
-			  approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
+		          approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note)
+		                  : note);
 	if (e == ERR_OK)
 		e = audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);
 	if (finish(rq, rs, st, e))
@@ -1251,9 +1223,9 @@ void h_notification_read(struct req *rq, struct resp *rs)
 		page_error(rq, rs, st ? 404 : 503, st ? "err_not_found" : "err_unavailable");
 		return;
 	}
-	enum err e = store_notification_read(st, rq->sess->user.id, id, now_iso(rq->arena));
+	enum err e = store_notification_read(st, rq->sess->user.id, id, clock_now_iso(rq->arena));
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff#notifications"));
@@ -1262,7 +1234,7 @@ void h_notification_read(struct req *rq, struct resp *rs)
 void h_notifications_read_all(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st || store_notifications_read_all(st, rq->sess->user.id, now_iso(rq->arena)) != ERR_OK) {
+	if (!st || store_notifications_read_all(st, rq->sess->user.id, clock_now_iso(rq->arena)) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -1272,7 +1244,7 @@ void h_notifications_read_all(struct req *rq, struct resp *rs)
 /* ---- the citizen's status page ---- */
 
 void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
-			  const char *code, const char *notice_key)
+                          const char *code, const char *notice_key)
 {
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_status_title"), p->no));
 	tobj_str(v, "no", p->no);

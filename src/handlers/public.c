@@ -101,7 +101,8 @@ void h_home(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "home", v);
 }
 
-void h_services(struct req *rq, struct resp *rs)
+/* Every service grouped by unit, as template tmpl shows them (the catalog, the processing times). */
+static void services_page(struct req *rq, struct resp *rs, const char *title_key, const char *tmpl)
 {
 	struct store *st = req_store(rq);
 	if (no_store_fail(rq, rs, st))
@@ -112,9 +113,14 @@ void h_services(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	struct tobj *v = view_new(rq, T(rq, "services_title"));
+	struct tobj *v = view_new(rq, T(rq, title_key));
 	services_by_unit(rq, v, svc, n);
-	page_render(rq, rs, "services", v);
+	page_render(rq, rs, tmpl, v);
+}
+
+void h_services(struct req *rq, struct resp *rs)
+{
+	services_page(rq, rs, "services_title", "services");
 }
 
 static void lines_view(struct req *rq, struct tobj *v, const char *name, const struct service_line *l, size_t n)
@@ -135,8 +141,7 @@ static void lines_view(struct req *rq, struct tobj *v, const char *name, const s
  * per-case notice sheet so both print the same facts.  Returns ERR_OK or
  * ERR_NOTFOUND.
  */
-enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
-			    struct service_rec *out)
+enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v, struct service_rec *out)
 {
 	struct service_rec s;
 	enum err e = store_service(st, rq->arena, code, &s);
@@ -172,7 +177,7 @@ void h_service(struct req *rq, struct resp *rs)
 	struct service_rec s;
 	enum err e = service_sheet_view(rq, st, req_cap(rq, 0), v, &s);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_service" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_service");
 		return;
 	}
 	tobj_str(v, "title", arena_printf(rq->arena, "%s %s", pick(rq, s.name), T(rq, "notice_sheet")));
@@ -181,18 +186,7 @@ void h_service(struct req *rq, struct resp *rs)
 
 void h_processing_times(struct req *rq, struct resp *rs)
 {
-	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
-	struct service_rec *svc;
-	size_t n;
-	if (store_services(st, rq->arena, &svc, &n) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	struct tobj *v = view_new(rq, T(rq, "times_title"));
-	services_by_unit(rq, v, svc, n);
-	page_render(rq, rs, "processing_times", v);
+	services_page(rq, rs, "times_title", "processing_times");
 }
 
 void h_units(struct req *rq, struct resp *rs)
@@ -232,8 +226,7 @@ void h_faq_list(struct req *rq, struct resp *rs)
 	struct named_rec *cats;
 	int *counts;
 	size_t nc;
-	if (store_faqs(st, rq->arena, unit->present ? unit->s : NULL, cat->present ? cat->s : NULL, &f, &n) !=
-		    ERR_OK ||
+	if (store_faqs(st, rq->arena, unit->present ? unit->s : NULL, cat->present ? cat->s : NULL, &f, &n) != ERR_OK ||
 	    store_faq_categories(st, rq->arena, &cats, &counts, &nc) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -276,7 +269,7 @@ void h_faq_item(struct req *rq, struct resp *rs)
 	struct faq_rec f;
 	enum err e = store_faq(st, rq->arena, req_cap(rq, 0), &f);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_no_faq" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_no_faq");
 		return;
 	}
 	struct tobj *v = view_new(rq, pick(rq, f.question));
@@ -325,7 +318,7 @@ void h_news_item(struct req *rq, struct resp *rs)
 	long long nid = strtoll(id, &end, 10);
 	enum err e = *end || nid <= 0 ? ERR_NOTFOUND : store_news_item(st, rq->arena, nid, &n);
 	if (e != ERR_OK) {
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}
 	struct tobj *v = view_new(rq, pick(rq, n.title));

@@ -146,9 +146,9 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	size_t n;
 	if (!load(rq, rs, &mo, &rows, &n))
 		return;
-	static const char *const head[] = {"report_unit", "report_received", "report_on_time", "report_late",
-					   "report_open", "report_overdue", "report_avg_days", "report_rated",
-					   "report_avg_rating"};
+	static const char *const head[] = {"report_unit",     "report_received", "report_on_time",
+	                                   "report_late",     "report_open",     "report_overdue",
+	                                   "report_avg_days", "report_rated",    "report_avg_rating"};
 	struct buf *b = &rs->body;
 	buf_reset(b);
 	buf_puts(b, "\xEF\xBB\xBF");
@@ -171,6 +171,6 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	rs->content_type = "text/csv; charset=utf-8";
 	rs->no_store = true;
 	resp_header(rs, "Content-Disposition",
-		    arena_printf(rq->arena, "attachment; filename=\"petitions-%s.csv\"", mo.label));
+	            arena_printf(rq->arena, "attachment; filename=\"petitions-%s.csv\"", mo.label));
 	auth_audit(rq, "report_csv", arena_printf(rq->arena, "report:%s", mo.label), NULL);
 }

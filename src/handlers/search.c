@@ -26,8 +26,8 @@
 #include "store/search.h"
 
 enum {
-	GROUP_MAX_HITS = 10,   /* hits shown per kind on the results page */
-	CONSOLE_DETAILS = 5,   /* FAQ answers and service facts opened inline on the console */
+	GROUP_MAX_HITS = 10, /* hits shown per kind on the results page */
+	CONSOLE_DETAILS = 5, /* FAQ answers and service facts opened inline on the console */
 };
 
 /* The unit whose phone the "nothing found" page gives: it runs the 1F service desk. */
@@ -35,9 +35,9 @@ static const char SERVICE_DESK_UNIT[] = "secretariat";
 
 /* Group headings, indexed by enum search_kind. */
 static const char *const kind_keys[SEARCH_KIND__MAX] = {
-	"search_kind_service", /* SEARCH_SERVICE */
-	"search_kind_faq",     /* SEARCH_FAQ */
-	"search_kind_news",    /* SEARCH_NEWS */
+    "search_kind_service", /* SEARCH_SERVICE */
+    "search_kind_faq",     /* SEARCH_FAQ */
+    "search_kind_news",    /* SEARCH_NEWS */
 };
 
 /*
@@ -116,7 +116,7 @@ static const char *hit_href(struct req *rq, const struct search_hit *h)
 
 /* Highlighted, escaped HTML for text; in a span with lang= when it is not in the page's language. */
 static const char *highlight(struct req *rq, const char *text, enum lang lang, const struct cjk_terms *terms,
-			     size_t max_chars)
+                             size_t max_chars)
 {
 	struct buf b;
 	buf_init(&b);
@@ -214,9 +214,9 @@ void h_search(struct req *rq, struct resp *rs)
 	const char *q = query_text(rq, &cut);
 	/* the query in the title, unless it is Chinese on an English page (a title has no lang=) */
 	bool q_title = *q && !(rq->lang == LANG_EN && has_han(q));
-	struct tobj *v = view_new(rq, q_title ? arena_printf(rq->arena, "%s%s%s", T(rq, "search_for_1"), q,
-							    T(rq, "search_for_2"))
-					      : T(rq, "search_title"));
+	struct tobj *v =
+	    view_new(rq, q_title ? arena_printf(rq->arena, "%s%s%s", T(rq, "search_for_1"), q, T(rq, "search_for_2"))
+	                         : T(rq, "search_title"));
 	tobj_str(v, "q", q);
 	tobj_html(v, "q_html", text_html(rq, q, LANG__MAX));
 	tobj_bool(v, "truncated", cut);
@@ -288,10 +288,7 @@ static void console_people(struct req *rq, struct store *st, struct tobj *v, con
 {
 	char digits[32], no[32];
 	ids_phone_digits(q, digits, sizeof digits);
-	snprintf(no, sizeof no, "%s", q);
-	for (char *p = no; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
+	ids_number_upcase(q, no, sizeof no);
 	bool by_no = ids_number_valid(no), by_phone = strlen(digits) >= 8 && !by_no;
 	if (!by_no && !by_phone)
 		return;
@@ -334,7 +331,8 @@ static void console_details(struct req *rq, struct store *st, struct tobj *v, co
 				continue;
 			struct tobj *o = tlist_obj(fl);
 			bool en = rq->lang == LANG_EN && f.question[LANG_EN] && *f.question[LANG_EN];
-			tobj_html(o, "question", highlight(rq, pick(rq, f.question), en ? LANG_EN : LANG_ZH, res->terms, 0));
+			tobj_html(o, "question",
+			          highlight(rq, pick(rq, f.question), en ? LANG_EN : LANG_ZH, res->terms, 0));
 			view_markdown(rq, o, "answer", f.answer);
 			tobj_str(o, "href", hit_href(rq, h));
 			tobj_str(o, "reviewed_on", f.reviewed_on);
@@ -354,8 +352,9 @@ static void console_details(struct req *rq, struct store *st, struct tobj *v, co
 			if (s.immediate)
 				tobj_str(o, "days", T(rq, "svc_immediate"));
 			else
-				tobj_str(o, "days", arena_printf(rq->arena, "%d %s", s.processing_days,
-							       T(rq, "svc_working_days")));
+				tobj_str(
+				    o, "days",
+				    arena_printf(rq->arena, "%d %s", s.processing_days, T(rq, "svc_working_days")));
 			struct service_line *items;
 			size_t ni;
 			if (store_service_items(st, rq->arena, s.id, &items, &ni) == ERR_OK) {
@@ -442,7 +441,9 @@ void h_synonyms(struct req *rq, struct resp *rs)
 	const struct fval *done = req_field(rq, "done");
 	const char *notice = NULL;
 	if (done->present)
-		notice = strcmp(done->s, "added") == 0 ? "syn_added" : strcmp(done->s, "deleted") == 0 ? "syn_deleted" : NULL;
+		notice = strcmp(done->s, "added") == 0     ? "syn_added"
+		         : strcmp(done->s, "deleted") == 0 ? "syn_deleted"
+		                                           : NULL;
 	synonyms_page(rq, rs, 200, NULL, notice);
 }
 
@@ -469,7 +470,7 @@ void h_synonym_add(struct req *rq, struct resp *rs)
 		e = store_synonym_add(st, norm, rq->sess->user.username, &id);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_add",
-				arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
+		                arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
@@ -503,12 +504,12 @@ void h_synonym_delete(struct req *rq, struct resp *rs)
 		e = store_synonym_delete(st, rq->arena, id, &was);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_delete",
-				arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
+		                arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {
 		store_rollback(st);
-		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503, e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff/admin/synonyms?done=deleted"));

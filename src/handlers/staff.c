@@ -72,12 +72,7 @@ void h_login(struct req *rq, struct resp *rs)
 	else if (store_attempt_count(st, "login", akey, now - LOGIN_WINDOW) >= LOGIN_MAX_PER_ADDR)
 		locked = akey;
 	if (locked) {
-		struct tobj *v = view_new(rq, T(rq, "http_429"));
-		tobj_int(v, "minutes", minutes_left(st, locked, now));
-		rs->status = 429;
-		rs->no_store = true;
-		resp_header(rs, "Retry-After", arena_printf(rq->arena, "%ld", minutes_left(st, locked, now) * 60));
-		page_render(rq, rs, "try_later", v);
+		page_try_later(rq, rs, minutes_left(st, locked, now));
 		auth_audit(rq, "login_throttled", ukey, NULL);
 		return;
 	}
@@ -167,7 +162,10 @@ void h_closure_add(struct req *rq, struct resp *rs)
 		return;
 	}
 	if (day->err_key || reason->err_key || !cal_parse_iso(day->s, &d)) {
-		page_error(rq, rs, 400, day->err_key ? day->err_key : reason->err_key ? reason->err_key : "err_bad_date");
+		page_error(rq, rs, 400,
+		           day->err_key      ? day->err_key
+		           : reason->err_key ? reason->err_key
+		                             : "err_bad_date");
 		return;
 	}
 	if (store_begin(st) != ERR_OK) {
@@ -179,9 +177,10 @@ void h_closure_add(struct req *rq, struct resp *rs)
 		e = store_recompute_due(st);
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
-				arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
+		                arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
-		page_error(rq, rs, e == ERR_CONFLICT ? 400 : 503, e == ERR_CONFLICT ? "cal_closure_exists" : "err_unavailable");
+		page_error(rq, rs, e == ERR_CONFLICT ? 400 : 503,
+		           e == ERR_CONFLICT ? "cal_closure_exists" : "err_unavailable");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff/admin/calendar?added=1"));

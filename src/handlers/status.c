@@ -47,7 +47,7 @@ static bool throttled(struct store *st, struct req *rq, const char *no)
 	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
 	const char *nkey = arena_printf(rq->arena, "no:%s", no);
 	bool over = store_attempt_count(st, "lookup", akey, now - LOOKUP_WINDOW) >= LOOKUP_MAX ||
-		    store_attempt_count(st, "lookup", nkey, now - LOOKUP_WINDOW) >= LOOKUP_MAX;
+	            store_attempt_count(st, "lookup", nkey, now - LOOKUP_WINDOW) >= LOOKUP_MAX;
 	store_attempt_add(st, "lookup", akey, now);
 	store_attempt_add(st, "lookup", nkey, now);
 	return over;
@@ -59,7 +59,7 @@ static bool throttled(struct store *st, struct req *rq, const char *no)
  * number and code match; *p is then loaded.  Otherwise the answer is in rs.
  */
 static bool petition_check(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code,
-			   struct petition_rec *p)
+                           struct petition_rec *p)
 {
 	enum err e = store_petition_by_no(st, rq->arena, no, p);
 	if (e == ERR_DB) {
@@ -90,21 +90,13 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 	}
 	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code");
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
-	snprintf(no, sizeof no, "%s", no_f->s);
-	for (char *p = no; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
+	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no)) {
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
 	if (throttled(st, rq, no)) {
-		struct tobj *v = view_new(rq, T(rq, "http_429"));
-		tobj_int(v, "minutes", 1);
-		rs->status = 429;
-		rs->no_store = true;
-		resp_header(rs, "Retry-After", "60");
-		page_render(rq, rs, "try_later", v);
+		page_try_later(rq, rs, 1);
 		return;
 	}
 	bool code_ok = ids_normalize_code(code_f->s, code);
@@ -167,23 +159,15 @@ void h_status_rate(struct req *rq, struct resp *rs)
 		return;
 	}
 	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code"),
-			  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
+	                  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
-	snprintf(no, sizeof no, "%s", no_f->s);
-	for (char *p = no; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 32);
+	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no) || no[0] != 'P') {
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
 	if (throttled(st, rq, no)) {
-		struct tobj *v = view_new(rq, T(rq, "http_429"));
-		tobj_int(v, "minutes", 1);
-		rs->status = 429;
-		rs->no_store = true;
-		resp_header(rs, "Retry-After", "60");
-		page_render(rq, rs, "try_later", v);
+		page_try_later(rq, rs, 1);
 		return;
 	}
 	bool code_ok = ids_normalize_code(code_f->s, code);
@@ -192,7 +176,8 @@ void h_status_rate(struct req *rq, struct resp *rs)
 		return;
 	if (rating->err_key || rating->i < 1 || rating->i > 5 || comment->err_key) {
 		rs->status = 422;
-		petition_status_page(rq, rs, st, &p, code, rating->err_key || !rating->present ? "err_rating" : comment->err_key);
+		petition_status_page(rq, rs, st, &p, code,
+		                     rating->err_key || !rating->present ? "err_rating" : comment->err_key);
 		return;
 	}
 	char at[21];
@@ -204,7 +189,7 @@ void h_status_rate(struct req *rq, struct resp *rs)
 		e = store_petition_event(st, p.id, at, 0, NULL, "rated", p.state, p.state, NULL);
 	if (e == ERR_OK)
 		e = store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
-				arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
+		                arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {

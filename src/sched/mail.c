@@ -32,7 +32,8 @@ static void put_encoded(struct buf *b, const char *s)
 	size_t n = strlen(s);
 	buf_puts(b, "=?UTF-8?B?");
 	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+		unsigned v =
+		    (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
 		buf_putc(b, tab[v >> 18 & 63]);
 		buf_putc(b, tab[v >> 12 & 63]);
 		buf_putc(b, i + 1 < n ? tab[v >> 6 & 63] : '=');
@@ -41,8 +42,8 @@ static void put_encoded(struct buf *b, const char *s)
 	buf_puts(b, "?=");
 }
 
-enum err mail_send(const char *url, const char *from, const char *to, const char *subject, const char *body,
-		   char *err, size_t errsz)
+enum err mail_send(const char *url, const char *from, const char *to, const char *subject, const char *body, char *err,
+                   size_t errsz)
 {
 	if (strpbrk(to, "\r\n<>") || strpbrk(from, "\r\n<>")) {
 		snprintf(err, errsz, "bad address");
@@ -58,7 +59,7 @@ enum err mail_send(const char *url, const char *from, const char *to, const char
 	buf_printf(&msg, "Date: %s\r\nFrom: <%s>\r\nTo: <%s>\r\nSubject: ", date, from, to);
 	put_encoded(&msg, subject);
 	buf_puts(&msg, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-		       "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
+	               "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
 	for (const char *p = body; *p; p++) {
 		if (*p == '\n' && (p == body || p[-1] != '\r'))
 			buf_putc(&msg, '\r');

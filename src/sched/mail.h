@@ -14,7 +14,7 @@
  * (smtp://host:25, smtps://user:password@host:465, ...) from "from" to
  * "to".  Returns ERR_OK, or ERR_IO with the reason in err.
  */
-enum err mail_send(const char *url, const char *from, const char *to, const char *subject, const char *body,
-		   char *err, size_t errsz);
+enum err mail_send(const char *url, const char *from, const char *to, const char *subject, const char *body, char *err,
+                   size_t errsz);
 
 #endif

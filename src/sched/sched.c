@@ -30,8 +30,8 @@ enum {
 	DEFAULT_NEAR_DAYS = 2,
 	MAX_RECIPIENTS = 32,
 	MAIL_PER_PASS = 50,
-	MAIL_MAX_TRIES = 6,       /* then 'failed' for good */
-	MAIL_FIRST_RETRY = 60,    /* seconds, doubling each try */
+	MAIL_MAX_TRIES = 6,    /* then 'failed' for good */
+	MAIL_FIRST_RETRY = 60, /* seconds, doubling each try */
 };
 
 /* One flag to raise. */
@@ -103,10 +103,10 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 	static const struct {
 		const char *tier, *zh, *en;
 	} words[] = {
-		{"near", "即將到期", "due soon"},
-		{"due_today", "今日到期", "due today"},
-		{"overdue", "已逾期", "overdue"},
-		{"extension", "展期申請待核", "extension request waiting for a decision"},
+	    {"near", "即將到期", "due soon"},
+	    {"due_today", "今日到期", "due today"},
+	    {"overdue", "已逾期", "overdue"},
+	    {"extension", "展期申請待核", "extension request waiting for a decision"},
 	};
 	const char *zh = c->tier, *en = c->tier;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -116,17 +116,17 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 		}
 	bool pet = c->item->kind == IK_PETITION;
 	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", c->item->no, zh,
-				pet ? "Petition" : "Application", en);
+	                        pet ? "Petition" : "Application", en);
 	*body = arena_printf(a,
-			     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
-			     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
-			     pet ? "陳情" : "申辦案件", c->item->no, zh, c->item->due_on, pet ? "Petition" : "Application",
-			     c->item->no, en, c->item->due_on);
+	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
+	                     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
+	                     pet ? "陳情" : "申辦案件", c->item->no, zh, c->item->due_on,
+	                     pet ? "Petition" : "Application", c->item->no, en, c->item->due_on);
 }
 
 /* Raises one batch of candidates in one transaction. */
 static enum err raise_batch(struct store *st, struct arena *a, const struct candidate *cs, size_t n,
-			    const struct staff_rec *staff, size_t nstaff, bool mail, struct sched_stats *out)
+                            const struct staff_rec *staff, size_t nstaff, bool mail, struct sched_stats *out)
 {
 	char at[21];
 	time_t now = clock_now();
@@ -138,7 +138,7 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 		int notified;
 		size_t nu = recipients(&cs[i], staff, nstaff, users);
 		e = store_flag_raise(st, cs[i].item->kind, cs[i].item->id, cs[i].tier, cs[i].ref, at, users, nu,
-				     &flag_id, &notified, note_ids);
+		                     &flag_id, &notified, note_ids);
 		if (e != ERR_OK || !flag_id)
 			continue;
 		flags++;
@@ -191,7 +191,7 @@ static void send_mail(struct store *st, struct arena *a, const char *url, const 
 		store_outbox_retry(st, m[i].id, next, err);
 		out->mails_failed++;
 		fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
-			next ? "" : ", giving up", err);
+		        next ? "" : ", giving up", err);
 	}
 }
 
@@ -255,10 +255,10 @@ void sched_log(FILE *f, const struct sched_stats *s)
 	char ts[21];
 	clock_iso(clock_now(), ts);
 	fprintf(f,
-		"%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
-		"%ld mails (%ld sent, %ld failed), %.1f ms\n",
-		ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
-		(double)s->usec / 1000.0);
+	        "%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
+	        "%ld mails (%ld sent, %ld failed), %.1f ms\n",
+	        ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
+	        (double)s->usec / 1000.0);
 	fflush(f);
 }
 
@@ -280,7 +280,7 @@ int sched_run(const char *db_path, long interval, bool once)
 	}
 	if (store_version(st) < 4) {
 		fprintf(stderr, "scheduler: %s: schema too old or missing; run: bianmin admin init --db %s\n", db_path,
-			db_path);
+		        db_path);
 		store_close(st);
 		return 1;
 	}
@@ -295,7 +295,7 @@ int sched_run(const char *db_path, long interval, bool once)
 	int recovered = 0;
 	if (store_outbox_recover(st, &recovered) == ERR_OK && recovered)
 		fprintf(stderr, "scheduler: %d mails were interrupted while sending; marked failed, not resent\n",
-			recovered);
+		        recovered);
 	int rc = 0;
 	while (!g_stop) {
 		struct sched_stats s;

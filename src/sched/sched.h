@@ -25,7 +25,7 @@ struct sched_stats {
 	long flags;         /* flags raised by this pass */
 	long notifications; /* notifications added */
 	long mails_queued, mails_sent, mails_failed;
-	long long usec;     /* duration */
+	long long usec; /* duration */
 };
 
 struct sched_opts {

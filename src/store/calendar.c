@@ -69,11 +69,10 @@ static enum err import_row(void *ctx, int32_t day, bool open, const char *note)
 	return ERR_OK;
 }
 
-enum err store_calendar_import(struct store *st, const char *data, size_t len, size_t *rows, char *err,
-			       size_t errsz)
+enum err store_calendar_import(struct store *st, const char *data, size_t len, size_t *rows, char *err, size_t errsz)
 {
 	static const char sql[] = "INSERT INTO calendar_days (day, open, note) VALUES (?1, ?2, ?3) "
-				  "ON CONFLICT(day) DO UPDATE SET open = excluded.open, note = excluded.note";
+	                          "ON CONFLICT(day) DO UPDATE SET open = excluded.open, note = excluded.note";
 	/* validate the whole file before touching the database */
 	enum err e = cal_parse_csv(data, len, NULL, NULL, err, errsz);
 	if (e != ERR_OK)
@@ -98,7 +97,7 @@ enum err store_calendar_import(struct store *st, const char *data, size_t len, s
 enum err store_calendar_years(struct store *st, struct arena *a, struct year_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT substr(day, 1, 4) AS y, count(*), sum(open) FROM calendar_days "
-				  "GROUP BY y ORDER BY y";
+	                          "GROUP BY y ORDER BY y";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;

@@ -18,8 +18,7 @@ const struct cal *store_calendar(struct store *st);
  * Imports an official calendar CSV (see cal_parse_csv) in one transaction;
  * *rows gets the number of days.  ERR_INVAL with a message for a bad file.
  */
-enum err store_calendar_import(struct store *st, const char *data, size_t len, size_t *rows, char *err,
-			       size_t errsz);
+enum err store_calendar_import(struct store *st, const char *data, size_t len, size_t *rows, char *err, size_t errsz);
 
 struct year_rec {
 	int year;

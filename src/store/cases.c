@@ -10,11 +10,11 @@
 
 #define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
 
-#define CASE_SELECT                                                                                       \
-	"SELECT c.id, c.case_no, c.code_hash, c.service_id, s.code, s.name_zh, s.name_en, c.unit, u.name_zh, " \
-	"u.name_en, u.phone, c.applicant_name, c.applicant_phone, c.applicant_email, c.applicant_natid, "     \
-	"c.channel, c.state, c.received_on, c.received_at, c.due_on, c.paused_since, c.closed_at, c.days, "   \
-	"c.paused_days, o.display_name FROM cases c JOIN services s ON s.id = c.service_id "                 \
+#define CASE_SELECT                                                                                                    \
+	"SELECT c.id, c.case_no, c.code_hash, c.service_id, s.code, s.name_zh, s.name_en, c.unit, u.name_zh, "         \
+	"u.name_en, u.phone, c.applicant_name, c.applicant_phone, c.applicant_email, c.applicant_natid, "              \
+	"c.channel, c.state, c.received_on, c.received_at, c.due_on, c.paused_since, c.closed_at, c.days, "            \
+	"c.paused_days, o.display_name FROM cases c JOIN services s ON s.id = c.service_id "                           \
 	"JOIN units u ON u.code = c.unit LEFT JOIN users o ON o.id = c.officer_id "
 
 static void read_case(sqlite3_stmt *s, struct arena *a, struct case_rec *c)
@@ -50,9 +50,9 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 {
 	static const char seq_sql[] = "SELECT count(*) FROM cases WHERE received_on = ?1";
 	static const char ins[] =
-		"INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, applicant_phone, "
-		"phone_digits, applicant_email, applicant_natid, channel, state, received_on, received_at, days, "
-		"due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'received', ?11, ?12, ?13, ?14, ?15)";
+	    "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, applicant_phone, "
+	    "phone_digits, applicant_email, applicant_natid, channel, state, received_on, received_at, days, "
+	    "due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'received', ?11, ?12, ?13, ?14, ?15)";
 	sqlite3_stmt *s = stmt_get(st, seq_sql);
 	if (!s)
 		return ERR_DB;
@@ -105,7 +105,7 @@ enum err store_case_by_no(struct store *st, struct arena *a, const char *no, str
 enum err store_case_events(struct store *st, struct arena *a, long long case_id, struct event_rec **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT at, username, from_state, to_state, note FROM case_events WHERE case_id = ?1 ORDER BY id";
+	    "SELECT at, username, from_state, to_state, note FROM case_events WHERE case_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -125,11 +125,12 @@ enum err store_case_events(struct store *st, struct arena *a, long long case_id,
 	return ERR_OK;
 }
 
-enum err store_case_event(struct store *st, long long case_id, const char *at, long long user_id,
-			  const char *username, const char *from, const char *to, const char *note)
+enum err store_case_event(struct store *st, long long case_id, const char *at, long long user_id, const char *username,
+                          const char *from, const char *to, const char *note)
 {
-	static const char sql[] = "INSERT INTO case_events (case_id, at, user_id, username, from_state, to_state, note) "
-				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	static const char sql[] =
+	    "INSERT INTO case_events (case_id, at, user_id, username, from_state, to_state, note) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -146,9 +147,9 @@ enum err store_case_event(struct store *st, long long case_id, const char *at, l
 
 enum err store_case_set_state(struct store *st, long long id, const char *from, const char *to, const char *at)
 {
-	static const char sql[] =
-		"UPDATE cases SET state = ?3, closed_at = CASE WHEN ?3 IN ('closed', 'withdrawn') THEN ?4 ELSE closed_at END "
-		"WHERE id = ?1 AND state = ?2";
+	static const char sql[] = "UPDATE cases SET state = ?3, closed_at = CASE WHEN ?3 IN ('closed', 'withdrawn') "
+	                          "THEN ?4 ELSE closed_at END "
+	                          "WHERE id = ?1 AND state = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -175,7 +176,7 @@ enum err store_case_pause(struct store *st, long long id, const char *since)
 enum err store_case_resume(struct store *st, long long id, int waited_days, const char *due_on)
 {
 	static const char sql[] =
-		"UPDATE cases SET paused_since = NULL, paused_days = paused_days + ?2, due_on = ?3 WHERE id = ?1";
+	    "UPDATE cases SET paused_since = NULL, paused_days = paused_days + ?2, due_on = ?3 WHERE id = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -195,7 +196,7 @@ static enum err case_list(sqlite3_stmt *s, struct arena *a, struct case_rec **ou
 }
 
 enum err store_cases_find(struct store *st, struct arena *a, const char *no, const char *phone_digits,
-			  struct case_rec **out, size_t *n)
+                          struct case_rec **out, size_t *n)
 {
 	static const char sql[] = CASE_SELECT "WHERE c.case_no = ?1 OR c.phone_digits = ?2 ORDER BY c.id DESC LIMIT 50";
 	sqlite3_stmt *s = stmt_get(st, sql);
@@ -211,7 +212,7 @@ enum err store_cases_find(struct store *st, struct arena *a, const char *no, con
 enum err store_cases_open(struct store *st, struct arena *a, const char *unit, struct case_rec **out, size_t *n)
 {
 	static const char sql[] = CASE_SELECT "WHERE c.state IN ('received', 'review', 'correction') "
-					      "AND (?1 IS NULL OR c.unit = ?1) ORDER BY c.due_on, c.id LIMIT 500";
+	                                      "AND (?1 IS NULL OR c.unit = ?1) ORDER BY c.due_on, c.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	*out = NULL;
 	*n = 0;
@@ -221,13 +222,12 @@ enum err store_cases_open(struct store *st, struct arena *a, const char *unit, s
 	return case_list(s, a, out, n);
 }
 
-enum err store_corrections(struct store *st, struct arena *a, long long case_id, struct correction_rec **out,
-			   size_t *n)
+enum err store_corrections(struct store *st, struct arena *a, long long case_id, struct correction_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, seq, issued_on, officer, officer_phone, deadline_on, reason, resolved_on "
-				  "FROM corrections WHERE case_id = ?1 ORDER BY seq";
+	                          "FROM corrections WHERE case_id = ?1 ORDER BY seq";
 	static const char items[] =
-		"SELECT text_zh, text_en FROM correction_items WHERE correction_id = ?1 ORDER BY seq";
+	    "SELECT text_zh, text_en FROM correction_items WHERE correction_id = ?1 ORDER BY seq";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -264,15 +264,15 @@ enum err store_corrections(struct store *st, struct arena *a, long long case_id,
 }
 
 enum err store_correction_create(struct store *st, long long case_id, int seq, const char *issued_at,
-				 const char *issued_on, long long user_id, const char *officer,
-				 const char *officer_phone, const char *deadline_on, const char *reason,
-				 const char *const *items_zh, const char *const *items_en, size_t nitems, long long *id)
+                                 const char *issued_on, long long user_id, const char *officer,
+                                 const char *officer_phone, const char *deadline_on, const char *reason,
+                                 const char *const *items_zh, const char *const *items_en, size_t nitems, long long *id)
 {
 	static const char sql[] =
-		"INSERT INTO corrections (case_id, seq, issued_at, issued_on, issued_by, officer, officer_phone, "
-		"deadline_on, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	    "INSERT INTO corrections (case_id, seq, issued_at, issued_on, issued_by, officer, officer_phone, "
+	    "deadline_on, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	static const char item_sql[] =
-		"INSERT INTO correction_items (correction_id, seq, text_zh, text_en) VALUES (?1, ?2, ?3, ?4)";
+	    "INSERT INTO correction_items (correction_id, seq, text_zh, text_en) VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -305,7 +305,8 @@ enum err store_correction_create(struct store *st, long long case_id, int seq, c
 
 enum err store_correction_resolve(struct store *st, long long case_id, const char *on)
 {
-	sqlite3_stmt *s = stmt_get(st, "UPDATE corrections SET resolved_on = ?2 WHERE case_id = ?1 AND resolved_on IS NULL");
+	sqlite3_stmt *s =
+	    stmt_get(st, "UPDATE corrections SET resolved_on = ?2 WHERE case_id = ?1 AND resolved_on IS NULL");
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -316,7 +317,7 @@ enum err store_correction_resolve(struct store *st, long long case_id, const cha
 enum err store_cases_recompute_due(struct store *st, const struct cal *c)
 {
 	static const char sel[] = "SELECT id, received_on, days + paused_days FROM cases "
-				  "WHERE state IN ('received', 'review', 'correction')";
+	                          "WHERE state IN ('received', 'review', 'correction')";
 	static const char upd[] = "UPDATE cases SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
 	sqlite3_stmt *s = stmt_get(st, sel);
 	if (!s)

@@ -51,8 +51,8 @@ struct event_rec {
 };
 enum err store_case_events(struct store *st, struct arena *a, long long case_id, struct event_rec **out, size_t *n);
 /* Appends an event row. */
-enum err store_case_event(struct store *st, long long case_id, const char *at, long long user_id,
-			  const char *username, const char *from, const char *to, const char *note);
+enum err store_case_event(struct store *st, long long case_id, const char *at, long long user_id, const char *username,
+                          const char *from, const char *to, const char *note);
 
 /*
  * Moves a case from state 'from' to 'to' (ERR_CONFLICT when it is no longer
@@ -66,7 +66,7 @@ enum err store_case_resume(struct store *st, long long id, int waited_days, cons
 
 /* Cases whose number is q, or whose phone digits are q; newest first. */
 enum err store_cases_find(struct store *st, struct arena *a, const char *no, const char *phone_digits,
-			  struct case_rec **out, size_t *n);
+                          struct case_rec **out, size_t *n);
 /* Open cases (received/review/correction), optionally of one unit, by due date. */
 enum err store_cases_open(struct store *st, struct arena *a, const char *unit, struct case_rec **out, size_t *n);
 
@@ -78,12 +78,13 @@ struct correction_rec {
 	size_t nitems;
 };
 enum err store_corrections(struct store *st, struct arena *a, long long case_id, struct correction_rec **out,
-			   size_t *n);
+                           size_t *n);
 /* Adds notice number seq with its items; *id gets its id. */
 enum err store_correction_create(struct store *st, long long case_id, int seq, const char *issued_at,
-				 const char *issued_on, long long user_id, const char *officer,
-				 const char *officer_phone, const char *deadline_on, const char *reason,
-				 const char *const *items_zh, const char *const *items_en, size_t nitems, long long *id);
+                                 const char *issued_on, long long user_id, const char *officer,
+                                 const char *officer_phone, const char *deadline_on, const char *reason,
+                                 const char *const *items_zh, const char *const *items_en, size_t nitems,
+                                 long long *id);
 enum err store_correction_resolve(struct store *st, long long case_id, const char *on);
 
 /*

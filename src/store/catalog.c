@@ -17,7 +17,8 @@ static void pair(sqlite3_stmt *s, int i, struct arena *a, const char *out[LANG__
 
 /* ---- units ---- */
 
-#define UNIT_COLS "u.code, u.name_zh, u.name_en, u.duties_zh, u.duties_en, u.location_zh, u.location_en, u.phone, u.email"
+#define UNIT_COLS                                                                                                      \
+	"u.code, u.name_zh, u.name_en, u.duties_zh, u.duties_en, u.location_zh, u.location_en, u.phone, u.email"
 
 static void read_unit(sqlite3_stmt *s, int c, struct arena *a, struct unit_rec *u)
 {
@@ -64,11 +65,11 @@ enum err store_villages(struct store *st, struct arena *a, struct named_rec **ou
 
 /* ---- services ---- */
 
-#define SERVICE_SELECT                                                                               \
-	"SELECT s.id, s.code, s.name_zh, s.name_en, s.summary_zh, s.summary_en, s.eligibility_zh, "      \
-	"s.eligibility_en, s.fee_zh, s.fee_en, s.legal_basis_zh, s.legal_basis_en, s.notes_zh, "         \
-	"s.notes_en, s.processing_days, s.immediate, s.correction_days, s.contact_ext, s.updated_at, "   \
-	"c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit " \
+#define SERVICE_SELECT                                                                                                 \
+	"SELECT s.id, s.code, s.name_zh, s.name_en, s.summary_zh, s.summary_en, s.eligibility_zh, "                    \
+	"s.eligibility_en, s.fee_zh, s.fee_en, s.legal_basis_zh, s.legal_basis_en, s.notes_zh, "                       \
+	"s.notes_en, s.processing_days, s.immediate, s.correction_days, s.contact_ext, s.updated_at, "                 \
+	"c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "                 \
 	"JOIN categories c ON c.code = s.category "
 
 static void read_service(sqlite3_stmt *s, struct arena *a, struct service_rec *r)
@@ -137,7 +138,7 @@ enum err store_service_by_id(struct store *st, struct arena *a, long long id, st
 
 /* Items, steps and forms share one shape: seq, kind-or-file, zh, en. */
 static enum err service_lines(struct store *st, struct arena *a, const char *sql, long long id, bool is_form,
-			      struct service_line **out, size_t *n)
+                              struct service_line **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
@@ -159,35 +160,32 @@ static enum err service_lines(struct store *st, struct arena *a, const char *sql
 	return ERR_OK;
 }
 
-enum err store_service_items(struct store *st, struct arena *a, long long id, struct service_line **out,
-			     size_t *n)
+enum err store_service_items(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT seq, kind, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
+	    "SELECT seq, kind, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, false, out, n);
 }
 
-enum err store_service_steps(struct store *st, struct arena *a, long long id, struct service_line **out,
-			     size_t *n)
+enum err store_service_steps(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT seq, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
+	    "SELECT seq, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, false, out, n);
 }
 
-enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out,
-			     size_t *n)
+enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT seq, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
+	    "SELECT seq, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, true, out, n);
 }
 
 /* ---- FAQ ---- */
 
-#define FAQ_SELECT                                                                                   \
-	"SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "              \
-	"f.question_zh, f.question_en, f.answer_zh, f.answer_en, f.reviewed_on FROM faq f "              \
+#define FAQ_SELECT                                                                                                     \
+	"SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "                            \
+	"f.question_zh, f.question_en, f.answer_zh, f.answer_en, f.reviewed_on FROM faq f "                            \
 	"JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
 
 static void read_faq(sqlite3_stmt *s, struct arena *a, struct faq_rec *f)
@@ -203,11 +201,11 @@ static void read_faq(sqlite3_stmt *s, struct arena *a, struct faq_rec *f)
 	f->reviewed_on = col_str(s, 12, a);
 }
 
-enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category,
-		    struct faq_rec **out, size_t *n)
+enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category, struct faq_rec **out,
+                    size_t *n)
 {
 	static const char sql[] = FAQ_SELECT "WHERE (?1 IS NULL OR f.unit = ?1) AND (?2 IS NULL OR f.category = ?2) "
-					     "ORDER BY u.sort, c.sort, f.id";
+	                                     "ORDER BY u.sort, c.sort, f.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -236,11 +234,10 @@ enum err store_faq(struct store *st, struct arena *a, const char *slug, struct f
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
-enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts,
-			      size_t *n)
+enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n)
 {
 	static const char sql[] = "SELECT c.code, c.name_zh, c.name_en, count(*) FROM faq f "
-				  "JOIN categories c ON c.code = f.category GROUP BY c.code ORDER BY c.sort, c.code";
+	                          "JOIN categories c ON c.code = f.category GROUP BY c.code ORDER BY c.sort, c.code";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0, ccap = 0, cn = 0;
 	*out = NULL;
@@ -309,16 +306,16 @@ enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *er
 {
 	static const char unit_sql[] = "SELECT code FROM units WHERE name_zh = ?1 OR code = ?1";
 	static const char cat_new[] =
-		"INSERT INTO categories (code, name_zh, sort) SELECT 'c' || (1 + (SELECT count(*) FROM categories)), "
-		"?1, 900 WHERE NOT EXISTS (SELECT 1 FROM categories WHERE name_zh = ?1)";
+	    "INSERT INTO categories (code, name_zh, sort) SELECT 'c' || (1 + (SELECT count(*) FROM categories)), "
+	    "?1, 900 WHERE NOT EXISTS (SELECT 1 FROM categories WHERE name_zh = ?1)";
 	static const char upsert[] =
-		"INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, "
-		"keywords_zh, reviewed_on, updated_by) VALUES (?1, ?2, (SELECT code FROM categories WHERE name_zh = ?3), "
-		"?4, ?5, ?6, ?7, ?8, ?9, 'import') ON CONFLICT(slug) DO UPDATE SET unit = excluded.unit, "
-		"category = excluded.category, question_zh = excluded.question_zh, answer_zh = excluded.answer_zh, "
-		"question_en = excluded.question_en, answer_en = excluded.answer_en, keywords_zh = excluded.keywords_zh, "
-		"reviewed_on = excluded.reviewed_on, updated_by = 'import', "
-		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+	    "INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, "
+	    "keywords_zh, reviewed_on, updated_by) VALUES (?1, ?2, (SELECT code FROM categories WHERE name_zh = ?3), "
+	    "?4, ?5, ?6, ?7, ?8, ?9, 'import') ON CONFLICT(slug) DO UPDATE SET unit = excluded.unit, "
+	    "category = excluded.category, question_zh = excluded.question_zh, answer_zh = excluded.answer_zh, "
+	    "question_en = excluded.question_en, answer_en = excluded.answer_en, keywords_zh = excluded.keywords_zh, "
+	    "reviewed_on = excluded.reviewed_on, updated_by = 'import', "
+	    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 	sqlite3_stmt *s = stmt_get(st, unit_sql);
 	if (!s)
 		return ERR_DB;

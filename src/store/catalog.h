@@ -74,20 +74,19 @@ enum err store_services(struct store *st, struct arena *a, struct service_rec **
 /* One service by code; ERR_NOTFOUND when there is none. */
 enum err store_service(struct store *st, struct arena *a, const char *code, struct service_rec *out);
 enum err store_service_by_id(struct store *st, struct arena *a, long long id, struct service_rec *out);
-enum err store_service_items(struct store *st, struct arena *a, long long service_id,
-			     struct service_line **out, size_t *n);
-enum err store_service_steps(struct store *st, struct arena *a, long long service_id,
-			     struct service_line **out, size_t *n);
-enum err store_service_forms(struct store *st, struct arena *a, long long service_id,
-			     struct service_line **out, size_t *n);
+enum err store_service_items(struct store *st, struct arena *a, long long service_id, struct service_line **out,
+                             size_t *n);
+enum err store_service_steps(struct store *st, struct arena *a, long long service_id, struct service_line **out,
+                             size_t *n);
+enum err store_service_forms(struct store *st, struct arena *a, long long service_id, struct service_line **out,
+                             size_t *n);
 
 /* FAQ entries, optionally only one unit's and/or one category's (NULL = all). */
-enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category,
-		    struct faq_rec **out, size_t *n);
+enum err store_faqs(struct store *st, struct arena *a, const char *unit, const char *category, struct faq_rec **out,
+                    size_t *n);
 enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out);
 /* FAQ categories in use, with their entry counts in *counts (may be NULL). */
-enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts,
-			      size_t *n);
+enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n);
 
 /* Newest news first, at most limit. */
 enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n);

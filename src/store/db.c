@@ -14,17 +14,17 @@
 struct store *store_open(const char *path, char *err, size_t errsz)
 {
 	struct store *st = calloc(1, sizeof *st);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
 		store_close(st);
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
 	static const char pragmas[] = "PRAGMA journal_mode=WAL;"
-				      "PRAGMA synchronous=FULL;"
-				      "PRAGMA foreign_keys=ON;"
-				      "PRAGMA temp_store=MEMORY;";
+	                              "PRAGMA synchronous=FULL;"
+	                              "PRAGMA foreign_keys=ON;"
+	                              "PRAGMA temp_store=MEMORY;";
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
 		snprintf(err, errsz, "%s: %s", path, msg ? msg : "pragma failed");
@@ -66,7 +66,7 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 			sqlite3_stmt *s;
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 				fprintf(stderr, "bianmin: prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(st->db),
-					sql);
+				        sql);
 				return NULL;
 			}
 			st->cache[i].sql = sql;
@@ -92,6 +92,11 @@ void bind_str(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, i);
+}
+
+void bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+	bind_str(s, i, v && *v ? v : NULL);
 }
 
 void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem)
@@ -162,7 +167,7 @@ enum err store_migrate(struct store *st, const char *root, char *err, size_t err
 		snprintf(err, errsz, "%s: cannot open migrations folder", dir);
 		return ERR_IO;
 	}
-	char *names[256];
+	char *names[256] = {0};
 	size_t n = 0;
 	struct dirent *de;
 	while ((de = readdir(d)) && n < 256)
@@ -275,7 +280,7 @@ const char *store_setting(struct store *st, struct arena *a, const char *key)
 enum err store_set_setting(struct store *st, const char *key, const char *value)
 {
 	sqlite3_stmt *s = stmt_get(st, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-				       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, key);

@@ -1,9 +1,9 @@
 /*
  * deadlines.c -- see deadlines.h.
  */
+#include "store/deadlines.h"
 #include "store/calendar.h"
 #include "store/cases.h"
-#include "store/deadlines.h"
 #include "store/petitions.h"
 
 enum err store_recompute_due(struct store *st)

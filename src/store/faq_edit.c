@@ -31,16 +31,11 @@ enum err store_faq_meta(struct store *st, struct arena *a, const char *slug, str
 }
 
 /* An empty English text is stored as NULL: the pages then say "in Chinese only". */
-static void bind_opt(sqlite3_stmt *s, int i, const char *v)
-{
-	bind_str(s, i, v && *v ? v : NULL);
-}
-
 enum err store_faq_create(struct store *st, const struct faq_edit *f, long long *id)
 {
 	static const char sql[] =
-		"INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, keywords_zh, "
-		"reviewed_on, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	    "INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, keywords_zh, "
+	    "reviewed_on, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -64,9 +59,9 @@ enum err store_faq_create(struct store *st, const struct faq_edit *f, long long 
 enum err store_faq_update(struct store *st, long long id, long long rev, const struct faq_edit *f)
 {
 	static const char sql[] =
-		"UPDATE faq SET unit = ?3, category = ?4, question_zh = ?5, answer_zh = ?6, question_en = ?7, "
-		"answer_en = ?8, keywords_zh = ?9, reviewed_on = ?10, updated_by = ?11, updated_at = ?12, "
-		"rev = rev + 1 WHERE id = ?1 AND rev = ?2";
+	    "UPDATE faq SET unit = ?3, category = ?4, question_zh = ?5, answer_zh = ?6, question_en = ?7, "
+	    "answer_en = ?8, keywords_zh = ?9, reviewed_on = ?10, updated_by = ?11, updated_at = ?12, "
+	    "rev = rev + 1 WHERE id = ?1 AND rev = ?2";
 	static const char exists[] = "SELECT 1 FROM faq WHERE id = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
@@ -110,11 +105,10 @@ enum err store_faq_delete(struct store *st, long long id)
 
 enum err store_faq_stale(struct store *st, struct arena *a, const char *before, struct faq_rec **out, size_t *n)
 {
-	static const char sql[] =
-		"SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "
-		"f.question_zh, f.question_en, f.reviewed_on FROM faq f "
-		"JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
-		"WHERE f.reviewed_on < ?1 ORDER BY u.sort, u.code, f.reviewed_on, f.slug";
+	static const char sql[] = "SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "
+	                          "f.question_zh, f.question_en, f.reviewed_on FROM faq f "
+	                          "JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
+	                          "WHERE f.reviewed_on < ?1 ORDER BY u.sort, u.code, f.reviewed_on, f.slug";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;

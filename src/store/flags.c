@@ -11,8 +11,8 @@
 #define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
 
 static const char *const kind_names[IK__MAX] = {
-	"petition", /* IK_PETITION */
-	"case",     /* IK_CASE */
+    "petition", /* IK_PETITION */
+    "case",     /* IK_CASE */
 };
 
 const char *item_kind_name(enum item_kind k)
@@ -24,12 +24,12 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 {
 	/* both read the partial indexes on open items, ordered by due date */
 	static const char pet[] =
-		"SELECT p.id, p.petition_no, p.unit, p.officer_id, p.due_on, "
-		"(SELECT x.id FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "
-		"FROM petitions p WHERE p.state IN ('received', 'routed', 'assigned') ORDER BY p.due_on";
+	    "SELECT p.id, p.petition_no, p.unit, p.officer_id, p.due_on, "
+	    "(SELECT x.id FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "
+	    "FROM petitions p WHERE p.state IN ('received', 'routed', 'assigned') ORDER BY p.due_on";
 	static const char cas[] = "SELECT id, case_no, unit, officer_id, due_on, NULL FROM cases "
-				  "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
-				  "ORDER BY unit, due_on";
+	                          "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
+	                          "ORDER BY unit, due_on";
 	static const char *const sqls[IK__MAX] = {pet, cas};
 	size_t cap = 0;
 	*out = NULL;
@@ -78,17 +78,17 @@ enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **o
 }
 
 enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, const char *tier, const char *ref,
-			  const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
-			  long long *notification_ids)
+                          const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
+                          long long *notification_ids)
 {
 	/* the item must still be open when the flag is written, not just when it was read */
 	static const char flag[] =
-		"INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at) SELECT ?1, ?2, ?3, ?4, ?5 "
-		"WHERE CASE ?1 WHEN 'petition' THEN EXISTS (SELECT 1 FROM petitions WHERE id = ?2 "
-		"AND state IN ('received', 'routed', 'assigned')) ELSE EXISTS (SELECT 1 FROM cases WHERE id = ?2 "
-		"AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) END";
+	    "INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at) SELECT ?1, ?2, ?3, ?4, ?5 "
+	    "WHERE CASE ?1 WHEN 'petition' THEN EXISTS (SELECT 1 FROM petitions WHERE id = ?2 "
+	    "AND state IN ('received', 'routed', 'assigned')) ELSE EXISTS (SELECT 1 FROM cases WHERE id = ?2 "
+	    "AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) END";
 	static const char note[] =
-		"INSERT OR IGNORE INTO notifications (user_id, flag_id, created_at) VALUES (?1, ?2, ?3)";
+	    "INSERT OR IGNORE INTO notifications (user_id, flag_id, created_at) VALUES (?1, ?2, ?3)";
 	*flag_id = 0;
 	*notified = 0;
 	sqlite3_stmt *s = stmt_get(st, flag);
@@ -125,15 +125,15 @@ enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, c
 /* ---- notifications ---- */
 
 enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
-			     struct notification_rec **out, size_t *n)
+                             struct notification_rec **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
-		"coalesce(p.petition_no, c.case_no), coalesce(p.confidential, 0) FROM notifications n "
-		"JOIN flags f ON f.id = n.flag_id "
-		"LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
-		"LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
-		"WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, n.id DESC LIMIT ?2";
+	    "SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
+	    "coalesce(p.petition_no, c.case_no), coalesce(p.confidential, 0) FROM notifications n "
+	    "JOIN flags f ON f.id = n.flag_id "
+	    "LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
+	    "LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
+	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, n.id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -171,7 +171,7 @@ int store_notifications_unread(struct store *st, long long user_id)
 enum err store_notification_read(struct store *st, long long user_id, long long id, const char *at)
 {
 	static const char sql[] =
-		"UPDATE notifications SET read_at = coalesce(read_at, ?3) WHERE id = ?1 AND user_id = ?2";
+	    "UPDATE notifications SET read_at = coalesce(read_at, ?3) WHERE id = ?1 AND user_id = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -198,10 +198,10 @@ enum err store_notifications_read_all(struct store *st, long long user_id, const
 /* ---- the outbox ---- */
 
 enum err store_outbox_add(struct store *st, long long notification_id, const char *to, const char *subject,
-			  const char *body, time_t next_at)
+                          const char *body, time_t next_at)
 {
 	static const char sql[] = "INSERT OR IGNORE INTO outbox (notification_id, to_addr, subject, body, next_at) "
-				  "VALUES (?1, ?2, ?3, ?4, ?5)";
+	                          "VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -213,12 +213,11 @@ enum err store_outbox_add(struct store *st, long long notification_id, const cha
 	return stmt_done(st, s);
 }
 
-enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out,
-			  size_t *n)
+enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, to_addr, subject, body, attempts FROM outbox "
-				  "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
-				  "ORDER BY next_at, id LIMIT ?2";
+	                          "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
+	                          "ORDER BY next_at, id LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -242,7 +241,7 @@ enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int lim
 enum err store_outbox_claim(struct store *st, long long id)
 {
 	static const char sql[] =
-		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1 AND state = 'pending'";
+	    "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1 AND state = 'pending'";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -255,7 +254,8 @@ enum err store_outbox_claim(struct store *st, long long id)
 
 enum err store_outbox_sent(struct store *st, long long id, const char *at)
 {
-	sqlite3_stmt *s = stmt_get(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1");
+	sqlite3_stmt *s =
+	    stmt_get(st, "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1");
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
@@ -266,7 +266,7 @@ enum err store_outbox_sent(struct store *st, long long id, const char *at)
 enum err store_outbox_retry(struct store *st, long long id, time_t next_at, const char *error)
 {
 	static const char sql[] = "UPDATE outbox SET state = CASE WHEN ?2 = 0 THEN 'failed' ELSE 'pending' END, "
-				  "next_at = ?2, last_error = ?3 WHERE id = ?1";
+	                          "next_at = ?2, last_error = ?3 WHERE id = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -279,8 +279,8 @@ enum err store_outbox_retry(struct store *st, long long id, time_t next_at, cons
 enum err store_outbox_recover(struct store *st, int *n)
 {
 	static const char sql[] =
-		"UPDATE outbox SET state = 'failed', last_error = 'interrupted during sending; not resent "
-		"(it may have been delivered)' WHERE state = 'sending'";
+	    "UPDATE outbox SET state = 'failed', last_error = 'interrupted during sending; not resent "
+	    "(it may have been delivered)' WHERE state = 'sending'";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;

@@ -51,8 +51,8 @@ enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **o
  * raised).  *notified gets the notifications added.
  */
 enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, const char *tier, const char *ref,
-			  const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
-			  long long *notification_ids);
+                          const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
+                          long long *notification_ids);
 
 /* ---- notifications on the staff dashboard ---- */
 
@@ -65,7 +65,7 @@ struct notification_rec {
 };
 /* The user's notifications, unread first then newest, at most limit. */
 enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
-			     struct notification_rec **out, size_t *n);
+                             struct notification_rec **out, size_t *n);
 int store_notifications_unread(struct store *st, long long user_id);
 /* Marks one (ERR_NOTFOUND when it is not the user's) or all of the user's notifications read. */
 enum err store_notification_read(struct store *st, long long user_id, long long id, const char *at);
@@ -75,7 +75,7 @@ enum err store_notifications_read_all(struct store *st, long long user_id, const
 
 /* Queues an e-mail copy of a notification (ignored when one exists). */
 enum err store_outbox_add(struct store *st, long long notification_id, const char *to, const char *subject,
-			  const char *body, time_t next_at);
+                          const char *body, time_t next_at);
 
 struct outbox_rec {
 	long long id;
@@ -83,8 +83,7 @@ struct outbox_rec {
 	int attempts;
 };
 /* Pending mails whose time has come, oldest first, at most limit. */
-enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out,
-			  size_t *n);
+enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n);
 /* Claims a pending mail (-> 'sending', committed before the send); ERR_CONFLICT when taken. */
 enum err store_outbox_claim(struct store *st, long long id);
 enum err store_outbox_sent(struct store *st, long long id, const char *at);

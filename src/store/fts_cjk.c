@@ -29,16 +29,16 @@ static void cjk_delete(Fts5Tokenizer *tok)
 }
 
 static int cjk_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int ntext,
-			int (*emit)(void *, int, const char *, int, int, int))
+                        int (*emit)(void *, int, const char *, int, int, int))
 {
 	(void)tok;
 	struct cjk_tok t;
 	struct cjk_token k;
 	cjk_tok_init(&t, text, ntext > 0 ? (size_t)ntext : 0,
-		     (flags & FTS5_TOKENIZE_QUERY) ? CJK_TOK_QUERY : CJK_TOK_DOCUMENT);
+	             (flags & FTS5_TOKENIZE_QUERY) ? CJK_TOK_QUERY : CJK_TOK_DOCUMENT);
 	while (cjk_tok_next(&t, &k)) {
-		int rc = emit(ctx, k.colocated ? FTS5_TOKEN_COLOCATED : 0, k.text, (int)k.len,
-			      (int)k.start, (int)k.end);
+		int rc =
+		    emit(ctx, k.colocated ? FTS5_TOKEN_COLOCATED : 0, k.text, (int)k.len, (int)k.start, (int)k.end);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

@@ -33,8 +33,9 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql);
 
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *col_str(sqlite3_stmt *s, int i, struct arena *a);
-/* Bind helpers: a NULL string binds SQL NULL. */
+/* Bind helpers: a NULL string binds SQL NULL; bind_opt binds NULL for "" too. */
 void bind_str(sqlite3_stmt *s, int i, const char *v);
+void bind_opt(sqlite3_stmt *s, int i, const char *v);
 
 /* Grows an arena array of elem-sized items to hold n+1; returns the slot. */
 void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);

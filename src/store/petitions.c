@@ -14,17 +14,17 @@
 
 #define OPEN_STATES "('received', 'routed', 'assigned')"
 
-#define PETITION_SELECT                                                                                         \
-	"SELECT p.id, p.petition_no, p.code_hash, p.channel, p.ext_ref, p.name, p.phone, p.email, p.address, "     \
-	"p.anonymous, p.confidential, p.read_back, p.village, v.name_zh, v.name_en, p.category, c.name_zh, "       \
-	"c.name_en, p.subject, p.body, p.unit, u.name_zh, u.name_en, u.phone, p.officer_id, o.display_name, "      \
-	"p.state, p.received_on, p.received_at, p.due_on, p.ext_until, p.days, p.ext_allowed, "                    \
-	"(SELECT count(*) FROM petition_extensions x WHERE x.petition_id = p.id), "                               \
-	"EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "         \
-	"p.reply, p.agency, p.transfer_on, p.ground, p.outcome_note, p.duplicate_of, d.petition_no, p.closed_at, " \
-	"p.closed_on, p.rating, p.rating_note, p.created_by FROM petitions p "                                   \
-	"LEFT JOIN villages v ON v.code = p.village LEFT JOIN categories c ON c.code = p.category "                \
-	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                          \
+#define PETITION_SELECT                                                                                                \
+	"SELECT p.id, p.petition_no, p.code_hash, p.channel, p.ext_ref, p.name, p.phone, p.email, p.address, "         \
+	"p.anonymous, p.confidential, p.read_back, p.village, v.name_zh, v.name_en, p.category, c.name_zh, "           \
+	"c.name_en, p.subject, p.body, p.unit, u.name_zh, u.name_en, u.phone, p.officer_id, o.display_name, "          \
+	"p.state, p.received_on, p.received_at, p.due_on, p.ext_until, p.days, p.ext_allowed, "                        \
+	"(SELECT count(*) FROM petition_extensions x WHERE x.petition_id = p.id), "                                    \
+	"EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "             \
+	"p.reply, p.agency, p.transfer_on, p.ground, p.outcome_note, p.duplicate_of, d.petition_no, p.closed_at, "     \
+	"p.closed_on, p.rating, p.rating_note, p.created_by FROM petitions p "                                         \
+	"LEFT JOIN villages v ON v.code = p.village LEFT JOIN categories c ON c.code = p.category "                    \
+	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                               \
 	"LEFT JOIN petitions d ON d.id = p.duplicate_of "
 
 static void read_petition(sqlite3_stmt *s, struct arena *a, struct petition_rec *p)
@@ -79,19 +79,14 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, struct petition_rec 
 	p->created_by = sqlite3_column_int64(s, i++);
 }
 
-static void bind_opt(sqlite3_stmt *s, int i, const char *v)
-{
-	bind_str(s, i, v && *v ? v : NULL);
-}
-
 enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id)
 {
 	static const char seq_sql[] = "SELECT count(*) FROM petitions WHERE received_on = ?1";
 	static const char ins[] =
-		"INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
-		"address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
-		"received_at, days, due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		"?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21)";
+	    "INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
+	    "address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
+	    "received_at, days, due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21)";
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
 		return ERR_INVAL;
@@ -147,11 +142,10 @@ enum err store_petition_by_no(struct store *st, struct arena *a, const char *no,
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
-enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out,
-			       size_t *n)
+enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT at, username, action, from_state, to_state, note FROM petition_events "
-				  "WHERE petition_id = ?1 ORDER BY id";
+	                          "WHERE petition_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -172,12 +166,11 @@ enum err store_petition_events(struct store *st, struct arena *a, long long id, 
 	return ERR_OK;
 }
 
-enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id,
-			      const char *username, const char *action, const char *from, const char *to,
-			      const char *note)
+enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id, const char *username,
+                              const char *action, const char *from, const char *to, const char *note)
 {
 	static const char sql[] = "INSERT INTO petition_events (petition_id, at, user_id, username, action, "
-				  "from_state, to_state, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	                          "from_state, to_state, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -202,11 +195,11 @@ static enum err changed_one(struct store *st, sqlite3_stmt *s)
 	return e;
 }
 
-enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit,
-			      const char *category, int days, const char *due_on)
+enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
+                              int days, const char *due_on)
 {
 	static const char sql[] = "UPDATE petitions SET unit = ?3, category = ?4, days = ?5, due_on = ?6, "
-				  "officer_id = NULL, state = 'routed' WHERE id = ?1 AND state = ?2";
+	                          "officer_id = NULL, state = 'routed' WHERE id = ?1 AND state = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -222,7 +215,7 @@ enum err store_petition_route(struct store *st, long long id, const char *from, 
 enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id)
 {
 	static const char sql[] =
-		"UPDATE petitions SET officer_id = ?3, state = 'assigned' WHERE id = ?1 AND state = ?2";
+	    "UPDATE petitions SET officer_id = ?3, state = 'assigned' WHERE id = ?1 AND state = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -235,8 +228,8 @@ enum err store_petition_assign(struct store *st, long long id, const char *from,
 enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o)
 {
 	static const char sql[] =
-		"UPDATE petitions SET state = ?3, reply = ?4, agency = ?5, transfer_on = ?6, ground = ?7, "
-		"outcome_note = ?8, duplicate_of = ?9, closed_at = ?10, closed_on = ?11 WHERE id = ?1 AND state = ?2";
+	    "UPDATE petitions SET state = ?3, reply = ?4, agency = ?5, transfer_on = ?6, ground = ?7, "
+	    "outcome_note = ?8, duplicate_of = ?9, closed_at = ?10, closed_on = ?11 WHERE id = ?1 AND state = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -258,7 +251,7 @@ enum err store_petition_close(struct store *st, long long id, const char *from, 
 enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at)
 {
 	static const char sql[] = "UPDATE petitions SET rating = ?2, rating_note = ?3, rated_at = ?4 "
-				  "WHERE id = ?1 AND state = 'replied' AND rating IS NULL";
+	                          "WHERE id = ?1 AND state = 'replied' AND rating IS NULL";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -279,12 +272,12 @@ static enum err petition_list(sqlite3_stmt *s, struct arena *a, struct petition_
 }
 
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
-			      const char *state, struct petition_rec **out, size_t *n)
+                              const char *state, struct petition_rec **out, size_t *n)
 {
 	/* the partial index on open petitions' due dates: cost follows open items */
 	static const char sql[] = PETITION_SELECT "WHERE p.state IN " OPEN_STATES
-						  " AND (?1 IS NULL OR p.unit = ?1) AND (?2 = 0 OR p.officer_id = ?2) "
-						  "AND (?3 IS NULL OR p.state = ?3) ORDER BY p.due_on, p.id LIMIT 500";
+	                                          " AND (?1 IS NULL OR p.unit = ?1) AND (?2 = 0 OR p.officer_id = ?2) "
+	                                          "AND (?3 IS NULL OR p.state = ?3) ORDER BY p.due_on, p.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	*out = NULL;
 	*n = 0;
@@ -297,17 +290,17 @@ enum err store_petitions_open(struct store *st, struct arena *a, const char *uni
 }
 
 enum err store_petition_counts(struct store *st, struct arena *a, const char *today, const char *near_until,
-			       long long officer_id, struct petition_counts **out, size_t *n)
+                               long long officer_id, struct petition_counts **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT p.unit, u.name_zh, u.name_en, count(*), "
-		"total(p.due_on > ?1 AND p.due_on <= ?2), total(p.due_on = ?1), total(p.due_on < ?1), "
-		"total(p.officer_id = ?3), total(p.officer_id = ?3 AND p.due_on > ?1 AND p.due_on <= ?2), "
-		"total(p.officer_id = ?3 AND p.due_on = ?1), total(p.officer_id = ?3 AND p.due_on < ?1), "
-		"total(p.state = 'received'), "
-		"total(EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL)) "
-		"FROM petitions p LEFT JOIN units u ON u.code = p.unit WHERE p.state IN " OPEN_STATES
-		" GROUP BY p.unit ORDER BY p.unit IS NULL, u.sort, p.unit";
+	    "SELECT p.unit, u.name_zh, u.name_en, count(*), "
+	    "total(p.due_on > ?1 AND p.due_on <= ?2), total(p.due_on = ?1), total(p.due_on < ?1), "
+	    "total(p.officer_id = ?3), total(p.officer_id = ?3 AND p.due_on > ?1 AND p.due_on <= ?2), "
+	    "total(p.officer_id = ?3 AND p.due_on = ?1), total(p.officer_id = ?3 AND p.due_on < ?1), "
+	    "total(p.state = 'received'), "
+	    "total(EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL)) "
+	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit WHERE p.state IN " OPEN_STATES
+	    " GROUP BY p.unit ORDER BY p.unit IS NULL, u.sort, p.unit";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -322,8 +315,8 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 		c->unit = col_str(s, 0, a);
 		c->unit_name[LANG_ZH] = col_str(s, 1, a);
 		c->unit_name[LANG_EN] = col_str(s, 2, a);
-		int *f[] = {&c->open, &c->near, &c->today, &c->overdue, &c->mine, &c->mine_near,
-			    &c->mine_today, &c->mine_overdue, &c->unrouted, &c->ext_waiting};
+		int *f[] = {&c->open,      &c->near,       &c->today,        &c->overdue,  &c->mine,
+		            &c->mine_near, &c->mine_today, &c->mine_overdue, &c->unrouted, &c->ext_waiting};
 		for (int i = 0; i < 10; i++)
 			*f[i] = sqlite3_column_int(s, 3 + i);
 	}
@@ -332,7 +325,7 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 }
 
 enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
-				  size_t *n)
+                                  size_t *n)
 {
 	static const char sql[] = PETITION_SELECT "WHERE p.phone_digits = ?1 ORDER BY p.id DESC LIMIT 20";
 	sqlite3_stmt *s = stmt_get(st, sql);
@@ -347,13 +340,13 @@ enum err store_petitions_by_phone(struct store *st, struct arena *a, const char 
 /* ---- extensions ---- */
 
 enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
-			  size_t *n)
+                          size_t *n)
 {
 	static const char sql[] =
-		"SELECT x.id, ua.display_name, x.asked_at, x.old_due, x.new_due, x.reason, x.decision, "
-		"ud.display_name, x.decided_at, x.decision_note FROM petition_extensions x "
-		"LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
-		"WHERE x.petition_id = ?1 ORDER BY x.id";
+	    "SELECT x.id, ua.display_name, x.asked_at, x.old_due, x.new_due, x.reason, x.decision, "
+	    "ud.display_name, x.decided_at, x.decision_note FROM petition_extensions x "
+	    "LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
+	    "WHERE x.petition_id = ?1 ORDER BY x.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -379,10 +372,10 @@ enum err store_extensions(struct store *st, struct arena *a, long long petition_
 }
 
 enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
-			     const char *old_due, const char *new_due, const char *reason)
+                             const char *old_due, const char *new_due, const char *reason)
 {
 	static const char sql[] = "INSERT INTO petition_extensions (petition_id, asked_by, asked_at, old_due, "
-				  "new_due, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	                          "new_due, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -396,10 +389,10 @@ enum err store_extension_ask(struct store *st, long long petition_id, long long 
 }
 
 enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
-				const char *at, const char *note)
+                                const char *at, const char *note)
 {
 	static const char sql[] = "UPDATE petition_extensions SET decision = ?2, decided_by = ?3, decided_at = ?4, "
-				  "decision_note = ?5 WHERE id = ?1 AND decision IS NULL";
+	                          "decision_note = ?5 WHERE id = ?1 AND decision IS NULL";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -436,7 +429,7 @@ enum err store_petition_allow_extension(struct store *st, long long id)
 enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, channel, category, days, updated_by, updated_at FROM petition_rules "
-				  "ORDER BY channel = '*' DESC, channel, category = '*' DESC, category";
+	                          "ORDER BY channel = '*' DESC, channel, category = '*' DESC, category";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -459,8 +452,9 @@ enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec
 enum err store_petition_rule_days(struct store *st, const char *channel, const char *category, int *days)
 {
 	/* most specific first: an exact channel outranks an exact category */
-	static const char sql[] = "SELECT days FROM petition_rules WHERE channel IN (?1, '*') AND category IN (?2, '*') "
-				  "ORDER BY channel = '*', category = '*' LIMIT 1";
+	static const char sql[] =
+	    "SELECT days FROM petition_rules WHERE channel IN (?1, '*') AND category IN (?2, '*') "
+	    "ORDER BY channel = '*', category = '*' LIMIT 1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -473,13 +467,12 @@ enum err store_petition_rule_days(struct store *st, const char *channel, const c
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
-enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days,
-				 const char *by)
+enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days, const char *by)
 {
 	static const char sql[] =
-		"INSERT INTO petition_rules (channel, category, days, updated_by, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (channel, category) "
-		"DO UPDATE SET days = excluded.days, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+	    "INSERT INTO petition_rules (channel, category, days, updated_by, updated_at) "
+	    "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (channel, category) "
+	    "DO UPDATE SET days = excluded.days, updated_by = excluded.updated_by, updated_at = excluded.updated_at";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -492,8 +485,7 @@ enum err store_petition_rule_set(struct store *st, const char *channel, const ch
 
 enum err store_petition_rule_delete(struct store *st, long long id)
 {
-	static const char sql[] =
-		"DELETE FROM petition_rules WHERE id = ?1 AND NOT (channel = '*' AND category = '*')";
+	static const char sql[] = "DELETE FROM petition_rules WHERE id = ?1 AND NOT (channel = '*' AND category = '*')";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -524,8 +516,7 @@ enum err store_categories(struct store *st, struct arena *a, struct named_rec **
 
 enum err store_petitions_recompute_due(struct store *st, const struct cal *c)
 {
-	static const char sel[] =
-		"SELECT id, received_on, days, ext_until FROM petitions WHERE state IN " OPEN_STATES;
+	static const char sel[] = "SELECT id, received_on, days, ext_until FROM petitions WHERE state IN " OPEN_STATES;
 	static const char upd[] = "UPDATE petitions SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
 	sqlite3_stmt *s = stmt_get(st, sel);
 	if (!s)
@@ -554,13 +545,13 @@ enum err store_petitions_recompute_due(struct store *st, const struct cal *c)
 
 /* ---- the control report ---- */
 
-enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from,
-			       const char *to, int32_t today, struct petition_report_row **out, size_t *n)
+enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from, const char *to,
+                               int32_t today, struct petition_report_row **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT p.unit, u.name_zh, u.name_en, p.state, p.received_on, p.due_on, p.closed_on, p.rating "
-		"FROM petitions p LEFT JOIN units u ON u.code = p.unit "
-		"WHERE p.received_on BETWEEN ?1 AND ?2 ORDER BY p.unit IS NULL, u.sort, p.unit";
+	    "SELECT p.unit, u.name_zh, u.name_en, p.state, p.received_on, p.due_on, p.closed_on, p.rating "
+	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit "
+	    "WHERE p.received_on BETWEEN ?1 AND ?2 ORDER BY p.unit IS NULL, u.sort, p.unit";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;

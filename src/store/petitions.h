@@ -64,20 +64,18 @@ enum err store_petition_by_no(struct store *st, struct arena *a, const char *no,
 struct pet_event_rec {
 	const char *at, *username, *action, *from_state, *to_state, *note;
 };
-enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out,
-			       size_t *n);
+enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out, size_t *n);
 /* Appends an event (the table is append-only). */
-enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id,
-			      const char *username, const char *action, const char *from, const char *to,
-			      const char *note);
+enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id, const char *username,
+                              const char *action, const char *from, const char *to, const char *note);
 
 /*
  * Routes (or re-routes) a petition still in state 'from' to unit, with its
  * category, rule days and due date; the officer is cleared and the state
  * becomes 'routed'.  ERR_CONFLICT when the state changed meanwhile.
  */
-enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit,
-			      const char *category, int days, const char *due_on);
+enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
+                              int days, const char *due_on);
 /* Assigns officer_id (state 'assigned'); ERR_CONFLICT when no longer in 'from'. */
 enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id);
 
@@ -94,12 +92,12 @@ enum err store_petition_rate(struct store *st, long long id, int rating, const c
 
 /* Open petitions, filtered by unit (NULL: any), officer (0: any) and state (NULL: any open), by due date. */
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
-			      const char *state, struct petition_rec **out, size_t *n);
+                              const char *state, struct petition_rec **out, size_t *n);
 /* Open petitions of one unit (NULL: not yet routed), counted by tier for the dashboards. */
 struct petition_counts {
 	const char *unit;
 	const char *unit_name[LANG__MAX];
-	int open, near, today, overdue;         /* the unit's */
+	int open, near, today, overdue;                /* the unit's */
 	int mine, mine_near, mine_today, mine_overdue; /* of those, the given officer's */
 	int unrouted, ext_waiting;
 };
@@ -109,11 +107,11 @@ struct petition_counts {
  * petition is counted (no limit), through the partial index.
  */
 enum err store_petition_counts(struct store *st, struct arena *a, const char *today, const char *near_until,
-			       long long officer_id, struct petition_counts **out, size_t *n);
+                               long long officer_id, struct petition_counts **out, size_t *n);
 
 /* A caller's petitions by phone digits, newest first (at most 20). */
 enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
-				  size_t *n);
+                                  size_t *n);
 
 /* ---- extensions (展期) ---- */
 
@@ -124,13 +122,13 @@ struct extension_rec {
 	const char *decided_by, *decided_at, *note;
 };
 enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
-			  size_t *n);
+                          size_t *n);
 /* A new request; ERR_CONFLICT when one is already waiting. */
 enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
-			     const char *old_due, const char *new_due, const char *reason);
+                             const char *old_due, const char *new_due, const char *reason);
 /* Decides the waiting request ext_id; ERR_CONFLICT when it was decided meanwhile. */
 enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
-				const char *at, const char *note);
+                                const char *at, const char *note);
 /* Sets the approved date and the due date it gives. */
 enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on);
 /* One more extension request allowed (an administrator's decision). */
@@ -148,8 +146,7 @@ enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec
 /* Working days for channel and category (NULL: none) by the most specific rule. */
 enum err store_petition_rule_days(struct store *st, const char *channel, const char *category, int *days);
 /* Adds or changes the rule for (channel, category). */
-enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days,
-				 const char *by);
+enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days, const char *by);
 /* Removes a rule; ERR_INVAL for the catch-all (*, *), which must stay. */
 enum err store_petition_rule_delete(struct store *st, long long id);
 /* Every category (for the forms), in display order. */
@@ -175,7 +172,7 @@ struct petition_report_row {
  * inclusive): how many, closed on time (closed_on <= due_on) or late,
  * still open and overdue as of today, working days to close, ratings.
  */
-enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from,
-			       const char *to, int32_t today, struct petition_report_row **out, size_t *n);
+enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from, const char *to,
+                               int32_t today, struct petition_report_row **out, size_t *n);
 
 #endif

@@ -13,9 +13,9 @@
 #define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
 
 static const char *const kind_names[SEARCH_KIND__MAX] = {
-	"service", /* SEARCH_SERVICE */
-	"faq",     /* SEARCH_FAQ */
-	"news",    /* SEARCH_NEWS */
+    "service", /* SEARCH_SERVICE */
+    "faq",     /* SEARCH_FAQ */
+    "news",    /* SEARCH_NEWS */
 };
 
 const char *search_kind_name(enum search_kind k)
@@ -87,9 +87,7 @@ const char *search_plain_text(struct arena *a, const char *md)
 			break;
 		case '*':
 		case '`':
-		case '~':
-			p++;
-			continue;
+		case '~': p++; continue;
 		case '|':
 			*o++ = ' ';
 			p++;
@@ -128,10 +126,12 @@ const char *search_plain_text(struct arena *a, const char *md)
 		case '<': {
 			/* an HTML tag or an autolink: tags dropped, autolinks kept as text */
 			const char *q = p + 1;
-			bool tag = q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '/' || *q == '!');
+			bool tag =
+			    q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || *q == '/' || *q == '!');
 			const char *close = tag ? memchr(q, '>', (size_t)(end - q)) : NULL;
 			if (close) {
-				bool autolink = memchr(q, ':', (size_t)(close - q)) != NULL && !memchr(q, ' ', (size_t)(close - q));
+				bool autolink =
+				    memchr(q, ':', (size_t)(close - q)) != NULL && !memchr(q, ' ', (size_t)(close - q));
 				if (autolink) {
 					memcpy(o, q, (size_t)(close - q));
 					o += close - q;
@@ -141,8 +141,7 @@ const char *search_plain_text(struct arena *a, const char *md)
 			}
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 		*o++ = c;
 		p++;
@@ -185,8 +184,7 @@ static int count_row(const Fts5ExtensionApi *api, Fts5Context *ctx, void *user)
 }
 
 /* The query's weights and idf per phrase, worked out on its first row and kept with the query. */
-static struct rank_idf *rank_idf(const Fts5ExtensionApi *api, Fts5Context *ctx, int nval, sqlite3_value **val,
-				 int *rc)
+static struct rank_idf *rank_idf(const Fts5ExtensionApi *api, Fts5Context *ctx, int nval, sqlite3_value **val, int *rc)
 {
 	struct rank_idf *d = api->xGetAuxdata(ctx, 0);
 	if (d)
@@ -218,8 +216,7 @@ static struct rank_idf *rank_idf(const Fts5ExtensionApi *api, Fts5Context *ctx, 
 	return *rc == SQLITE_OK ? d : NULL;
 }
 
-static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out, int nval,
-		    sqlite3_value **val)
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out, int nval, sqlite3_value **val)
 {
 	int rc = SQLITE_OK;
 	struct rank_idf *d = rank_idf(api, ctx, nval, val, &rc);
@@ -367,7 +364,7 @@ static void marker_delete(Fts5Tokenizer *t)
 }
 
 static int marker_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
-			   int (*emit)(void *, int, const char *, int, int, int))
+                           int (*emit)(void *, int, const char *, int, int, int))
 {
 	(void)t, (void)ctx, (void)flags, (void)text, (void)n, (void)emit;
 	return SQLITE_ERROR;
@@ -428,11 +425,10 @@ static enum err load_synonyms(struct store *st, struct arena *a, const char ***o
  * alone and read only the top rows' text.
  */
 static enum err run_match(struct store *st, struct arena *a, const char *m, size_t mlen, enum lang lang, int limit,
-			  struct search_result *out, size_t *cap)
+                          struct search_result *out, size_t *cap)
 {
-	static const char sql[] =
-		"SELECT kind, ref, lang, title, body, meta, rank FROM search_index "
-		"WHERE search_index MATCH ?1 AND rank MATCH ?3 ORDER BY rank LIMIT ?2";
+	static const char sql[] = "SELECT kind, ref, lang, title, body, meta, rank FROM search_index "
+	                          "WHERE search_index MATCH ?1 AND rank MATCH ?3 ORDER BY rank LIMIT ?2";
 	struct buf spec;
 	buf_init(&spec);
 	rank_spec(st, m, mlen, &spec);
@@ -518,7 +514,8 @@ static void plural_groups(struct arena *a, const char *q, size_t n, const char *
 		while (p < end && (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
 			p++;
 		size_t len = (size_t)(p - start);
-		if (len < MIN_LEN || len > MAX_LEN || (p < end && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9'))))
+		if (len < MIN_LEN || len > MAX_LEN ||
+		    (p < end && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9'))))
 			continue; /* short, long, or part of a longer token */
 		char w[MAX_LEN + 1];
 		for (size_t i = 0; i < len; i++)
@@ -530,7 +527,7 @@ static void plural_groups(struct arena *a, const char *q, size_t n, const char *
 		if (len > 4 && strcmp(w + len - 3, "ies") == 0)
 			g = arena_printf(a, "%s|%.*sy", w, (int)len - 3, w);
 		else if (len > 4 && (strcmp(w + len - 4, "ches") == 0 || strcmp(w + len - 4, "shes") == 0 ||
-				     strcmp(w + len - 3, "xes") == 0 || strcmp(w + len - 3, "ses") == 0))
+		                     strcmp(w + len - 3, "xes") == 0 || strcmp(w + len - 3, "ses") == 0))
 			g = arena_printf(a, "%s|%.*s", w, (int)len - 2, w);
 		else if (last == 's' && before != 's' && before != 'u' && before != 'i')
 			g = arena_printf(a, "%s|%.*s", w, (int)len - 1, w);
@@ -608,7 +605,7 @@ static void rerank(struct search_hit *hits, size_t n, enum lang lang, const stru
 }
 
 enum err store_search(struct store *st, struct arena *a, const char *q, size_t n, enum lang lang,
-		      struct search_result *out)
+                      struct search_result *out)
 {
 	memset(out, 0, sizeof *out);
 	out->terms = arena_zalloc(a, sizeof *out->terms);
@@ -677,11 +674,6 @@ enum err store_synonyms(struct store *st, struct arena *a, struct synonym_rec **
 	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
 
-static bool syn_sep(int32_t c)
-{
-	return c == '|' || c == ',' || c == 0xFF5C || c == 0xFF0C || c == 0x3001;
-}
-
 static bool syn_space(int32_t c)
 {
 	return c == ' ' || c == '\t' || c == 0x3000;
@@ -701,7 +693,7 @@ const char *search_synonym_normalize(struct arena *a, const char *typed)
 			int32_t c = utf8_next(&q, end);
 			if (c < 0)
 				return NULL;
-			if (syn_sep(c))
+			if (cjk_synonym_sep(c))
 				break;
 			stop = q;
 		}

@@ -23,11 +23,11 @@ enum search_kind {
 };
 
 enum {
-	SEARCH_MAX_CHARS = 200, /* characters of a query used; the rest is dropped */
-	SEARCH_MAX_HITS = 30,   /* distinct items returned, best first */
-	SEARCH_ROWS = 48,       /* index rows the strict query reads (an item may have two) */
+	SEARCH_MAX_CHARS = 200,  /* characters of a query used; the rest is dropped */
+	SEARCH_MAX_HITS = 30,    /* distinct items returned, best first */
+	SEARCH_ROWS = 48,        /* index rows the strict query reads (an item may have two) */
 	SEARCH_LOOSE_LIMIT = 40, /* rows the loose query may return */
-	SEARCH_FILL_BELOW = 3,  /* fewer strict hits than this: the loose query adds to them */
+	SEARCH_FILL_BELOW = 3,   /* fewer strict hits than this: the loose query adds to them */
 };
 
 /* Ranking corrections (store_search): multipliers of the bm25 score, which is negative. */
@@ -52,9 +52,9 @@ struct search_hit {
 struct search_result {
 	struct search_hit *hits; /* best first, one per item */
 	size_t n;
-	bool loose;               /* the strict query found nothing: every hit is partial */
-	bool empty_query;         /* nothing searchable in the query (only punctuation, say) */
-	struct cjk_terms *terms;  /* what to highlight (arena) */
+	bool loose;              /* the strict query found nothing: every hit is partial */
+	bool empty_query;        /* nothing searchable in the query (only punctuation, say) */
+	struct cjk_terms *terms; /* what to highlight (arena) */
 };
 
 /*
@@ -69,7 +69,7 @@ struct search_result {
  * Returns ERR_OK (possibly with no hits) or ERR_DB.
  */
 enum err store_search(struct store *st, struct arena *a, const char *q, size_t n, enum lang lang,
-		      struct search_result *out);
+                      struct search_result *out);
 
 /* Markdown source to plain text for snippets (arena): marks, links' targets, HTML tags dropped. */
 const char *search_plain_text(struct arena *a, const char *md);

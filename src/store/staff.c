@@ -9,8 +9,8 @@
 
 #define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
 
-#define USER_COLS                                                                                     \
-	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active " \
+#define USER_COLS                                                                                                      \
+	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active "        \
 	"FROM users u LEFT JOIN units n ON n.code = u.unit "
 
 static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *u)
@@ -28,12 +28,12 @@ static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *
 }
 
 enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
-			   const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz)
+                           const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz)
 {
 	static const char sql[] =
-		"INSERT INTO users (username, display_name, role, unit, phone, pw_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-		"ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
-		"unit = excluded.unit, phone = excluded.phone, pw_hash = excluded.pw_hash, active = 1";
+	    "INSERT INTO users (username, display_name, role, unit, phone, pw_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
+	    "unit = excluded.unit, phone = excluded.phone, pw_hash = excluded.pw_hash, active = 1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -94,11 +94,11 @@ enum err store_users_of_unit(struct store *st, struct arena *a, const char *unit
 	return ERR_OK;
 }
 
-enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf,
-			   time_t now, const char *ip)
+enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf, time_t now,
+                           const char *ip)
 {
 	static const char sql[] = "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ip) "
-				  "VALUES (?1, ?2, ?3, ?4, ?4, ?5)";
+	                          "VALUES (?1, ?2, ?3, ?4, ?4, ?5)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -111,10 +111,10 @@ enum err store_session_new(struct store *st, const char *token_hash, long long u
 }
 
 enum err store_session_get(struct store *st, struct arena *a, const char *token_hash, time_t now, int idle_s,
-			   int absolute_s, struct user_rec *user, const char **csrf)
+                           int absolute_s, struct user_rec *user, const char **csrf)
 {
 	static const char sql[] = "SELECT s.created_at, s.last_seen, s.csrf, " USER_COLS
-				  "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?1";
+	                          "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?1";
 	static const char touch[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1 AND last_seen < ?2 - 30";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
@@ -199,11 +199,11 @@ enum err store_attempt_clear(struct store *st, const char *kind, const char *key
 	return stmt_done(st, s);
 }
 
-enum err store_audit(struct store *st, long long user_id, const char *username, const char *action,
-		     const char *object, const char *detail, const char *ip)
+enum err store_audit(struct store *st, long long user_id, const char *username, const char *action, const char *object,
+                     const char *detail, const char *ip)
 {
 	static const char sql[] =
-		"INSERT INTO audit (user_id, username, action, object, detail, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	    "INSERT INTO audit (user_id, username, action, object, detail, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -218,10 +218,10 @@ enum err store_audit(struct store *st, long long user_id, const char *username, 
 }
 
 enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
-			  size_t *n)
+                          size_t *n)
 {
 	static const char sql[] = "SELECT id, at, username, action, object, detail, ip FROM audit "
-				  "WHERE ?1 IS NULL OR object = ?1 ORDER BY id DESC LIMIT ?2";
+	                          "WHERE ?1 IS NULL OR object = ?1 ORDER BY id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;

@@ -23,22 +23,22 @@ struct user_rec {
 
 /* Adds or updates (by username) a user; pw_hash already argon2id. */
 enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
-			   const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz);
+                           const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz);
 enum err store_user_by_name(struct store *st, struct arena *a, const char *username, struct user_rec *out);
 enum err store_user_by_id(struct store *st, struct arena *a, long long id, struct user_rec *out);
 /* Active users of a unit with one of the roles in the comma list (e.g. "officer,head"). */
 enum err store_users_of_unit(struct store *st, struct arena *a, const char *unit, struct user_rec **out, size_t *n);
 
 /* Sessions: token_hash is the hex hash of the cookie token. */
-enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf,
-			   time_t now, const char *ip);
+enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf, time_t now,
+                           const char *ip);
 /*
  * Loads the session and its user, if it exists and is within both timeouts
  * (idle_s since last_seen, absolute_s since created); touches last_seen.
  * Expired sessions are deleted.  ERR_NOTFOUND when none is valid.
  */
 enum err store_session_get(struct store *st, struct arena *a, const char *token_hash, time_t now, int idle_s,
-			   int absolute_s, struct user_rec *user, const char **csrf);
+                           int absolute_s, struct user_rec *user, const char **csrf);
 enum err store_session_end(struct store *st, const char *token_hash);
 
 /* Records an attempt (kind 'login', 'lookup'); counts those since 'since'. */
@@ -49,8 +49,8 @@ time_t store_attempt_oldest(struct store *st, const char *kind, const char *key,
 enum err store_attempt_clear(struct store *st, const char *kind, const char *key);
 
 /* Appends one audit row.  user_id 0 = nobody signed in. */
-enum err store_audit(struct store *st, long long user_id, const char *username, const char *action,
-		     const char *object, const char *detail, const char *ip);
+enum err store_audit(struct store *st, long long user_id, const char *username, const char *action, const char *object,
+                     const char *detail, const char *ip);
 
 struct audit_rec {
 	long long id;
@@ -58,6 +58,6 @@ struct audit_rec {
 };
 /* Newest audit rows first (optionally only for one object). */
 enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
-			  size_t *n);
+                          size_t *n);
 
 #endif

@@ -189,8 +189,8 @@ void tmpl_free(struct tmpl_set *ts)
 
 static bool is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-	       c == '-' || c == '.';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+	       c == '.';
 }
 
 static int fail(char *err, size_t errsz, const char *file, int line, const char *msg, const char *arg)
@@ -204,8 +204,8 @@ static int fail(char *err, size_t errsz, const char *file, int line, const char 
  * one language.  A copy of src is parsed per language, so the caller passes
  * a fresh writable copy each time.
  */
-static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn strings, void *sctx,
-		 struct op **out, size_t *nout, char *err, size_t errsz)
+static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn strings, void *sctx, struct op **out,
+                 size_t *nout, char *err, size_t errsz)
 {
 	size_t cap = 64, n = 0;
 	struct op *ops = malloc(cap * sizeof *ops);
@@ -213,11 +213,11 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 	int depth = 0, line = 1;
 	char *p = src;
 
-#define EMIT(...)                                                  \
-	do {                                                           \
-		if (n == cap)                                          \
-			ops = realloc(ops, (cap *= 2) * sizeof *ops);  \
-		ops[n++] = (struct op){__VA_ARGS__, .line = line};     \
+#define EMIT(...)                                                                                                      \
+	do {                                                                                                           \
+		if (n == cap)                                                                                          \
+			ops = xrealloc(ops, (cap *= 2) * sizeof *ops);                                                 \
+		ops[n++] = (struct op){__VA_ARGS__, .line = line};                                                     \
 	} while (0)
 
 	while (*p) {
@@ -287,11 +287,8 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 			}
 			ops[stack[--depth]].end = n;
 			break;
-		case '>':
-			EMIT(.kind = OP_PARTIAL, .s = tag, .partial = -1);
-			break;
-		default:
-			EMIT(.kind = OP_VAR, .s = tag);
+		case '>': EMIT(.kind = OP_PARTIAL, .s = tag, .partial = -1); break;
+		default: EMIT(.kind = OP_VAR, .s = tag);
 		}
 	}
 #undef EMIT
@@ -308,10 +305,10 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 	return 0;
 }
 
-static int add_template(struct tmpl_set *ts, const char *name, const char *text, tmpl_strings_fn strings,
-			void *sctx, char *err, size_t errsz)
+static int add_template(struct tmpl_set *ts, const char *name, const char *text, tmpl_strings_fn strings, void *sctx,
+                        char *err, size_t errsz)
 {
-	ts->t = realloc(ts->t, (ts->n + 1) * sizeof *ts->t);
+	ts->t = xrealloc(ts->t, (ts->n + 1) * sizeof *ts->t);
 	struct tmpl *t = &ts->t[ts->n++];
 	memset(t, 0, sizeof *t);
 	t->name = strdup(name);
@@ -392,8 +389,8 @@ static int check_no_cycles(const struct tmpl_set *ts, char *err, size_t errsz)
 	return rc;
 }
 
-struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings, void *sctx,
-				  char *err, size_t errsz)
+struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings, void *sctx, char *err,
+                                  size_t errsz)
 {
 	struct tmpl_set *ts = calloc(1, sizeof *ts);
 	if (add_template(ts, name, text, strings, sctx, err, errsz) < 0 || link_partials(ts, err, errsz) < 0 ||
@@ -416,7 +413,7 @@ struct tmpl_set *tmpl_load_dir(const char *dir, tmpl_strings_fn strings, void *s
 		snprintf(err, errsz, "%s: cannot open template folder", dir);
 		return NULL;
 	}
-	char *names[512];
+	char *names[512] = {0};
 	size_t nn = 0;
 	struct dirent *de;
 	while ((de = readdir(d)) && nn < 512) {
@@ -524,7 +521,7 @@ static void emit_value(struct buf *out, const struct tv *v)
 static void run(struct render *r, const struct op *ops, size_t from, size_t to);
 
 static void push_and_run(struct render *r, const struct tobj *obj, const struct tv *dot, const struct op *ops,
-			 size_t from, size_t to)
+                         size_t from, size_t to)
 {
 	if (r->depth == (int)(sizeof r->stack / sizeof r->stack[0]))
 		return;
@@ -538,12 +535,8 @@ static void run(struct render *r, const struct op *ops, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		const struct op *op = &ops[i];
 		switch (op->kind) {
-		case OP_TEXT:
-			buf_put(r->out, op->s, op->len);
-			break;
-		case OP_VAR:
-			emit_value(r->out, lookup(r, op->s));
-			break;
+		case OP_TEXT: buf_put(r->out, op->s, op->len); break;
+		case OP_VAR: emit_value(r->out, lookup(r, op->s)); break;
 		case OP_INVERTED:
 			if (!truthy(lookup(r, op->s)))
 				run(r, ops, i + 1, op->end);
@@ -556,7 +549,7 @@ static void run(struct render *r, const struct op *ops, size_t from, size_t to)
 					for (size_t k = 0; k < v->u.list->n; k++) {
 						const struct tv *item = &v->u.list->items[k];
 						push_and_run(r, item->kind == TV_OBJ ? item->u.obj : NULL, item, ops,
-							     i + 1, op->end);
+						             i + 1, op->end);
 					}
 				} else {
 					push_and_run(r, v->kind == TV_OBJ ? v->u.obj : NULL, v, ops, i + 1, op->end);
@@ -578,7 +571,7 @@ static void run(struct render *r, const struct op *ops, size_t from, size_t to)
 }
 
 enum err tmpl_render(const struct tmpl_set *ts, const char *name, enum lang lang, const struct tobj *root,
-		     struct buf *out)
+                     struct buf *out)
 {
 	int idx = find(ts, name);
 	if (idx < 0)

@@ -67,11 +67,10 @@ struct tmpl_set;
  * per language, resolving {{@key}} through strings.  On failure returns NULL
  * and writes "file:line: reason" to err.  The set owns all its memory.
  */
-struct tmpl_set *tmpl_load_dir(const char *dir, tmpl_strings_fn strings, void *sctx,
-			       char *err, size_t errsz);
+struct tmpl_set *tmpl_load_dir(const char *dir, tmpl_strings_fn strings, void *sctx, char *err, size_t errsz);
 /* Same for one template given as text (tests, fuzzing); partials unresolved fail. */
-struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings,
-				  void *sctx, char *err, size_t errsz);
+struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings, void *sctx, char *err,
+                                  size_t errsz);
 /* Frees the set; NULL is a no-op.  UI strings it used must outlive it. */
 void tmpl_free(struct tmpl_set *ts);
 
@@ -82,7 +81,7 @@ bool tmpl_has(const struct tmpl_set *ts, const char *name);
  * Renders template name in lang with view root into out (appending).
  * Returns ERR_OK or ERR_NOTFOUND for an unknown template.
  */
-enum err tmpl_render(const struct tmpl_set *ts, const char *name, enum lang lang,
-		     const struct tobj *root, struct buf *out);
+enum err tmpl_render(const struct tmpl_set *ts, const char *name, enum lang lang, const struct tobj *root,
+                     struct buf *out);
 
 #endif

@@ -71,6 +71,10 @@ size_t utf8_put(char *out, uint32_t cp);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len(const char *s, size_t n);
 
+/* realloc that never returns NULL: prints a message and aborts on OOM, like
+ * arena_alloc (start-up tables and buffers have no sensible way to fail). */
+void *xrealloc(void *p, size_t n);
+
 /* Read a whole file; caller frees *out.  Returns ERR_OK, ERR_NOTFOUND or ERR_IO. */
 enum err file_read(const char *path, char **out, size_t *len);
 

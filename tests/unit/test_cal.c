@@ -160,9 +160,8 @@ static void test_iso_dates(void **state)
 	assert_int_equal(day, D(2026, 2, 14));
 
 	static const char *const bad[] = {
-		"", "2026", "2026-2-14", "2026-02-1", "2026-02-30", "2026-02-14 ", " 2026-02-14",
-		"2026/02/14", "+026-02-14", "2026-02-14T00:00", "0000-01-01", "2026-00-10",
-		"20260214", "２０２６-02-14",
+	    "",           "2026",       "2026-2-14",        "2026-02-1",  "2026-02-30", "2026-02-14 ", " 2026-02-14",
+	    "2026/02/14", "+026-02-14", "2026-02-14T00:00", "0000-01-01", "2026-00-10", "20260214",    "２０２６-02-14",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		day = 777;
@@ -210,8 +209,8 @@ static void test_real_files_parse(void **state)
 		const char *name;
 		int year;
 	} files[] = {
-		{"2025.csv", 2025},
-		{"2026.csv", 2026},
+	    {"2025.csv", 2025},
+	    {"2026.csv", 2026},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		size_t len;
@@ -303,10 +302,10 @@ static void test_year_without_calendar(void **state)
 	assert_true(cal_year_known(c, 2026));
 	assert_false(cal_year_known(c, 2027));
 	/* 2027: Monday–Friday open, weekends closed. */
-	assert_true(cal_is_open(c, D(2027, 3, 5)));   /* Friday */
-	assert_false(cal_is_open(c, D(2027, 3, 6)));  /* Saturday */
-	assert_false(cal_is_open(c, D(2027, 3, 7)));  /* Sunday */
-	assert_true(cal_is_open(c, D(2027, 3, 8)));   /* Monday */
+	assert_true(cal_is_open(c, D(2027, 3, 5)));  /* Friday */
+	assert_false(cal_is_open(c, D(2027, 3, 6))); /* Saturday */
+	assert_false(cal_is_open(c, D(2027, 3, 7))); /* Sunday */
+	assert_true(cal_is_open(c, D(2027, 3, 8)));  /* Monday */
 	/* Received Friday 2027-03-05, 1 working day: Monday. */
 	assert_date(cal_add_working_days(c, D(2027, 3, 5), 1), "2027-03-08");
 	/* Received Wednesday 2026-12-30, 3 working days: 31 Dec, then Fri 1 and Mon 4 Jan 2027. */
@@ -357,8 +356,7 @@ static void test_working_days_between(void **state)
 	struct rows r = {0};
 	assert_int_equal(cal_parse_csv(data, len, count_row, &r, NULL, 0), ERR_OK);
 	free(data);
-	assert_int_equal(cal_working_days_between(c, D(2025, 12, 31), D(2026, 12, 31)),
-			 365 - r.closed);
+	assert_int_equal(cal_working_days_between(c, D(2025, 12, 31), D(2026, 12, 31)), 365 - r.closed);
 	/* Adding n working days and counting them back agree. */
 	for (int32_t day = D(2026, 1, 1); day < D(2026, 12, 1); day++)
 		for (int n = 1; n <= 20; n++) {
@@ -407,12 +405,12 @@ static void test_csv_variants(void **state)
 	(void)state;
 	/* Quoted fields, doubled quotes, extra columns, spaces, blank lines, no final newline. */
 	static const char csv[] = "\"西元日期\",\"星期\",\"是否放假\",\"備註\",\"extra\"\r\n"
-				  "\r\n"
-				  "\"20250101\",\"三\",\"2\",\"開國紀念日, \"\"元旦\"\"\",\"x\"\n"
-				  "  20250102 , 四 , 0 ,  \n"
-				  "20250103,五,0\n"
-				  "\n\n   \n"
-				  "20250104,六,2,\"a\tb\"";
+	                          "\r\n"
+	                          "\"20250101\",\"三\",\"2\",\"開國紀念日, \"\"元旦\"\"\",\"x\"\n"
+	                          "  20250102 , 四 , 0 ,  \n"
+	                          "20250103,五,0\n"
+	                          "\n\n   \n"
+	                          "20250104,六,2,\"a\tb\"";
 	struct rows r = {0};
 	char err[200] = "?";
 	struct cal *c = cal_new();
@@ -479,32 +477,35 @@ static void test_garbage_is_refused(void **state)
 		const char *msg; /* expected start of the message */
 	} cases[] = {
 #define CASE(what, s, msg) {what, s, sizeof s - 1, msg}
-		CASE("empty", "", "the file is empty"),
-		CASE("only a BOM", "\xEF\xBB\xBF", "the file has no header"),
-		CASE("only blank lines", "\r\n\r\n  \n", "the file has no header"),
-		CASE("header only", HDR, "line 1: no rows"),
-		CASE("header with 3 columns", "西元日期,星期,是否放假\n20250101,三,2,\n", "line 1:"),
-		CASE("no header", "20250101,三,2,\n20250102,四,0,\n", "line 1: header missing"),
-		CASE("truncated row", HDR "20250101,三,2,\n2025010", "line 3:"),
-		CASE("truncated row, 2 columns", HDR "20250101,三", "line 2:"),
-		CASE("30-digit number", HDR "123456789012345678901234567890,三,2,\n", "line 2:"),
-		CASE("30-digit flag", HDR "20250101,三,123456789012345678901234567890,\n", "line 2:"),
-		CASE("embedded NUL", HDR "20250101,三,2,\n2025\0" "0102,四,0,\n", "line 3: NUL"),
-		CASE("not a real date", HDR "20250229,六,2,\n", "line 2:"),
-		CASE("month 13", HDR "20251301,六,2,\n", "line 2:"),
-		CASE("before 1912", HDR "19110101,日,2,\n", "line 2:"),
-		CASE("dashes", HDR "2025-01-01,三,2,\n", "line 2:"),
-		CASE("flag 1", HDR "20250101,三,1,\n", "line 2: 是否放假"),
-		CASE("flag 02", HDR "20250101,三,02,\n", "line 2: 是否放假"),
-		CASE("empty flag", HDR "20250101,三,,\n", "line 2: 是否放假"),
-		CASE("unclosed quote", HDR "\"20250101,三,2,\n", "line 2: a double quote"),
-		CASE("junk after quote", HDR "\"20250101\"x,三,2,\n", "line 2: a double quote"),
-		CASE("bad UTF-8 after BOM", "\xEF\xBB\xBF" HDR "20250101,\xE4\xB8,2,\n", "line 2:"),
-		CASE("neither UTF-8 nor Big5", HDR "20250101,\xFF\xFF,2,\n", "line 2: the file is neither"),
-		CASE("Big5 lead at the end", "a,b,c,d\n20250101,x,2,\xA4", "line 2: the file is neither"),
-		CASE("commas only", ",,,,,,,,\n,,,\n", "line 1: header missing"),
-		CASE("only CRs", "\r\r\r\r", "the file has no header"),
-		CASE("CR line ends", "a,b,c,d\r20250101,三,2,\r20250102,四,0,\r", "line 1: no rows"),
+	    CASE("empty", "", "the file is empty"),
+	    CASE("only a BOM", "\xEF\xBB\xBF", "the file has no header"),
+	    CASE("only blank lines", "\r\n\r\n  \n", "the file has no header"),
+	    CASE("header only", HDR, "line 1: no rows"),
+	    CASE("header with 3 columns", "西元日期,星期,是否放假\n20250101,三,2,\n", "line 1:"),
+	    CASE("no header", "20250101,三,2,\n20250102,四,0,\n", "line 1: header missing"),
+	    CASE("truncated row", HDR "20250101,三,2,\n2025010", "line 3:"),
+	    CASE("truncated row, 2 columns", HDR "20250101,三", "line 2:"),
+	    CASE("30-digit number", HDR "123456789012345678901234567890,三,2,\n", "line 2:"),
+	    CASE("30-digit flag", HDR "20250101,三,123456789012345678901234567890,\n", "line 2:"),
+	    CASE("embedded NUL",
+	         HDR "20250101,三,2,\n2025\0"
+	             "0102,四,0,\n",
+	         "line 3: NUL"),
+	    CASE("not a real date", HDR "20250229,六,2,\n", "line 2:"),
+	    CASE("month 13", HDR "20251301,六,2,\n", "line 2:"),
+	    CASE("before 1912", HDR "19110101,日,2,\n", "line 2:"),
+	    CASE("dashes", HDR "2025-01-01,三,2,\n", "line 2:"),
+	    CASE("flag 1", HDR "20250101,三,1,\n", "line 2: 是否放假"),
+	    CASE("flag 02", HDR "20250101,三,02,\n", "line 2: 是否放假"),
+	    CASE("empty flag", HDR "20250101,三,,\n", "line 2: 是否放假"),
+	    CASE("unclosed quote", HDR "\"20250101,三,2,\n", "line 2: a double quote"),
+	    CASE("junk after quote", HDR "\"20250101\"x,三,2,\n", "line 2: a double quote"),
+	    CASE("bad UTF-8 after BOM", "\xEF\xBB\xBF" HDR "20250101,\xE4\xB8,2,\n", "line 2:"),
+	    CASE("neither UTF-8 nor Big5", HDR "20250101,\xFF\xFF,2,\n", "line 2: the file is neither"),
+	    CASE("Big5 lead at the end", "a,b,c,d\n20250101,x,2,\xA4", "line 2: the file is neither"),
+	    CASE("commas only", ",,,,,,,,\n,,,\n", "line 1: header missing"),
+	    CASE("only CRs", "\r\r\r\r", "the file has no header"),
+	    CASE("CR line ends", "a,b,c,d\r20250101,三,2,\r20250102,四,0,\r", "line 1: no rows"),
 #undef CASE
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -513,8 +514,7 @@ static void test_garbage_is_refused(void **state)
 		if (e != ERR_INVAL)
 			fail_msg("%s: accepted (%d)", cases[i].what, (int)e);
 		if (strncmp(err, cases[i].msg, strlen(cases[i].msg)) != 0)
-			fail_msg("%s: message \"%s\", expected \"%s...\"", cases[i].what, err,
-				 cases[i].msg);
+			fail_msg("%s: message \"%s\", expected \"%s...\"", cases[i].what, err, cases[i].msg);
 	}
 	/* No message buffer, or a tiny one, is fine. */
 	assert_int_equal(parse_bytes("", 0, NULL, 0), ERR_INVAL);
@@ -579,22 +579,22 @@ static void test_callback_error_stops_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_day_numbers),
-		cmocka_unit_test(test_iso_dates),
-		cmocka_unit_test(test_roc_format),
-		cmocka_unit_test(test_real_files_parse),
-		cmocka_unit_test(test_makeup_workday_2025),
-		cmocka_unit_test(test_lunar_new_year_2026),
-		cmocka_unit_test(test_deadline_on_closed_day_moves_forward),
-		cmocka_unit_test(test_year_without_calendar),
-		cmocka_unit_test(test_typhoon_closure),
-		cmocka_unit_test(test_working_days_between),
-		cmocka_unit_test(test_encodings_agree),
-		cmocka_unit_test(test_csv_variants),
-		cmocka_unit_test(test_notes_are_clean_utf8),
-		cmocka_unit_test(test_garbage_is_refused),
-		cmocka_unit_test(test_bad_file_leaves_calendar_unchanged),
-		cmocka_unit_test(test_callback_error_stops_parse),
+	    cmocka_unit_test(test_day_numbers),
+	    cmocka_unit_test(test_iso_dates),
+	    cmocka_unit_test(test_roc_format),
+	    cmocka_unit_test(test_real_files_parse),
+	    cmocka_unit_test(test_makeup_workday_2025),
+	    cmocka_unit_test(test_lunar_new_year_2026),
+	    cmocka_unit_test(test_deadline_on_closed_day_moves_forward),
+	    cmocka_unit_test(test_year_without_calendar),
+	    cmocka_unit_test(test_typhoon_closure),
+	    cmocka_unit_test(test_working_days_between),
+	    cmocka_unit_test(test_encodings_agree),
+	    cmocka_unit_test(test_csv_variants),
+	    cmocka_unit_test(test_notes_are_clean_utf8),
+	    cmocka_unit_test(test_garbage_is_refused),
+	    cmocka_unit_test(test_bad_file_leaves_calendar_unchanged),
+	    cmocka_unit_test(test_callback_error_stops_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,7 +76,7 @@ static void test_unescape_basic(void **state)
 	expect_ok(a, "%41%42c", false, "ABc");
 	expect_ok(a, "%2f%2F", false, "//"); /* both hex cases */
 	expect_ok(a, "a%20b", false, "a b");
-	expect_ok(a, "%25", false, "%");     /* an escaped % is not re-decoded */
+	expect_ok(a, "%25", false, "%"); /* an escaped % is not re-decoded */
 	expect_ok(a, "%2541", false, "%41");
 }
 
@@ -84,8 +84,8 @@ static void test_unescape_plus(void **state)
 {
 	struct arena *a = *state;
 	expect_ok(a, "a+b", true, "a b");
-	expect_ok(a, "a+b", false, "a+b");  /* paths: + is a plus */
-	expect_ok(a, "%2B", true, "+");     /* an escaped plus stays a plus */
+	expect_ok(a, "a+b", false, "a+b"); /* paths: + is a plus */
+	expect_ok(a, "%2B", true, "+");    /* an escaped plus stays a plus */
 	expect_ok(a, "++", true, "  ");
 }
 
@@ -124,22 +124,22 @@ static void test_unescape_utf8(void **state)
 {
 	struct arena *a = *state;
 	expect_ok(a, "%E5%8F%B0%E5%8C%97", true, "台北");
-	expect_ok(a, "台北", true, "台北");                    /* raw UTF-8 passes */
+	expect_ok(a, "台北", true, "台北"); /* raw UTF-8 passes */
 	expect_ok(a, "%c3%a9", true, "é");
 	expect_ok(a, "%F0%9F%98%80", true, "\xf0\x9f\x98\x80"); /* 4-byte U+1F600 */
 	expect_ok(a, "%f4%8f%bf%bf", true, "\xf4\x8f\xbf\xbf"); /* U+10FFFF */
 
 	expect_err(a, "%ff", FORM_BAD_UTF8);
 	expect_err(a, "%fe%ff", FORM_BAD_UTF8);
-	expect_err(a, "%80", FORM_BAD_UTF8);            /* lone continuation */
-	expect_err(a, "%c3", FORM_BAD_UTF8);            /* truncated */
+	expect_err(a, "%80", FORM_BAD_UTF8); /* lone continuation */
+	expect_err(a, "%c3", FORM_BAD_UTF8); /* truncated */
 	expect_err(a, "%e5%8f", FORM_BAD_UTF8);
-	expect_err(a, "%c0%af", FORM_BAD_UTF8);         /* overlong '/' */
-	expect_err(a, "%e0%80%af", FORM_BAD_UTF8);      /* overlong '/' */
-	expect_err(a, "%ed%a0%80", FORM_BAD_UTF8);      /* surrogate U+D800 */
-	expect_err(a, "%ed%bf%bf", FORM_BAD_UTF8);      /* surrogate U+DFFF */
-	expect_err(a, "%f4%90%80%80", FORM_BAD_UTF8);   /* past U+10FFFF */
-	expect_err(a, "ok\xff", FORM_BAD_UTF8);         /* a raw bad byte */
+	expect_err(a, "%c0%af", FORM_BAD_UTF8);       /* overlong '/' */
+	expect_err(a, "%e0%80%af", FORM_BAD_UTF8);    /* overlong '/' */
+	expect_err(a, "%ed%a0%80", FORM_BAD_UTF8);    /* surrogate U+D800 */
+	expect_err(a, "%ed%bf%bf", FORM_BAD_UTF8);    /* surrogate U+DFFF */
+	expect_err(a, "%f4%90%80%80", FORM_BAD_UTF8); /* past U+10FFFF */
+	expect_err(a, "ok\xff", FORM_BAD_UTF8);       /* a raw bad byte */
 	expect_err(a, "%c0%af%2e%2e", FORM_BAD_UTF8);
 }
 
@@ -320,21 +320,21 @@ static void test_cookie_prefix_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_unescape_basic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unescape_plus, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unescape_bad_escapes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unescape_nul, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unescape_utf8, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_basic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_empty_pieces_and_bare_names, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_repeats_in_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_honours_length, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_errors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_parse_too_many, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cookie_several, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cookie_spaces, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cookie_quoted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cookie_prefix_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unescape_basic, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unescape_plus, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unescape_bad_escapes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unescape_nul, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unescape_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_basic, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_empty_pieces_and_bare_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_repeats_in_order, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_honours_length, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_parse_too_many, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cookie_several, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cookie_spaces, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cookie_quoted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_cookie_prefix_names, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

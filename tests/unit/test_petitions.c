@@ -233,15 +233,15 @@ static void test_channels_and_grounds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_makeup_saturday_2025, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lunar_new_year_2026, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deadline_on_closed_day_moves_forward, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_year_without_calendar, setup, teardown),
-		cmocka_unit_test(test_typhoon_closure_added_later),
-		cmocka_unit_test_setup_teardown(test_tiers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_near_until_agrees, setup, teardown),
-		cmocka_unit_test(test_states_and_moves),
-		cmocka_unit_test(test_channels_and_grounds),
+	    cmocka_unit_test_setup_teardown(test_makeup_saturday_2025, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lunar_new_year_2026, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_deadline_on_closed_day_moves_forward, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_year_without_calendar, setup, teardown),
+	    cmocka_unit_test(test_typhoon_closure_added_later),
+	    cmocka_unit_test_setup_teardown(test_tiers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_near_until_agrees, setup, teardown),
+	    cmocka_unit_test(test_states_and_moves),
+	    cmocka_unit_test(test_channels_and_grounds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

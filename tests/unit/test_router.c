@@ -31,8 +31,7 @@ static int teardown(void **state)
 /* ---- route_find over routes.c ---------------------------------------- */
 
 /* Looks path up; returns the route (or NULL) and fills *m and *known. */
-static const struct route *find(struct arena *a, enum method meth, const char *path, struct route_match *m,
-				bool *known)
+static const struct route *find(struct arena *a, enum method meth, const char *path, struct route_match *m, bool *known)
 {
 	memset(m, 0, sizeof *m);
 	*known = true; /* route_find must clear it for a 404 */
@@ -102,13 +101,13 @@ static void test_find_capture(void **state)
 static void test_find_no_match(void **state)
 {
 	struct arena *a = *state;
-	expect_404(a, M_GET, "/services/");      /* empty segment */
-	expect_404(a, M_GET, "/services/a/b");   /* '*' is one segment */
+	expect_404(a, M_GET, "/services/");    /* empty segment */
+	expect_404(a, M_GET, "/services/a/b"); /* '*' is one segment */
 	expect_404(a, M_GET, "/services/a/");
 	expect_404(a, M_GET, "/services//a");
-	expect_404(a, M_GET, "/services/..");    /* dot segments are never captured */
+	expect_404(a, M_GET, "/services/.."); /* dot segments are never captured */
 	expect_404(a, M_GET, "/services/.");
-	expect_404(a, M_GET, "/services/a b");   /* characters outside [A-Za-z0-9._-] */
+	expect_404(a, M_GET, "/services/a b"); /* characters outside [A-Za-z0-9._-] */
 	expect_404(a, M_GET, "/services/a%2e");
 	expect_404(a, M_GET, "/services/a\\b");
 	expect_404(a, M_GET, "/services/台北");
@@ -118,9 +117,9 @@ static void test_find_no_match(void **state)
 	expect_404(a, M_GET, "");
 	expect_404(a, M_GET, "//");
 	expect_404(a, M_GET, "/services-x");
-	expect_404(a, M_GET, "services");        /* no leading slash */
-	expect_404(a, M_GET, "/Services");       /* case matters */
-	expect_404(a, M_POST, "/no-such-page");  /* 404, not 405 */
+	expect_404(a, M_GET, "services");       /* no leading slash */
+	expect_404(a, M_GET, "/Services");      /* case matters */
+	expect_404(a, M_POST, "/no-such-page"); /* 404, not 405 */
 }
 
 static void test_find_405(void **state)
@@ -165,14 +164,14 @@ static void test_route_allow(void **state)
 /* ---- route_validate with a made-up route ----------------------------- */
 
 static const struct field test_fields[] = {
-	{"name", F_LINE, 5, true},   /* 0 */
-	{"note", F_TEXT, 10, false}, /* 1 */
-	{"n", F_INT, 100, false},    /* 2 */
-	{"code", F_SLUG, 8, false},  /* 3 */
-	{"date", F_DATE, 0, false},  /* 4 */
-	{"tag", F_MULTI, 4, false},  /* 5 */
-	{"agree", F_BOOL, 0, false}, /* 6 */
-	{0},
+    {"name", F_LINE, 5, true},   /* 0 */
+    {"note", F_TEXT, 10, false}, /* 1 */
+    {"n", F_INT, 100, false},    /* 2 */
+    {"code", F_SLUG, 8, false},  /* 3 */
+    {"date", F_DATE, 0, false},  /* 4 */
+    {"tag", F_MULTI, 4, false},  /* 5 */
+    {"agree", F_BOOL, 0, false}, /* 6 */
+    {0},
 };
 enum { NAME, NOTE, N, CODE, DATE, TAG, AGREE };
 
@@ -216,9 +215,9 @@ static void test_validate_all_good(void **state)
 	struct arena *a = *state;
 	struct route_match m;
 	int bad = validate(a,
-			   "name=%E7%8E%8B%E5%B0%8F%E6%98%8E&note=hi%0Athere&n=42&code=ab-1&date=2024-02-29"
-			   "&tag=x&tag=y&agree=on&undeclared=zzz",
-			   &m);
+	                   "name=%E7%8E%8B%E5%B0%8F%E6%98%8E&note=hi%0Athere&n=42&code=ab-1&date=2024-02-29"
+	                   "&tag=x&tag=y&agree=on&undeclared=zzz",
+	                   &m);
 	assert_int_equal(bad, 0);
 	assert_true(m.vals[NAME].present);
 	assert_string_equal(m.vals[NAME].s, "王小明");
@@ -355,9 +354,9 @@ static void test_validate_date(void **state)
 	expect_field(a, "date=2024-02-29", DATE, NULL); /* leap year */
 	expect_field(a, "date=2000-02-29", DATE, NULL);
 	const char *bad[] = {
-		"2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "2024-04-31", "2024-02-30",
-		"2023-02-29", "1900-02-29", "2024-1-01",  "2024-01-1",  "24-01-01",   "2024/01/01",
-		"2024-01-01x", "2024-0a-01", "２０２４-01-01", "2024-01-01%20", "-024-01-01",
+	    "2024-13-01",  "2024-00-10", "2024-01-00",     "2024-01-32",    "2024-04-31", "2024-02-30",
+	    "2023-02-29",  "1900-02-29", "2024-1-01",      "2024-01-1",     "24-01-01",   "2024/01/01",
+	    "2024-01-01x", "2024-0a-01", "２０２４-01-01", "2024-01-01%20", "-024-01-01",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char q[64];
@@ -468,23 +467,23 @@ static void test_req_field(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_find_root, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_find_capture, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_find_no_match, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_find_405, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_route_allow, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_all_good, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_required, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_length_in_code_points, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_control_chars, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_int, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_slug, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_duplicate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_multi, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_counts_every_bad_field, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_validate_route_without_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_req_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_root, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_capture, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_no_match, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_405, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_route_allow, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_all_good, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_required, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_length_in_code_points, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_control_chars, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_int, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_slug, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_date, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_duplicate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_multi, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_counts_every_bad_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_route_without_fields, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_req_field, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,15 +45,16 @@ struct fx {
 };
 
 static const char fixture_sql[] =
-	"INSERT INTO units (code, name_zh, name_en) VALUES ('social', '社會課', 'Social'), "
-	"('secretariat', '秘書室', 'Secretariat'), ('civil', '民政課', 'Civil');"
-	"INSERT INTO categories (code, name_zh) VALUES ('roads', '道路養護');"
-	"INSERT INTO services (code, unit, category, name_zh, processing_days) VALUES ('svc', 'social', 'roads', '測試', 5);"
-	"INSERT INTO users (username, display_name, role, unit, pw_hash) VALUES "
-	"('officer1', '王承辦', 'officer', 'social', 'x'), ('head1', '張課長', 'head', 'social', 'x'), "
-	"('sec1', '李主秘', 'head', 'secretariat', 'x'), ('civhead', '陳課長', 'head', 'civil', 'x'), "
-	"('admin1', '管理', 'admin', NULL, 'x'), ('gone', '離職', 'head', 'social', 'x');"
-	"UPDATE users SET active = 0 WHERE username = 'gone';";
+    "INSERT INTO units (code, name_zh, name_en) VALUES ('social', '社會課', 'Social'), "
+    "('secretariat', '秘書室', 'Secretariat'), ('civil', '民政課', 'Civil');"
+    "INSERT INTO categories (code, name_zh) VALUES ('roads', '道路養護');"
+    "INSERT INTO services (code, unit, category, name_zh, processing_days) VALUES ('svc', 'social', 'roads', '測試', "
+    "5);"
+    "INSERT INTO users (username, display_name, role, unit, pw_hash) VALUES "
+    "('officer1', '王承辦', 'officer', 'social', 'x'), ('head1', '張課長', 'head', 'social', 'x'), "
+    "('sec1', '李主秘', 'head', 'secretariat', 'x'), ('civhead', '陳課長', 'head', 'civil', 'x'), "
+    "('admin1', '管理', 'admin', NULL, 'x'), ('gone', '離職', 'head', 'social', 'x');"
+    "UPDATE users SET active = 0 WHERE username = 'gone';";
 
 static long long one(struct fx *f, const char *sql)
 {
@@ -135,8 +136,14 @@ static long long petition(struct fx *f, const char *received, int days, const ch
 	char due[CAL_ISO_SIZE], no[NO_SIZE];
 	cal_format_iso(pet_due(store_calendar(f->st), rec, days, CAL_DAY_INVALID), due);
 	struct petition_new pn = {
-		.channel = "web", .subject = "s", .body = "b", .code_hash = "x", .received_on = received,
-		.received_at = "2026-01-01T00:00:00Z", .days = days, .due_on = due,
+	    .channel = "web",
+	    .subject = "s",
+	    .body = "b",
+	    .code_hash = "x",
+	    .received_on = received,
+	    .received_at = "2026-01-01T00:00:00Z",
+	    .days = days,
+	    .due_on = due,
 	};
 	long long id;
 	assert_int_equal(store_begin(f->st), ERR_OK);
@@ -152,8 +159,9 @@ static long long petition(struct fx *f, const char *received, int days, const ch
 static long long flags_of(struct fx *f, long long id, const char *tier)
 {
 	char sql[200];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM flags WHERE item_kind = 'petition' AND item_id = %lld AND tier = '%s'",
-		 id, tier);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM flags WHERE item_kind = 'petition' AND item_id = %lld AND tier = '%s'", id,
+	         tier);
 	return one(f, sql);
 }
 
@@ -161,9 +169,9 @@ static long long notified(struct fx *f, long long id, long long user)
 {
 	char sql[300];
 	snprintf(sql, sizeof sql,
-		 "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
-		 "WHERE g.item_kind = 'petition' AND g.item_id = %lld AND n.user_id = %lld",
-		 id, user);
+	         "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
+	         "WHERE g.item_kind = 'petition' AND g.item_id = %lld AND n.user_id = %lld",
+	         id, user);
 	return one(f, sql);
 }
 
@@ -178,7 +186,7 @@ static void pass(struct fx *f, struct sched_stats *s)
 static void test_pass_is_idempotent(void **state)
 {
 	struct fx *f = *state;
-	set_now("2026-03-10T09:00:00+08:00"); /* a Tuesday */
+	set_now("2026-03-10T09:00:00+08:00");                                 /* a Tuesday */
 	long long today = petition(f, "2026-03-02", 6, "social", f->officer); /* due 03-10 */
 	long long late = petition(f, "2026-02-23", 6, "social", 0);           /* due 03-03, routed only */
 	long long near = petition(f, "2026-03-06", 4, "social", f->officer);  /* due 03-12: 2 days left */
@@ -190,17 +198,18 @@ static void test_pass_is_idempotent(void **state)
 	assert_int_equal(store_petition_close(f->st, done, "assigned", &o), ERR_OK);
 	assert_int_equal(store_commit(f->st), ERR_OK);
 	char err[256];
-	assert_int_equal(store_exec_script(f->st,
-					   "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, "
-					   "applicant_phone, phone_digits, channel, state, received_on, received_at, days, "
-					   "due_on) SELECT 'A1150301-0001', 'x', id, 'social', 'n', 'p', 'p', 'counter', "
-					   "'review', '2026-03-02', 'x', 5, '2026-03-09' FROM services;"
-					   "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, "
-					   "applicant_phone, phone_digits, channel, state, received_on, received_at, days, "
-					   "due_on, paused_since) SELECT 'A1150301-0002', 'x', id, 'social', 'n', 'p', 'p', "
-					   "'counter', 'correction', '2026-03-02', 'x', 5, '2026-03-09', '2026-03-03' FROM services;",
-					   err, sizeof err),
-			 ERR_OK);
+	assert_int_equal(store_exec_script(
+	                     f->st,
+	                     "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, "
+	                     "applicant_phone, phone_digits, channel, state, received_on, received_at, days, "
+	                     "due_on) SELECT 'A1150301-0001', 'x', id, 'social', 'n', 'p', 'p', 'counter', "
+	                     "'review', '2026-03-02', 'x', 5, '2026-03-09' FROM services;"
+	                     "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, "
+	                     "applicant_phone, phone_digits, channel, state, received_on, received_at, days, "
+	                     "due_on, paused_since) SELECT 'A1150301-0002', 'x', id, 'social', 'n', 'p', 'p', "
+	                     "'counter', 'correction', '2026-03-02', 'x', 5, '2026-03-09', '2026-03-03' FROM services;",
+	                     err, sizeof err),
+	                 ERR_OK);
 
 	struct sched_stats s;
 	pass(f, &s);
@@ -210,7 +219,10 @@ static void test_pass_is_idempotent(void **state)
 	assert_int_equal(flags_of(f, today, "due_today"), 1);
 	assert_int_equal(flags_of(f, late, "overdue"), 1);
 	assert_int_equal(flags_of(f, near, "near"), 1);
-	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_id IN (SELECT id FROM petitions WHERE due_on > '2026-03-20')"), 0);
+	assert_int_equal(
+	    one(f,
+	        "SELECT count(*) FROM flags WHERE item_id IN (SELECT id FROM petitions WHERE due_on > '2026-03-20')"),
+	    0);
 	(void)fine;
 	assert_int_equal(flags_of(f, done, "overdue"), 0);
 	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_kind = 'case'"), 1);
@@ -306,12 +318,13 @@ static void test_killed_pass_then_rerun(void **state)
 	assert_int_equal(s.flags, 0);
 	assert_int_equal(one(f, "SELECT count(*) FROM flags"), N);
 	assert_int_equal(one(f, "SELECT count(*) FROM notifications"), 2 * N);
-	assert_int_equal(one(f, "SELECT count(*) FROM (SELECT item_id FROM flags GROUP BY item_kind, item_id, tier, ref "
-				"HAVING count(*) > 1)"),
-			 0);
+	assert_int_equal(one(f,
+	                     "SELECT count(*) FROM (SELECT item_id FROM flags GROUP BY item_kind, item_id, tier, ref "
+	                     "HAVING count(*) > 1)"),
+	                 0);
 	assert_int_equal(one(f, "SELECT count(*) FROM flags g WHERE (SELECT count(*) FROM notifications n "
-				"WHERE n.flag_id = g.id) <> 2"),
-			 0);
+	                        "WHERE n.flag_id = g.id) <> 2"),
+	                 0);
 }
 
 /* A pass stopped by the hook (as a crash would) commits whole batches only. */
@@ -344,9 +357,11 @@ static void test_extension_requests_flagged(void **state)
 	set_now("2026-03-02T09:00:00+08:00");
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer); /* due 03-16 */
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"), ERR_OK);
+	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
+	                 ERR_OK);
 	/* a second waiting request is refused by the database itself */
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-30", "again"), ERR_CONFLICT);
+	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-30", "again"),
+	                 ERR_CONFLICT);
 	assert_int_equal(store_commit(f->st), ERR_OK);
 	struct sched_stats s;
 	pass(f, &s);
@@ -385,15 +400,18 @@ static void test_closed_items_never_flagged(void **state)
 {
 	struct fx *f = *state;
 	long long id = petition(f, "2026-02-23", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "transferred", .agency = "a", .transfer_on = "2026-02-24",
-				     .closed_at = "x", .closed_on = "2026-02-24"};
+	struct petition_outcome o = {.state = "transferred",
+	                             .agency = "a",
+	                             .transfer_on = "2026-02-24",
+	                             .closed_at = "x",
+	                             .closed_on = "2026-02-24"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_petition_close(f->st, id, "assigned", &o), ERR_OK);
 	/* closed between the pass's read and its write: the guard in the INSERT holds */
 	long long users[] = {f->officer}, flag = -1, nids[1];
 	int n = -1;
-	assert_int_equal(store_flag_raise(f->st, IK_PETITION, id, "overdue", "2026-03-03", "t", users, 1, &flag, &n, nids),
-			 ERR_OK);
+	assert_int_equal(
+	    store_flag_raise(f->st, IK_PETITION, id, "overdue", "2026-03-03", "t", users, 1, &flag, &n, nids), ERR_OK);
 	assert_int_equal(flag, 0);
 	assert_int_equal(n, 0);
 	/* a closed petition cannot be closed twice, nor assigned */
@@ -441,11 +459,13 @@ static void test_outbox_never_twice(void **state)
 {
 	struct fx *f = *state;
 	char err[256];
-	assert_int_equal(store_exec_script(f->st, "UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';"
-						  "INSERT INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:1'),"
-						  "('smtp_from', 'bianmin@example.org');",
-					   err, sizeof err),
-			 ERR_OK);
+	assert_int_equal(
+	    store_exec_script(f->st,
+	                      "UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';"
+	                      "INSERT INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:1'),"
+	                      "('smtp_from', 'bianmin@example.org');",
+	                      err, sizeof err),
+	    ERR_OK);
 	set_now("2026-03-10T09:00:00+08:00");
 	petition(f, "2026-02-23", 6, "social", f->officer);
 	struct sched_opts o = {.no_mail = true};
@@ -474,13 +494,13 @@ static void test_outbox_never_twice(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pass_is_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_killed_pass_then_rerun, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stopped_pass_commits_whole_batches, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_extension_requests_flagged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_closed_items_never_flagged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_outbox_never_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_pass_is_idempotent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_killed_pass_then_rerun, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stopped_pass_commits_whole_batches, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_extension_requests_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_closed_items_never_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_outbox_never_twice, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

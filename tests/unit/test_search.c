@@ -26,26 +26,26 @@ static char dbpath[128];
 static struct store *st;
 
 static const char fixture[] =
-	"INSERT INTO units (code, name_zh, name_en, sort) VALUES ('econ', '經建課', 'Economic Development', 1),"
-	" ('social', '社會課', 'Social Affairs', 2);"
-	"INSERT INTO categories (code, name_zh, name_en, sort) VALUES ('lights', '路燈', 'Streetlights', 1),"
-	" ('senior', '老人福利', 'Senior welfare', 2);"
-	"INSERT INTO services (id, code, unit, category, name_zh, name_en, summary_zh, summary_en, processing_days)"
-	" VALUES (1, 'streetlight-repair', 'econ', 'lights', '路燈故障報修', 'Reporting a faulty streetlight',"
-	" '路燈不亮請報修。', 'Report a street light that is out.', 3),"
-	" (2, 'senior-card', 'social', 'senior', '敬老愛心卡申請', 'Senior Love Card', '年滿65歲可申請。',"
-	" 'For people aged 65 and over.', 0);"
-	"INSERT INTO service_items (service_id, seq, kind, text_zh, text_en) VALUES"
-	" (2, 1, 'doc', '國民身分證正本', 'National ID card (original)');"
-	"INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, keywords_zh,"
-	" reviewed_on) VALUES ('light-out', 'econ', 'lights', '家門口路燈不亮要找誰？',"
-	" '請**撥打 1999** 或 [線上報修](https://example.org/report)。\n- 提供燈桿編號\n- 說明地點',"
-	" 'The streetlight outside is out. Who do I call?', 'Call 1999.', '路燈報修', '2025-01-01'),"
-	" ('tomato', 'social', 'senior', '番茄節在哪裡報名？', '到農業課報名。', 'Where do I sign up for the"
-	" Tomato Festival?', 'At the agriculture section; the farms grow tomatoes and other crops.', '', '2025-01-01');"
-	"INSERT INTO news (id, unit, title_zh, body_zh, title_en, body_en, published_at) VALUES"
-	" (1, 'econ', '路燈節能更新', '全區路燈換裝 LED。', 'Streetlights go LED', 'Every streetlight gets LED.',"
-	" '2026-01-01T00:00:00Z');";
+    "INSERT INTO units (code, name_zh, name_en, sort) VALUES ('econ', '經建課', 'Economic Development', 1),"
+    " ('social', '社會課', 'Social Affairs', 2);"
+    "INSERT INTO categories (code, name_zh, name_en, sort) VALUES ('lights', '路燈', 'Streetlights', 1),"
+    " ('senior', '老人福利', 'Senior welfare', 2);"
+    "INSERT INTO services (id, code, unit, category, name_zh, name_en, summary_zh, summary_en, processing_days)"
+    " VALUES (1, 'streetlight-repair', 'econ', 'lights', '路燈故障報修', 'Reporting a faulty streetlight',"
+    " '路燈不亮請報修。', 'Report a street light that is out.', 3),"
+    " (2, 'senior-card', 'social', 'senior', '敬老愛心卡申請', 'Senior Love Card', '年滿65歲可申請。',"
+    " 'For people aged 65 and over.', 0);"
+    "INSERT INTO service_items (service_id, seq, kind, text_zh, text_en) VALUES"
+    " (2, 1, 'doc', '國民身分證正本', 'National ID card (original)');"
+    "INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, keywords_zh,"
+    " reviewed_on) VALUES ('light-out', 'econ', 'lights', '家門口路燈不亮要找誰？',"
+    " '請**撥打 1999** 或 [線上報修](https://example.org/report)。\n- 提供燈桿編號\n- 說明地點',"
+    " 'The streetlight outside is out. Who do I call?', 'Call 1999.', '路燈報修', '2025-01-01'),"
+    " ('tomato', 'social', 'senior', '番茄節在哪裡報名？', '到農業課報名。', 'Where do I sign up for the"
+    " Tomato Festival?', 'At the agriculture section; the farms grow tomatoes and other crops.', '', '2025-01-01');"
+    "INSERT INTO news (id, unit, title_zh, body_zh, title_en, body_en, published_at) VALUES"
+    " (1, 'econ', '路燈節能更新', '全區路燈換裝 LED。', 'Streetlights go LED', 'Every streetlight gets LED.',"
+    " '2026-01-01T00:00:00Z');";
 
 static int setup(void **state)
 {
@@ -86,8 +86,8 @@ static void found(const char *q, size_t n, enum lang lang, char *out, size_t out
 	size_t len = 0;
 	out[0] = '\0';
 	for (size_t i = 0; i < r.n; i++)
-		len += (size_t)snprintf(out + len, outsz - len, "%s%s:%s", i ? " " : "", search_kind_name(r.hits[i].kind),
-					r.hits[i].ref);
+		len += (size_t)snprintf(out + len, outsz - len, "%s%s:%s", i ? " " : "",
+		                        search_kind_name(r.hits[i].kind), r.hits[i].ref);
 	if (loose)
 		*loose = r.loose;
 	arena_free(a);
@@ -112,7 +112,7 @@ static void test_finds_each_kind(void **state)
 	assert_true(strstr(got, "news:1") > strstr(got, "service:streetlight-repair"));
 	assert_true(has("streetlight", LANG_EN, "service:streetlight-repair"));
 	assert_true(has("身分證", LANG_ZH, "service:senior-card")); /* a required item */
-	assert_true(has("路燈報修", LANG_ZH, "faq:light-out"));  /* FAQ keywords */
+	assert_true(has("路燈報修", LANG_ZH, "faq:light-out"));     /* FAQ keywords */
 }
 
 static void test_one_row_per_item(void **state)
@@ -137,15 +137,15 @@ static void test_index_follows_edits(void **state)
 	(void)state;
 	assert_false(has("鯨魚", LANG_ZH, "faq:"));
 	struct faq_edit f = {
-		.slug = "whale",
-		.unit = "econ",
-		.category = "lights",
-		.question = {"鯨魚會游到路竹嗎？", "Do whales swim to Luzhu?"},
-		.answer = {"不會。", "No."},
-		.keywords_zh = "",
-		.reviewed_on = "2026-01-01",
-		.updated_by = "test",
-		.updated_at = "2026-01-01T00:00:00Z",
+	    .slug = "whale",
+	    .unit = "econ",
+	    .category = "lights",
+	    .question = {"鯨魚會游到路竹嗎？", "Do whales swim to Luzhu?"},
+	    .answer = {"不會。", "No."},
+	    .keywords_zh = "",
+	    .reviewed_on = "2026-01-01",
+	    .updated_by = "test",
+	    .updated_at = "2026-01-01T00:00:00Z",
 	};
 	long long id;
 	assert_int_equal(store_begin(st), ERR_OK);
@@ -180,11 +180,11 @@ static void test_index_follows_edits(void **state)
 	/* services: their items, and the names shown with hits */
 	char err[256];
 	assert_int_equal(store_exec_script(st,
-					   "INSERT INTO service_items (service_id, seq, kind, text_zh) VALUES "
-					   "(1, 1, 'doc', '燈桿編號照片');"
-					   "UPDATE units SET name_zh = '經濟建設課' WHERE code = 'econ';",
-					   err, sizeof err),
-			 ERR_OK);
+	                                   "INSERT INTO service_items (service_id, seq, kind, text_zh) VALUES "
+	                                   "(1, 1, 'doc', '燈桿編號照片');"
+	                                   "UPDATE units SET name_zh = '經濟建設課' WHERE code = 'econ';",
+	                                   err, sizeof err),
+	                 ERR_OK);
 	assert_true(has("燈桿編號照片", LANG_ZH, "service:streetlight-repair"));
 	struct search_result r;
 	assert_int_equal(store_search(st, a, "路燈故障", strlen("路燈故障"), LANG_ZH, &r), ERR_OK);
@@ -193,7 +193,7 @@ static void test_index_follows_edits(void **state)
 	assert_int_equal(store_exec_script(st, "DELETE FROM services WHERE id = 1;", err, sizeof err), ERR_OK);
 	assert_false(has("路燈故障", LANG_ZH, "service:streetlight-repair"));
 	assert_int_equal(store_exec_script(st, "UPDATE news SET title_zh = '颱風停班' WHERE id = 1;", err, sizeof err),
-			 ERR_OK);
+	                 ERR_OK);
 	assert_true(has("颱風", LANG_ZH, "news:1"));
 	arena_free(a);
 }
@@ -202,9 +202,37 @@ static void test_hostile_queries(void **state)
 {
 	(void)state;
 	static const char *const qs[] = {
-		"\"", "\"\"", "*", "-", "OR", "AND", "NOT", "NEAR(", "NEAR(a b, 2)", "()", ")(", "^", ":", "{title}: x",
-		"title:路燈", "a OR b", "\"路燈", "路燈*", "-路燈", "\\", "'", "%", "　", "", "   ", "\xff\xfe",
-		"\xe8\xb7", "路\xc0\x80燈", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x01\x02\x1b[31m",
+	    "\"",
+	    "\"\"",
+	    "*",
+	    "-",
+	    "OR",
+	    "AND",
+	    "NOT",
+	    "NEAR(",
+	    "NEAR(a b, 2)",
+	    "()",
+	    ")(",
+	    "^",
+	    ":",
+	    "{title}: x",
+	    "title:路燈",
+	    "a OR b",
+	    "\"路燈",
+	    "路燈*",
+	    "-路燈",
+	    "\\",
+	    "'",
+	    "%",
+	    "　",
+	    "",
+	    "   ",
+	    "\xff\xfe",
+	    "\xe8\xb7",
+	    "路\xc0\x80燈",
+	    "\xed\xa0\x80",
+	    "\xf4\x90\x80\x80",
+	    "\x01\x02\x1b[31m",
 	};
 	char got[4096];
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
@@ -217,7 +245,7 @@ static void test_hostile_queries(void **state)
 	found(junk, 6000, LANG_ZH, got, sizeof got, NULL);
 	found("路\0燈", 5, LANG_ZH, got, sizeof got, NULL);
 	assert_true(has("路燈\"OR\"", LANG_ZH, "service:streetlight-repair") ||
-		    has("路燈\"OR\"", LANG_ZH, "faq:light-out"));
+	            has("路燈\"OR\"", LANG_ZH, "faq:light-out"));
 }
 
 static void test_loose_fallback(void **state)
@@ -236,7 +264,7 @@ static void test_loose_fallback(void **state)
 static void test_plurals_and_synonyms(void **state)
 {
 	(void)state;
-	assert_true(has("crop", LANG_EN, "faq:tomato"));  /* crops in the text */
+	assert_true(has("crop", LANG_EN, "faq:tomato")); /* crops in the text */
 	assert_true(has("festivals", LANG_EN, "faq:tomato"));
 	assert_true(has("身份證", LANG_ZH, "service:senior-card")); /* seeded 身分證|身份證 */
 	assert_true(has("老人乘車證", LANG_ZH, "service:senior-card"));
@@ -279,14 +307,15 @@ static void test_synonym_normalize(void **state)
 	struct arena *a = arena_new();
 	assert_string_equal(search_synonym_normalize(a, " 身分證 ｜身份證 "), "身分證|身份證");
 	assert_string_equal(search_synonym_normalize(a, "敬老卡, 老人乘車證、敬老卡，敬老愛心卡"),
-			    "敬老卡|老人乘車證|敬老愛心卡");
+	                    "敬老卡|老人乘車證|敬老愛心卡");
 	assert_string_equal(search_synonym_normalize(a, "street light|streetlight"), "street light|streetlight");
 	assert_null(search_synonym_normalize(a, "只有一個"));
 	assert_null(search_synonym_normalize(a, "a|a"));
 	assert_null(search_synonym_normalize(a, "路燈|***"));
 	assert_null(search_synonym_normalize(a, ""));
 	assert_null(search_synonym_normalize(a, "路燈|\xff"));
-	assert_null(search_synonym_normalize(a, "路燈|一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
+	assert_null(search_synonym_normalize(
+	    a, "路燈|一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"));
 	arena_free(a);
 }
 
@@ -310,11 +339,11 @@ static void test_second_connection(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_finds_each_kind),   cmocka_unit_test(test_one_row_per_item),
-		cmocka_unit_test(test_hostile_queries),   cmocka_unit_test(test_loose_fallback),
-		cmocka_unit_test(test_plurals_and_synonyms), cmocka_unit_test(test_plain_text),
-		cmocka_unit_test(test_synonym_normalize), cmocka_unit_test(test_second_connection),
-		cmocka_unit_test(test_index_follows_edits),
+	    cmocka_unit_test(test_finds_each_kind),      cmocka_unit_test(test_one_row_per_item),
+	    cmocka_unit_test(test_hostile_queries),      cmocka_unit_test(test_loose_fallback),
+	    cmocka_unit_test(test_plurals_and_synonyms), cmocka_unit_test(test_plain_text),
+	    cmocka_unit_test(test_synonym_normalize),    cmocka_unit_test(test_second_connection),
+	    cmocka_unit_test(test_index_follows_edits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -125,7 +125,7 @@ static void test_recall_at_3(void **state)
 		struct arena *a = arena_new();
 		struct search_result r;
 		assert_int_equal(store_search(st, a, q, strlen(q), strcmp(lang, "en") == 0 ? LANG_EN : LANG_ZH, &r),
-				 ERR_OK);
+		                 ERR_OK);
 		size_t wanted = 0, found = 0;
 		char missing[512] = "";
 		for (char *p = want; *p;) {
@@ -138,7 +138,8 @@ static void test_recall_at_3(void **state)
 			if (met(&r, p, len))
 				found++;
 			else
-				snprintf(missing + strlen(missing), sizeof missing - strlen(missing), " %.*s", (int)len, p);
+				snprintf(missing + strlen(missing), sizeof missing - strlen(missing), " %.*s", (int)len,
+				         p);
 			p += len;
 		}
 		if (!wanted)
@@ -149,10 +150,11 @@ static void test_recall_at_3(void **state)
 		found_all += found;
 		wanted_all += wanted;
 		if (verbose || found < wanted) {
-			printf("%s %-3s %-28s %zu/%zu%s%s%s  top:", found < wanted ? "MISS" : "ok  ", lang, q, found, wanted,
-			       r.loose ? " (loose)" : "", found < wanted ? "  missing:" : "", missing);
+			printf("%s %-3s %-28s %zu/%zu%s%s%s  top:", found < wanted ? "MISS" : "ok  ", lang, q, found,
+			       wanted, r.loose ? " (loose)" : "", found < wanted ? "  missing:" : "", missing);
 			for (size_t i = 0; i < r.n && i < 5; i++)
-				printf(verbose ? " %s:%s(%.2f)" : " %s:%s", search_kind_name(r.hits[i].kind), r.hits[i].ref, r.hits[i].score);
+				printf(verbose ? " %s:%s(%.2f)" : " %s:%s", search_kind_name(r.hits[i].kind),
+				       r.hits[i].ref, r.hits[i].score);
 			printf("\n");
 		}
 		arena_free(a);
@@ -170,7 +172,7 @@ static void test_recall_at_3(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_recall_at_3),
+	    cmocka_unit_test(test_recall_at_3),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -129,11 +129,33 @@ static void test_never_found(void **state)
 {
 	(void)state;
 	const char *bad[] = {
-		"",           "../x",          "sub/../a.css",   "..",          "./a.css",    ".hidden",
-		"sub/.env",   ".git/config",   "passwd",         "etc/passwd",  "alias.css",  "/a.css",
-		"sub//b.js",  "a.css\\",       "sub\\b.js",      "sub",         "sub/",       "sub/deep",
-		"A.CSS",      "a.css/",        "a.cs",           "a.css ",      "sub/./b.js", "missing.css",
-		"/etc/passwd", "../../../etc/passwd", "sub/deep/../b.js",
+	    "",
+	    "../x",
+	    "sub/../a.css",
+	    "..",
+	    "./a.css",
+	    ".hidden",
+	    "sub/.env",
+	    ".git/config",
+	    "passwd",
+	    "etc/passwd",
+	    "alias.css",
+	    "/a.css",
+	    "sub//b.js",
+	    "a.css\\",
+	    "sub\\b.js",
+	    "sub",
+	    "sub/",
+	    "sub/deep",
+	    "A.CSS",
+	    "a.css/",
+	    "a.cs",
+	    "a.css ",
+	    "sub/./b.js",
+	    "missing.css",
+	    "/etc/passwd",
+	    "../../../etc/passwd",
+	    "sub/deep/../b.js",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (static_find(bad[i]))
@@ -172,10 +194,10 @@ static void test_load_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_find_files),
-		cmocka_unit_test(test_never_found),
-		cmocka_unit_test(test_content_types),
-		cmocka_unit_test(test_load_errors),
+	    cmocka_unit_test(test_find_files),
+	    cmocka_unit_test(test_never_found),
+	    cmocka_unit_test(test_content_types),
+	    cmocka_unit_test(test_load_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

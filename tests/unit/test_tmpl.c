@@ -25,9 +25,9 @@ static const struct {
 	const char *key;
 	const char *text[LANG__MAX];
 } ui[] = {
-	{"hello", {"你好", "Hello"}},
-	{"office", {"區公所", "District Office"}},
-	{"zh_only", {"只有中文", NULL}},
+    {"hello", {"你好", "Hello"}},
+    {"office", {"區公所", "District Office"}},
+    {"zh_only", {"只有中文", NULL}},
 };
 
 static const char *strings(void *ctx, enum lang lang, const char *key)
@@ -554,27 +554,27 @@ static void test_load_dir_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_escaping, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_value_looking_like_a_tag, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_html_ints_and_others, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_text_only_and_braces, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_section_list_of_objects, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_section_object_and_booleans, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_section_empty_list, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inverted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nested_and_outer_scope, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dot_over_strings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ui_strings_per_language, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ui_strings_resolved_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ui_string_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_sections, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_tags, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_line_counting, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_partial_and_depth, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_comments, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_template, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_dir_partials, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_dir_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_escaping, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_value_looking_like_a_tag, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_html_ints_and_others, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_text_only_and_braces, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_section_list_of_objects, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_section_object_and_booleans, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_section_empty_list, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_inverted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nested_and_outer_scope, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dot_over_strings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ui_strings_per_language, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ui_strings_resolved_once, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ui_string_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_errors_sections, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_errors_tags, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_errors_line_counting, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_errors_partial_and_depth, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_comments, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_template, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_dir_partials, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_dir_errors, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * escaping, the arena (including one-off big allocations), the UTF-8
  * checks and file_read.  libc and cmocka only.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -221,34 +221,34 @@ static void test_utf8_valid(void **state)
 	(void)state;
 	assert_true(utf8_valid("", 0));
 	assert_true(VALID("plain ASCII"));
-	assert_true(VALID("\xc3\xa9"));             /* é */
+	assert_true(VALID("\xc3\xa9")); /* é */
 	assert_true(VALID("台北市政府"));
-	assert_true(VALID("\xf0\x9f\x98\x80"));     /* U+1F600 */
-	assert_true(VALID("\xf4\x8f\xbf\xbf"));     /* U+10FFFF, the last code point */
-	assert_true(VALID("\xef\xbf\xbf"));         /* U+FFFF */
-	assert_true(VALID("\xed\x9f\xbf"));         /* U+D7FF, just before the surrogates */
-	assert_true(VALID("\xee\x80\x80"));         /* U+E000, just after */
-	assert_true(VALID("\xc2\x80"));             /* U+0080, smallest 2-byte */
-	assert_true(VALID("\xe0\xa0\x80"));         /* U+0800, smallest 3-byte */
+	assert_true(VALID("\xf0\x9f\x98\x80")); /* U+1F600 */
+	assert_true(VALID("\xf4\x8f\xbf\xbf")); /* U+10FFFF, the last code point */
+	assert_true(VALID("\xef\xbf\xbf"));     /* U+FFFF */
+	assert_true(VALID("\xed\x9f\xbf"));     /* U+D7FF, just before the surrogates */
+	assert_true(VALID("\xee\x80\x80"));     /* U+E000, just after */
+	assert_true(VALID("\xc2\x80"));         /* U+0080, smallest 2-byte */
+	assert_true(VALID("\xe0\xa0\x80"));     /* U+0800, smallest 3-byte */
 
-	assert_false(VALID("\x80"));                /* lone continuation */
+	assert_false(VALID("\x80")); /* lone continuation */
 	assert_false(VALID("\xbf"));
-	assert_false(VALID("\xc3"));                /* truncated 2-byte */
-	assert_false(VALID("\xe5\x8f"));            /* truncated 3-byte */
-	assert_false(VALID("\xf0\x9f\x98"));        /* truncated 4-byte */
-	assert_false(VALID("\xc3\x28"));            /* bad continuation */
-	assert_false(VALID("\xc0\xaf"));            /* overlong '/' */
-	assert_false(VALID("\xc1\xbf"));            /* overlong */
-	assert_false(VALID("\xe0\x80\xaf"));        /* overlong 3-byte '/' */
-	assert_false(VALID("\xf0\x80\x80\xaf"));    /* overlong 4-byte '/' */
-	assert_false(VALID("\xed\xa0\x80"));        /* U+D800 surrogate */
-	assert_false(VALID("\xed\xbf\xbf"));        /* U+DFFF surrogate */
-	assert_false(VALID("\xf4\x90\x80\x80"));    /* U+110000 */
+	assert_false(VALID("\xc3"));             /* truncated 2-byte */
+	assert_false(VALID("\xe5\x8f"));         /* truncated 3-byte */
+	assert_false(VALID("\xf0\x9f\x98"));     /* truncated 4-byte */
+	assert_false(VALID("\xc3\x28"));         /* bad continuation */
+	assert_false(VALID("\xc0\xaf"));         /* overlong '/' */
+	assert_false(VALID("\xc1\xbf"));         /* overlong */
+	assert_false(VALID("\xe0\x80\xaf"));     /* overlong 3-byte '/' */
+	assert_false(VALID("\xf0\x80\x80\xaf")); /* overlong 4-byte '/' */
+	assert_false(VALID("\xed\xa0\x80"));     /* U+D800 surrogate */
+	assert_false(VALID("\xed\xbf\xbf"));     /* U+DFFF surrogate */
+	assert_false(VALID("\xf4\x90\x80\x80")); /* U+110000 */
 	assert_false(VALID("\xf5\x80\x80\x80"));
 	assert_false(VALID("\xf8\x88\x80\x80\x80")); /* 5-byte form */
 	assert_false(VALID("\xfe"));
 	assert_false(VALID("\xff"));
-	assert_false(VALID("ok\xffok"));            /* bad byte in the middle */
+	assert_false(VALID("ok\xffok")); /* bad byte in the middle */
 
 	/* the length is honoured: a valid prefix of a longer invalid string */
 	assert_true(utf8_valid("ab\xff", 2));
@@ -268,7 +268,8 @@ static void test_utf8_next_put(void **state)
 	assert_int_equal(utf8_next(&p, end), -1);
 
 	/* malformed input advances by one byte */
-	const char *bad = "\xff" "a";
+	const char *bad = "\xff"
+	                  "a";
 	p = bad;
 	assert_int_equal(utf8_next(&p, bad + 2), -1);
 	assert_ptr_equal(p, bad + 1);
@@ -331,17 +332,12 @@ static void test_file_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_buf_basics),
-		cmocka_unit_test(test_buf_put_html_escapes_all_five),
-		cmocka_unit_test(test_buf_put_html_edges),
-		cmocka_unit_test(test_buf_printf_short_and_long),
-		cmocka_unit_test(test_arena_small),
-		cmocka_unit_test(test_arena_big),
-		cmocka_unit_test(test_arena_exact_block),
-		cmocka_unit_test(test_utf8_valid),
-		cmocka_unit_test(test_utf8_next_put),
-		cmocka_unit_test(test_utf8_len),
-		cmocka_unit_test(test_file_read),
+	    cmocka_unit_test(test_buf_basics),         cmocka_unit_test(test_buf_put_html_escapes_all_five),
+	    cmocka_unit_test(test_buf_put_html_edges), cmocka_unit_test(test_buf_printf_short_and_long),
+	    cmocka_unit_test(test_arena_small),        cmocka_unit_test(test_arena_big),
+	    cmocka_unit_test(test_arena_exact_block),  cmocka_unit_test(test_utf8_valid),
+	    cmocka_unit_test(test_utf8_next_put),      cmocka_unit_test(test_utf8_len),
+	    cmocka_unit_test(test_file_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
