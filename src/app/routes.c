@@ -227,7 +227,7 @@ static const struct field rule_remove_fields[] = {
 };
 
 static const struct field rule_near_fields[] = {
-	{"near_days", F_INT, 99, true},
+	{"near_days", F_INT, 30, true},
 	{0},
 };
 

@@ -14,11 +14,12 @@
 #include "app/view.h"
 #include "domain/petition.h"
 #include "handlers/handlers.h"
+#include "store/deadlines.h"
 #include "store/catalog.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
-enum { RULE_MAX_DAYS = 120, NEAR_MAX_DAYS = 10 };
+enum { RULE_MAX_DAYS = 120 };
 
 static const char *any_or(struct req *rq, const char *v, const char *label)
 {
@@ -65,8 +66,7 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 		tobj_str(o, "value", cats[k].code);
 		tobj_str(o, "label", pick(rq, cats[k].name));
 	}
-	const char *near = store_setting(st, rq->arena, "near_days");
-	tobj_str(v, "near_days", near ? near : "2");
+	tobj_int(v, "near_days", store_near_days(st));
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	if (notice_key)
@@ -152,7 +152,7 @@ void h_rule_near(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	if (n->err_key || !n->present || n->i > NEAR_MAX_DAYS) {
+	if (n->err_key || !n->present || n->i > NEAR_DAYS_MAX) {
 		rules_page(rq, rs, 422, "err_near_days", NULL);
 		return;
 	}

@@ -27,20 +27,15 @@
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
 /* Citizen submissions per address in a window (spam brake). */
-enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10, DEFAULT_NEAR = 2 };
+enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10 };
 
 /* ---- shared pieces ---- */
-
-static int near_days(struct store *st, struct arena *a)
-{
-	const char *v = store_setting(st, a, "near_days");
-	return v && *v >= '0' && *v <= '9' ? atoi(v) : DEFAULT_NEAR;
-}
 
 static bool is_head(const struct req *rq)
 {
@@ -319,7 +314,7 @@ static void caller_history(struct req *rq, struct store *st, struct tobj *v, con
 	if (strlen(digits) < 8)
 		return;
 	const struct cal *cal = store_calendar(st);
-	int near = near_days(st, rq->arena);
+	int near = store_near_days(st);
 	struct petition_rec *ps;
 	struct case_rec *cs;
 	size_t np = 0, nc = 0;
@@ -635,7 +630,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
 	bool see = may_see(rq, p);
-	summary_view(rq, v, p, cal, near_days(st, rq->arena), full && see);
+	summary_view(rq, v, p, cal, store_near_days(st), full && see);
 	if (see)
 		put_lines(rq, v, "body_lines", p->body);
 	if (see && p->confidential)
@@ -1112,7 +1107,7 @@ void h_petition_list(struct req *rq, struct resp *rs)
 		tobj_bool(o, "current", strcmp(view, views[i]) == 0);
 	}
 	const struct cal *cal = store_calendar(st);
-	int near = near_days(st, rq->arena);
+	int near = store_near_days(st);
 	struct tlist *l = tobj_list(v, "petitions");
 	for (size_t i = 0; i < n; i++)
 		summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
@@ -1142,7 +1137,7 @@ void petition_dashboard_view(struct req *rq, struct tobj *v)
 		return;
 	char t_iso[CAL_ISO_SIZE], near_iso[CAL_ISO_SIZE];
 	cal_format_iso(today, t_iso);
-	cal_format_iso(deadline_near_until(store_calendar(st), today, near_days(st, rq->arena)), near_iso);
+	cal_format_iso(deadline_near_until(store_calendar(st), today, store_near_days(st)), near_iso);
 	if (store_petition_counts(st, rq->arena, t_iso, near_iso, s->user.id, &cs, &n) != ERR_OK)
 		return;
 	int mine[4] = {0}, all[4] = {0}, routing = 0, ext_waiting = 0;

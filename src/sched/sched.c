@@ -23,11 +23,11 @@
 #include "domain/petition.h"
 #include "sched/mail.h"
 #include "store/calendar.h"
+#include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/store.h"
 
 enum {
-	DEFAULT_NEAR_DAYS = 2,
 	MAX_RECIPIENTS = 32,
 	MAIL_PER_PASS = 50,
 	MAIL_MAX_TRIES = 6,    /* then 'failed' for good */
@@ -46,14 +46,6 @@ static long long usec_now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static int near_days(struct store *st, struct arena *a)
-{
-	const char *v = store_setting(st, a, "near_days");
-	char *end;
-	long n = v ? strtol(v, &end, 10) : -1;
-	return v && *end == '\0' && n >= 0 && n <= 30 ? (int)n : DEFAULT_NEAR_DAYS;
 }
 
 static bool is_head_of(const struct staff_rec *u, const char *unit)
@@ -212,7 +204,7 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	    store_staff_all(st, a, &staff, &nstaff) != ERR_OK)
 		goto done;
 	out->scanned = (long)nitems;
-	int near = near_days(st, a);
+	int near = store_near_days(st);
 	const char *smtp = store_setting(st, a, "smtp_url");
 	const char *from = store_setting(st, a, "smtp_from");
 	bool mail = smtp && *smtp && from && *from;
