@@ -215,6 +215,19 @@ void h_units(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "units", v);
 }
 
+/* Links that filter the FAQ by one category or unit, with entry counts. */
+static void filter_links(struct req *rq, struct tlist *l, const char *param, const struct named_rec *r,
+                         const int *counts, size_t n, const struct fval *current)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		view_text(rq, o, "name", r[i].name);
+		tobj_int(o, "count", counts[i]);
+		tobj_str(o, "href", url(rq, "/faq?%s=%s", param, r[i].code));
+		tobj_bool(o, "current", current->present && strcmp(current->s, r[i].code) == 0);
+	}
+}
+
 void h_faq_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
@@ -223,23 +236,18 @@ void h_faq_list(struct req *rq, struct resp *rs)
 	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
 	struct faq_rec *f;
 	size_t n;
-	struct named_rec *cats;
-	int *counts;
-	size_t nc;
+	struct named_rec *cats, *units;
+	int *counts, *ucounts;
+	size_t nc, nu;
 	if (store_faqs(st, rq->arena, unit->present ? unit->s : NULL, cat->present ? cat->s : NULL, &f, &n) != ERR_OK ||
-	    store_faq_categories(st, rq->arena, &cats, &counts, &nc) != ERR_OK) {
+	    store_faq_categories(st, rq->arena, &cats, &counts, &nc) != ERR_OK ||
+	    store_faq_units(st, rq->arena, &units, &ucounts, &nu) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
 	struct tobj *v = view_new(rq, T(rq, "faq_title"));
-	struct tlist *cl = tobj_list(v, "categories");
-	for (size_t i = 0; i < nc; i++) {
-		struct tobj *o = tlist_obj(cl);
-		view_text(rq, o, "name", cats[i].name);
-		tobj_int(o, "count", counts[i]);
-		tobj_str(o, "href", url(rq, "/faq?category=%s", cats[i].code));
-		tobj_bool(o, "current", cat->present && strcmp(cat->s, cats[i].code) == 0);
-	}
+	filter_links(rq, tobj_list(v, "categories"), "category", cats, counts, nc, cat);
+	filter_links(rq, tobj_list(v, "units"), "unit", units, ucounts, nu, unit);
 	/* entries grouped by category, in the store's order */
 	struct tlist *groups = tobj_list(v, "groups");
 	struct tlist *cur = NULL;

@@ -234,10 +234,10 @@ enum err store_faq(struct store *st, struct arena *a, const char *slug, struct f
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
-enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n)
+/* Rows of (code, name_zh, name_en, count) into named records and counts. */
+static enum err named_counts(struct store *st, struct arena *a, const char *sql, struct named_rec **out, int **counts,
+                             size_t *n)
 {
-	static const char sql[] = "SELECT c.code, c.name_zh, c.name_en, count(*) FROM faq f "
-	                          "JOIN categories c ON c.code = f.category GROUP BY c.code ORDER BY c.sort, c.code";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0, ccap = 0, cn = 0;
 	*out = NULL;
@@ -255,6 +255,20 @@ enum err store_faq_categories(struct store *st, struct arena *a, struct named_re
 	}
 	sqlite3_reset(s);
 	return ERR_OK;
+}
+
+enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n)
+{
+	static const char sql[] = "SELECT c.code, c.name_zh, c.name_en, count(*) FROM faq f "
+	                          "JOIN categories c ON c.code = f.category GROUP BY c.code ORDER BY c.sort, c.code";
+	return named_counts(st, a, sql, out, counts, n);
+}
+
+enum err store_faq_units(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n)
+{
+	static const char sql[] = "SELECT u.code, u.name_zh, u.name_en, count(*) FROM faq f "
+	                          "JOIN units u ON u.code = f.unit GROUP BY u.code ORDER BY u.sort, u.code";
+	return named_counts(st, a, sql, out, counts, n);
 }
 
 /* ---- news ---- */

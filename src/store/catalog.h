@@ -87,6 +87,8 @@ enum err store_faqs(struct store *st, struct arena *a, const char *unit, const c
 enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out);
 /* FAQ categories in use, with their entry counts in *counts (may be NULL). */
 enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n);
+/* Units that have FAQ entries, with their entry counts. */
+enum err store_faq_units(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n);
 
 /* Newest news first, at most limit. */
 enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n);

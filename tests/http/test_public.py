@@ -379,3 +379,17 @@ def test_about_pages(client):
             foot = element(r, "footer") or ""
             assert "%s/about/%s" % (prefix, slug) in foot, "%s: footer does not link the page" % path
     assert client.get("/about/nothing").status == 404, "/about/nothing not 404"
+
+
+def test_faq_by_unit(client):
+    """The FAQ is browsable by section: each unit link lists exactly that
+    unit's entries."""
+    page = client.get("/faq")
+    units = re.findall(r'href="/faq\?unit=([a-z]+)"', page.text)
+    assert "civil" in units and "social" in units
+    for unit in ("civil", "social"):
+        r = client.get("/faq?unit=" + unit)
+        assert r.status == 200
+        shown = set(re.findall(r'href="/faq/([a-z0-9-]+)"', r.text))
+        want = {s for (s,) in client.sql("SELECT slug FROM faq WHERE unit = ?", unit)}
+        assert shown == want, (unit, shown ^ want)
