@@ -1126,6 +1126,33 @@ static void put_counts(struct tobj *o, int open, int near, int today, int overdu
 	tobj_int(o, "overdue", overdue);
 }
 
+/* One of the scheduler's notifications on the dashboard. */
+static void notification_view(struct req *rq, struct tobj *r, const struct notification_rec *n)
+{
+	tobj_int(r, "id", n->id);
+	tobj_str(r, "tier_label", T(rq, arena_printf(rq->arena, "tier_%s", n->tier)));
+	tobj_str(r, "tier", n->tier);
+	if (strcmp(n->item_kind, "faq") == 0) {
+		/* an FAQ entry due for review: its question, linked to its editor (a deleted one: the list) */
+		bool gone = !n->item_no;
+		tobj_str(r, "no", gone ? T(rq, "notif_faq_gone") : pick(rq, n->title));
+		if (!gone)
+			view_text(rq, r, "title", n->title);
+		tobj_str(r, "href", gone ? url(rq, "/staff/faq") : url(rq, "/staff/faq/%s/edit", n->item_no));
+		tobj_str(r, "kind_label", T(rq, "notif_faq"));
+		tobj_str(r, "reviewed", view_date(rq, n->ref));
+	} else {
+		bool pet = strcmp(n->item_kind, "petition") == 0;
+		tobj_str(r, "no", n->item_no);
+		tobj_str(r, "href", url(rq, pet ? "/staff/petitions/%s" : "/staff/cases/%s", n->item_no));
+		tobj_str(r, "kind_label", T(rq, pet ? "pet_title" : "case_title"));
+		tobj_str(r, "due", strcmp(n->tier, "extension") ? view_date(rq, n->ref) : NULL);
+	}
+	tobj_str(r, "at", n->created_at);
+	tobj_bool(r, "unread", !n->read_at);
+	tobj_str(r, "read_action", url(rq, "/staff/notifications/%lld/read", n->id));
+}
+
 void petition_dashboard_view(struct req *rq, struct tobj *v)
 {
 	struct store *st = req_store(rq);
@@ -1191,20 +1218,8 @@ void petition_dashboard_view(struct req *rq, struct tobj *v)
 	size_t nn;
 	if (store_notifications(st, rq->arena, s->user.id, 20, &ns, &nn) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "notifications");
-		for (size_t i = 0; i < nn; i++) {
-			struct tobj *r = tlist_obj(l);
-			bool pet = strcmp(ns[i].item_kind, "petition") == 0;
-			tobj_int(r, "id", ns[i].id);
-			tobj_str(r, "no", ns[i].item_no);
-			tobj_str(r, "href", url(rq, pet ? "/staff/petitions/%s" : "/staff/cases/%s", ns[i].item_no));
-			tobj_str(r, "kind_label", T(rq, pet ? "pet_title" : "case_title"));
-			tobj_str(r, "tier_label", T(rq, arena_printf(rq->arena, "tier_%s", ns[i].tier)));
-			tobj_str(r, "tier", ns[i].tier);
-			tobj_str(r, "due", strcmp(ns[i].tier, "extension") ? view_date(rq, ns[i].ref) : NULL);
-			tobj_str(r, "at", ns[i].created_at);
-			tobj_bool(r, "unread", !ns[i].read_at);
-			tobj_str(r, "read_action", url(rq, "/staff/notifications/%lld/read", ns[i].id));
-		}
+		for (size_t i = 0; i < nn; i++)
+			notification_view(rq, tlist_obj(l), &ns[i]);
 		tobj_int(v, "unread", store_notifications_unread(st, s->user.id));
 	}
 }

@@ -2,10 +2,12 @@
  * sched.c -- the scheduler's pass and loop (see sched.h).
  *
  * A pass reads every open item once (partial indexes: the cost follows
- * open items, not history), works out each one's tier in memory, then
- * writes the candidate flags in batches of short BEGIN IMMEDIATE
- * transactions: INSERT OR IGNORE of the flag, and, only when it is new,
- * its notifications and outbox rows in the same transaction.
+ * open items, not history), works out each one's tier in memory, adds the
+ * FAQ entries due for review (an index on reviewed_on: the cost follows
+ * those entries, not the whole FAQ), then writes the candidate flags in
+ * batches of short BEGIN IMMEDIATE transactions: INSERT OR IGNORE of the
+ * flag, and, only when it is new, its notifications and outbox rows in the
+ * same transaction.
  *
  * Must not include: sqlite3.h, anything from app/ or front/.
  */
@@ -23,6 +25,7 @@
 #include "domain/petition.h"
 #include "sched/mail.h"
 #include "store/calendar.h"
+#include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/store.h"
@@ -48,32 +51,35 @@ static long long usec_now(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static bool is_head_of(const struct staff_rec *u, const char *unit)
+static bool is_in(const struct staff_rec *u, const char *role, const char *unit)
 {
-	return strcmp(u->role, "head") == 0 && u->unit && unit && strcmp(u->unit, unit) == 0;
+	return strcmp(u->role, role) == 0 && u->unit && unit && strcmp(u->unit, unit) == 0;
 }
 
 /*
  * Whom to tell: the officer, if any, and the heads of the item's unit
- * (for a waiting extension, the heads alone: they decide).  A petition not
- * yet routed goes to the secretariat's heads, who route; when nobody
- * qualifies, the secretariat's heads, then the administrators.
+ * (for a waiting extension, the heads alone: they decide; for an FAQ entry
+ * due for review, every officer and head of its unit: they may edit it).
+ * A petition not yet routed goes to the secretariat's heads, who route;
+ * when nobody qualifies, the secretariat's heads (not for an FAQ entry:
+ * they may not edit another unit's), then the administrators.
  */
 static size_t recipients(const struct candidate *c, const struct staff_rec *staff, size_t nstaff, long long *out)
 {
 	size_t n = 0;
 	const struct open_item *it = c->item;
-	bool ext = strcmp(c->tier, "extension") == 0;
+	bool ext = strcmp(c->tier, "extension") == 0, faq = it->kind == IK_FAQ;
 	if (it->officer_id && !ext)
 		for (size_t i = 0; i < nstaff; i++)
 			if (staff[i].id == it->officer_id)
 				out[n++] = it->officer_id;
 	const char *unit = it->unit ? it->unit : "secretariat";
 	for (size_t i = 0; i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (is_head_of(&staff[i], unit) && staff[i].id != it->officer_id)
+		if ((is_in(&staff[i], "head", unit) || (faq && is_in(&staff[i], "officer", unit))) &&
+		    staff[i].id != it->officer_id)
 			out[n++] = staff[i].id;
-	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (is_head_of(&staff[i], "secretariat"))
+	for (size_t i = 0; n == 0 && !faq && i < nstaff && n < MAX_RECIPIENTS; i++)
+		if (is_in(&staff[i], "head", "secretariat"))
 			out[n++] = staff[i].id;
 	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
 		if (strcmp(staff[i].role, "admin") == 0)
@@ -99,6 +105,7 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 	    {"due_today", "今日到期", "due today"},
 	    {"overdue", "已逾期", "overdue"},
 	    {"extension", "展期申請待核", "extension request waiting for a decision"},
+	    {"stale", "定期更新", "due for review"},
 	};
 	const char *zh = c->tier, *en = c->tier;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -106,14 +113,25 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 			zh = words[i].zh;
 			en = words[i].en;
 		}
+	const char *no = c->item->no;
+	if (c->item->kind == IK_FAQ) {
+		*subject = arena_printf(a, "[便民] 常見問題 %s %s / FAQ entry %s %s", no, zh, no, en);
+		*body =
+		    arena_printf(a,
+		                 "常見問題 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：/staff/faq/%s/edit\n\n"
+		                 "FAQ entry %s: %s (last reviewed %s).\nPlease review it in the staff area: "
+		                 "/staff/faq/%s/edit\n\n-- bianmin scheduler\n",
+		                 no, zh, c->ref, no, no, en, c->ref, no);
+		return;
+	}
 	bool pet = c->item->kind == IK_PETITION;
-	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", c->item->no, zh,
+	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", no, zh,
 	                        pet ? "Petition" : "Application", en);
 	*body = arena_printf(a,
 	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
 	                     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
-	                     pet ? "陳情" : "申辦案件", c->item->no, zh, c->item->due_on,
-	                     pet ? "Petition" : "Application", c->item->no, en, c->item->due_on);
+	                     pet ? "陳情" : "申辦案件", no, zh, c->item->due_on, pet ? "Petition" : "Application", no,
+	                     en, c->item->due_on);
 }
 
 /* Raises one batch of candidates in one transaction. */
@@ -198,20 +216,25 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	enum err e = ERR_DB;
 	const struct cal *cal = store_calendar(st);
 	struct open_item *items;
+	struct faq_rec *faqs;
 	struct staff_rec *staff;
-	size_t nitems, nstaff;
+	size_t nitems, nfaqs, nstaff;
+	int32_t today = clock_office_day(clock_now());
+	char before[CAL_ISO_SIZE]; /* the staff FAQ list's and `admin faq-stale`'s rule */
+	cal_format_iso(today - FAQ_REVIEW_DAYS, before);
 	if (!cal || store_open_items(st, a, &items, &nitems) != ERR_OK ||
+	    store_faq_stale(st, a, before, &faqs, &nfaqs) != ERR_OK ||
 	    store_staff_all(st, a, &staff, &nstaff) != ERR_OK)
 		goto done;
 	out->scanned = (long)nitems;
+	out->faq_stale = (long)nfaqs;
 	int near = store_near_days(st);
 	const char *smtp = store_setting(st, a, "smtp_url");
 	const char *from = store_setting(st, a, "smtp_from");
 	bool mail = smtp && *smtp && from && *from;
-	int32_t today = clock_office_day(clock_now());
 
-	/* tiers in memory: at most two candidates per item */
-	struct candidate *cs = arena_alloc(a, (2 * nitems + 1) * sizeof *cs);
+	/* tiers in memory: at most two candidates per open item, then one per FAQ entry due for review */
+	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + 1) * sizeof *cs);
 	size_t nc = 0;
 	for (size_t i = 0; i < nitems; i++) {
 		int32_t due;
@@ -222,6 +245,13 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 			cs[nc++] = (struct candidate){&items[i], t, items[i].due_on};
 		if (items[i].ext_id)
 			cs[nc++] = (struct candidate){&items[i], "extension", arena_printf(a, "%lld", items[i].ext_id)};
+	}
+	/* FAQ entries due for review, against their review date: a new review re-arms them */
+	struct open_item *fi = arena_alloc(a, (nfaqs + 1) * sizeof *fi);
+	for (size_t i = 0; i < nfaqs; i++) {
+		fi[i] =
+		    (struct open_item){.kind = IK_FAQ, .id = faqs[i].id, .no = faqs[i].slug, .unit = faqs[i].unit.code};
+		cs[nc++] = (struct candidate){&fi[i], "stale", faqs[i].reviewed_on};
 	}
 
 	int batch = o->batch > 0 ? o->batch : SCHED_BATCH;
@@ -248,9 +278,9 @@ void sched_log(FILE *f, const struct sched_stats *s)
 	clock_iso(clock_now(), ts);
 	fprintf(f,
 	        "%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
-	        "%ld mails (%ld sent, %ld failed), %.1f ms\n",
+	        "%ld mails (%ld sent, %ld failed), %ld FAQ entries due for review, %.1f ms\n",
 	        ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
-	        (double)s->usec / 1000.0);
+	        s->faq_stale, (double)s->usec / 1000.0);
 	fflush(f);
 }
 
@@ -270,7 +300,7 @@ int sched_run(const char *db_path, long interval, bool once)
 		fprintf(stderr, "scheduler: %s\n", err);
 		return 1;
 	}
-	if (store_version(st) < 4) {
+	if (store_version(st) < SCHED_SCHEMA) {
 		fprintf(stderr, "scheduler: %s: schema too old or missing; run: bianmin admin init --db %s\n", db_path,
 		        db_path);
 		store_close(st);

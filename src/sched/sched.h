@@ -1,8 +1,9 @@
 /*
  * sched.h -- the scheduler: passes over every open petition and case that
  * raise deadline flags (near, due today, overdue; waiting extension
- * requests) and notify the officer and the unit's heads, plus the e-mail
- * outbox when SMTP is configured.
+ * requests) and notify the officer and the unit's heads, and over the FAQ
+ * entries not reviewed for FAQ_REVIEW_DAYS (flag 'stale', to the unit's
+ * officers and heads), plus the e-mail outbox when SMTP is configured.
  *
  * Uses store/ and domain/ only: never app/ or front/.  Every flag and its
  * notifications are committed together in short BEGIN IMMEDIATE
@@ -22,6 +23,7 @@ struct store;
 
 struct sched_stats {
 	long scanned;       /* open items looked at */
+	long faq_stale;     /* FAQ entries due for review looked at */
 	long flags;         /* flags raised by this pass */
 	long notifications; /* notifications added */
 	long mails_queued, mails_sent, mails_failed;
@@ -39,7 +41,10 @@ struct sched_opts {
 	bool no_mail; /* don't send the outbox in this pass */
 };
 
-enum { SCHED_BATCH = 256 };
+enum {
+	SCHED_BATCH = 256,
+	SCHED_SCHEMA = 6, /* the schema version the scheduler needs (flags for FAQ entries) */
+};
 
 /*
  * One pass at clock_now(): ERR_OK with *out filled, or ERR_DB (the pass

@@ -13,6 +13,7 @@
 static const char *const kind_names[IK__MAX] = {
     "petition", /* IK_PETITION */
     "case",     /* IK_CASE */
+    "faq",      /* IK_FAQ */
 };
 
 const char *item_kind_name(enum item_kind k)
@@ -30,11 +31,11 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 	static const char cas[] = "SELECT id, case_no, unit, officer_id, due_on, NULL FROM cases "
 	                          "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
 	                          "ORDER BY unit, due_on";
-	static const char *const sqls[IK__MAX] = {pet, cas};
+	static const char *const sqls[] = {[IK_PETITION] = pet, [IK_CASE] = cas}; /* FAQ entries: store_faq_stale */
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	for (int k = 0; k < IK__MAX; k++) {
+	for (int k = 0; k < (int)(sizeof sqls / sizeof sqls[0]); k++) {
 		sqlite3_stmt *s = stmt_get(st, sqls[k]);
 		if (!s)
 			return ERR_DB;
@@ -81,12 +82,16 @@ enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, c
                           const char *at, const long long *users, size_t nusers, long long *flag_id, int *notified,
                           long long *notification_ids)
 {
-	/* the item must still be open when the flag is written, not just when it was read */
+	/*
+	 * the item must still be open when the flag is written, not just when it
+	 * was read; an FAQ entry must still exist, not reviewed since (ref)
+	 */
 	static const char flag[] =
 	    "INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at) SELECT ?1, ?2, ?3, ?4, ?5 "
 	    "WHERE CASE ?1 WHEN 'petition' THEN EXISTS (SELECT 1 FROM petitions WHERE id = ?2 "
-	    "AND state IN ('received', 'routed', 'assigned')) ELSE EXISTS (SELECT 1 FROM cases WHERE id = ?2 "
-	    "AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) END";
+	    "AND state IN ('received', 'routed', 'assigned')) WHEN 'case' THEN EXISTS (SELECT 1 FROM cases "
+	    "WHERE id = ?2 AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) "
+	    "WHEN 'faq' THEN EXISTS (SELECT 1 FROM faq WHERE id = ?2 AND reviewed_on = ?4) END";
 	static const char note[] =
 	    "INSERT OR IGNORE INTO notifications (user_id, flag_id, created_at) VALUES (?1, ?2, ?3)";
 	*flag_id = 0;
@@ -129,11 +134,12 @@ enum err store_notifications(struct store *st, struct arena *a, long long user_i
 {
 	static const char sql[] =
 	    "SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
-	    "coalesce(p.petition_no, c.case_no), coalesce(p.confidential, 0) FROM notifications n "
-	    "JOIN flags f ON f.id = n.flag_id "
+	    "coalesce(p.petition_no, c.case_no, q.slug), coalesce(p.confidential, 0), q.question_zh, q.question_en "
+	    "FROM notifications n JOIN flags f ON f.id = n.flag_id "
 	    "LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
 	    "LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
-	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, n.id DESC LIMIT ?2";
+	    "LEFT JOIN faq q ON f.item_kind = 'faq' AND q.id = f.item_id "
+	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, f.item_kind = 'faq', n.id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	size_t cap = 0;
 	*out = NULL;
@@ -152,6 +158,8 @@ enum err store_notifications(struct store *st, struct arena *a, long long user_i
 		r->item_kind = col_str(s, 5, a);
 		r->item_no = col_str(s, 6, a);
 		r->confidential = sqlite3_column_int(s, 7) != 0;
+		r->title[LANG_ZH] = col_str(s, 8, a);
+		r->title[LANG_EN] = col_str(s, 9, a);
 	}
 	sqlite3_reset(s);
 	return ERR_OK;

@@ -2,7 +2,8 @@
  * flags.h -- what the scheduler reads and writes: the open items with
  * their due dates, the staff to tell, flags (one per item, tier and
  * reference), notifications and the e-mail outbox; and the staff
- * dashboard's notification list.
+ * dashboard's notification list.  (The FAQ entries due for review come
+ * from store_faq_stale in catalog.h.)
  *
  * Flags and their notifications are written in the caller's transaction
  * (store_begin/commit), so a flag never exists without its notifications.
@@ -15,18 +16,18 @@
 
 #include "store/store.h"
 
-enum item_kind { IK_PETITION, IK_CASE, IK__MAX };
-const char *item_kind_name(enum item_kind k); /* "petition", "case" */
+enum item_kind { IK_PETITION, IK_CASE, IK_FAQ, IK__MAX };
+const char *item_kind_name(enum item_kind k); /* "petition", "case", "faq" */
 
-/* An open item the scheduler looks at. */
+/* An item the scheduler looks at: an open petition or case, or an FAQ entry due for review. */
 struct open_item {
 	enum item_kind kind;
 	long long id;
-	const char *no;   /* P1150213-0001 / A1150213-0001 */
+	const char *no;   /* P1150213-0001 / A1150213-0001 / the FAQ entry's slug */
 	const char *unit; /* NULL: a petition not yet routed */
 	long long officer_id;
-	const char *due_on;
-	long long ext_id; /* a waiting extension request (petitions), else 0 */
+	const char *due_on; /* NULL for FAQ entries */
+	long long ext_id;   /* a waiting extension request (petitions), else 0 */
 };
 
 /*
@@ -46,7 +47,8 @@ enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **o
 
 /*
  * Raises the flag (kind, id, tier, ref) unless it exists or the item is no
- * longer open; when it is new, adds one notification per user in users
+ * longer open (an FAQ entry: deleted, or reviewed since, i.e. its
+ * reviewed_on is no longer ref); when it is new, adds one notification per user in users
  * (duplicates ignored) and returns its id in *flag_id (0 when nothing was
  * raised).  *notified gets the notifications added.
  */
@@ -60,10 +62,14 @@ struct notification_rec {
 	long long id;
 	const char *created_at, *read_at;
 	const char *tier, *ref;
-	const char *item_kind, *item_no;
+	const char *item_kind, *item_no; /* an FAQ entry's slug; NULL when the entry was deleted */
+	const char *title[LANG__MAX];    /* FAQ entries: the question; else NULL */
 	bool confidential;
 };
-/* The user's notifications, unread first then newest, at most limit. */
+/*
+ * The user's notifications, at most limit: unread first, deadlines before
+ * FAQ review reminders (dozens may come at once), then newest.
+ */
 enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
                              struct notification_rec **out, size_t *n);
 int store_notifications_unread(struct store *st, long long user_id);

@@ -767,7 +767,8 @@ class SmtpSink:
 
 def small_copy(client, name, port):
     """A copy of the test database with SMTP pointing at the sink, an e-mail
-    address for head1 and one overdue petition of the social section."""
+    address for head1 and one overdue petition of the social section (FAQ
+    review reminders already raised: the one mail is the petition's)."""
     path = os.path.join(client.tmp, name)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
@@ -780,6 +781,8 @@ def small_copy(client, name, port):
         """UPDATE petitions SET state = 'replied' WHERE state IN ('received', 'routed', 'assigned');
         UPDATE cases SET state = 'closed' WHERE state IN ('received', 'review', 'correction');
         UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';
+        INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at)
+            SELECT 'faq', id, 'stale', reviewed_on, 'x' FROM faq;
         INSERT OR REPLACE INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:%d'),
             ('smtp_from', 'bianmin@example.org');
         INSERT INTO petitions (petition_no, code_hash, channel, subject, body, unit, state, received_on,

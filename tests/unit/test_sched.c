@@ -3,9 +3,9 @@
  * a set clock (clock_set): tiers over the office calendar, each (item,
  * tier) flagged once with its notifications, passes repeated, a pass
  * killed with SIGKILL after a committed batch and run again, extension
- * requests, closed items, and due dates recomputed when a typhoon closure
- * is added.  Run from the repository root (reads sql/migrations and
- * tests/data/calendar).
+ * requests, closed items, due dates recomputed when a typhoon closure
+ * is added, and FAQ entries not reviewed for FAQ_REVIEW_DAYS (issue #5).  Run from the repository root (reads
+ * sql/migrations and tests/data/calendar).
  *
  * The test reads its results with its own SQLite connection; the code
  * under test goes through store/ and sched/ only.
@@ -30,6 +30,7 @@
 #include "domain/petition.h"
 #include "sched/sched.h"
 #include "store/calendar.h"
+#include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/petitions.h"
@@ -156,22 +157,47 @@ static long long petition(struct fx *f, const char *received, int days, const ch
 	return id;
 }
 
-static long long flags_of(struct fx *f, long long id, const char *tier)
+static long long kind_flags(struct fx *f, const char *kind, long long id, const char *tier)
 {
 	char sql[200];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM flags WHERE item_kind = 'petition' AND item_id = %lld AND tier = '%s'", id,
+	         "SELECT count(*) FROM flags WHERE item_kind = '%s' AND item_id = %lld AND tier = '%s'", kind, id,
 	         tier);
+	return one(f, sql);
+}
+
+static long long flags_of(struct fx *f, long long id, const char *tier)
+{
+	return kind_flags(f, "petition", id, tier);
+}
+
+static long long kind_notified(struct fx *f, const char *kind, long long id, long long user)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
+	         "WHERE g.item_kind = '%s' AND g.item_id = %lld AND n.user_id = %lld",
+	         kind, id, user);
 	return one(f, sql);
 }
 
 static long long notified(struct fx *f, long long id, long long user)
 {
-	char sql[300];
+	return kind_notified(f, "petition", id, user);
+}
+
+/* An FAQ entry of unit, last reviewed on reviewed_on; returns its id. */
+static long long faq_entry(struct fx *f, const char *slug, const char *unit, const char *reviewed_on)
+{
+	char sql[400], err[256];
 	snprintf(sql, sizeof sql,
-	         "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
-	         "WHERE g.item_kind = 'petition' AND g.item_id = %lld AND n.user_id = %lld",
-	         id, user);
+	         "INSERT INTO faq (slug, unit, category, question_zh, answer_zh, question_en, answer_en, reviewed_on) "
+	         "VALUES ('%s', '%s', 'roads', '問題 %s', '回答', 'Question %s', 'Answer', '%s')",
+	         slug, unit, slug, slug, reviewed_on);
+	/* through the store: the search index's triggers need its tokenizer */
+	if (store_exec_script(f->st, sql, err, sizeof err) != ERR_OK)
+		fail_msg("faq %s: %s", slug, err);
+	snprintf(sql, sizeof sql, "SELECT id FROM faq WHERE slug = '%s'", slug);
 	return one(f, sql);
 }
 
@@ -291,6 +317,10 @@ static void test_killed_pass_then_rerun(void **state)
 	enum { N = 41, BATCH = 4 };
 	for (int i = 0; i < N; i++)
 		petition(f, "2026-02-23", 6, "social", f->officer); /* all overdue: officer + head */
+	/* FAQ entries due for review go the same way, after the deadlines: officer + head too */
+	enum { K = 3 };
+	for (int i = 0; i < K; i++)
+		faq_entry(f, (const char *[]){"old-1", "old-2", "old-3"}[i], "social", "2025-02-03");
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
@@ -312,12 +342,13 @@ static void test_killed_pass_then_rerun(void **state)
 	struct sched_stats s;
 	struct sched_opts o = {.batch = BATCH};
 	assert_int_equal(sched_pass(f->st, &o, &s), ERR_OK);
-	assert_int_equal(s.flags, N - 3 * BATCH);
-	assert_int_equal(s.notifications, 2 * (N - 3 * BATCH));
+	assert_int_equal(s.flags, N + K - 3 * BATCH);
+	assert_int_equal(s.notifications, 2 * (N + K - 3 * BATCH));
 	pass(f, &s);
 	assert_int_equal(s.flags, 0);
-	assert_int_equal(one(f, "SELECT count(*) FROM flags"), N);
-	assert_int_equal(one(f, "SELECT count(*) FROM notifications"), 2 * N);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags"), N + K);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_kind = 'faq' AND tier = 'stale'"), K);
+	assert_int_equal(one(f, "SELECT count(*) FROM notifications"), 2 * (N + K));
 	assert_int_equal(one(f,
 	                     "SELECT count(*) FROM (SELECT item_id FROM flags GROUP BY item_kind, item_id, tier, ref "
 	                     "HAVING count(*) > 1)"),
@@ -453,6 +484,118 @@ static void test_typhoon_recomputes_open_petitions(void **state)
 	assert_int_equal(one(f, sql), 1);
 }
 
+/* ---- FAQ entries due for review (issue #5) ------------------------------------ */
+
+static void test_faq_review_flagged(void **state)
+{
+	struct fx *f = *state;
+	char err[256];
+	assert_int_equal(
+	    store_exec_script(f->st,
+	                      "INSERT INTO units (code, name_zh, name_en) VALUES ('agri', '農業課', 'Agriculture');"
+	                      "INSERT INTO users (username, display_name, role, unit, pw_hash) VALUES "
+	                      "('officer2', '林承辦', 'officer', 'social', 'x'), "
+	                      "('civoff', '黃承辦', 'officer', 'civil', 'x');",
+	                      err, sizeof err),
+	    ERR_OK);
+	long long officer2 = user_id(f, "officer2"), civoff = user_id(f, "civoff"), admin = user_id(f, "admin1");
+	set_now("2026-03-10T09:00:00+08:00");
+	long long old = faq_entry(f, "old-social", "social", "2025-08-22"); /* 200 days ago */
+	long long edge = faq_entry(f, "edge-civil", "civil", "2025-09-11"); /* 180 days: not yet */
+	long long fresh = faq_entry(f, "fresh-civil", "civil", "2026-01-05");
+	long long orphan = faq_entry(f, "old-agri", "agri", "2025-02-03");   /* a unit without staff */
+	long long late = petition(f, "2026-02-23", 6, "social", f->officer); /* overdue: a deadline too */
+
+	struct sched_stats s;
+	pass(f, &s);
+	assert_int_equal(s.faq_stale, 2);
+	assert_int_equal(s.flags, 1 + 2);
+	assert_int_equal(kind_flags(f, "faq", old, "stale"), 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_kind = 'faq' AND ref = '2025-08-22'"), 1);
+	assert_int_equal(kind_flags(f, "faq", edge, "stale") + kind_flags(f, "faq", fresh, "stale"), 0);
+	/* the unit's active officers and heads: they may edit it */
+	assert_int_equal(kind_notified(f, "faq", old, f->officer), 1);
+	assert_int_equal(kind_notified(f, "faq", old, officer2), 1);
+	assert_int_equal(kind_notified(f, "faq", old, f->head), 1);
+	assert_int_equal(kind_notified(f, "faq", old, user_id(f, "gone")), 0);
+	assert_int_equal(kind_notified(f, "faq", old, f->civ_head) + kind_notified(f, "faq", old, civoff), 0);
+	assert_int_equal(one(f,
+	                     "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
+	                     "WHERE g.item_kind = 'faq' AND g.item_id IN (SELECT id FROM faq WHERE unit = 'social')"),
+	                 3);
+	/* nobody in the unit: the administrators, not the secretariat's heads (who may not edit it) */
+	assert_int_equal(kind_notified(f, "faq", orphan, admin), 1);
+	assert_int_equal(kind_notified(f, "faq", orphan, f->sec_head), 0);
+
+	/* the dashboard: deadlines first, then the FAQ entry, with its question */
+	struct arena *a = arena_new();
+	struct notification_rec *ns;
+	size_t n;
+	assert_int_equal(store_notifications(f->st, a, f->officer, 50, &ns, &n), ERR_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ns[0].item_kind, "petition");
+	assert_string_equal(ns[1].item_kind, "faq");
+	assert_string_equal(ns[1].tier, "stale");
+	assert_string_equal(ns[1].item_no, "old-social");
+	assert_string_equal(ns[1].ref, "2025-08-22");
+	assert_string_equal(ns[1].title[LANG_ZH], "問題 old-social");
+	assert_string_equal(ns[1].title[LANG_EN], "Question old-social");
+	(void)late;
+
+	/* again: nothing new */
+	pass(f, &s);
+	assert_int_equal(s.flags, 0);
+	assert_int_equal(s.notifications, 0);
+
+	/* reviewed between the pass's read and its write: the guard in the INSERT holds */
+	long long users[] = {f->officer}, flag = -1, nids[1];
+	int nn = -1;
+	assert_int_equal(store_flag_raise(f->st, IK_FAQ, edge, "stale", "2025-01-01", "t", users, 1, &flag, &nn, nids),
+	                 ERR_OK);
+	assert_int_equal(flag, 0);
+
+	/* an editor saves it today: a save is a review */
+	struct faq_meta m;
+	assert_int_equal(store_faq_meta(f->st, a, "old-social", &m), ERR_OK);
+	struct faq_edit ed = {.unit = "social",
+	                      .category = "roads",
+	                      .question = {"問題 old-social", "Question old-social"},
+	                      .answer = {"新的回答", "New answer"},
+	                      .reviewed_on = "2026-03-10",
+	                      .updated_by = "officer1",
+	                      .updated_at = "2026-03-10T01:00:00Z"};
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_faq_update(f->st, m.id, m.rev, &ed), ERR_OK);
+	assert_int_equal(store_commit(f->st), ERR_OK);
+	set_now("2026-09-06T09:00:00+08:00"); /* 180 days later: not yet */
+	pass(f, &s);
+	assert_int_equal(kind_flags(f, "faq", old, "stale"), 1);
+	set_now("2026-09-07T09:00:00+08:00"); /* 181 days later: a new flag, against the new review date */
+	pass(f, &s);
+	assert_int_equal(kind_flags(f, "faq", old, "stale"), 2);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_kind = 'faq' AND ref = '2026-03-10'"), 1);
+	assert_int_equal(kind_notified(f, "faq", old, f->officer), 2);
+	assert_int_equal(kind_notified(f, "faq", old, f->head), 2);
+	pass(f, &s);
+	assert_int_equal(s.flags, 0);
+
+	/* a deleted entry raises nothing more; its notifications stay, without a slug */
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_faq_delete(f->st, edge), ERR_OK);
+	assert_int_equal(store_commit(f->st), ERR_OK);
+	long long before = one(f, "SELECT count(*) FROM flags");
+	pass(f, &s);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags"), before);
+	assert_int_equal(store_notifications(f->st, a, civoff, 50, &ns, &n), ERR_OK);
+	assert_int_equal(n, 2); /* edge-civil, and fresh-civil now due too */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ns[i].ref, "2025-09-11") == 0)
+			assert_null(ns[i].item_no);
+		else
+			assert_string_equal(ns[i].item_no, "fresh-civil");
+	arena_free(a);
+}
+
 /* ---- the outbox -------------------------------------------------------------- */
 
 static void test_outbox_never_twice(void **state)
@@ -500,6 +643,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_extension_requests_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_closed_items_never_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_faq_review_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_never_twice, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
