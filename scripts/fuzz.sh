@@ -24,6 +24,10 @@ sources() {
 	fuzz_form | fuzz_cookie) echo src/app/form.c src/util/util.c ;;
 	fuzz_tmpl) echo src/tmpl/tmpl.c src/util/util.c ;;
 	fuzz_cjk) echo src/domain/cjk.c src/domain/cjk_fold.c src/util/util.c ;;
+	fuzz_calendar) echo src/domain/cal.c src/util/util.c ;;
+	fuzz_natid) echo src/domain/ids.c src/domain/cal.c src/util/util.c ;;
+	# the whole app (every layer; src/main.c stays out, the target has its own main)
+	fuzz_request) ls src/*/*.c | tr '\n' ' ' ;;
 	*)
 		# a new target: the src/*.c files named in its header comment
 		sed -n '1,/\*\//p' "tests/fuzz/$1.c" | grep -o 'src/[A-Za-z0-9_/.-]*\.c' | sort -u | tr '\n' ' '
@@ -31,7 +35,22 @@ sources() {
 	esac
 }
 
-CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(pkg-config --cflags libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson 2>/dev/null)"
+# The libraries each target needs.
+libs() {
+	case "$1" in
+	fuzz_natid) echo -lsodium ;; # ids.c draws query codes from libsodium
+	fuzz_request) echo "$(pkg-config --libs $PKGS 2>/dev/null) -lfcgi -pthread -lm" ;;
+	*)
+		# a new target: the -lNAME flags in its header comment
+		sed -n '1,/\*\//p' "tests/fuzz/$1.c" | grep -o -- '-l[A-Za-z0-9_]*' | sort -u | tr '\n' ' '
+		;;
+	esac
+}
+
+# the main build's libraries (Makefile PKGS)
+PKGS="libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl"
+# shellcheck disable=SC2086
+CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(pkg-config --cflags $PKGS 2>/dev/null)"
 # UBSan findings stop the run like ASan's do
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1
@@ -49,7 +68,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	bin=$out/$t
 	log=$tmp/$t.log
 	# shellcheck disable=SC2046,SC2086
-	if ! clang $CFLAGS "$src" $(sources "$t") -o "$bin" >"$log" 2>&1; then
+	if ! clang $CFLAGS "$src" $(sources "$t") -o "$bin" $(libs "$t") >"$log" 2>&1; then
 		cat "$log" >&2
 		printf '  %-14s %12s  FAILED (build)\n' "$t" "-"
 		failed=$((failed + 1))

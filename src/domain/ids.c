@@ -138,10 +138,16 @@ void ids_mask_phone(const char *phone, char *out, size_t outsz)
 
 void ids_mask_email(const char *email, char *out, size_t outsz)
 {
+	if (outsz == 0)
+		return;
 	const char *at = strchr(email, '@');
 	if (!at || at == email) {
 		snprintf(out, outsz, "***");
 		return;
 	}
-	snprintf(out, outsz, "%c***%s", email[0], at);
+	/* the whole first character (王***@...), not its first byte */
+	const char *first = email;
+	utf8_next(&first, at);
+	snprintf(out, outsz, "%.*s***%s", (int)(first - email), email, at);
+	utf8_cut(out);
 }

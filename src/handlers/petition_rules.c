@@ -14,8 +14,8 @@
 #include "app/view.h"
 #include "domain/petition.h"
 #include "handlers/handlers.h"
-#include "store/deadlines.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
@@ -47,7 +47,10 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 				cat = pick(rq, cats[k].name);
 		tobj_int(o, "id", rules[i].id);
 		tobj_str(o, "channel",
-		         any_or(rq, rules[i].channel, T(rq, arena_printf(rq->arena, "pch_%s", rules[i].channel))));
+		         any_or(rq, rules[i].channel,
+		                strcmp(rules[i].channel, "*") == 0
+		                    ? NULL
+		                    : T(rq, arena_printf(rq->arena, "pch_%s", rules[i].channel))));
 		tobj_str(o, "category", any_or(rq, rules[i].category, cat));
 		tobj_int(o, "days", rules[i].days);
 		tobj_str(o, "by", rules[i].updated_by);

@@ -309,6 +309,18 @@ size_t utf8_put(char *out, uint32_t cp)
 	return 4;
 }
 
+void utf8_cut(char *s)
+{
+	const char *p = s, *end = s + strlen(s);
+	while (p < end) {
+		const char *q = p;
+		if (utf8_next(&q, end) < 0)
+			break;
+		p = q;
+	}
+	s[p - s] = '\0';
+}
+
 size_t utf8_len(const char *s, size_t n)
 {
 	size_t count = 0;

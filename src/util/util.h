@@ -68,6 +68,8 @@ bool utf8_valid(const char *s, size_t n);
 int32_t utf8_next(const char **p, const char *end);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_put(char *out, uint32_t cp);
+/* Ends s after its longest valid UTF-8 prefix (snprintf may have cut a character). */
+void utf8_cut(char *s);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len(const char *s, size_t n);
 
