@@ -4,6 +4,8 @@
   nginx-static  nginx serving a saved copy of one rendered notice sheet
   serve         the same page from `bianmin serve` (libmicrohttpd)
   fcgi          the same page through nginx -> `bianmin fcgi` (libfcgi)
+  *-render      the same, with the in-memory page cache skipped: every
+                request queries SQLite and renders the template
 
 Prints req/s, p50/p99 latency, errors and each ratio to nginx static, and
 writes docs/bench-web.md.  Loopback only; every run is bounded in time.
@@ -107,9 +109,13 @@ http {
         procs.append(subprocess.Popen(["nginx", "-p", tmp, "-c", conf, "-g", "daemon off;"]))
         wait_http("http://127.0.0.1:%d/static.html" % nport)
         wait_http("http://127.0.0.1:%d%s" % (nport, PAGE))
+        # "?render=1" is an undeclared parameter: ignored by the page, but a
+        # query string skips the in-memory page cache, so every request renders
         targets = [("nginx-static", "http://127.0.0.1:%d/static.html" % nport),
                    ("serve", "http://127.0.0.1:%d%s" % (sport, PAGE)),
-                   ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE))]
+                   ("serve-render", "http://127.0.0.1:%d%s?render=1" % (sport, PAGE)),
+                   ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE)),
+                   ("fcgi-render", "http://127.0.0.1:%d%s?render=1" % (nport, PAGE))]
         res = {n: [] for n, _ in targets}
         for r in range(ROUNDS):
             for name, url in targets:
