@@ -122,33 +122,23 @@ static const struct field synonym_list_fields[] = {
 
 /* ---- petitions, deadlines, reports, notifications (issue #4) ---- */
 
-/* The citizen's petition form (petitions.c keeps the names in form_fields[]). */
+/* What a petitioner tells us, on the web form and at every staff intake
+ * (petitions.c keeps the names in form_fields[]). */
+#define PETITIONER_FIELDS \
+	{"name", F_LINE, 50, false}, {"phone", F_LINE, 30, false}, {"email", F_LINE, 100, false}, \
+	    {"address", F_LINE, 200, false}, {"village", F_SLUG, 32, false}, {"category", F_SLUG, 32, false}, \
+	    {"subject", F_LINE, 100, false}, {"body", F_TEXT, 4000, false}, {"anonymous", F_BOOL, 1, false}, \
+	    {"confidential", F_BOOL, 1, false}
+
+/* The citizen's petition form. */
 static const struct field petition_fields[] = {
-	{"name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"email", F_LINE, 100, false},
-	{"address", F_LINE, 200, false},
-	{"village", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, false},
-	{"subject", F_LINE, 100, false},
-	{"body", F_TEXT, 4000, false},
-	{"anonymous", F_BOOL, 1, false},
-	{"confidential", F_BOOL, 1, false},
+	PETITIONER_FIELDS,
 	{0},
 };
 
 /* Staff intake: the same plus the channel, its own reference and the read-back (§169). */
 static const struct field petition_staff_fields[] = {
-	{"name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"email", F_LINE, 100, false},
-	{"address", F_LINE, 200, false},
-	{"village", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, false},
-	{"subject", F_LINE, 100, false},
-	{"body", F_TEXT, 4000, false},
-	{"anonymous", F_BOOL, 1, false},
-	{"confidential", F_BOOL, 1, false},
+	PETITIONER_FIELDS,
 	{"channel", F_SLUG, 16, false},
 	{"ext_ref", F_LINE, 40, false},
 	{"read_back", F_BOOL, 1, false},

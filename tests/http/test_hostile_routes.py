@@ -27,8 +27,12 @@ SKIP_TABLES = {"attempts", "sessions", "audit", "content_gen", "calendar_gen"}
 def parse_routes(root):
     with open(os.path.join(root, "src", "app", "routes.c"), encoding="utf-8") as f:
         src = f.read()
+    # field lists shared through a macro (#define NAME \ rows...) are expanded first
+    macros = {m.group(1): m.group(2) for m in re.finditer(r"#define (\w+) \\\n((?:.*\\\n)*.*)", src)}
     fields = {}
     for name, body in re.findall(r"static const struct field (\w+)\[\] = \{(.*?)\n\};", src, re.S):
+        for macro, rows in macros.items():
+            body = body.replace(macro, rows)
         fields[name] = [(n, t, int(m)) for n, t, m in re.findall(r'\{"(\w+)", (F_\w+), (\d+),', body)]
     routes = []
     for method, pattern, fname, flags in re.findall(
