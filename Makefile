@@ -54,8 +54,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(DB))
 	@test -f $(DB) || $(B)/bianmin admin init --db $(DB) --demo
-	@echo "bianmin: serving http://$(LISTEN)/  (Ctrl-C stops)"
-	$(B)/bianmin serve --db $(DB) --listen $(LISTEN)
+	@scripts/run.sh $(DB) $(LISTEN)
 
 unit: $(UNIT_BIN)
 	@scripts/run-unit.sh $(UNIT_BIN)
