@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store.h"
 
 static const char usage[] = "usage: bianmin COMMAND [options]\n"
                             "\n"
@@ -22,8 +23,8 @@ int main(int argc, char **argv)
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	if (sodium_init() < 0) {
-		fputs("bianmin: libsodium failed to start\n", stderr);
+	if (sodium_init() < 0 || store_library_init() != ERR_OK) {
+		fputs("bianmin: libsodium or SQLite failed to start\n", stderr);
 		return 1;
 	}
 	static const struct {

@@ -11,6 +11,13 @@
 #include "store/fts_cjk.h"
 #include "store/internal.h"
 
+enum err store_library_init(void)
+{
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		return ERR_DB;
+	return sqlite3_initialize() == SQLITE_OK ? ERR_OK : ERR_DB;
+}
+
 struct store *store_open(const char *path, char *err, size_t errsz)
 {
 	struct store *st = calloc(1, sizeof *st);
