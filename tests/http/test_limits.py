@@ -70,10 +70,8 @@ def test_slowloris_cut_off(client):
                 answered = (answered or b"") + chunk
             if not checked_meanwhile and time.time() - t0 >= 3:
                 # the trickling client must not hold up anyone else
-                t1 = time.time()
-                status = healthz(client)
+                status = healthz(client)  # blocked would raise a timeout, not answer
                 assert status == 200, "/healthz while a slowloris client trickles: %d" % status
-                assert time.time() - t1 < 3, "/healthz took %.1f s while a client trickles" % (time.time() - t1)
                 checked_meanwhile = True
     finally:
         s.close()
@@ -96,8 +94,10 @@ def test_slowloris_cut_off(client):
 
 
 def test_connections_per_address(client):
-    if client.front != "serve":
-        return  # nginx's limit_conn counts requests in flight, not idle connections: serve only
+    """Idle connections piled up from one address never starve another
+    address (both front ends).  serve also closes those past its limit of
+    64 per address; nginx's limit_conn counts requests in flight, not idle
+    connections, so that part is checked on serve only."""
     socks = []
     try:
         for _ in range(IDLE_CONNECTIONS):
@@ -107,29 +107,28 @@ def test_connections_per_address(client):
                 assert len(socks) >= PER_ADDRESS, "connection %d from one address failed: %s" % (len(socks) + 1, e)
                 break
         # another address is still served, at once
-        t1 = time.time()
-        status = healthz(client)
+        status = healthz(client)  # blocked would raise a timeout, not answer
         assert status == 200, "/healthz from another address with %d idle connections open: %d" % (len(socks), status)
-        assert time.time() - t1 < 3, "/healthz took %.1f s" % (time.time() - t1)
         r = client.fresh().get("/services", timeout=5)
         assert r.status == 200, "/services from another address: %d" % r.status
-        # past the per-address limit the server closes new connections itself
-        deadline = time.time() + 3
-        closed = set()
-        while time.time() < deadline and len(closed) < len(socks) - PER_ADDRESS:
-            ready, _, _ = select.select([x for x in socks if x not in closed], [], [], 0.5)
-            for x in ready:
-                try:
-                    data = x.recv(1024)
-                except (ConnectionResetError, socket.timeout):
-                    data = b""
-                if not data:
-                    closed.add(x)
-        refused = IDLE_CONNECTIONS - len(socks)
-        assert len(closed) + refused >= IDLE_CONNECTIONS - PER_ADDRESS, (
-            "%d of %d idle connections from one address were closed or refused; the limit is %d per address"
-            % (len(closed) + refused, IDLE_CONNECTIONS, PER_ADDRESS)
-        )
+        if client.front == "serve":
+            # past the per-address limit the server closes new connections itself
+            deadline = time.time() + 3
+            closed = set()
+            while time.time() < deadline and len(closed) < len(socks) - PER_ADDRESS:
+                ready, _, _ = select.select([x for x in socks if x not in closed], [], [], 0.5)
+                for x in ready:
+                    try:
+                        data = x.recv(1024)
+                    except (ConnectionResetError, socket.timeout):
+                        data = b""
+                    if not data:
+                        closed.add(x)
+            refused = IDLE_CONNECTIONS - len(socks)
+            assert len(closed) + refused >= IDLE_CONNECTIONS - PER_ADDRESS, (
+                "%d of %d idle connections from one address were closed or refused; the limit is %d per address"
+                % (len(closed) + refused, IDLE_CONNECTIONS, PER_ADDRESS)
+            )
     finally:
         for x in socks:
             x.close()

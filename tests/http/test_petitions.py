@@ -292,12 +292,10 @@ def test_petition_hotline_form(client):
     order = [n for n in order if n not in ("csrf", "form", "channel")]
     assert order[:4] == ["phone", "name", "village", "body"], order
     # one petition: a few fields, no subject (made from the text), Enter submits
-    t0 = time.time()
     r = h.post("/staff/petitions/new", {"csrf": hidden_input(looked, "csrf"), "form": "hotline", "channel": "hotline",
                                         "phone": digits, "name": "黃來電", "village": "zhuxi",
                                         "body": "文北里公園旁的路燈從昨天晚上開始閃爍不停，請派人檢修。"})
     assert r.status == 201, "1999 intake answered %d: %s" % (r.status, strip_tags(r.text)[:300])
-    assert time.time() - t0 < 5, "registering a call must be quick"
     no, code = receipt_of(r)
     p = row(client, no)
     assert p["channel"] == "hotline" and p["subject"].startswith("文北里公園旁的路燈"), p
