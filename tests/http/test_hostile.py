@@ -12,7 +12,6 @@ of them may ever be served."""
 import os
 import re
 import socket
-import time
 
 from run import BAIT, assert_security_headers, element, find_tags, read_response, strip_tags, tag_attrs, ui
 
