@@ -82,10 +82,7 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	bind_str(s, 14, c->due_on);
 	if (c->user_id)
 		sqlite3_bind_int64(s, 15, c->user_id);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK)
-		*id = sqlite3_last_insert_rowid(st->db);
-	return e;
+	return stmt_insert(st, s, id);
 }
 
 enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out)
@@ -99,7 +96,7 @@ enum err store_case_by_no(struct store *st, struct arena *a, const char *no, str
 	if (rc == SQLITE_ROW)
 		read_case(s, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 enum err store_case_events(struct store *st, struct arena *a, long long case_id, struct event_rec **out, size_t *n)

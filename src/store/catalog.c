@@ -115,7 +115,7 @@ static enum err one_service(sqlite3_stmt *s, struct arena *a, struct service_rec
 	if (rc == SQLITE_ROW)
 		read_service(s, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 enum err store_service(struct store *st, struct arena *a, const char *code, struct service_rec *out)
@@ -231,7 +231,7 @@ enum err store_faq(struct store *st, struct arena *a, const char *slug, struct f
 	if (rc == SQLITE_ROW)
 		read_faq(s, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 /* Rows of (code, name_zh, name_en, count) into named records and counts. */
@@ -311,7 +311,7 @@ enum err store_news_item(struct store *st, struct arena *a, long long id, struct
 	if (rc == SQLITE_ROW)
 		read_news(s, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 /* ---- FAQ import ---- */

@@ -135,6 +135,19 @@ enum err stmt_done(struct store *st, sqlite3_stmt *s)
 	return ERR_DB;
 }
 
+enum err row_err(int rc)
+{
+	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id)
+{
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return e;
+}
+
 const char *store_errmsg(struct store *st)
 {
 	return sqlite3_errmsg(st->db);

@@ -4,6 +4,7 @@
 #include "store/deadlines.h"
 
 #include <stdlib.h>
+
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/petitions.h"

@@ -27,7 +27,7 @@ enum err store_faq_meta(struct store *st, struct arena *a, const char *slug, str
 		out->rev = sqlite3_column_int64(s, 4);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 /* An empty English text is stored as NULL: the pages then say "in Chinese only". */
@@ -50,10 +50,7 @@ enum err store_faq_create(struct store *st, const struct faq_edit *f, long long 
 	bind_str(s, 9, f->reviewed_on);
 	bind_str(s, 10, f->updated_by);
 	bind_str(s, 11, f->updated_at);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && id)
-		*id = sqlite3_last_insert_rowid(st->db);
-	return e;
+	return stmt_insert(st, s, id);
 }
 
 enum err store_faq_update(struct store *st, long long id, long long rev, const struct faq_edit *f)

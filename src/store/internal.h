@@ -40,6 +40,12 @@ void bind_opt(sqlite3_stmt *s, int i, const char *v);
 /* Grows an arena array of elem-sized items to hold n+1; returns the slot. */
 void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);
 
+/* The result of stepping a one-row lookup: ERR_OK (a row), ERR_NOTFOUND or ERR_DB. */
+enum err row_err(int rc);
+
+/* Steps an INSERT (stmt_done) and, when it worked and id is not NULL, sets *id to the new rowid. */
+enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id);
+
 /* Steps a statement that returns no rows; ERR_OK on SQLITE_DONE. */
 enum err stmt_done(struct store *st, sqlite3_stmt *s);
 

@@ -122,10 +122,7 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	bind_str(s, 20, p->due_on);
 	if (p->user_id)
 		sqlite3_bind_int64(s, 21, p->user_id);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK)
-		*id = sqlite3_last_insert_rowid(st->db);
-	return e;
+	return stmt_insert(st, s, id);
 }
 
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
@@ -139,7 +136,7 @@ enum err store_petition_by_no(struct store *st, struct arena *a, const char *no,
 	if (rc == SQLITE_ROW)
 		read_petition(s, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out, size_t *n)
@@ -464,7 +461,7 @@ enum err store_petition_rule_days(struct store *st, const char *channel, const c
 	if (rc == SQLITE_ROW)
 		*days = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 enum err store_petition_rule_set(struct store *st, const char *channel, const char *category, int days, const char *by)

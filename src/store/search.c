@@ -761,10 +761,7 @@ enum err store_synonym_add(struct store *st, const char *variants, const char *b
 		return ERR_DB;
 	bind_str(s, 1, variants);
 	bind_str(s, 2, by);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && id)
-		*id = sqlite3_last_insert_rowid(st->db);
-	return e;
+	return stmt_insert(st, s, id);
 }
 
 enum err store_synonym_delete(struct store *st, struct arena *a, long long id, const char **variants)

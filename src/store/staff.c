@@ -55,7 +55,7 @@ static enum err one_user(sqlite3_stmt *s, struct arena *a, struct user_rec *out)
 	if (rc == SQLITE_ROW)
 		read_user(s, 0, a, out);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return row_err(rc);
 }
 
 enum err store_user_by_name(struct store *st, struct arena *a, const char *username, struct user_rec *out)
