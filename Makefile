@@ -48,7 +48,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libbianmin.a
 -include $(LIB_OBJ:.o=.d) $(B)/obj/src/main.d
 
 deps:
-	@scripts/deps.sh
+	@scripts/deps.sh run
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -59,13 +59,16 @@ run: deps
 unit: $(UNIT_BIN)
 	@scripts/run-unit.sh $(UNIT_BIN)
 
-check: deps
+check:
+	@scripts/deps.sh check
 	@scripts/check.sh
 
 http: all
 	@scripts/run-http.sh
 
-bench: deps all
+bench:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@scripts/bench.sh
 
 asan:
