@@ -41,6 +41,7 @@ asan_unit() {
 	fi
 }
 
+stage repo tests/repo/run.sh
 stage build build
 stage unit sh -c 'scripts/run-unit.sh build/tests/test_*'
 stage asan-unit asan_unit
