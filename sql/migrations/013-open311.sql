@@ -13,6 +13,18 @@
 
 PRAGMA defer_foreign_keys = ON; -- until this migration's COMMIT
 
+-- The rebuild below knows petitions as 004 made it (38 columns, 5 indexes,
+-- no triggers).  Should an earlier migration have changed that, stop here
+-- rather than drop what it added: update this file to carry it over.
+CREATE TEMP TABLE petitions_shape_v12 (
+	columns INTEGER CHECK (columns = 38),
+	objects INTEGER CHECK (objects = 7)  -- the table, its UNIQUE index and 5 indexes
+);
+INSERT INTO temp.petitions_shape_v12
+SELECT (SELECT count(*) FROM pragma_table_info('petitions')),
+       (SELECT count(*) FROM main.sqlite_master WHERE tbl_name = 'petitions');
+DROP TABLE temp.petitions_shape_v12;
+
 CREATE TEMP TABLE petitions_v12 AS SELECT * FROM main.petitions;
 DROP TABLE main.petitions;
 

@@ -611,7 +611,10 @@ static const char *utc_text(struct arena *a, time_t t)
 
 static json_t *request_json(struct req *rq, const struct o311_request *r)
 {
-	const char *agency = r->agency ? r->agency : r->unit_name[LANG_ZH] ? pick(rq, r->unit_name) : "";
+	/* transferred: the agency; routed: the section; until then the office itself */
+	const char *agency = r->agency               ? r->agency
+	                     : r->unit_name[LANG_ZH] ? pick(rq, r->unit_name)
+	                                             : T(rq, "office_name");
 	json_t *o =
 	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id",
 	              r->no, "status", r->open ? "open" : "closed", "status_notes",

@@ -193,6 +193,7 @@ def test_o311_post_and_get_round_trip(client):
             assert abs(float(g["lat"]) - 22.8561) < 1e-9 and abs(float(g["long"]) - 120.2614) < 1e-9, g
             for f in ("requested_datetime", "updated_datetime", "expected_datetime"):
                 assert g[f].endswith("+08:00") and datetime.datetime.fromisoformat(g[f]), (f, g[f])
+            assert g["agency_responsible"], "the office answers until a section is routed: %s" % g
             for f in ("status_notes", "agency_responsible", "service_notice", "zipcode"):
                 assert f in g, (f, g)
         listed = [g["service_request_id"] for g in get_requests(client, fmt)]
