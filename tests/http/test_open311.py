@@ -300,6 +300,7 @@ def test_o311_post_errors(client):
         errors(client.post("%s/requests.%s" % (BASE, fmt), b"{}", headers={"Content-Type": "application/json"}),
                fmt, 415)
         errors(client.post("%s/services.%s" % (BASE, fmt), {"x": "1"}), fmt, 405)
+        errors(client.post("%s/requests.%s" % (BASE, fmt), "description=" + "a" * 70000), fmt, 413)
         errors(client.get("%s/no-such-thing.%s" % (BASE, fmt)), fmt, 404)
     errors(client.get(BASE + "/services.csv"), "json", 404)
     after = (count(client), count(client, "audit"), count(client, "open311_requests"))
