@@ -20,6 +20,7 @@
 #include "app/router.h"
 #include "app/static.h"
 #include "app/view.h"
+#include "handlers/handlers.h"
 #include "store/catalog.h"
 #include "store/store.h"
 
@@ -390,10 +391,30 @@ static void dispatch(struct req *rq, struct resp *rs)
 		cache_put(key, gen, rs->body.data ? rs->body.data : "", rs->body.len);
 }
 
+/*
+ * The Open311 API (/open311/...) answers every error in the spec's format,
+ * also those the dispatcher gives before a handler runs (404, 405, 400,
+ * 413, 415): its error pages become [{"code", "description"}].
+ */
+static void api_errors(struct req *rq, struct resp *rs)
+{
+	const char *p = rq->local_path ? rq->local_path : rq->path;
+	if (!rq->local_path && strncmp(p, "/en/", 4) == 0)
+		p += 3;
+	if (strncmp(p, "/open311/", 9) != 0 || rs->status < 400 ||
+	    (rs->content_type && strncmp(rs->content_type, "text/html", 9) != 0))
+		return;
+	char key[32];
+	snprintf(key, sizeof key, "http_%d", rs->status);
+	const char *why = i18n_find(rq->lang, key);
+	open311_error(rq, rs, rs->status, why ? why : http_reason(rs->status));
+}
+
 void app_handle(struct req *rq, struct resp *rs)
 {
 	rs->status = 0;
 	dispatch(rq, rs);
+	api_errors(rq, rs);
 	if (!rs->status)
 		rs->status = 200;
 	if (!rs->content_type)

@@ -226,6 +226,47 @@ static const struct field report_fields[] = {
 	{0},
 };
 
+/* ---- the Open311 GeoReport v2 API (issue #13, docs/open311.md) ---- */
+
+/* Every call may carry jurisdiction_id (one jurisdiction: accepted, not checked) and api_key. */
+#define O311_COMMON_FIELDS {"jurisdiction_id", F_LINE, 100, false}, {"api_key", F_LINE, 128, false}
+
+static const struct field o311_fields[] = {
+	O311_COMMON_FIELDS,
+	{0},
+};
+
+static const struct field o311_create_fields[] = {
+	O311_COMMON_FIELDS,
+	{"service_code", F_SLUG, 32, true},
+	{"lat", F_LINE, 32, false},
+	{"long", F_LINE, 32, false},
+	{"address_string", F_LINE, 250, false},
+	{"address_id", F_LINE, 100, false},
+	{"email", F_LINE, 100, false},
+	{"device_id", F_LINE, 100, false},
+	{"account_id", F_LINE, 100, false},
+	{"first_name", F_LINE, 50, false},
+	{"last_name", F_LINE, 50, false},
+	{"phone", F_LINE, 30, false},
+	{"description", F_TEXT, 4000, false},
+	{"media_url", F_LINE, 2000, false},
+	{0},
+};
+
+static const struct field o311_list_fields[] = {
+	O311_COMMON_FIELDS,
+	{"service_request_id", F_LINE, 4000, false},
+	{"service_code", F_LINE, 1000, false},
+	{"start_date", F_LINE, 40, false},
+	{"end_date", F_LINE, 40, false},
+	{"status", F_LINE, 20, false},
+	{0},
+};
+
+/* No session and no CSRF token (partners call with api_key); the handler answers field errors itself. */
+#define O311 (R_NOCSRF | R_SOFT)
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -304,6 +345,15 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/deadlines/near", h_rule_near, rule_near_fields, R(ADMIN), R_SOFT},
 	{M_GET, "/staff/reports/petitions", h_petition_report, report_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/reports/petitions.csv", h_petition_report_csv, report_fields, R(HEAD) | R(ADMIN), 0},
+
+	/* the Open311 GeoReport v2 API (issue #13): the last segment ends in .json or .xml */
+	{M_GET, "/open311/v2/discovery.*", h_o311_discovery, o311_fields, 0, O311},
+	{M_GET, "/open311/v2/services.*", h_o311_services, o311_fields, 0, O311},
+	{M_GET, "/open311/v2/services/*", h_o311_service, o311_fields, 0, O311},
+	{M_POST, "/open311/v2/requests.*", h_o311_create, o311_create_fields, 0, O311 | R_NOSTORE},
+	{M_GET, "/open311/v2/requests.*", h_o311_requests, o311_list_fields, 0, O311},
+	{M_GET, "/open311/v2/requests/*", h_o311_request, o311_fields, 0, O311},
+	{M_GET, "/open311/v2/tokens/*", h_o311_token, o311_fields, 0, O311},
 };
 /* clang-format on */
 

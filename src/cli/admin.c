@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/apikey.h"
 #include "app/app.h"
 #include "app/auth.h"
 #include "cli/cli.h"
@@ -16,6 +17,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/open311.h"
 #include "store/staff.h"
 #include "store/store.h"
 
@@ -29,7 +31,9 @@ static const char admin_usage[] =
     "                             (roles: counter, hotline, officer, head, admin)\n"
     "  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
     "  backup --to FILE           online backup while the portal serves, then verified\n"
-    "  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n";
+    "  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n"
+    "  api-key add --name TEXT [--rate N] | list | revoke --name TEXT\n"
+    "                             Open311 partner keys: add prints the key once, as its last line\n";
 
 static struct store *open_db(const struct cli_opts *o)
 {
@@ -309,8 +313,89 @@ static int cmd_faq_stale(int argc, char **argv)
 	return rc;
 }
 
+/* ---- api-key (issue #13): partner keys of the Open311 API ---- */
+
+/*
+ * api-key add --name TEXT [--rate N] | list | revoke --name TEXT, with
+ * --db FILE.  Its own options, parsed here: the key is printed once, as
+ * the last line of add's output, and only its hash is stored.
+ */
+static int cmd_api_key(int argc, char **argv)
+{
+	static const char usage[] = "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
+	                            "       bianmin admin api-key list --db FILE\n"
+	                            "       bianmin admin api-key revoke --db FILE --name TEXT\n";
+	const char *sub = argc > 2 ? argv[2] : "", *db = NULL, *name = NULL;
+	long rate = 30;
+	for (int i = 3; i < argc; i += 2) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		char *end = NULL;
+		if (v && strcmp(argv[i], "--db") == 0) {
+			db = v;
+		} else if (v && strcmp(argv[i], "--name") == 0) {
+			name = v;
+		} else if (!(v && strcmp(argv[i], "--rate") == 0 && (rate = strtol(v, &end, 10)) >= 1 &&
+		             rate <= 10000 && !*end)) {
+			fprintf(stderr, "bianmin: api-key: bad option %s (--rate takes 1 to 10000)\n%s", argv[i],
+			        usage);
+			return 2;
+		}
+	}
+	bool needs_name = strcmp(sub, "add") == 0 || strcmp(sub, "revoke") == 0;
+	if (!db || (!needs_name && strcmp(sub, "list") != 0) ||
+	    (needs_name && (!name || !*name || strlen(name) > 64))) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	struct store *st = open_db(&(struct cli_opts){.db = db});
+	if (!st)
+		return 1;
+	struct arena *a = arena_new();
+	const char *now = clock_now_iso(a);
+	int rc = 0;
+	enum err e = ERR_OK;
+	if (strcmp(sub, "add") == 0) {
+		char key[APIKEY_SIZE], hash[APIKEY_SIZE];
+		apikey_new(key);
+		apikey_hash(key, hash);
+		e = store_apikey_add(st, name, hash, (int)rate, now);
+		if (e == ERR_CONFLICT) {
+			fprintf(stderr, "bianmin: an API key named %s exists already\n", name);
+			rc = 1;
+		} else if (e == ERR_OK) {
+			printf("API key for %s (%ld requests a minute); it is shown only now, keep it safe:\n%s\n",
+			       name, rate, key);
+		}
+		sodium_memzero(key, sizeof key);
+	} else if (strcmp(sub, "revoke") == 0) {
+		e = store_apikey_revoke(st, name, now);
+		if (e == ERR_NOTFOUND) {
+			fprintf(stderr, "bianmin: no API key in use named %s\n", name);
+			rc = 1;
+		} else if (e == ERR_OK) {
+			printf("revoked the API key of %s\n", name);
+		}
+	} else {
+		struct apikey_rec *k;
+		size_t n;
+		e = store_apikeys(st, a, &k, &n);
+		for (size_t i = 0; e == ERR_OK && i < n; i++)
+			printf("%-32s %5d/min  created %s  %s%s\n", k[i].name, k[i].rate_per_min, k[i].created_at,
+			       k[i].revoked_at ? "revoked " : "in use", k[i].revoked_at ? k[i].revoked_at : "");
+	}
+	if (e != ERR_OK && !rc) {
+		fprintf(stderr, "bianmin: %s\n", store_errmsg(st));
+		rc = 1;
+	}
+	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
 int cli_admin(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "api-key") == 0)
+		return cmd_api_key(argc, argv);
 	if (argc > 1 && strcmp(argv[1], "faq-stale") == 0)
 		return cmd_faq_stale(argc, argv);
 	struct cli_opts o = {0};

@@ -17,6 +17,7 @@ static const char *const channel_names[PC__MAX] = {
     "letter",     /* PC_LETTER */
     "email",      /* PC_EMAIL */
     "fax",        /* PC_FAX */
+    "open311",    /* PC_OPEN311 */
 };
 
 static const char *const state_names[PS__MAX] = {

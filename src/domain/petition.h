@@ -27,6 +27,7 @@ enum pet_channel {
 	PC_LETTER,
 	PC_EMAIL,
 	PC_FAX,
+	PC_OPEN311, /* a partner's system through the Open311 API (docs/open311.md) */
 	PC__MAX
 };
 

@@ -93,6 +93,16 @@ void h_rule_near(struct req *rq, struct resp *rs);
 /* reports.c: the petition control report, page and CSV */
 void h_petition_report(struct req *rq, struct resp *rs);
 void h_petition_report_csv(struct req *rq, struct resp *rs);
+/* open311.c: the Open311 GeoReport v2 API (issue #13), answers in JSON or XML */
+void h_o311_discovery(struct req *rq, struct resp *rs);
+void h_o311_services(struct req *rq, struct resp *rs);
+void h_o311_service(struct req *rq, struct resp *rs);
+void h_o311_create(struct req *rq, struct resp *rs);
+void h_o311_requests(struct req *rq, struct resp *rs);
+void h_o311_request(struct req *rq, struct resp *rs);
+void h_o311_token(struct req *rq, struct resp *rs);
+/* The spec's error answer [{"code", "description"}], JSON or XML by the path (also for the dispatcher's refusals). */
+void open311_error(struct req *rq, struct resp *rs, int status, const char *description);
 
 /* Shared view builders. */
 struct tobj;
