@@ -16,12 +16,12 @@
 
 #include "app/app_internal.h"
 #include "app/auth.h"
-#include "app/i18n.h"
 #include "app/router.h"
 #include "app/static.h"
 #include "app/view.h"
 #include "store/catalog.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 static struct app_config g_cfg;
 static struct tmpl_set *g_tmpl;
