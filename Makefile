@@ -23,7 +23,7 @@ DB       ?= var/bianmin.db
 LISTEN   ?= 127.0.0.1:8080
 
 .PHONY: all deps run check unit http browser bench crashtest fuzz lint format \
-        asan install clean compdb
+        asan install clean compdb gen-fold
 
 FUZZ_SECONDS ?= 60
 CRASH_SECONDS ?= 60
@@ -85,6 +85,12 @@ crashtest: all
 
 lint:
 	@scripts/lint.sh
+
+# src/domain/cjk_fold_table.h from OpenCC's dictionaries and Unicode data
+# (Debian packages, installed first); review the diff before committing.
+gen-fold:
+	@scripts/deps.sh gen
+	@python3 scripts/gen-cjk-fold.py
 
 format:
 	clang-format -i $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)

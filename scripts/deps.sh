@@ -1,16 +1,19 @@
 #!/bin/sh
-# deps.sh [run|check|bench] -- make sure the Debian packages a task needs are
+# deps.sh [run|check|bench|gen] -- make sure the Debian packages a task needs are
 # installed: installs them when run as root, otherwise prints the apt-get line.
 set -eu
 set_name=${1:-run}
 run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev libcurl4-openssl-dev"
 check_pkgs="$run_pkgs libcmocka-dev python3 nginx-light clang libclang-rt-14-dev cppcheck clang-tidy valgrind chromium fonts-noto-cjk nodejs npm poppler-utils"
 bench_pkgs="$run_pkgs nginx-light wrk python3"
+# make gen-fold: opencc_dict, and OpenCC's dictionaries (in libopencc1.1)
+gen_pkgs="python3 opencc libopencc1.1"
 case "$set_name" in
 run) want=$run_pkgs ;;
 check) want=$check_pkgs ;;
 bench) want=$bench_pkgs ;;
-*) echo "usage: $0 [run|check|bench]" >&2; exit 2 ;;
+gen) want=$gen_pkgs ;;
+*) echo "usage: $0 [run|check|bench|gen]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $want; do

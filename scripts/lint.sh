@@ -1,10 +1,18 @@
 #!/bin/sh
-# lint.sh -- `make lint`: cppcheck, clang-tidy and the compiler's format
-# checks over src/.  Prints "lint: N passed, N failed" (one per tool).
+# lint.sh -- `make lint`: the layer rules (scripts/check-layers.py),
+# cppcheck, clang-tidy and the compiler's format checks over src/.  Prints
+# "lint: N passed, N failed" (one per tool).
 set -u
 cd "$(dirname "$0")/.."
 pass=0 fail=0
 cflags="-std=gnu17 -Isrc $(pkg-config --cflags libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson 2>/dev/null)"
+
+# includes that break docs/ARCHITECTURE.md's layer rules, and its include graph kept current
+if python3 scripts/check-layers.py; then
+	pass=$((pass + 1)); echo "  layers ok"
+else
+	fail=$((fail + 1)); echo "  layers FAILED"
+fi
 
 if cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability,performance \
 	--inline-suppr --suppress=missingIncludeSystem -Isrc src 2>&1; then

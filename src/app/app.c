@@ -16,13 +16,12 @@
 
 #include "app/app_internal.h"
 #include "app/auth.h"
-#include "app/i18n.h"
 #include "app/router.h"
 #include "app/static.h"
 #include "app/view.h"
-#include "handlers/handlers.h"
 #include "store/catalog.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 static struct app_config g_cfg;
 static struct tmpl_set *g_tmpl;
@@ -392,7 +391,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 }
 
 /*
- * The Open311 API (/open311/...) answers every error in the spec's format,
+ * An API area (route_error_formats: /open311/...) answers every error in its own format,
  * also those the dispatcher gives before a handler runs (404, 405, 400,
  * 413, 415): its error pages become [{"code", "description"}].
  */
@@ -401,13 +400,17 @@ static void api_errors(struct req *rq, struct resp *rs)
 	const char *p = rq->local_path ? rq->local_path : rq->path;
 	if (!rq->local_path && strncmp(p, "/en/", 4) == 0)
 		p += 3;
-	if (strncmp(p, "/open311/", 9) != 0 || rs->status < 400 ||
-	    (rs->content_type && strncmp(rs->content_type, "text/html", 9) != 0))
+	if (rs->status < 400 || (rs->content_type && strncmp(rs->content_type, "text/html", 9) != 0))
 		return;
-	char key[32];
-	snprintf(key, sizeof key, "http_%d", rs->status);
-	const char *why = i18n_find(rq->lang, key);
-	open311_error(rq, rs, rs->status, why ? why : http_reason(rs->status));
+	for (const struct error_format *f = route_error_formats; f->prefix; f++) {
+		if (strncmp(p, f->prefix, strlen(f->prefix)) != 0)
+			continue;
+		char key[32];
+		snprintf(key, sizeof key, "http_%d", rs->status);
+		const char *why = i18n_find(rq->lang, key);
+		f->fn(rq, rs, rs->status, why ? why : http_reason(rs->status));
+		return;
+	}
 }
 
 void app_handle(struct req *rq, struct resp *rs)

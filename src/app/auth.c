@@ -1,6 +1,6 @@
 /*
  * auth.c -- sessions, roles, CSRF and the access decision (see auth.h).
- * Passwords: argon2id via libsodium.  Session and CSRF tokens: 256 and 128
+ * Passwords: argon2id via libsodium (domain/password.c).  Session and CSRF tokens: 256 and 128
  * random bits; the database keeps only a hash of the session token.
  */
 #include "app/auth.h"
@@ -17,27 +17,6 @@
 
 #define SESSION_COOKIE "bm_sid"
 #define CSRF_COOKIE "bm_csrf"
-
-static const char *const role_names[ROLE__MAX] = {
-    "counter", /* ROLE_COUNTER */
-    "hotline", /* ROLE_HOTLINE */
-    "officer", /* ROLE_OFFICER */
-    "head",    /* ROLE_HEAD */
-    "admin",   /* ROLE_ADMIN */
-};
-
-enum role role_parse(const char *s)
-{
-	for (int r = 0; s && r < ROLE__MAX; r++)
-		if (strcmp(s, role_names[r]) == 0)
-			return (enum role)r;
-	return ROLE__MAX;
-}
-
-const char *role_name(enum role r)
-{
-	return r < ROLE__MAX ? role_names[r] : "none";
-}
 
 bool auth_has(const struct req *rq, unsigned mask)
 {
@@ -144,12 +123,6 @@ bool auth_allows(struct req *rq, struct resp *rs, const struct route *r)
 	return true;
 }
 
-int auth_hash_password(const char *pw, char *out)
-{
-	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                         crypto_pwhash_MEMLIMIT_INTERACTIVE);
-}
-
 enum err auth_login(struct req *rq, const struct user_rec *user)
 {
 	struct store *st = req_store(rq);
@@ -197,7 +170,7 @@ void app_view_session(struct req *rq, struct tobj *v)
 	view_data(rq, v, "user_name", rq->sess->user.display_name);
 	tobj_str(v, "csrf", rq->sess->csrf);
 	for (int r = 0; r < ROLE__MAX; r++)
-		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_names[r]), rq->sess->role == (enum role)r);
+		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_name((enum role)r)), rq->sess->role == (enum role)r);
 }
 
 static char g_dummy[crypto_pwhash_STRBYTES];

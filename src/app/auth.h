@@ -10,19 +10,9 @@
 
 #include "app/http.h"
 #include "app/router.h"
+#include "domain/password.h"
+#include "domain/role.h"
 #include "store/staff.h"
-
-enum role {
-	ROLE_COUNTER, /* 臨櫃服務人員 */
-	ROLE_HOTLINE, /* 1999 話務人員 */
-	ROLE_OFFICER, /* 承辦人 */
-	ROLE_HEAD,    /* 課長、主任秘書、研考 */
-	ROLE_ADMIN,
-	ROLE__MAX
-};
-
-#define ROLE_BIT(r) (1u << (r))
-#define ROLES_STAFF (ROLE_BIT(ROLE__MAX) - 1)
 
 /* Session lifetimes (seconds). */
 enum { SESSION_IDLE = 30 * 60, SESSION_ABSOLUTE = 12 * 3600 };
@@ -34,9 +24,6 @@ struct session {
 	const char *token_hash;
 };
 
-/* "counter" -> ROLE_COUNTER; ROLE__MAX for anything else. */
-enum role role_parse(const char *s);
-const char *role_name(enum role r);
 /* True when the signed-in user has one of the roles in mask. */
 bool auth_has(const struct req *rq, unsigned mask);
 
@@ -49,9 +36,6 @@ bool auth_allows(struct req *rq, struct resp *rs, const struct route *r);
 
 /* The CSRF token for forms on this page (session's, or the visitor cookie's, made if needed). */
 const char *auth_csrf(struct req *rq);
-
-/* Hashes a password with argon2id into out (crypto_pwhash_STRBYTES). 0 or -1. */
-int auth_hash_password(const char *pw, char *out);
 
 /*
  * Signs in: starts a new session for user (fresh random id), sets the

@@ -81,6 +81,17 @@ extern const struct route routes[];
 extern const size_t nroutes;
 
 /*
+ * Path prefixes (after /en) whose errors, also those the dispatcher gives
+ * before any handler runs, are written by an area's own function instead of
+ * an HTML page (the Open311 API).  Terminated by {0}; routes.c.
+ */
+struct error_format {
+	const char *prefix;
+	void (*fn)(struct req *rq, struct resp *rs, int status, const char *description);
+};
+extern const struct error_format route_error_formats[];
+
+/*
  * Finds the route for method and (decoded, language-less) path.  Returns the
  * route, or NULL with *path_known set when the path exists for another
  * method (405) and cleared when it doesn't (404).  Fills m->cap (arena copies).

@@ -357,4 +357,9 @@ const struct route routes[] = {
 };
 /* clang-format on */
 
+const struct error_format route_error_formats[] = {
+    {"/open311/", open311_error},
+    {0},
+};
+
 const size_t nroutes = sizeof routes / sizeof routes[0];

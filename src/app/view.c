@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "app/app_internal.h"
-#include "app/i18n.h"
 #include "domain/cal.h"
+#include "util/i18n.h"
 
 const char *T(const struct req *rq, const char *key)
 {

@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/apikey.h"
+#include "domain/apikey.h"
 #include "app/app.h"
-#include "app/auth.h"
 #include "cli/cli.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
+#include "domain/password.h"
+#include "domain/role.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
@@ -154,7 +155,7 @@ static int add_user(struct store *st, const char *username, const char *role, co
 		fprintf(stderr, "bianmin: the password must have at least 10 characters\n");
 		return 1;
 	}
-	if (auth_hash_password(password, hash) != 0) {
+	if (password_hash(password, hash) != 0) {
 		fprintf(stderr, "bianmin: cannot hash the password (out of memory?)\n");
 		return 1;
 	}

@@ -21,8 +21,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/apidoc.h"
-#include "app/apikey.h"
+#include "util/apidoc.h"
+#include "domain/apikey.h"
 #include "app/auth.h"
 #include "app/router.h"
 #include "app/view.h"

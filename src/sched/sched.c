@@ -9,7 +9,8 @@
  * flag, and, only when it is new, its notifications and outbox rows in the
  * same transaction.
  *
- * Must not include: sqlite3.h, anything from app/ or front/.
+ * Must not include: sqlite3.h, anything from app/ or front/ (the UI strings
+ * are util/i18n.h, below both).
  */
 #include "sched/sched.h"
 
@@ -29,6 +30,7 @@
 #include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 enum {
 	MAX_RECIPIENTS = 32,
@@ -95,24 +97,16 @@ static const struct staff_rec *staff_by_id(const struct staff_rec *staff, size_t
 	return NULL;
 }
 
-/* The e-mail text of a notification (Chinese, then English). */
+/*
+ * The e-mail text of a notification (Chinese, then English).  The tier's
+ * words are the pages' (tier_* in templates/strings.tsv, loaded by
+ * `bianmin scheduler` before the first pass), so a mail and the staff
+ * page's notification list never name a tier differently.
+ */
 static void mail_text(struct arena *a, const struct candidate *c, const char **subject, const char **body)
 {
-	static const struct {
-		const char *tier, *zh, *en;
-	} words[] = {
-	    {"near", "即將到期", "due soon"},
-	    {"due_today", "今日到期", "due today"},
-	    {"overdue", "已逾期", "overdue"},
-	    {"extension", "展期申請待核", "extension request waiting for a decision"},
-	    {"stale", "定期更新", "due for review"},
-	};
-	const char *zh = c->tier, *en = c->tier;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(words[i].tier, c->tier) == 0) {
-			zh = words[i].zh;
-			en = words[i].en;
-		}
+	const char *key = arena_printf(a, "tier_%s", c->tier);
+	const char *zh = i18n(LANG_ZH, key), *en = i18n(LANG_EN, key);
 	const char *no = c->item->no;
 	if (c->item->kind == IK_FAQ) {
 		*subject = arena_printf(a, "[便民] 常見問題 %s %s / FAQ entry %s %s", no, zh, no, en);

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "app/apidoc.h"
+#include "util/apidoc.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 

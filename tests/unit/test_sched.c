@@ -4,8 +4,10 @@
  * tier) flagged once with its notifications, passes repeated, a pass
  * killed with SIGKILL after a committed batch and run again, extension
  * requests, closed items, due dates recomputed when a typhoon closure
- * is added, and FAQ entries not reviewed for FAQ_REVIEW_DAYS (issue #5).  Run from the repository root (reads
- * sql/migrations and tests/data/calendar).
+ * is added, FAQ entries not reviewed for FAQ_REVIEW_DAYS (issue #5), and
+ * the e-mails' tier words (the pages' strings, issue #17).  Run from the
+ * repository root (reads sql/migrations, tests/data/calendar and
+ * templates/strings.tsv).
  *
  * The test reads its results with its own SQLite connection; the code
  * under test goes through store/ and sched/ only.
@@ -36,6 +38,7 @@
 #include "store/petitions.h"
 #include "store/staff.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 struct fx {
 	char dir[64], path[128];
@@ -63,6 +66,18 @@ static long long one(struct fx *f, const char *sql)
 	assert_int_equal(sqlite3_prepare_v2(f->db, sql, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	long long v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The text of the one row sql returns, as a string the caller frees. */
+static char *one_text(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(f->db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+	char *v = strdup(t ? t : "");
 	sqlite3_finalize(s);
 	return v;
 }
@@ -634,6 +649,58 @@ static void test_outbox_never_twice(void **state)
 	arena_free(a);
 }
 
+/* The e-mails name each tier with the staff pages' words (tier_* in strings.tsv). */
+static void test_mail_words_are_the_pages(void **state)
+{
+	struct fx *f = *state;
+	char err[256];
+	assert_int_equal(
+	    store_exec_script(f->st,
+	                      "UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';"
+	                      "INSERT INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:1'),"
+	                      "('smtp_from', 'bianmin@example.org');",
+	                      err, sizeof err),
+	    ERR_OK);
+	set_now("2026-03-10T09:00:00+08:00");
+	petition(f, "2026-02-23", 6, "social", f->officer); /* due 03-03: overdue */
+	long long id = petition(f, "2026-03-02", 10, "social", f->officer);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
+	                 ERR_OK);
+	assert_int_equal(store_commit(f->st), ERR_OK);
+	struct sched_opts o = {.no_mail = true};
+	struct sched_stats s;
+	assert_int_equal(sched_pass(f->st, &o, &s), ERR_OK);
+	char *subjects = one_text(f, "SELECT group_concat(subject || ' ' || body, ' | ') FROM outbox");
+	static const char *const keys[] = {"tier_overdue", "tier_extension"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		for (int lang = 0; lang < LANG__MAX; lang++) {
+			const char *w = i18n_find((enum lang)lang, keys[i]);
+			assert_non_null(w);
+			if (!strstr(subjects, w))
+				fail_msg("no mail says \"%s\" (%s): %s", w, keys[i], subjects);
+		}
+	assert_null(strstr(subjects, "tier_"));
+	free(subjects);
+}
+
+/* The scheduler's words come from the pages' string table, loaded once. */
+static int load_strings(void **state)
+{
+	(void)state;
+	char err[512];
+	if (i18n_load("templates/strings.tsv", err, sizeof err) < 0)
+		fail_msg("%s (run from the repository root)", err);
+	return 0;
+}
+
+static int free_strings(void **state)
+{
+	(void)state;
+	i18n_free();
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -645,6 +712,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_faq_review_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_never_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mail_words_are_the_pages, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, load_strings, free_strings);
 }

@@ -1,7 +1,7 @@
 /*
  * apikey.c -- partner API keys (see apikey.h).
  */
-#include "app/apikey.h"
+#include "domain/apikey.h"
 
 #include <sodium.h>
 #include <string.h>

@@ -1,7 +1,9 @@
 /*
  * i18n.h -- the UI string table (templates/strings.tsv: key, zh, en).
  * Every key must have both texts or start-up fails.  Content (services,
- * FAQ) is bilingual in the database, not here.
+ * FAQ) is bilingual in the database, not here.  Below app/ so that the
+ * pages (app_init) and the scheduler's e-mails (`bianmin scheduler`)
+ * load the same table; libc and util.h only.
  */
 #ifndef BM_I18N_H
 #define BM_I18N_H

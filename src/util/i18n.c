@@ -2,7 +2,7 @@
  * i18n.c -- loads templates/strings.tsv into a sorted array searched by
  * binary search.  Loaded once at start-up, read-only afterwards.
  */
-#include "app/i18n.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>

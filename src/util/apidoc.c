@@ -1,7 +1,7 @@
 /*
  * apidoc.c -- JSON and XML writers for the Open311 API (see apidoc.h).
  */
-#include "app/apidoc.h"
+#include "util/apidoc.h"
 
 #include <stdlib.h>
 #include <string.h>
