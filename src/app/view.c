@@ -12,6 +12,7 @@
 #include "app/app_internal.h"
 #include "app/i18n.h"
 #include "domain/cal.h"
+#include "domain/clock.h"
 
 const char *T(const struct req *rq, const char *key)
 {
@@ -176,6 +177,14 @@ const char *view_date(struct req *rq, const char *iso)
 	int32_t day;
 	char out[64];
 	if (!iso || !cal_parse_iso(iso, &day) || !cal_format_roc(day, rq->lang, out, sizeof out))
+		return iso;
+	return arena_strdup(rq->arena, out);
+}
+
+const char *view_time(struct req *rq, const char *iso)
+{
+	char out[64];
+	if (!iso || !clock_format_office(iso, rq->lang, out, sizeof out))
 		return iso;
 	return arena_strdup(rq->arena, out);
 }

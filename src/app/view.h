@@ -59,6 +59,8 @@ void page_try_later(struct req *rq, struct resp *rs, long minutes);
 void page_redirect(struct req *rq, struct resp *rs, const char *location);
 /* An ISO date as the visitor reads it: 115年11月26日 or 26 Nov 2026 (arena). */
 const char *view_date(struct req *rq, const char *iso);
+/* A stored UTC timestamp as office time (Asia/Taipei): 115年3月3日 01:30 or 3 Mar 2026 01:30 (arena). */
+const char *view_time(struct req *rq, const char *iso);
 
 /* Language-prefixed local address: url(rq, "/services/%s", code). */
 const char *url(struct req *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -327,7 +327,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 		struct tlist *l = tobj_list(v, "events");
 		for (size_t i = 0; i < ne; i++) {
 			struct tobj *o = tlist_obj(l);
-			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "to_label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
 			view_data(rq, o, "note", ev[i].note);

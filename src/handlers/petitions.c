@@ -697,7 +697,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 			struct tobj *o = tlist_obj(l);
 			tobj_int(o, "id", xs[i].id);
 			view_data(rq, o, "asked_by", xs[i].asked_by);
-			tobj_str(o, "asked_at", xs[i].asked_at);
+			tobj_str(o, "asked_at", view_time(rq, xs[i].asked_at));
 			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
 			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
 			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
@@ -715,7 +715,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 		struct tlist *l = tobj_list(v, "events");
 		for (size_t i = 0; i < ne; i++) {
 			struct tobj *o = tlist_obj(l);
-			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
 			tobj_str(o, "to_label", state_label(rq, ev[i].to_state));
@@ -1148,7 +1148,7 @@ static void notification_view(struct req *rq, struct tobj *r, const struct notif
 		tobj_str(r, "kind_label", T(rq, pet ? "pet_title" : "case_title"));
 		tobj_str(r, "due", strcmp(n->tier, "extension") ? view_date(rq, n->ref) : NULL);
 	}
-	tobj_str(r, "at", n->created_at);
+	tobj_str(r, "at", view_time(rq, n->created_at));
 	tobj_bool(r, "unread", !n->read_at);
 	tobj_str(r, "read_action", url(rq, "/staff/notifications/%lld/read", n->id));
 }
