@@ -55,6 +55,8 @@ static const struct field case_fields[] = {
 static const struct field move_fields[] = {
 	{"to", F_SLUG, 16, true},
 	{"note", F_TEXT, 500, false},
+	{"reason", F_TEXT, 500, false},
+	{"confirm", F_BOOL, 1, false},
 	{0},
 };
 
@@ -176,6 +178,8 @@ static const struct field petition_close_fields[] = {
 	{"ground", F_SLUG, 16, false},
 	{"note", F_TEXT, 1000, false},
 	{"dup_of", F_LINE, 20, false},
+	{"reason", F_TEXT, 500, false},
+	{"confirm", F_BOOL, 1, false},
 	{0},
 };
 
@@ -298,7 +302,7 @@ const struct route routes[] = {
 	{M_GET, "/staff/queue", h_queue, NULL, DESK, 0},
 	{M_GET, "/staff/cases/*", h_case_view, NULL, ALL_STAFF, 0},
 	{M_POST, "/staff/cases/*/reveal", h_case_reveal, NULL, DESK, 0},
-	{M_POST, "/staff/cases/*/move", h_case_move, move_fields, DESK, 0},
+	{M_POST, "/staff/cases/*/move", h_case_move, move_fields, DESK, R_SOFT},
 	{M_GET, "/staff/cases/*/notice", h_notice_form, NULL, DESK, 0},
 	{M_POST, "/staff/cases/*/notice", h_notice_create, notice_fields, DESK, R_SOFT},
 	{M_GET, "/staff/cases/*/notice/*", h_notice_print, NULL, DESK, 0},

@@ -11,6 +11,7 @@
 
 #include "app/app_internal.h"
 #include "domain/cal.h"
+#include "domain/clock.h"
 #include "util/i18n.h"
 
 const char *T(const struct req *rq, const char *key)
@@ -136,6 +137,10 @@ void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj 
 
 void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key)
 {
+	if (status == 409) {
+		page_conflict(rq, rs, msg_key, NULL);
+		return;
+	}
 	char key[32];
 	snprintf(key, sizeof key, "http_%d", status);
 	const char *title = i18n_find(rq->lang, key);
@@ -146,6 +151,56 @@ void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key
 	rs->body_static = NULL;
 	page_render(rq, rs, "error", v);
 	rs->status = status;
+}
+
+/* The record a staff action was about: /staff/cases/NO/move -> /staff/cases/NO (language-prefixed). */
+static const char *record_href(struct req *rq)
+{
+	const char *p = rq->local_path ? rq->local_path : "/", *end = p;
+	for (int slashes = 0; *end && !(*end == '/' && ++slashes == 4); end++)
+		;
+	return url(rq, "%.*s", (int)(end - p), p);
+}
+
+void page_conflict(struct req *rq, struct resp *rs, const char *msg_key, const char *state_label)
+{
+	struct tobj *v = view_new(rq, T(rq, "http_409"));
+	tobj_str(v, "message", T(rq, msg_key));
+	tobj_str(v, "state_label", state_label);
+	tobj_str(v, "back", record_href(rq));
+	rs->status = 409;
+	rs->no_store = true;
+	rs->body_static = NULL;
+	page_render(rq, rs, "conflict", v);
+}
+
+const char *req_confirmed_reason(const struct req *rq, const char **err_key)
+{
+	const struct fval *reason = req_field(rq, "reason");
+	*err_key = NULL;
+	if (!req_field(rq, "confirm")->present)
+		return NULL;
+	if (reason->err_key) {
+		*err_key = reason->err_key;
+		return NULL;
+	}
+	/* blank is no reason: the record would say nothing about why */
+	for (const char *c = reason->present ? reason->s : ""; *c; c++)
+		if (!strchr(" \t\r\n", *c))
+			return reason->s;
+	*err_key = "err_reason_required";
+	return NULL;
+}
+
+void page_confirm(struct req *rq, struct resp *rs, struct tobj *v, const char *err_key)
+{
+	tobj_str(v, "back", record_href(rq));
+	tobj_str(v, "reason", req_field(rq, "reason")->s);
+	if (err_key)
+		tobj_str(v, "reason_error", T(rq, err_key));
+	rs->status = err_key ? 422 : 200;
+	rs->no_store = true;
+	page_render(rq, rs, "confirm", v);
 }
 
 void page_error_lookup(struct req *rq, struct resp *rs, enum err e, const char *notfound_key)
@@ -176,6 +231,14 @@ const char *view_date(struct req *rq, const char *iso)
 	int32_t day;
 	char out[64];
 	if (!iso || !cal_parse_iso(iso, &day) || !cal_format_roc(day, rq->lang, out, sizeof out))
+		return iso;
+	return arena_strdup(rq->arena, out);
+}
+
+const char *view_time(struct req *rq, const char *iso)
+{
+	char out[64];
+	if (!iso || !clock_format_office(iso, rq->lang, out, sizeof out))
 		return iso;
 	return arena_strdup(rq->arena, out);
 }

@@ -51,6 +51,28 @@ struct tobj *view_new(struct req *rq, const char *title);
 void page_render(struct req *rq, struct resp *rs, const char *tmpl, struct tobj *view);
 /* An error page in the visitor's language with status and the message for msg_key. */
 void page_error(struct req *rq, struct resp *rs, int status, const char *msg_key);
+/*
+ * 409: a business rule refused the action (the record's state does not
+ * allow it, or someone changed it first).  A guidance page, not an error:
+ * what happened (msg_key), the current state when known (state_label may be
+ * NULL), that nothing was changed, and a link back to the record (the
+ * request's /staff/KIND/NO).  page_error(…, 409, …) comes here too.
+ */
+void page_conflict(struct req *rq, struct resp *rs, const char *msg_key, const char *state_label);
+/*
+ * The confirmation step of an action that needs a recorded reason (reject,
+ * withdraw, close): the request's "reason" when it carries "confirm" and the
+ * reason is not blank.  Otherwise NULL, with *err_key NULL on the first
+ * visit (show the step) or the reason's field error.
+ */
+const char *req_confirmed_reason(const struct req *rq, const char **err_key);
+/*
+ * Renders the confirmation page (templates/confirm.html) from v, which the
+ * handler fills: title, record_label, no, state_label, action_label, action
+ * (the form's address), details (label/value), carry (hidden
+ * name/value).  200, or 422 with err_key shown at the reason field.
+ */
+void page_confirm(struct req *rq, struct resp *rs, struct tobj *v, const char *err_key);
 /* After a failed lookup: 404 with notfound_key when e is ERR_NOTFOUND, else 503 "err_unavailable". */
 void page_error_lookup(struct req *rq, struct resp *rs, enum err e, const char *notfound_key);
 /* 429 "try again in minutes": no-store, Retry-After minutes * 60 seconds. */
@@ -59,6 +81,8 @@ void page_try_later(struct req *rq, struct resp *rs, long minutes);
 void page_redirect(struct req *rq, struct resp *rs, const char *location);
 /* An ISO date as the visitor reads it: 115年11月26日 or 26 Nov 2026 (arena). */
 const char *view_date(struct req *rq, const char *iso);
+/* A stored UTC timestamp as office time (Asia/Taipei): 115年3月3日 01:30 or 3 Mar 2026 01:30 (arena). */
+const char *view_time(struct req *rq, const char *iso);
 
 /* Language-prefixed local address: url(rq, "/services/%s", code). */
 const char *url(struct req *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

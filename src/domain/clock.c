@@ -11,6 +11,14 @@
 #include "domain/cal.h"
 #include "util/util.h"
 
+/*
+ * Asia/Taipei as a fixed UTC+8.  Taiwan has had no daylight saving since
+ * 1979, and everything we store is later, so this gives the tz database's
+ * answer without it: no TZ lookup per timestamp, and no process-wide TZ
+ * switch (localtime_r) that would race between the server's threads.
+ */
+enum { OFFICE_UTC_OFFSET = 8 * 3600 };
+
 static _Atomic time_t g_fixed;  /* clock_set */
 static _Atomic time_t g_offset; /* BIANMIN_NOW - real start */
 static atomic_flag g_env_read = ATOMIC_FLAG_INIT;
@@ -55,7 +63,20 @@ void clock_set(time_t t)
 
 int32_t clock_office_day(time_t t)
 {
-	return (int32_t)((t + 8 * 3600) / 86400);
+	return (int32_t)((t + OFFICE_UTC_OFFSET) / 86400);
+}
+
+bool clock_format_office(const char *iso, enum lang lang, char *buf, size_t size)
+{
+	time_t t = clock_parse_iso(iso);
+	if (size > 0)
+		buf[0] = '\0';
+	if (t < 0 || !cal_format_roc(clock_office_day(t), lang, buf, size))
+		return false;
+	long minute = (long)((t + OFFICE_UTC_OFFSET) % 86400) / 60;
+	size_t len = strlen(buf);
+	int r = snprintf(buf + len, size - len, " %02ld:%02ld", minute / 60, minute % 60);
+	return r >= 0 && (size_t)r < size - len;
 }
 
 void clock_iso(time_t t, char out[21])

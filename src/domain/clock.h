@@ -6,8 +6,12 @@
 #ifndef BM_CLOCK_H
 #define BM_CLOCK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+
+#include "util/util.h"
 
 /*
  * Now, in unix seconds.  When the environment has BIANMIN_NOW (ISO 8601,
@@ -19,6 +23,12 @@ void clock_set(time_t t); /* 0 returns to the real clock */
 
 /* The office's local date (Asia/Taipei, UTC+8, no DST) as a cal day number. */
 int32_t clock_office_day(time_t t);
+/*
+ * A stored timestamp (clock_parse_iso text, normally UTC) as the office's
+ * wall clock: "115年3月3日 01:30" (zh, 民國) or "3 Mar 2026 01:30" (en).
+ * False, with buf empty, when iso is not a timestamp or buf is too small.
+ */
+bool clock_format_office(const char *iso, enum lang lang, char *buf, size_t size);
 /* ISO 8601 UTC timestamp "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
 void clock_iso(time_t t, char out[21]);
 /* Parses "YYYY-MM-DDTHH:MM:SS" followed by Z or +HH:MM; returns -1 when invalid. */

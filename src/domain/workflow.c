@@ -49,3 +49,8 @@ bool case_state_open(enum case_state s)
 {
 	return s == CS_RECEIVED || s == CS_REVIEW || s == CS_CORRECTION;
 }
+
+bool case_move_needs_reason(enum case_state to)
+{
+	return to == CS_REJECTED || to == CS_CLOSED || to == CS_WITHDRAWN;
+}

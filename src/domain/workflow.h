@@ -23,6 +23,8 @@ enum case_state case_state_parse(const char *s);
 const char *case_state_name(enum case_state s);
 /* True when a case in state from may move to state to. */
 bool case_move_allowed(enum case_state from, enum case_state to);
+/* Moves that cannot be undone (reject, close, withdraw): staff confirm them and record why. */
+bool case_move_needs_reason(enum case_state to);
 /* Open states count against the deadline (received, review, correction). */
 bool case_state_open(enum case_state s);
 

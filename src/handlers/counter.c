@@ -327,7 +327,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 		struct tlist *l = tobj_list(v, "events");
 		for (size_t i = 0; i < ne; i++) {
 			struct tobj *o = tlist_obj(l);
-			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "to_label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
 			view_data(rq, o, "note", ev[i].note);
@@ -373,23 +373,55 @@ void h_case_reveal(struct req *rq, struct resp *rs)
 	render_case(rq, rs, st, &c, true);
 }
 
+/* Reject, withdraw and close cannot be undone: they need a confirmation step and a recorded reason. */
+static void move_confirm(struct req *rq, struct resp *rs, const struct case_rec *c, enum case_state to,
+                         const char *err_key)
+{
+	const char *label = T(rq, arena_printf(rq->arena, "move_%s", case_state_name(to)));
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s — %s", T(rq, "confirm_title"), label));
+	tobj_str(v, "record_label", T(rq, "case_title"));
+	tobj_str(v, "no", c->case_no);
+	tobj_str(v, "state_label", T(rq, arena_printf(rq->arena, "state_%s", c->state)));
+	tobj_str(v, "action_label", label);
+	tobj_str(v, "action", url(rq, "/staff/cases/%s/move", c->case_no));
+	struct tobj *o = tlist_obj(tobj_list(v, "carry"));
+	tobj_str(o, "name", "to");
+	tobj_str(o, "value", case_state_name(to));
+	page_confirm(rq, rs, v, err_key);
+}
+
 void h_case_move(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	enum case_state from = case_state_parse(c.state), to = case_state_parse(req_field(rq, "to")->s);
+	const struct fval *to_f = req_field(rq, "to"), *note_f = req_field(rq, "note");
+	enum case_state from = case_state_parse(c.state), to = case_state_parse(to_f->s);
 	if (!may_act(rq, c.unit)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!case_move_allowed(from, to) || (from == CS_CORRECTION && to == CS_REVIEW) ||
-	    (from == CS_REVIEW && to == CS_CORRECTION)) {
-		page_error(rq, rs, 409, "err_bad_move");
+	if (to_f->err_key || note_f->err_key) {
+		page_error(rq, rs, 400, to_f->err_key ? to_f->err_key : note_f->err_key);
 		return;
 	}
-	const char *at = clock_now_iso(rq->arena), *note = req_field(rq, "note")->s;
+	const char *state_label = T(rq, arena_printf(rq->arena, "state_%s", c.state));
+	if (!case_move_allowed(from, to) || (from == CS_CORRECTION && to == CS_REVIEW) ||
+	    (from == CS_REVIEW && to == CS_CORRECTION)) {
+		page_conflict(rq, rs, "err_bad_move", state_label);
+		return;
+	}
+	const char *note = note_f->s;
+	if (case_move_needs_reason(to)) {
+		const char *err_key;
+		note = req_confirmed_reason(rq, &err_key);
+		if (!note) {
+			move_confirm(rq, rs, &c, to, err_key);
+			return;
+		}
+	}
+	const char *at = clock_now_iso(rq->arena);
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_case_set_state(st, c.id, c.state, case_state_name(to), at);
@@ -400,9 +432,16 @@ void h_case_move(struct req *rq, struct resp *rs)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
 		                arena_printf(rq->arena, "case:%s", c.case_no),
 		                arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
-		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503,
-		           e == ERR_CONFLICT ? "err_bad_move" : "err_unavailable");
+	e = store_finish(st, e);
+	if (e == ERR_CONFLICT) {
+		/* someone moved it first: say where it is now */
+		bool now = store_case_by_no(st, rq->arena, c.case_no, &c) == ERR_OK;
+		page_conflict(rq, rs, "err_case_changed",
+		              now ? T(rq, arena_printf(rq->arena, "state_%s", c.state)) : NULL);
+		return;
+	}
+	if (e != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
 	page_redirect(rq, rs, url(rq, "/staff/cases/%s", c.case_no));

@@ -79,6 +79,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 		tobj_str(o, "edit_href", url(rq, "/staff/faq/%s/edit", f[i].slug));
 		tobj_str(o, "delete_href", url(rq, "/staff/faq/%s/delete", f[i].slug));
 		tobj_str(o, "reviewed_on", f[i].reviewed_on);
+		tobj_str(o, "reviewed", view_date(rq, f[i].reviewed_on));
 		tobj_bool(o, "has_en", f[i].question[LANG_EN] && *f[i].question[LANG_EN]);
 		if (is_stale(f[i].reviewed_on)) {
 			tobj_bool(o, "stale", true);

@@ -54,7 +54,7 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 		tobj_str(o, "category", any_or(rq, rules[i].category, cat));
 		tobj_int(o, "days", rules[i].days);
 		tobj_str(o, "by", rules[i].updated_by);
-		tobj_str(o, "at", rules[i].updated_at);
+		tobj_str(o, "at", view_time(rq, rules[i].updated_at));
 		tobj_bool(o, "removable", strcmp(rules[i].channel, "*") != 0 || strcmp(rules[i].category, "*") != 0);
 	}
 	struct tlist *chs = tobj_list(v, "channels");

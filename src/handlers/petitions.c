@@ -697,7 +697,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 			struct tobj *o = tlist_obj(l);
 			tobj_int(o, "id", xs[i].id);
 			view_data(rq, o, "asked_by", xs[i].asked_by);
-			tobj_str(o, "asked_at", xs[i].asked_at);
+			tobj_str(o, "asked_at", view_time(rq, xs[i].asked_at));
 			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
 			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
 			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
@@ -715,7 +715,7 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 		struct tlist *l = tobj_list(v, "events");
 		for (size_t i = 0; i < ne; i++) {
 			struct tobj *o = tlist_obj(l);
-			tobj_str(o, "at", ev[i].at);
+			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
 			tobj_str(o, "to_label", state_label(rq, ev[i].to_state));
@@ -844,6 +844,49 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 
 /* ---- outcomes ---- */
 
+static void add_detail(struct req *rq, struct tlist *l, const char *label_key, const char *value)
+{
+	if (!value)
+		return;
+	struct tobj *o = tlist_obj(l);
+	tobj_str(o, "label", T(rq, label_key));
+	view_data(rq, o, "value", value);
+}
+
+/*
+ * Closing cannot be undone: the confirmation step shows the outcome as
+ * given and asks for the reason; the outcome's fields ride along hidden.
+ */
+static void close_confirm(struct req *rq, struct resp *rs, const struct petition_rec *p, const char *label_key,
+                          const struct petition_outcome *o, const char *err_key)
+{
+	const char *label = T(rq, label_key);
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s — %s", T(rq, "confirm_title"), label));
+	tobj_str(v, "record_label", T(rq, "pet_title"));
+	tobj_str(v, "no", p->no);
+	tobj_str(v, "state_label", state_label(rq, p->state));
+	tobj_str(v, "action_label", label);
+	tobj_str(v, "action", url(rq, "/staff/petitions/%s/close", p->no));
+	struct tlist *d = tobj_list(v, "details");
+	add_detail(rq, d, "pet_reply", o->reply);
+	add_detail(rq, d, "pet_agency", o->agency);
+	add_detail(rq, d, "pet_transfer_on", o->transfer_on ? view_date(rq, o->transfer_on) : NULL);
+	add_detail(rq, d, "pet_ground", o->ground ? T(rq, arena_printf(rq->arena, "pground_%s", o->ground)) : NULL);
+	add_detail(rq, d, "pet_duplicate_of", o->duplicate_of ? req_field(rq, "dup_of")->s : NULL);
+	add_detail(rq, d, "pet_note", o->note && *o->note ? o->note : NULL);
+	static const char *const carried[] = {"outcome", "reply", "agency", "transfer_on", "ground", "note", "dup_of"};
+	struct tlist *c = tobj_list(v, "carry");
+	for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
+		const struct fval *f = req_field(rq, carried[i]);
+		if (!f->present)
+			continue;
+		struct tobj *h = tlist_obj(c);
+		tobj_str(h, "name", carried[i]);
+		tobj_str(h, "value", f->s);
+	}
+	page_confirm(rq, rs, v, err_key);
+}
+
 void h_petition_close(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
@@ -851,7 +894,10 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	if (!load_petition(rq, rs, st, &p))
 		return;
 	if (!may_handle(rq, &p) || !may_see(rq, &p)) {
-		page_error(rq, rs, is_open(&p) ? 403 : 409, is_open(&p) ? "err_forbidden" : "err_pet_conflict");
+		if (is_open(&p))
+			page_error(rq, rs, 403, "err_forbidden");
+		else
+			page_conflict(rq, rs, "err_pet_conflict", state_label(rq, p.state));
 		return;
 	}
 	enum pet_state to = pet_state_parse(req_field(rq, "outcome")->s);
@@ -873,7 +919,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct petition_outcome o = {.state = pet_state_name(to), .note = note->s};
-	const char *detail = o.state;
+	const char *detail = o.state, *label_key = "pet_reply_button";
 	int32_t today = clock_office_day(clock_now()), d;
 	switch (to) {
 	case PS_REPLIED:
@@ -890,6 +936,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		}
 		o.agency = agency->s;
 		o.transfer_on = tr_on->s;
+		label_key = "pet_transfer_button";
 		detail = arena_printf(rq->arena, "transferred to %s", agency->s);
 		break;
 	case PS_NOT_HANDLED:
@@ -898,6 +945,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 			return;
 		}
 		o.ground = ground->s;
+		label_key = "pet_not_handled_button";
 		break;
 	case PS_DUPLICATE: {
 		char no[NO_SIZE + 4];
@@ -912,11 +960,18 @@ void h_petition_close(struct req *rq, struct resp *rs)
 			return;
 		}
 		o.duplicate_of = other.id;
+		label_key = "pet_duplicate_button";
 		detail = arena_printf(rq->arena, "duplicate of %s", other.no);
 		break;
 	}
 	default: render_petition(rq, rs, st, &p, false, 422, "err_pet_outcome"); return;
 	}
+	const char *err_key, *reason = req_confirmed_reason(rq, &err_key);
+	if (!reason) {
+		close_confirm(rq, rs, &p, label_key, &o, err_key);
+		return;
+	}
+	const char *what = to == PS_DUPLICATE ? dup->s : to == PS_TRANSFERRED ? agency->s : NULL;
 	o.closed_at = clock_now_iso(rq->arena);
 	o.closed_on = clock_today_iso(rq->arena);
 	enum err e = store_begin(st);
@@ -924,9 +979,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		e = store_petition_close(st, p.id, p.state, &o);
 	if (e == ERR_OK)
 		e = event(rq, st, &p, o.state, o.state,
-		          to == PS_DUPLICATE     ? dup->s
-		          : to == PS_TRANSFERRED ? agency->s
-		                                 : NULL);
+		          what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
 	if (e == ERR_OK)
 		e = audit(rq, st, "petition_close", &p, detail);
 	if (finish(rq, rs, st, e))
@@ -1148,7 +1201,7 @@ static void notification_view(struct req *rq, struct tobj *r, const struct notif
 		tobj_str(r, "kind_label", T(rq, pet ? "pet_title" : "case_title"));
 		tobj_str(r, "due", strcmp(n->tier, "extension") ? view_date(rq, n->ref) : NULL);
 	}
-	tobj_str(r, "at", n->created_at);
+	tobj_str(r, "at", view_time(rq, n->created_at));
 	tobj_bool(r, "unread", !n->read_at);
 	tobj_str(r, "read_action", url(rq, "/staff/notifications/%lld/read", n->id));
 }

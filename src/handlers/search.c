@@ -335,7 +335,7 @@ static void console_details(struct req *rq, struct store *st, struct tobj *v, co
 			          highlight(rq, pick(rq, f.question), en ? LANG_EN : LANG_ZH, res->terms, 0));
 			view_markdown(rq, o, "answer", f.answer);
 			tobj_str(o, "href", hit_href(rq, h));
-			tobj_str(o, "reviewed_on", f.reviewed_on);
+			tobj_str(o, "reviewed_on", view_date(rq, f.reviewed_on));
 			view_text(rq, o, "unit_name", f.unit.name);
 			faqs++;
 		} else if (h->kind == SEARCH_SERVICE && svcs < CONSOLE_DETAILS) {
@@ -422,7 +422,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 		tobj_int(o, "id", syn[i].id);
 		tobj_html(o, "variants", text_html(rq, syn[i].variants, LANG__MAX));
 		tobj_str(o, "by", syn[i].created_by);
-		tobj_str(o, "at", syn[i].created_at ? arena_strndup(rq->arena, syn[i].created_at, 10) : NULL);
+		tobj_str(o, "at", view_time(rq, syn[i].created_at));
 	}
 	tobj_int(v, "count", (long long)n);
 	if (error_key) {

@@ -254,7 +254,8 @@ def test_case_flow_with_correction_notice(client):
                           "WHERE k.case_no = ?", no)[0][0] == 1
 
         assert client.post("/staff/cases/%s/move" % no, {"csrf": csrf(client), "to": "approved"}).status == 303
-        assert client.post("/staff/cases/%s/move" % no, {"csrf": csrf(client), "to": "closed"}).status == 303
+        assert client.post("/staff/cases/%s/move" % no, {"csrf": csrf(client), "to": "closed", "confirm": "1",
+                                                         "reason": "已領件"}).status == 303
         st = lookup(citizen, no, code)
         assert dd(st, "辦理狀態") == "已結案"
         timeline = re.findall(r"<li><time[^>]*>[^<]*</time> ([^<]+)</li>", st.text)

@@ -354,7 +354,8 @@ def test_petition_reply_and_satisfaction(client):
     officer = staff(client, "officer1")
     page = officer.get("/staff/petitions/" + no)
     assert page.status == 200 and ui("pet_reply_button") in page.text
-    r = post(officer, no, "close", {"outcome": "replied", "reply": "已通報維修廠商，預計三日內修復。\n謝謝您的反映。"})
+    r = post(officer, no, "close", {"outcome": "replied", "reply": "已通報維修廠商，預計三日內修復。\n謝謝您的反映。",
+                                    "confirm": "1", "reason": "已確認"})
     assert r.status == 303, "reply answered %d: %s" % (r.status, strip_tags(r.text)[:300])
     p = row(client, no)
     assert p["state"] == "replied"
@@ -395,18 +396,19 @@ def test_petition_transfer_not_handled_duplicate(client):
     assert r.status == 422
     # the server's date may be set by BIANMIN_NOW in other tests; take the petition's own received date
     rec = client.sql("SELECT received_on FROM petitions WHERE petition_no = ?", a)[0][0]
-    r = post(officer, a, "close", {"outcome": "transferred", "agency": "高雄市政府工務局", "transfer_on": min(rec, today)})
+    r = post(officer, a, "close", {"outcome": "transferred", "agency": "高雄市政府工務局", "transfer_on": min(rec, today),
+                                   "confirm": "1", "reason": "已確認"})
     assert r.status == 303, strip_tags(r.text)[:300]
     s = lookup(client.fresh(), a, code_a)
     assert "高雄市政府工務局" in s.text and ui("pstate_transferred") in s.text
     r = post(officer, b, "close", {"outcome": "not_handled", "ground": "s173_9"})
     assert r.status == 422 and ui("err_pet_ground") in r.text
-    r = post(officer, b, "close", {"outcome": "not_handled", "ground": "s173_2", "note": "已於上月答復"})
+    r = post(officer, b, "close", {"outcome": "not_handled", "ground": "s173_2", "note": "已於上月答復", "confirm": "1", "reason": "已確認"})
     assert r.status == 303
     assert client.sql("SELECT ground, state FROM petitions WHERE petition_no = ?", b) == [("s173_2", "not_handled")]
     r = post(officer, d, "close", {"outcome": "duplicate", "dup_of": d})
     assert r.status == 422 and ui("err_pet_duplicate") in r.text, "not a duplicate of itself"
-    r = post(officer, d, "close", {"outcome": "duplicate", "dup_of": a.lower()})
+    r = post(officer, d, "close", {"outcome": "duplicate", "dup_of": a.lower(), "confirm": "1", "reason": "已確認"})
     assert r.status == 303
     assert client.sql("SELECT d.petition_no FROM petitions p JOIN petitions d ON d.id = p.duplicate_of "
                       "WHERE p.petition_no = ?", d) == [(a,)]
@@ -543,7 +545,7 @@ def test_petition_report_and_csv(client):
     no, code, _ = submit_web(visitor)
     routed_to_officer(client, no)
     officer = staff(client, "officer1")
-    assert post(officer, no, "close", {"outcome": "replied", "reply": "已處理"}).status == 303
+    assert post(officer, no, "close", {"outcome": "replied", "reply": "已處理", "confirm": "1", "reason": "已確認"}).status == 303
     token = hidden_input(lookup(visitor, no, code), "csrf")
     assert visitor.post("/status/rate", {"csrf": token, "no": no, "code": code, "rating": "5"}).status == 200
     month = client.sql("SELECT substr(received_on, 1, 7) FROM petitions WHERE petition_no = ?", no)[0][0]
