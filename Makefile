@@ -18,6 +18,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
+# the upstream part of debian/changelog's newest version: what --version says
+VERSION  ?= $(shell sed -n '1s/^bianmin (\([^)-]*\).*/\1/p' debian/changelog 2>/dev/null)
 PREFIX   ?= /usr/local
 DB       ?= var/bianmin.db
 LISTEN   ?= 127.0.0.1:8080
@@ -33,6 +35,9 @@ all: $(B)/bianmin
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/obj/src/main.o: override CFLAGS += -DBM_VERSION='"$(or $(VERSION),unknown)"'
+$(B)/obj/src/main.o: debian/changelog
 
 $(B)/libbianmin.a: $(LIB_OBJ)
 	@rm -f $@

@@ -85,9 +85,7 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	struct store *st = store_open(cfg->db_path, err, errsz);
 	if (!st)
 		return -1;
-	int have = store_version(st);
-	if (have <= 0) {
-		snprintf(err, errsz, "%s: no schema; run: bianmin admin init --db %s", cfg->db_path, cfg->db_path);
+	if (store_check_schema(st, cfg->db_path, cfg->root, err, errsz) != ERR_OK) {
 		store_close(st);
 		return -1;
 	}

@@ -4,10 +4,12 @@
  */
 #include <stdio.h>
 
+#include "app/app.h"
 #include "cli/cli.h"
 #include "sched/sched.h"
+#include "store/store.h"
 
-static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [--interval SECONDS]\n"
+static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [--interval SECONDS] [--root DIR]\n"
                                   "\n"
                                   "Flags open petitions and cases near their deadline (settings: near_days,\n"
                                   "default 2 working days), due today or overdue, and petitions waiting on an\n"
@@ -18,6 +20,10 @@ static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [
                                   "\n"
                                   "  --once              one pass, then exit (for a systemd timer or cron)\n"
                                   "  --interval SECONDS  time between passes (default 300)\n"
+                                  "  --root DIR          the install root holding sql/ (found by itself)\n"
+                                  "\n"
+                                  "Refuses a database whose schema is older than this program's: run\n"
+                                  "`bianmin admin init` first.\n"
                                   "\n"
                                   "SIGTERM or SIGINT ends it after the pass under way.\n";
 
@@ -33,6 +39,18 @@ int cli_scheduler(int argc, char **argv)
 	if (!o.db || o.nargs) {
 		fputs(sched_usage, stderr);
 		return 2;
+	}
+	/* the same schema check as the portal's: never flag from a half-migrated database */
+	const char *root = app_find_root(o.root);
+	char err[512];
+	struct store *st = root ? store_open(o.db, err, sizeof err) : NULL;
+	if (!root)
+		snprintf(err, sizeof err, "cannot find sql/; pass --root DIR");
+	enum err e = st ? store_check_schema(st, o.db, root, err, sizeof err) : ERR_IO;
+	store_close(st);
+	if (e != ERR_OK) {
+		fprintf(stderr, "scheduler: %s\n", err);
+		return 1;
 	}
 	return sched_run(o.db, o.interval > 0 ? o.interval : 300, o.once);
 }
