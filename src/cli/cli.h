@@ -20,6 +20,7 @@ struct cli_opts {
 	const char *listen;
 	const char *socket;
 	const char *to, *from, *dir; /* admin backup and restore */
+	const char *metrics_allow;   /* serve, fcgi */
 	const char *user, *role, *unit, *name;
 	unsigned threads;
 	long interval;

@@ -39,6 +39,7 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	    {"role", required_argument, NULL, 0},
 	    {"unit", required_argument, NULL, 0},
 	    {"name", required_argument, NULL, 0},
+	    {"metrics-allow", required_argument, NULL, 0},
 	    {"threads", required_argument, NULL, O_THREADS},
 	    {"interval", required_argument, NULL, O_INTERVAL},
 	    {"days", required_argument, NULL, O_DAYS},
@@ -52,8 +53,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	    {NULL, 0, NULL, 0},
 	};
 	/* the string options, in the order of longs[] */
-	const char **strs[] = {&o->db,  &o->root, &o->listen, &o->socket, &o->to,  &o->from,
-	                       &o->dir, &o->user, &o->role,   &o->unit,   &o->name};
+	const char **strs[] = {&o->db,  &o->root, &o->listen, &o->socket, &o->to,   &o->from,
+	                       &o->dir, &o->user, &o->role,   &o->unit,   &o->name, &o->metrics_allow};
 	o->days = o->keep_daily = o->keep_weekly = -1;
 	optind = 0; /* GNU: start afresh, whatever parsed argv before */
 	opterr = 0; /* our own messages, naming bianmin rather than argv[0] */
@@ -115,7 +116,7 @@ static int start_app(const struct cli_opts *o)
 		fprintf(stderr, "bianmin: cannot find templates/ and sql/; pass --root DIR\n");
 		return -1;
 	}
-	struct app_config cfg = {.root = root, .db_path = o->db, .quiet = o->quiet};
+	struct app_config cfg = {.root = root, .db_path = o->db, .quiet = o->quiet, .metrics_allow = o->metrics_allow};
 	char err[512];
 	if (app_init(&cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "bianmin: %s\n", err);
@@ -131,7 +132,9 @@ int cli_serve(int argc, char **argv)
 		return 2;
 	if (o.help || !o.db) {
 		fputs("usage: bianmin serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--root DIR] [--quiet]\n"
-		      "Runs the portal with the embedded server; logs one line per request to stderr.\n",
+		      "                     [--metrics-allow ADDR,...]\n"
+		      "Runs the portal with the embedded server; logs one line per request to stderr.\n"
+		      "GET /metrics answers only the addresses in --metrics-allow (default 127.0.0.1,::1).\n",
 		      o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
 	}
@@ -149,7 +152,9 @@ int cli_fcgi(int argc, char **argv)
 		return 2;
 	if (o.help || !o.db) {
 		fputs("usage: bianmin fcgi --db FILE [--socket PATH|:PORT] [--threads N] [--root DIR] [--quiet]\n"
-		      "Runs the FastCGI responder; without --socket it takes the listening socket on fd 0.\n"
+		      "                    [--metrics-allow ADDR,...]\n"
+		      "Runs the FastCGI responder; without --socket it takes the listening socket on fd 0\n"
+		      "(systemd socket activation, spawn-fcgi).  The socket is made mode 0660.\n"
 		      "Give it at least as many threads as nginx may open connections to it.\n",
 		      o.help ? stdout : stderr);
 		return o.help ? 0 : 2;

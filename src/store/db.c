@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,14 @@
 #include "domain/cal.h"
 #include "store/fts_cjk.h"
 #include "store/internal.h"
+
+/* statements that failed, in every connection of this process: /metrics */
+static atomic_ulong g_db_errors;
+
+unsigned long store_error_count(void)
+{
+	return atomic_load_explicit(&g_db_errors, memory_order_relaxed);
+}
 
 enum err store_library_init(void)
 {
@@ -105,8 +114,9 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 		if (!st->cache[i].sql) {
 			sqlite3_stmt *s;
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-				fprintf(stderr, "bianmin: prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(st->db),
-				        sql);
+				atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
+				fprintf(stderr, "<3>bianmin: prepare failed: %s\n  in: %.200s\n",
+				        sqlite3_errmsg(st->db), sql);
 				return NULL;
 			}
 			st->cache[i].sql = sql;
@@ -164,7 +174,8 @@ enum err stmt_done(struct store *st, sqlite3_stmt *s)
 		return ERR_OK;
 	if (rc == SQLITE_CONSTRAINT)
 		return ERR_CONFLICT;
-	fprintf(stderr, "bianmin: sql: %s\n", sqlite3_errmsg(st->db));
+	atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
+	fprintf(stderr, "<3>bianmin: sql: %s\n", sqlite3_errmsg(st->db));
 	return ERR_DB;
 }
 
@@ -352,7 +363,17 @@ enum err store_ping(struct store *st)
 		return ERR_DB;
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : ERR_DB;
+	if (rc != SQLITE_ROW)
+		return ERR_DB;
+	/*
+	 * Readable is not enough: a read-only file or a writer that never lets
+	 * go (the busy timeout runs out) leaves every form failing.  BEGIN
+	 * IMMEDIATE takes the write lock without writing a page.
+	 */
+	if (sqlite3_db_readonly(st->db, "main") != 0 || store_begin(st) != ERR_OK)
+		return ERR_DB;
+	store_rollback(st);
+	return ERR_OK;
 }
 
 long long store_content_gen(struct store *st)

@@ -77,13 +77,15 @@ void store_rollback(struct store *st);
  */
 enum err store_finish(struct store *st, enum err e);
 
-/* ERR_OK when the database answers a trivial query. */
+/* ERR_OK when the database answers a trivial query and could be written (takes and drops the write lock). */
 enum err store_ping(struct store *st);
 /* The public-content generation (bumped by triggers on every content change). */
 long long store_content_gen(struct store *st);
 /* A value from the settings table (arena copy), or NULL. */
 const char *store_setting(struct store *st, struct arena *a, const char *key);
 enum err store_set_setting(struct store *st, const char *key, const char *value);
+/* Statements that failed (other than constraint violations) in this process so far. */
+unsigned long store_error_count(void);
 /* Last SQLite error message on this connection, for logs. */
 const char *store_errmsg(struct store *st);
 

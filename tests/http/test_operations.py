@@ -218,3 +218,149 @@ def test_restore_drill(client):
     assert client.get("/").status == 200
     p = bianmin("admin", "restore", "--db", client.db, "--from", backup)
     assert p.returncode != 0 and "in use" in p.stderr, "restore under a running portal: %s" % p.stderr
+
+
+def serve_log(client, env):
+    """Runs a second `bianmin serve` (request log on) on a copy of the
+    database with env added, sends one request with a query string and
+    returns the log."""
+    import http.client
+    import time
+
+    from run import free_port
+
+    db = copy_db(client, "log.db")
+    port = free_port()
+    log = os.path.join(client.tmp, "log-serve.log")
+    with open(log, "wb") as f:
+        p = subprocess.Popen([BIN, "serve", "--db", db, "--listen", "127.0.0.1:%d" % port, "--root", client.served_root],
+                             cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, env=dict(os.environ, **env))
+    try:
+        deadline = time.time() + 15
+        while True:
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                c.request("GET", "/services?q=A123456789")
+                r = c.getresponse()
+                r.read()
+                c.close()
+                break
+            except OSError:
+                assert time.time() < deadline and p.poll() is None, "the second server did not start"
+                time.sleep(0.05)
+    finally:
+        p.terminate()
+        p.wait(timeout=10)
+    with open(log, encoding="utf-8", errors="replace") as f:
+        return [line for line in f.read().splitlines() if "/services" in line]
+
+
+def test_request_log_for_journald(client):
+    lines = serve_log(client, {"JOURNAL_STREAM": "8:12345"})
+    assert len(lines) == 1, "one line per request: %s" % lines
+    m = re.fullmatch(r'<6>GET "/services" (\d{3}) (\d+) (\d+)us', lines[0])
+    assert m, "priority, method, path, status, bytes, microseconds and nothing else: %r" % lines[0]
+    assert "A123456789" not in lines[0], "no query string in the log"
+    env = {k: v for k, v in os.environ.items() if k != "JOURNAL_STREAM"}
+    os.environ.pop("JOURNAL_STREAM", None)
+    try:
+        lines = serve_log(client, {})
+    finally:
+        os.environ.update(env)
+    assert len(lines) == 1 and re.fullmatch(r'<6>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ GET "/services" \d{3} \d+ \d+us',
+                                            lines[0]), "a timestamp of our own without journald: %r" % lines
+
+
+def parse_prometheus(text):
+    """A small parser of the Prometheus text format (0.0.4): returns
+    {(name, frozenset(labels)): value} and {name: type}; raises on any
+    line that is not a comment, a HELP/TYPE line or a sample."""
+    samples, types, helps = {}, {}, set()
+    sample = re.compile(r'([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*)\})? '
+                        r'([-+]?(?:[0-9.]+(?:[eE][-+]?[0-9]+)?|Inf|NaN))$')
+    for line in text.split("\n"):
+        if not line:
+            continue
+        m = re.match(r"# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)$", line)
+        if m:
+            if m.group(1) == "TYPE":
+                assert m.group(3) in ("counter", "gauge", "histogram", "summary", "untyped"), line
+                assert m.group(2) not in types, "TYPE twice: %s" % line
+                types[m.group(2)] = m.group(3)
+            else:
+                helps.add(m.group(2))
+            continue
+        m = sample.match(line)
+        assert m, "not a sample: %r" % line
+        labels = frozenset(re.findall(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"', m.group(2) or ""))
+        key = (m.group(1), labels)
+        assert key not in samples, "sample twice: %s" % line
+        base = re.sub(r"_(bucket|sum|count|total)$", "", m.group(1))
+        assert m.group(1) in types or base in types, "sample before its TYPE: %s" % line
+        samples[key] = float(m.group(3))
+    assert set(types) <= helps, "every metric has HELP: %s" % (set(types) - helps)
+    return samples, types
+
+
+def metric(samples, name, **labels):
+    return samples[(name, frozenset(labels.items()))]
+
+
+def test_metrics_format_and_counts(client):
+    local = client.fresh()
+    local.source = "127.0.0.1"  # the one IPv4 address /metrics answers by default
+    first = local.get("/metrics")
+    assert first.status == 200, "/metrics from 127.0.0.1: %d" % first.status
+    assert first.header("Content-Type").startswith("text/plain; version=0.0.4"), first.header("Content-Type")
+    before, types = parse_prometheus(first.text)
+    assert types["bianmin_requests_total"] == "counter" and types["bianmin_request_duration_seconds"] == "histogram"
+    for _ in range(3):
+        assert client.get("/services").status == 200
+    assert client.get("/no-such-page").status == 404
+    after, _ = parse_prometheus(local.get("/metrics").text)
+    # one process per front end (fcgi: one responder process with threads), so one set of counters
+    grew = metric(after, "bianmin_requests_total", route="public", status="2xx") - \
+        metric(before, "bianmin_requests_total", route="public", status="2xx")
+    assert grew == 3, "three public 2xx answers counted, got %s" % grew
+    grew = metric(after, "bianmin_requests_total", route="public", status="4xx") - \
+        metric(before, "bianmin_requests_total", route="public", status="4xx")
+    assert grew == 1, "one public 4xx counted, got %s" % grew
+    assert metric(after, "bianmin_page_cache_hits_total") >= metric(before, "bianmin_page_cache_hits_total") + 2, \
+        "the second and third /services come from the page cache"
+    # the histogram: cumulative buckets ending in +Inf == _count
+    buckets = sorted(((float(dict(k[1])["le"]), v) for k, v in after.items()
+                      if k[0] == "bianmin_request_duration_seconds_bucket"), key=lambda b: b[0])
+    assert buckets[-1][0] == float("inf"), buckets
+    assert all(a[1] <= b[1] for a, b in zip(buckets, buckets[1:])), "buckets are cumulative: %s" % buckets
+    assert buckets[-1][1] == metric(after, "bianmin_request_duration_seconds_count")
+    # open items, summed over the tiers, are the database's open items (the scheduler's definition)
+    for kind, sql in (("petition", "SELECT count(*) FROM petitions WHERE state IN ('received', 'routed', "
+                                    "'assigned') AND due_on IS NOT NULL"),
+                      ("case", "SELECT count(*) FROM cases WHERE state IN ('received', 'review', 'correction') "
+                               "AND paused_since IS NULL AND due_on IS NOT NULL")):
+        shown = sum(v for k, v in after.items() if k[0] == "bianmin_open_items" and ("kind", kind) in k[1])
+        assert shown == client.sql(sql)[0][0], "open %ss: /metrics %s, database %s" % (kind, shown,
+                                                                                       client.sql(sql)[0][0])
+    assert metric(after, "bianmin_up") == 1
+    assert metric(after, "bianmin_db_errors_total") == metric(before, "bianmin_db_errors_total")
+
+
+def test_metrics_refused_to_other_addresses(client):
+    # the client speaks from 127.x.y.z, not 127.0.0.1: a stranger as far as /metrics goes
+    assert client.source != "127.0.0.1"
+    r = client.get("/metrics")
+    assert r.status == 403, "/metrics from %s: %d" % (client.source, r.status)
+    assert "bianmin_requests_total" not in r.text
+
+
+def test_healthz_fails_when_the_database_cannot_be_written(client):
+    assert client.get("/healthz").status == 200
+    con = sqlite3.connect(client.db, timeout=10, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")  # a writer that does not let go
+        r = client.get("/healthz", timeout=30)
+        assert r.status == 503, "healthz with the write lock held elsewhere: %d" % r.status
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    assert client.get("/healthz").status == 200, "healthy again once the lock is gone"
