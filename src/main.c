@@ -9,6 +9,10 @@
 #include "cli/cli.h"
 #include "store/store.h"
 
+#ifndef BM_VERSION /* the Makefile passes debian/changelog's; linters compile without it */
+#define BM_VERSION "unknown"
+#endif
+
 static const char usage[] = "usage: bianmin COMMAND [options]\n"
                             "\n"
                             "  serve      run the embedded web server (libmicrohttpd)\n"
