@@ -18,12 +18,15 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(B)/obj/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
+# the upstream part of debian/changelog's newest version: what --version says
+VERSION  ?= $(shell sed -n '1s/^bianmin (\([^)-]*\).*/\1/p' debian/changelog 2>/dev/null)
 PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
 DB       ?= var/bianmin.db
 LISTEN   ?= 127.0.0.1:8080
 
 .PHONY: all deps run check unit http browser bench crashtest fuzz lint format \
-        asan install clean compdb gen-fold
+        asan install deb clean compdb gen-fold
 
 FUZZ_SECONDS ?= 60
 CRASH_SECONDS ?= 60
@@ -33,6 +36,9 @@ all: $(B)/bianmin
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/obj/src/main.o: override CFLAGS += -DBM_VERSION='"$(or $(VERSION),unknown)"'
+$(B)/obj/src/main.o: debian/changelog
 
 $(B)/libbianmin.a: $(LIB_OBJ)
 	@rm -f $@
@@ -99,9 +105,20 @@ compdb:
 	$(MAKE) clean && bear -- $(MAKE) all $(UNIT_BIN)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bianmin
-	install -m 755 $(B)/bianmin $(DESTDIR)$(PREFIX)/bin/bianmin
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(PREFIX)/share/bianmin
+	install -m 755 $(B)/bianmin $(DESTDIR)$(BINDIR)/bianmin
 	cp -R templates static sql $(DESTDIR)$(PREFIX)/share/bianmin/
+
+# build/deb/bianmin_VERSION_ARCH.deb: dpkg-buildpackage on a copy of the
+# tree (it writes next to the source folder, which must not be the
+# checkout's parent); Debian's build dependencies only, no network.
+DEBSRC   := build/deb-src/bianmin-$(VERSION)
+deb:
+	@rm -rf build/deb-src && mkdir -p $(DEBSRC)
+	@tar --exclude=./build --exclude=./node_modules --exclude=./.git --exclude=./var -cf - . | tar -C $(DEBSRC) -xf -
+	cd $(DEBSRC) && DEB_BUILD_OPTIONS="parallel=2 $(DEB_BUILD_OPTIONS)" dpkg-buildpackage -us -uc -b
+	@mkdir -p build/deb && rm -f build/deb/bianmin* && mv build/deb-src/*.deb build/deb-src/*.buildinfo build/deb-src/*.changes build/deb/
+	@ls build/deb/*.deb
 
 clean:
 	rm -rf build

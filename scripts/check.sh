@@ -49,6 +49,8 @@ stage http python3 tests/http/run.py
 # the same requests against the sanitizer build and under valgrind memcheck
 stage http-asan env BIANMIN_BIN=build/asan/bianmin python3 tests/http/run.py --front serve
 stage http-valgrind env BIANMIN_VALGRIND=1 python3 tests/http/run.py --front serve
+# the Debian package: build, contents, lintian, the installed binary, the units
+stage deb python3 tests/deb/run.py
 stage crashtest python3 scripts/crashtest.py --seconds "${CRASH_SECONDS:-40}"
 stage fuzz scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
 if [ -f tests/browser/run.mjs ]; then

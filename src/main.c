@@ -4,9 +4,14 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "store/store.h"
+
+#ifndef BM_VERSION /* the Makefile passes debian/changelog's; linters compile without it */
+#define BM_VERSION "unknown"
+#endif
 
 static const char usage[] = "usage: bianmin COMMAND [options]\n"
                             "\n"
@@ -15,10 +20,22 @@ static const char usage[] = "usage: bianmin COMMAND [options]\n"
                             "  scheduler  flag petitions and cases near or past their deadline\n"
                             "  admin      create the database, import data, add users, back up\n"
                             "\n"
+                            "\n"
+                            "  --version  print the version and exit\n"
                             "`bianmin COMMAND --help` tells more.\n";
 
 int main(int argc, char **argv)
 {
+	/*
+	 * Whatever we create (the database, its -wal and -shm, backups, the
+	 * FastCGI socket) is private unless widened on purpose: the socket to
+	 * 0660 for nginx's group.
+	 */
+	umask(077);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+		printf("bianmin %s\n", BM_VERSION);
+		return 0;
+	}
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;

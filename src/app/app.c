@@ -16,6 +16,7 @@
 
 #include "app/app_internal.h"
 #include "app/auth.h"
+#include "app/metrics.h"
 #include "app/router.h"
 #include "app/static.h"
 #include "app/view.h"
@@ -41,6 +42,11 @@ bool app_is_demo(void)
 const char *app_root(void)
 {
 	return g_cfg.root;
+}
+
+const char *app_metrics_allow(void)
+{
+	return g_cfg.metrics_allow ? g_cfg.metrics_allow : "127.0.0.1,::1";
 }
 
 struct store *req_store(struct req *rq)
@@ -85,9 +91,7 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	struct store *st = store_open(cfg->db_path, err, errsz);
 	if (!st)
 		return -1;
-	int have = store_version(st);
-	if (have <= 0) {
-		snprintf(err, errsz, "%s: no schema; run: bianmin admin init --db %s", cfg->db_path, cfg->db_path);
+	if (store_check_schema(st, cfg->db_path, cfg->root, err, errsz) != ERR_OK) {
 		store_close(st);
 		return -1;
 	}
@@ -380,6 +384,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 		gen = st ? store_content_gen(st) : -1;
 		key = arena_printf(rq->arena, "%d%s", rq->lang, path);
 		if (gen >= 0 && cache_get(key, gen, &rs->body)) {
+			metrics_cache_hit();
 			rs->status = 200;
 			rs->content_type = "text/html; charset=utf-8";
 			return;
@@ -427,10 +432,21 @@ void app_handle(struct req *rq, struct resp *rs)
 	security_headers(rq, rs);
 }
 
+/*
+ * One line per request on stderr, for journald: "<6>" (info; "<4>" for a
+ * 5xx) that journald turns into the priority, no timestamp of our own when
+ * JOURNAL_STREAM says journald is reading (it stamps every line), no client
+ * address and no query string: both can be personal data, and the path
+ * is what the operator needs.
+ */
 void app_log(const struct req *rq, const struct resp *rs, long long usec)
 {
+	static int journald = -1;
+	metrics_observe(rq, rs, usec);
 	if (g_cfg.quiet)
 		return;
+	if (journald < 0)
+		journald = getenv("JOURNAL_STREAM") != NULL;
 	char path[200];
 	size_t j = 0;
 	for (const char *p = rq->path ? rq->path : "-"; *p && j + 5 < sizeof path; p++) {
@@ -443,12 +459,14 @@ void app_log(const struct req *rq, const struct resp *rs, long long usec)
 	path[j] = '\0';
 	size_t len;
 	resp_body(rs, &len);
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	char ts[32];
-	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(stderr, "%s %s %s \"%s\" %d %zu %lldus\n", ts, rq->remote_addr ? rq->remote_addr : "-",
+	char ts[32] = "";
+	if (!journald) {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ ", &tm);
+	}
+	fprintf(stderr, "<%d>%s%s \"%s\" %d %zu %lldus\n", rs->status >= 500 ? 4 : 6, ts,
 	        rq->method_name ? rq->method_name : "-", path, rs->status, len, usec);
 }
 

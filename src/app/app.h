@@ -13,6 +13,8 @@ struct app_config {
 	const char *root; /* folder holding templates/, static/, sql/ */
 	const char *db_path;
 	bool quiet; /* no request log */
+	/* who may read /metrics: comma-separated addresses; NULL: 127.0.0.1,::1 */
+	const char *metrics_allow;
 };
 
 /*

@@ -4,6 +4,7 @@
  * The permission matrix test (tests/data/permissions.tsv) walks this table.
  */
 #include "app/auth.h"
+#include "app/metrics.h"
 #include "app/router.h"
 #include "handlers/handlers.h"
 
@@ -286,6 +287,7 @@ const struct route routes[] = {
 	{M_GET, "/news/*", h_news_item, NULL, 0, R_CACHE},
 	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE},
 	{M_GET, "/healthz", h_healthz, NULL, 0, 0},
+	{M_GET, "/metrics", h_metrics, NULL, 0, 0},
 
 	/* citizen lookup: a query, not a change, so no CSRF token; throttled instead */
 	{M_GET, "/status", h_status_form, status_fields, 0, R_SOFT | R_NOSTORE},

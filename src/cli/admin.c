@@ -1,12 +1,16 @@
 /*
  * admin.c -- `bianmin admin ...`: create and migrate the database, load the
- * demo data, import FAQ entries.
+ * demo data, import FAQ entries, back up (with the nightly rotation) and
+ * restore.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "domain/apikey.h"
 #include "app/app.h"
@@ -15,6 +19,7 @@
 #include "domain/clock.h"
 #include "domain/password.h"
 #include "domain/role.h"
+#include "domain/rotate.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
@@ -31,10 +36,50 @@ static const char admin_usage[] =
     "                             add or update a staff account; the password is read from stdin\n"
     "                             (roles: counter, hotline, officer, head, admin)\n"
     "  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
-    "  backup --to FILE           online backup while the portal serves, then verified\n"
+    "  backup --to FILE [--force] online backup while the portal serves, verified, mode 0600;\n"
+    "                             an existing FILE is kept unless --force\n"
+    "  backup --dir DIR [--keep-daily 7] [--keep-weekly 4]\n"
+    "                             the nightly job: DIR/bianmin-YYYY-MM-DD.db (today's replaced),\n"
+    "                             then deletes the dated copies beyond the newest N days and the\n"
+    "                             newest copy of each of the newest M weeks\n"
+    "  restore --from BACKUP      replace the database by a verified backup, keeping the old one\n"
+    "                             as FILE.replaced-TIME; refused while another process has it open\n"
     "  faq-stale [--days 180]     list FAQ entries not reviewed for that many days, per unit\n"
-    "  api-key add --name TEXT [--rate N] | list | revoke --name TEXT\n"
-    "                             Open311 partner keys: add prints the key once, as its last line\n";
+    "  api-key add --name TEXT [--rate N] | api-key list | api-key revoke --name TEXT\n"
+    "                             Open311 partner keys: add prints the key once, as its last line\n"
+    "\n"
+    "`bianmin admin COMMAND --help` shows one command.\n";
+
+/*
+ * `admin COMMAND --help`: the lines of admin_usage that describe COMMAND
+ * (those starting with it, and their indented continuations), so each
+ * command's help is written once.
+ */
+static int command_help(const char *cmd)
+{
+	size_t cl = strlen(cmd);
+	bool in = false, any = false;
+	for (const char *line = admin_usage; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) + 1 : strlen(line);
+		if (strncmp(line, "  ", 2) == 0 && line[2] != ' ')
+			in = strncmp(line + 2, cmd, cl) == 0 && (line[2 + cl] == ' ' || line[2 + cl] == '\n');
+		else if (strncmp(line, "  ", 2) != 0)
+			in = false;
+		if (in) {
+			if (!any)
+				printf("usage: bianmin admin %s --db FILE [options]\n\n", cmd);
+			fwrite(line, 1, len, stdout);
+			any = true;
+		}
+		line += len;
+	}
+	if (!any) {
+		fprintf(stderr, "bianmin: unknown admin command %s\n\n%s", cmd, admin_usage);
+		return 2;
+	}
+	return 0;
+}
 
 static struct store *open_db(const struct cli_opts *o)
 {
@@ -235,10 +280,13 @@ static int cmd_init(const struct cli_opts *o)
 		fprintf(stderr, "bianmin: cannot find sql/; pass --root DIR\n");
 		return 1;
 	}
-	struct store *st = open_db(o);
-	if (!st)
-		return 1;
 	char err[512];
+	/* the one command that may create the database */
+	struct store *st = store_create(o->db, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "bianmin: %s\n", err);
+		return 1;
+	}
 	int rc = 0;
 	if (store_migrate(st, root, err, sizeof err) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s\n", err);
@@ -252,36 +300,123 @@ static int cmd_init(const struct cli_opts *o)
 	return rc;
 }
 
-/* ---- faq-stale (issue #5): FAQ entries due for review ---- */
+/* ---- backup and restore ---- */
 
-static int cmd_faq_stale(int argc, char **argv)
+/* "bianmin-YYYY-MM-DD.db": the nightly job's own files, the only ones it ever deletes. */
+static bool dated_backup(const char *name, int32_t *day)
 {
-	/* --days is this command's own option: taken out before the shared parser sees it */
-	long days = FAQ_REVIEW_DAYS;
-	char *rest[32];
-	int nrest = 0;
-	for (int i = 0; i < argc && nrest < 31; i++) {
-		if (strcmp(argv[i], "--days") == 0) {
-			char *end = NULL;
-			days = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-			if (!end || *end || days < 0 || days > 36500) {
-				fprintf(stderr, "bianmin: --days needs a number of days (0-36500)\n");
-				return 2;
-			}
-			i++;
+	char iso[CAL_ISO_SIZE];
+	if (strlen(name) != 21 || strncmp(name, "bianmin-", 8) != 0 || strcmp(name + 18, ".db") != 0)
+		return false;
+	memcpy(iso, name + 8, 10);
+	iso[10] = '\0';
+	return cal_parse_iso(iso, day);
+}
+
+/* Deletes the dated backups in dir that the rotation does not keep. */
+static int prune(const char *dir, long keep_daily, long keep_weekly)
+{
+	enum { MAX_BACKUPS = 4096 };
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "bianmin: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	static int32_t days[MAX_BACKUPS];
+	static bool keep[MAX_BACKUPS];
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) && n < MAX_BACKUPS)
+		if (dated_backup(de->d_name, &days[n]))
+			n++;
+	closedir(d);
+	rotate_keep(days, n, keep_daily, keep_weekly, keep);
+	int rc = 0;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[4096], iso[CAL_ISO_SIZE];
+		if (keep[i]) {
+			kept++;
 			continue;
 		}
-		rest[nrest++] = argv[i];
+		snprintf(path, sizeof path, "%s/bianmin-%s.db", dir, cal_format_iso(days[i], iso));
+		if (unlink(path) != 0) {
+			fprintf(stderr, "bianmin: %s: %s\n", path, strerror(errno));
+			rc = 1;
+		} else {
+			printf("removed %s\n", path);
+		}
 	}
-	rest[nrest] = NULL;
-	struct cli_opts o = {0};
-	if (cli_parse(nrest, rest, &o) < 0)
+	printf("%zu backups kept in %s\n", kept, dir);
+	return rc;
+}
+
+static int cmd_backup(const struct cli_opts *o)
+{
+	long daily = o->keep_daily >= 0 ? o->keep_daily : 7, weekly = o->keep_weekly >= 0 ? o->keep_weekly : 4;
+	if (!o->to == !o->dir || o->nargs != 1 || (o->to && (o->keep_daily >= 0 || o->keep_weekly >= 0))) {
+		fprintf(stderr, "usage: bianmin admin backup --db FILE --to FILE [--force]\n"
+		                "       bianmin admin backup --db FILE --dir DIR [--keep-daily 7] [--keep-weekly 4]\n");
 		return 2;
-	if (!o.db || o.nargs != 1) {
+	}
+	if (daily < 1) {
+		fprintf(stderr, "bianmin: --keep-daily must keep at least the backup just made (1)\n");
+		return 2;
+	}
+	char path[4096], iso[CAL_ISO_SIZE], err[512];
+	if (o->dir)
+		snprintf(path, sizeof path, "%s/bianmin-%s.db", o->dir,
+		         cal_format_iso(clock_office_day(clock_now()), iso));
+	else
+		snprintf(path, sizeof path, "%s", o->to);
+	struct store *st = open_db(o);
+	if (!st)
+		return 1;
+	/* the nightly job replaces its own copy of the day when run twice */
+	enum err e = store_backup(st, path, o->force || o->dir, err, sizeof err);
+	store_close(st);
+	if (e != ERR_OK) {
+		fprintf(stderr, "bianmin: %s\n", err);
+		return 1;
+	}
+	printf("backed up %s to %s (integrity ok)\n", o->db, path);
+	return o->dir ? prune(o->dir, daily, weekly) : 0;
+}
+
+static int cmd_restore(const struct cli_opts *o)
+{
+	if (!o->from || o->nargs != 1) {
+		fprintf(stderr, "usage: bianmin admin restore --db FILE --from BACKUP\n");
+		return 2;
+	}
+	const char *root = app_find_root(o->root);
+	if (!root) {
+		fprintf(stderr, "bianmin: cannot find sql/; pass --root DIR\n");
+		return 1;
+	}
+	char kept[4200], err[4400];
+	if (store_restore(o->db, o->from, root, kept, sizeof kept, err, sizeof err) != ERR_OK) {
+		fprintf(stderr, "bianmin: %s\n", err);
+		return 1;
+	}
+	if (kept[0])
+		printf("the replaced database is kept as %s\n", kept);
+	printf("restored %s from %s (integrity ok); run `bianmin admin init --db %s` if the backup is of an older "
+	       "version, then start the portal\n",
+	       o->db, o->from, o->db);
+	return 0;
+}
+
+/* ---- faq-stale (issue #5): FAQ entries due for review ---- */
+
+static int cmd_faq_stale(const struct cli_opts *o)
+{
+	long days = o->days >= 0 ? o->days : FAQ_REVIEW_DAYS;
+	if (o->nargs != 1) {
 		fprintf(stderr, "usage: bianmin admin faq-stale --db FILE [--days 180]\n");
 		return 2;
 	}
-	struct store *st = open_db(&o);
+	struct store *st = open_db(o);
 	if (!st)
 		return 1;
 	int32_t today = clock_office_day(clock_now());
@@ -321,34 +456,19 @@ static int cmd_faq_stale(int argc, char **argv)
  * --db FILE.  Its own options, parsed here: the key is printed once, as
  * the last line of add's output, and only its hash is stored.
  */
-static int cmd_api_key(int argc, char **argv)
+static int cmd_api_key(const struct cli_opts *o)
 {
-	static const char usage[] = "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
-	                            "       bianmin admin api-key list --db FILE\n"
-	                            "       bianmin admin api-key revoke --db FILE --name TEXT\n";
-	const char *sub = argc > 2 ? argv[2] : "", *db = NULL, *name = NULL;
-	long rate = 30;
-	for (int i = 3; i < argc; i += 2) {
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		char *end = NULL;
-		if (v && strcmp(argv[i], "--db") == 0) {
-			db = v;
-		} else if (v && strcmp(argv[i], "--name") == 0) {
-			name = v;
-		} else if (!(v && strcmp(argv[i], "--rate") == 0 && (rate = strtol(v, &end, 10)) >= 1 &&
-		             rate <= 10000 && !*end)) {
-			fprintf(stderr, "bianmin: api-key: bad option %s (--rate takes 1 to 10000)\n%s", argv[i],
-			        usage);
-			return 2;
-		}
-	}
+	const char *sub = o->nargs > 1 ? o->args[1] : "", *name = o->name;
+	long rate = o->rate > 0 ? o->rate : 30;
 	bool needs_name = strcmp(sub, "add") == 0 || strcmp(sub, "revoke") == 0;
-	if (!db || (!needs_name && strcmp(sub, "list") != 0) ||
+	if (o->nargs != 2 || (!needs_name && strcmp(sub, "list") != 0) ||
 	    (needs_name && (!name || !*name || strlen(name) > 64))) {
-		fputs(usage, stderr);
+		fprintf(stderr, "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
+		                "       bianmin admin api-key list --db FILE\n"
+		                "       bianmin admin api-key revoke --db FILE --name TEXT\n");
 		return 2;
 	}
-	struct store *st = open_db(&(struct cli_opts){.db = db});
+	struct store *st = open_db(o);
 	if (!st)
 		return 1;
 	struct arena *a = arena_new();
@@ -395,14 +515,12 @@ static int cmd_api_key(int argc, char **argv)
 
 int cli_admin(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "api-key") == 0)
-		return cmd_api_key(argc, argv);
-	if (argc > 1 && strcmp(argv[1], "faq-stale") == 0)
-		return cmd_faq_stale(argc, argv);
 	struct cli_opts o = {0};
 	if (cli_parse(argc, argv, &o) < 0)
 		return 2;
 	const char *cmd = o.nargs ? o.args[0] : NULL;
+	if (o.help && cmd)
+		return command_help(cmd);
 	if (o.help || !cmd) {
 		fputs(admin_usage, o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
@@ -413,6 +531,10 @@ int cli_admin(int argc, char **argv)
 	}
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(&o);
+	if (strcmp(cmd, "faq-stale") == 0)
+		return cmd_faq_stale(&o);
+	if (strcmp(cmd, "api-key") == 0)
+		return cmd_api_key(&o);
 	if (strcmp(cmd, "import-faq") == 0) {
 		if (o.nargs != 2) {
 			fprintf(stderr, "usage: bianmin admin import-faq --db FILE FILE.json\n");
@@ -425,24 +547,10 @@ int cli_admin(int argc, char **argv)
 		store_close(st);
 		return rc;
 	}
-	if (strcmp(cmd, "backup") == 0) {
-		if (!o.to) {
-			fprintf(stderr, "usage: bianmin admin backup --db FILE --to FILE\n");
-			return 2;
-		}
-		struct store *st = open_db(&o);
-		if (!st)
-			return 1;
-		char err[512];
-		enum err e = store_backup(st, o.to, err, sizeof err);
-		store_close(st);
-		if (e != ERR_OK) {
-			fprintf(stderr, "bianmin: %s\n", err);
-			return 1;
-		}
-		printf("backed up %s to %s (integrity ok)\n", o.db, o.to);
-		return 0;
-	}
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(&o);
+	if (strcmp(cmd, "restore") == 0)
+		return cmd_restore(&o);
 	if (strcmp(cmd, "calendar") == 0 && o.nargs == 3 && strcmp(o.args[1], "import") == 0) {
 		struct store *st = open_db(&o);
 		if (!st)

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "cli/cli.h"
 #include "sched/sched.h"
+#include "store/store.h"
 #include "util/i18n.h"
 
 static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [--interval SECONDS] [--root DIR]\n"
@@ -21,7 +22,11 @@ static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [
                                   "\n"
                                   "  --once              one pass, then exit (for a systemd timer or cron)\n"
                                   "  --interval SECONDS  time between passes (default 300)\n"
-                                  "  --root DIR          where templates/strings.tsv is (the e-mails' words)\n"
+                                  "  --root DIR          the install root holding sql/ and templates/strings.tsv\n"
+                                  "                      (the e-mails' words); found by itself\n"
+                                  "\n"
+                                  "Refuses a database whose schema is older than this program's: run\n"
+                                  "`bianmin admin init` first.\n"
                                   "\n"
                                   "SIGTERM or SIGINT ends it after the pass under way.\n";
 
@@ -38,15 +43,22 @@ int cli_scheduler(int argc, char **argv)
 		fputs(sched_usage, stderr);
 		return 2;
 	}
+	/* the same schema check as the portal's: never flag from a half-migrated database */
 	const char *root = app_find_root(o.root);
-	if (!root) {
-		fprintf(stderr, "bianmin: cannot find templates/strings.tsv; pass --root DIR\n");
+	char err[512];
+	struct store *st = root ? store_open(o.db, err, sizeof err) : NULL;
+	if (!root)
+		snprintf(err, sizeof err, "cannot find sql/ and templates/; pass --root DIR");
+	enum err e = st ? store_check_schema(st, o.db, root, err, sizeof err) : ERR_IO;
+	store_close(st);
+	if (e != ERR_OK) {
+		fprintf(stderr, "scheduler: %s\n", err);
 		return 1;
 	}
-	char path[1024], err[512];
+	char path[1024];
 	snprintf(path, sizeof path, "%s/templates/strings.tsv", root);
 	if (i18n_load(path, err, sizeof err) < 0) {
-		fprintf(stderr, "bianmin: %s\n", err);
+		fprintf(stderr, "scheduler: %s\n", err);
 		return 1;
 	}
 	int rc = sched_run(o.db, o.interval > 0 ? o.interval : 300, o.once);

@@ -2,6 +2,7 @@
  * serve.c -- `bianmin serve` and `bianmin fcgi`, and the option parser the
  * subcommands share.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,62 +12,98 @@
 #include "cli/cli.h"
 #include "front/front.h"
 
+/* Reads a whole number in [lo, hi] for option name; -1 (after saying so) when it is not one. */
+static long number_arg(const char *name, const char *v, long lo, long hi)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < lo || n > hi) {
+		fprintf(stderr, "bianmin: --%s needs a whole number from %ld to %ld\n", name, lo, hi);
+		return -1;
+	}
+	return n;
+}
+
 int cli_parse(int argc, char **argv, struct cli_opts *o)
 {
-	static const struct {
-		const char *flag;
-		size_t off;
-	} strs[] = {
-	    {"--db", offsetof(struct cli_opts, db)},         {"--root", offsetof(struct cli_opts, root)},
-	    {"--listen", offsetof(struct cli_opts, listen)}, {"--socket", offsetof(struct cli_opts, socket)},
-	    {"--to", offsetof(struct cli_opts, to)},         {"--user", offsetof(struct cli_opts, user)},
-	    {"--role", offsetof(struct cli_opts, role)},     {"--unit", offsetof(struct cli_opts, unit)},
-	    {"--name", offsetof(struct cli_opts, name)},
+	enum { O_THREADS = 256, O_INTERVAL, O_DAYS, O_KEEP_DAILY, O_KEEP_WEEKLY, O_RATE, O_DEMO, O_ONCE, O_QUIET, O_FORCE };
+	static const struct option longs[] = {
+	    {"db", required_argument, NULL, 0},
+	    {"root", required_argument, NULL, 0},
+	    {"listen", required_argument, NULL, 0},
+	    {"socket", required_argument, NULL, 0},
+	    {"to", required_argument, NULL, 0},
+	    {"from", required_argument, NULL, 0},
+	    {"dir", required_argument, NULL, 0},
+	    {"user", required_argument, NULL, 0},
+	    {"role", required_argument, NULL, 0},
+	    {"unit", required_argument, NULL, 0},
+	    {"name", required_argument, NULL, 0},
+	    {"metrics-allow", required_argument, NULL, 0},
+	    {"threads", required_argument, NULL, O_THREADS},
+	    {"interval", required_argument, NULL, O_INTERVAL},
+	    {"days", required_argument, NULL, O_DAYS},
+	    {"keep-daily", required_argument, NULL, O_KEEP_DAILY},
+	    {"keep-weekly", required_argument, NULL, O_KEEP_WEEKLY},
+	    {"rate", required_argument, NULL, O_RATE},
+	    {"demo", no_argument, NULL, O_DEMO},
+	    {"once", no_argument, NULL, O_ONCE},
+	    {"quiet", no_argument, NULL, O_QUIET},
+	    {"force", no_argument, NULL, O_FORCE},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		bool done = false;
-		for (size_t k = 0; k < sizeof strs / sizeof strs[0] && !done; k++) {
-			if (strcmp(a, strs[k].flag) != 0)
-				continue;
-			if (i + 1 >= argc) {
-				fprintf(stderr, "bianmin: %s needs a value\n", a);
+	/* the string options, in the order of longs[] */
+	const char **strs[] = {&o->db,  &o->root, &o->listen, &o->socket, &o->to,   &o->from,
+	                       &o->dir, &o->user, &o->role,   &o->unit,   &o->name, &o->metrics_allow};
+	o->days = o->keep_daily = o->keep_weekly = -1;
+	optind = 0; /* GNU: start afresh, whatever parsed argv before */
+	opterr = 0; /* our own messages, naming bianmin rather than argv[0] */
+	int c, li = -1;
+	while ((c = getopt_long(argc, argv, ":h", longs, &li)) != -1) {
+		long n = 0;
+		const char *name = li >= 0 ? longs[li].name : "";
+		switch (c) {
+		case 0: *strs[li] = optarg; break;
+		case O_THREADS:
+		case O_INTERVAL:
+			if ((n = number_arg(name, optarg, 1, 100000)) < 0)
 				return -1;
-			}
-			*(const char **)((char *)o + strs[k].off) = argv[++i];
-			done = true;
-		}
-		if (done)
-			continue;
-		if (strcmp(a, "--threads") == 0 || strcmp(a, "--interval") == 0) {
-			char *end;
-			long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-			if (i + 1 >= argc || *end || v <= 0 || v > 100000) {
-				fprintf(stderr, "bianmin: %s needs a positive number\n", a);
-				return -1;
-			}
-			i++;
-			if (a[2] == 't')
-				o->threads = (unsigned)v;
+			if (c == O_THREADS)
+				o->threads = (unsigned)n;
 			else
-				o->interval = v;
-		} else if (strcmp(a, "--demo") == 0) {
-			o->demo = true;
-		} else if (strcmp(a, "--once") == 0) {
-			o->once = true;
-		} else if (strcmp(a, "--quiet") == 0) {
-			o->quiet = true;
-		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			o->help = true;
-		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "bianmin: unknown option %s\n", a);
-			return -1;
-		} else if (o->nargs < 8) {
-			o->args[o->nargs++] = a;
-		} else {
+				o->interval = n;
+			break;
+		case O_DAYS:
+			if ((o->days = number_arg(name, optarg, 0, 36500)) < 0)
+				return -1;
+			break;
+		case O_KEEP_DAILY:
+		case O_KEEP_WEEKLY:
+			if ((n = number_arg(name, optarg, 0, 1000)) < 0)
+				return -1;
+			*(c == O_KEEP_DAILY ? &o->keep_daily : &o->keep_weekly) = n;
+			break;
+		case O_RATE:
+			if ((o->rate = number_arg(name, optarg, 1, 10000)) < 0)
+				return -1;
+			break;
+		case O_DEMO: o->demo = true; break;
+		case O_ONCE: o->once = true; break;
+		case O_QUIET: o->quiet = true; break;
+		case O_FORCE: o->force = true; break;
+		case 'h': o->help = true; break;
+		case ':': fprintf(stderr, "bianmin: %s needs a value\n", argv[optind - 1]); return -1;
+		default: fprintf(stderr, "bianmin: unknown option %s\n", argv[optind - 1]); return -1;
+		}
+		li = -1;
+	}
+	for (int i = optind; i < argc; i++) {
+		if (o->nargs == 8) {
 			fprintf(stderr, "bianmin: too many arguments\n");
 			return -1;
 		}
+		o->args[o->nargs++] = argv[i];
 	}
 	return 0;
 }
@@ -84,7 +121,7 @@ static int start_app(const struct cli_opts *o)
 		fprintf(stderr, "bianmin: cannot find templates/ and sql/; pass --root DIR\n");
 		return -1;
 	}
-	struct app_config cfg = {.root = root, .db_path = o->db, .quiet = o->quiet};
+	struct app_config cfg = {.root = root, .db_path = o->db, .quiet = o->quiet, .metrics_allow = o->metrics_allow};
 	char err[512];
 	if (app_init(&cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "bianmin: %s\n", err);
@@ -100,7 +137,9 @@ int cli_serve(int argc, char **argv)
 		return 2;
 	if (o.help || !o.db) {
 		fputs("usage: bianmin serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--root DIR] [--quiet]\n"
-		      "Runs the portal with the embedded server; logs one line per request to stderr.\n",
+		      "                     [--metrics-allow ADDR,...]\n"
+		      "Runs the portal with the embedded server; logs one line per request to stderr.\n"
+		      "GET /metrics answers only the addresses in --metrics-allow (default 127.0.0.1,::1).\n",
 		      o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
 	}
@@ -118,7 +157,9 @@ int cli_fcgi(int argc, char **argv)
 		return 2;
 	if (o.help || !o.db) {
 		fputs("usage: bianmin fcgi --db FILE [--socket PATH|:PORT] [--threads N] [--root DIR] [--quiet]\n"
-		      "Runs the FastCGI responder; without --socket it takes the listening socket on fd 0.\n"
+		      "                    [--metrics-allow ADDR,...]\n"
+		      "Runs the FastCGI responder; without --socket it takes the listening socket on fd 0\n"
+		      "(systemd socket activation, spawn-fcgi).  The socket is made mode 0660.\n"
 		      "Give it at least as many threads as nginx may open connections to it.\n",
 		      o.help ? stdout : stderr);
 		return o.help ? 0 : 2;

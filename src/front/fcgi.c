@@ -144,8 +144,11 @@ int front_fcgi_run(const char *socket_path, unsigned threads)
 			fprintf(stderr, "bianmin: cannot listen on %s\n", socket_path);
 			return 1;
 		}
-		if (socket_path[0] != ':' && strchr(socket_path, '/'))
-			chmod(socket_path, 0666);
+		/* nginx's group (www-data) may connect, nobody else: the process umask made it private */
+		if (socket_path[0] != ':' && strchr(socket_path, '/') && chmod(socket_path, 0660) != 0) {
+			fprintf(stderr, "bianmin: cannot set the mode of %s\n", socket_path);
+			return 1;
+		}
 	} else {
 		g_sock = 0; /* spawn-fcgi or systemd socket activation */
 	}

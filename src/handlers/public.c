@@ -366,5 +366,5 @@ void h_healthz(struct req *rq, struct resp *rs)
 	rs->status = ok ? 200 : 503;
 	rs->content_type = "text/plain; charset=utf-8";
 	rs->no_store = true;
-	buf_puts(&rs->body, ok ? "ok\n" : "database unavailable\n");
+	buf_puts(&rs->body, ok ? "ok\n" : "database unavailable or not writable\n");
 }

@@ -3,13 +3,27 @@
  * transactions.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "domain/cal.h"
 #include "store/fts_cjk.h"
 #include "store/internal.h"
+
+/* statements that failed, in every connection of this process: /metrics */
+static atomic_ulong g_db_errors;
+
+unsigned long store_error_count(void)
+{
+	return atomic_load_explicit(&g_db_errors, memory_order_relaxed);
+}
 
 enum err store_library_init(void)
 {
@@ -18,11 +32,34 @@ enum err store_library_init(void)
 	return sqlite3_initialize() == SQLITE_OK ? ERR_OK : ERR_DB;
 }
 
+/*
+ * Creates path as an empty file readable by its owner only, unless it is
+ * there already: SQLite would create it 0644, and its -wal and -shm files
+ * take the database file's mode.  An empty file is an empty database.
+ */
+static enum err create_private(const char *path, char *err, size_t errsz)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		close(fd);
+		return ERR_OK;
+	}
+	if (errno == EEXIST)
+		return ERR_OK;
+	snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	return ERR_IO;
+}
+
 struct store *store_open(const char *path, char *err, size_t errsz)
 {
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		/* never SQLITE_OPEN_CREATE here: a mistyped --db must not leave an empty database behind */
+		snprintf(err, errsz, "%s: %s; create it with: bianmin admin init --db %s", path, strerror(errno), path);
+		return NULL;
+	}
 	struct store *st = calloc(1, sizeof *st);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
 		store_close(st);
 		return NULL;
@@ -45,6 +82,11 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		return NULL;
 	}
 	return st;
+}
+
+struct store *store_create(const char *path, char *err, size_t errsz)
+{
+	return create_private(path, err, errsz) == ERR_OK ? store_open(path, err, errsz) : NULL;
 }
 
 void store_close(struct store *st)
@@ -72,8 +114,9 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 		if (!st->cache[i].sql) {
 			sqlite3_stmt *s;
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-				fprintf(stderr, "bianmin: prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(st->db),
-				        sql);
+				atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
+				fprintf(stderr, "<3>bianmin: prepare failed: %s\n  in: %.200s\n",
+				        sqlite3_errmsg(st->db), sql);
 				return NULL;
 			}
 			st->cache[i].sql = sql;
@@ -131,7 +174,8 @@ enum err stmt_done(struct store *st, sqlite3_stmt *s)
 		return ERR_OK;
 	if (rc == SQLITE_CONSTRAINT)
 		return ERR_CONFLICT;
-	fprintf(stderr, "bianmin: sql: %s\n", sqlite3_errmsg(st->db));
+	atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
+	fprintf(stderr, "<3>bianmin: sql: %s\n", sqlite3_errmsg(st->db));
 	return ERR_DB;
 }
 
@@ -178,27 +222,72 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-enum err store_migrate(struct store *st, const char *root, char *err, size_t errsz)
+/*
+ * The migration files under root, sorted by name (= by number); returns how
+ * many (at most max), or -1 with a message in err.  The caller frees them.
+ */
+static int list_migrations(const char *root, char *dir, size_t dirsz, char **names, int max, char *err, size_t errsz)
 {
-	char dir[1024];
-	snprintf(dir, sizeof dir, "%s/sql/migrations", root);
+	snprintf(dir, dirsz, "%s/sql/migrations", root);
 	DIR *d = opendir(dir);
 	if (!d) {
 		snprintf(err, errsz, "%s: cannot open migrations folder", dir);
-		return ERR_IO;
+		return -1;
 	}
-	char *names[256] = {0};
-	size_t n = 0;
+	int n = 0;
 	struct dirent *de;
-	while ((de = readdir(d)) && n < 256)
+	while ((de = readdir(d)) && n < max)
 		if (de->d_name[0] >= '0' && de->d_name[0] <= '9' && strstr(de->d_name, ".sql"))
 			names[n++] = strdup(de->d_name);
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	qsort(names, (size_t)n, sizeof *names, cmp_name);
+	return n;
+}
+
+int store_schema_latest(const char *root, char *err, size_t errsz)
+{
+	char dir[1024], *names[256];
+	int n = list_migrations(root, dir, sizeof dir, names, 256, err, errsz);
+	int latest = n > 0 ? atoi(names[n - 1]) : -1;
+	if (n == 0)
+		snprintf(err, errsz, "%s: no migrations", dir);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	return latest;
+}
+
+enum err store_check_schema(struct store *st, const char *path, const char *root, char *err, size_t errsz)
+{
+	int want = store_schema_latest(root, err, errsz);
+	if (want < 0)
+		return ERR_IO;
+	int have = store_version(st);
+	if (have < want) {
+		snprintf(err, errsz,
+		         "%s: schema version %d, this program needs %d; stop the portal and run: "
+		         "bianmin admin init --db %s",
+		         path, have, want, path);
+		return ERR_DB;
+	}
+	if (have > want) {
+		snprintf(err, errsz,
+		         "%s: schema version %d is newer than this program knows (%d); install the newer bianmin", path,
+		         have, want);
+		return ERR_DB;
+	}
+	return ERR_OK;
+}
+
+enum err store_migrate(struct store *st, const char *root, char *err, size_t errsz)
+{
+	char dir[1024], *names[256];
+	int n = list_migrations(root, dir, sizeof dir, names, 256, err, errsz);
+	if (n < 0)
+		return ERR_IO;
 
 	enum err rc = ERR_OK;
 	int have = store_version(st);
-	for (size_t i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++) {
 		int v = atoi(names[i]);
 		if (rc != ERR_OK || v <= have)
 			continue;
@@ -226,7 +315,7 @@ enum err store_migrate(struct store *st, const char *root, char *err, size_t err
 		}
 		free(sql);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (int i = 0; i < n; i++)
 		free(names[i]);
 	return rc;
 }
@@ -274,7 +363,17 @@ enum err store_ping(struct store *st)
 		return ERR_DB;
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_OK : ERR_DB;
+	if (rc != SQLITE_ROW)
+		return ERR_DB;
+	/*
+	 * Readable is not enough: a read-only file or a writer that never lets
+	 * go (the busy timeout runs out) leaves every form failing.  BEGIN
+	 * IMMEDIATE takes the write lock without writing a page.
+	 */
+	if (sqlite3_db_readonly(st->db, "main") != 0 || store_begin(st) != ERR_OK)
+		return ERR_DB;
+	store_rollback(st);
+	return ERR_OK;
 }
 
 long long store_content_gen(struct store *st)
@@ -308,18 +407,31 @@ enum err store_set_setting(struct store *st, const char *key, const char *value)
 	return stmt_done(st, s);
 }
 
-enum err store_backup(struct store *st, const char *path, char *err, size_t errsz)
+/* PRAGMA integrity_check on db: ERR_OK when it says "ok", else a message naming path. */
+static enum err check_integrity(sqlite3 *db, const char *path, char *err, size_t errsz)
 {
-	sqlite3 *dst = NULL;
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		snprintf(err, errsz, "%s: %s", path, dst ? sqlite3_errmsg(dst) : "cannot open");
-		sqlite3_close(dst);
-		return ERR_IO;
+	sqlite3_stmt *s;
+	enum err e = ERR_DB;
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(db));
+		return ERR_DB;
 	}
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0)
+		e = ERR_OK;
+	else
+		snprintf(err, errsz, "%s: integrity check failed: %s", path,
+		         rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+	return e;
+}
+
+/* Copies every page of src's main database into dst's with the online backup API. */
+static enum err copy_pages(sqlite3 *dst, sqlite3 *src, const char *what, char *err, size_t errsz)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	if (!b) {
-		snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(dst));
-		sqlite3_close(dst);
+		snprintf(err, errsz, "%s: %s", what, sqlite3_errmsg(dst));
 		return ERR_IO;
 	}
 	/* small steps, so writers are never held up for long */
@@ -331,19 +443,147 @@ enum err store_backup(struct store *st, const char *path, char *err, size_t errs
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		snprintf(err, errsz, "%s: backup failed: %s", path, sqlite3_errstr(rc));
-		sqlite3_close(dst);
+		snprintf(err, errsz, "%s: copy failed: %s", what, sqlite3_errstr(rc));
 		return ERR_IO;
 	}
+	return ERR_OK;
+}
+
+/*
+ * Writes a verified copy of src to path: into a private (0600) temporary
+ * file next to it first, so a failed or interrupted copy never leaves a
+ * half file under the backup's name, then link() (which refuses an
+ * existing file) or, when overwrite is set, rename().
+ */
+static enum err copy_to_file(sqlite3 *src, const char *path, bool overwrite, char *err, size_t errsz)
+{
+	char tmp[4096];
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
+		snprintf(err, errsz, "%s: path too long", path);
+		return ERR_IO;
+	}
+	struct stat sb;
+	if (!overwrite && lstat(path, &sb) == 0) {
+		snprintf(err, errsz, "%s exists; choose another name or add --force to replace it", path);
+		return ERR_CONFLICT;
+	}
+	int fd = mkstemp(tmp); /* mode 0600 */
+	if (fd < 0) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return ERR_IO;
+	}
+	close(fd);
+	sqlite3 *dst = NULL;
+	enum err e = ERR_IO;
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		snprintf(err, errsz, "%s: %s", tmp, dst ? sqlite3_errmsg(dst) : "cannot open");
+	else if ((e = copy_pages(dst, src, path, err, errsz)) == ERR_OK &&
+	         (e = check_integrity(dst, path, err, errsz)) == ERR_OK &&
+	         sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		/* one self-contained file: reading a backup never leaves -wal and -shm beside it */
+		snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(dst));
+		e = ERR_IO;
+	}
+	sqlite3_close(dst); /* the last connection: removes the copy's -wal and -shm */
+	if (e == ERR_OK) {
+		fd = open(tmp, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fsync(fd) != 0) {
+			snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
+			e = ERR_IO;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	if (e == ERR_OK && (overwrite ? rename(tmp, path) : link(tmp, path)) != 0) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		e = errno == EEXIST ? ERR_CONFLICT : ERR_IO;
+	}
+	unlink(tmp); /* after link(): the backup keeps the other name; after rename(): gone already */
+	return e;
+}
+
+enum err store_backup(struct store *st, const char *path, bool overwrite, char *err, size_t errsz)
+{
+	return copy_to_file(st->db, path, overwrite, err, errsz);
+}
+
+enum err store_restore(const char *path, const char *from, const char *root, char *kept, size_t keptsz, char *err,
+                       size_t errsz)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	enum err e = ERR_IO;
+	bool fresh = false; /* the target did not exist: remove it again if the restore fails */
+	kept[0] = '\0';
+	/* the backup first: whole, and of a schema this program can serve or migrate */
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", from, src ? sqlite3_errmsg(src) : "cannot open");
+		goto done;
+	}
+	if ((e = check_integrity(src, from, err, errsz)) != ERR_OK)
+		goto done;
+	int latest = store_schema_latest(root, err, errsz);
 	sqlite3_stmt *s;
-	enum err e = ERR_DB;
-	if (sqlite3_prepare_v2(dst, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0)
-			e = ERR_OK;
-		else
-			snprintf(err, errsz, "%s: integrity check failed: %s", path, sqlite3_column_text(s, 0));
+	int version = -1;
+	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			version = sqlite3_column_int(s, 0);
 		sqlite3_finalize(s);
 	}
+	e = ERR_DB;
+	if (latest < 0)
+		goto done;
+	if (version <= 0 || version > latest) {
+		snprintf(err, errsz, "%s: schema version %d; not a bianmin backup this program can restore (1 to %d)",
+		         from, version, latest);
+		goto done;
+	}
+	/*
+	 * The target under an exclusive lock for the whole restore: refused at
+	 * once while a portal, the scheduler or anything else holds it open,
+	 * since they would go on with caches of the replaced data.
+	 */
+	struct stat sb;
+	fresh = stat(path, &sb) != 0;
+	bool had_data = !fresh && sb.st_size > 0;
+	if ((e = create_private(path, err, errsz)) != ERR_OK)
+		goto done;
+	e = ERR_CONFLICT;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(dst,
+	                 "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; SELECT count(*) FROM sqlite_schema",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errsz,
+		         "%s: in use (%s); stop bianmin, bianmin-fcgi and bianmin-scheduler before restoring", path,
+		         dst ? sqlite3_errmsg(dst) : "cannot open");
+		goto done;
+	}
+	if (had_data) {
+		time_t now = time(NULL);
+		struct tm tm;
+		char stamp[32];
+		gmtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+		/* a second restore within the same second gets "-2", and so on */
+		e = ERR_CONFLICT;
+		for (int k = 1; k < 100 && e == ERR_CONFLICT; k++) {
+			snprintf(kept, keptsz, k == 1 ? "%s.replaced-%s" : "%s.replaced-%s-%d", path, stamp, k);
+			e = copy_to_file(dst, kept, false, err, errsz);
+		}
+		if (e != ERR_OK) {
+			kept[0] = '\0';
+			goto done;
+		}
+	}
+	if ((e = copy_pages(dst, src, path, err, errsz)) == ERR_OK &&
+	    (e = check_integrity(dst, path, err, errsz)) == ERR_OK &&
+	    sqlite3_exec(dst, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errsz, "%s: %s", path, sqlite3_errmsg(dst));
+		e = ERR_IO;
+	}
+done:
+	sqlite3_close(src);
 	sqlite3_close(dst);
+	if (e != ERR_OK && fresh)
+		unlink(path);
 	return e;
 }

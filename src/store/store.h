@@ -19,11 +19,14 @@ struct store;
 enum err store_library_init(void);
 
 /*
- * Opens (creating if needed) the database at path: WAL, foreign keys on,
+ * Opens the existing database at path: WAL, foreign keys on,
  * synchronous=FULL (a commit is on disk before we answer), busy timeout.
+ * Never creates it (a mistyped path is an error, not an empty database).
  * Returns NULL and a message in err on failure.  The caller owns the store.
  */
 struct store *store_open(const char *path, char *err, size_t errsz);
+/* store_open, creating the file first (mode 0600) when it is missing: `admin init` only. */
+struct store *store_create(const char *path, char *err, size_t errsz);
 void store_close(struct store *st); /* NULL is a no-op */
 
 /*
@@ -31,14 +34,35 @@ void store_close(struct store *st); /* NULL is a no-op */
  * database's user_version, each in its own transaction.
  */
 enum err store_migrate(struct store *st, const char *root, char *err, size_t errsz);
+/* The highest migration number under root (what a database must be at), or -1 with err. */
+int store_schema_latest(const char *root, char *err, size_t errsz);
+/*
+ * ERR_OK when the database (at path, for the message) has exactly the
+ * schema of root's migrations; otherwise a message in err that says what
+ * to do (older: run `bianmin admin init`).
+ */
+enum err store_check_schema(struct store *st, const char *path, const char *root, char *err, size_t errsz);
 /* Runs a whole SQL script (demo data) in one transaction. */
 enum err store_exec_script(struct store *st, const char *sql, char *err, size_t errsz);
 /*
  * Copies the live database to path with SQLite's online backup API (the
- * portal keeps serving), then checks the copy with PRAGMA integrity_check.
- * Returns ERR_OK, or ERR_IO/ERR_DB with a message in err.
+ * portal keeps serving), checks the copy with PRAGMA integrity_check and
+ * only then gives it its name, mode 0600.  An existing path is refused
+ * (ERR_CONFLICT) unless overwrite.  Returns ERR_OK, or ERR_CONFLICT/ERR_IO/
+ * ERR_DB with a message in err.
  */
-enum err store_backup(struct store *st, const char *path, char *err, size_t errsz);
+enum err store_backup(struct store *st, const char *path, bool overwrite, char *err, size_t errsz);
+/*
+ * Replaces the database at path (created 0600 when missing) by the backup
+ * from: checks the backup first (integrity, a schema version from 1 to
+ * root's latest), takes an exclusive lock on path (ERR_CONFLICT at once
+ * while any other process holds it open), keeps the replaced database as
+ * "PATH.replaced-YYYYMMDDTHHMMSSZ" (its name in kept, "" when path was
+ * empty), copies, and checks the result.  Needs no struct store: the
+ * target may not exist.
+ */
+enum err store_restore(const char *path, const char *from, const char *root, char *kept, size_t keptsz, char *err,
+                       size_t errsz);
 
 /* Schema version (PRAGMA user_version). */
 int store_version(struct store *st);
@@ -53,13 +77,15 @@ void store_rollback(struct store *st);
  */
 enum err store_finish(struct store *st, enum err e);
 
-/* ERR_OK when the database answers a trivial query. */
+/* ERR_OK when the database answers a trivial query and could be written (takes and drops the write lock). */
 enum err store_ping(struct store *st);
 /* The public-content generation (bumped by triggers on every content change). */
 long long store_content_gen(struct store *st);
 /* A value from the settings table (arena copy), or NULL. */
 const char *store_setting(struct store *st, struct arena *a, const char *key);
 enum err store_set_setting(struct store *st, const char *key, const char *value);
+/* Statements that failed (other than constraint violations) in this process so far. */
+unsigned long store_error_count(void);
 /* Last SQLite error message on this connection, for logs. */
 const char *store_errmsg(struct store *st);
 

@@ -103,7 +103,7 @@ static int setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
 	char err[512];
-	f->st = store_open(f->path, err, sizeof err);
+	f->st = store_create(f->path, err, sizeof err);
 	assert_non_null(f->st);
 	if (store_migrate(f->st, ".", err, sizeof err) != ERR_OK)
 		fail_msg("migrate: %s (run from the repository root)", err);

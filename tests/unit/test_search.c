@@ -54,7 +54,7 @@ static int setup(void **state)
 	if (!mkdtemp(tmpdir))
 		return -1;
 	snprintf(dbpath, sizeof dbpath, "%s/t.db", tmpdir);
-	st = store_open(dbpath, err, sizeof err);
+	st = store_create(dbpath, err, sizeof err);
 	if (!st || store_migrate(st, ".", err, sizeof err) != ERR_OK ||
 	    store_exec_script(st, fixture, err, sizeof err) != ERR_OK) {
 		fprintf(stderr, "setup: %s\n", err);
