@@ -40,15 +40,21 @@ void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE])
 {
 	int y, m, d;
 	cal_day_to_ymd(office_day, &y, &m, &d);
+	/* four digits, more past 9,999 rather than wrapping onto the day's first numbers */
+	unsigned n = seq < 1 ? 1u : seq > IDS_SEQ_MAX ? (unsigned)IDS_SEQ_MAX : (unsigned)seq;
 	snprintf(out, NO_SIZE, "%c%03u%02u%02u-%04u", prefix, (unsigned)(y - 1911) % 1000u, (unsigned)m % 100u,
-	         (unsigned)d % 100u, (unsigned)seq % 10000u);
+	         (unsigned)d % 100u, n);
 }
 
 bool ids_number_valid(const char *s)
 {
-	if (strlen(s) != 13 || s[0] < 'A' || s[0] > 'Z' || s[8] != '-')
+	size_t len = strlen(s);
+	if (len < 13 || len > NO_SIZE - 1 || s[0] < 'A' || s[0] > 'Z' || s[8] != '-')
 		return false;
-	for (int i = 1; i < 13; i++)
+	/* more than four digits only as ids_number writes them: no leading zero */
+	if (len > 13 && s[9] == '0')
+		return false;
+	for (size_t i = 1; i < len; i++)
 		if (i != 8 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	return true;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { QUERY_CODE_LEN = 10, NO_SIZE = 16 };
+enum { QUERY_CODE_LEN = 10, NO_SIZE = 16, IDS_SEQ_MAX = 999999 };
 
 /*
  * A random query code of QUERY_CODE_LEN characters from a 31-symbol
@@ -21,11 +21,13 @@ void ids_query_code(char out[QUERY_CODE_LEN + 1]);
 bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
 
 /*
- * Case or petition number: prefix letter, ROC date, daily sequence:
- * 'A' + 2026-11-26 + 7 -> "A1151126-0007".  Sorts by date, then order.
+ * Case or petition number: prefix letter, ROC date, daily sequence of at
+ * least four digits: 'A' + 2026-11-26 + 7 -> "A1151126-0007"; the 10,000th
+ * of a day is "A1151126-10000" (never a wrap to "-0000").  Sorts by date,
+ * then by length and text within a day.  seq is clamped to 1..IDS_SEQ_MAX.
  */
 void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE]);
-/* True when s looks like a number ids_number makes (prefix any capital letter). */
+/* True when s looks like a number ids_number makes (prefix any capital letter, 4 to 6 digits). */
 bool ids_number_valid(const char *s);
 /* A typed number copied into out (cut to outsz), ASCII letters upper-cased, for ids_number_valid. */
 void ids_number_upcase(const char *in, char *out, size_t outsz);
