@@ -37,7 +37,15 @@ struct tracked {
 	bool received;        /* the whole request is in: not the client's fault now */
 };
 
-enum { MAX_TRACKED = 2048 };
+/*
+ * libmicrohttpd's own timeout counts from a connection's last read or
+ * write, and a thread busy with other requests (argon2 sign-ins) does
+ * neither: with 15 s there it closed connections whose answers were queued
+ * but not yet written.  So it only bounds a client too slow to read its
+ * answer; the watchdog's REQ_TIMEOUT_SECONDS bounds clients slow to send,
+ * idle keep-alive included.
+ */
+enum { MAX_TRACKED = 2048, SEND_TIMEOUT_SECONDS = 120 };
 static struct tracked *g_tracked[MAX_TRACKED];
 static pthread_mutex_t g_track_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -328,7 +336,7 @@ int front_httpd_run(const char *listen, unsigned threads)
 		on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SEND_TIMEOUT_SECONDS,
 		MHD_OPTION_CONNECTION_LIMIT, 1024u,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQ_MAX_HEADERS + REQ_MAX_URI + 16384,

@@ -514,7 +514,7 @@ class Front:
         sock = os.path.join(self.tmp, "fcgi.sock")
         self._spawn(
             "fcgi",
-            [BIN, "fcgi", "--db", self.db, "--socket", sock, "--threads", "8", "--quiet", "--root", self.root],
+            [BIN, "fcgi", "--db", self.db, "--socket", sock, "--threads", "16", "--quiet", "--root", self.root],
         )
         deadline = time.time() + 10
         while not os.path.exists(sock):
@@ -559,7 +559,7 @@ master_process on;
 worker_processes 1;
 pid {t}/nginx.pid;
 error_log {t}/error.log warn;
-events {{ worker_connections 256; }}
+events {{ worker_connections 1024; }}
 http {{
 	include mime.types;
 	default_type application/octet-stream;
