@@ -10,12 +10,46 @@
 #include "domain/cal.h"
 #include "util/util.h"
 
+/* digits 2-9 and letters without I, L, O: 31 symbols nobody misreads */
+static const char alpha[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
 void ids_query_code(char out[QUERY_CODE_LEN + 1])
 {
-	/* digits 2-9 and letters without I, L, O: 31 symbols nobody misreads */
-	static const char alpha[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 	for (int i = 0; i < QUERY_CODE_LEN; i++)
 		out[i] = alpha[randombytes_uniform(sizeof alpha - 1)];
+	out[QUERY_CODE_LEN] = '\0';
+}
+
+/* Keyed BLAKE2b of the token; key names the use (16 bytes or more). */
+static void once_digest(const char *once, const char *key, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)once, strlen(once), (const unsigned char *)key, strlen(key));
+}
+
+bool ids_form_once_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s && s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return false;
+	return n == FORM_ONCE_LEN;
+}
+
+void ids_form_hash(const char *once, char out[FORM_HASH_SIZE])
+{
+	unsigned char h[32];
+	once_digest(once, "bianmin form once: record", h);
+	sodium_bin2hex(out, FORM_HASH_SIZE, h, sizeof h);
+}
+
+void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1])
+{
+	unsigned char h[32];
+	once_digest(once, "bianmin form once: query code", h);
+	/* one symbol from each 24 bits: the bias of % 31 is under one part in 500,000 */
+	for (int i = 0; i < QUERY_CODE_LEN; i++)
+		out[i] =
+		    alpha[((unsigned)h[3 * i] << 16 | (unsigned)h[3 * i + 1] << 8 | h[3 * i + 2]) % (sizeof alpha - 1)];
 	out[QUERY_CODE_LEN] = '\0';
 }
 

@@ -21,6 +21,20 @@ void ids_query_code(char out[QUERY_CODE_LEN + 1]);
 bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
 
 /*
+ * The one-time token of a petition or case form ("once": 32 hex digits) and
+ * what it yields.  ids_form_hash: the hash the record keeps, to find it when
+ * the same form comes back (64 hex digits and a NUL).  ids_query_code_for:
+ * the record's query code, so a repeat of the form -- or the receipt page it
+ * is sent to -- shows the same code without keeping the code anywhere.
+ * Each is a keyed BLAKE2b of the token with its own key: neither gives the
+ * other, nor the token.
+ */
+enum { FORM_ONCE_LEN = 32, FORM_HASH_SIZE = 65 };
+bool ids_form_once_valid(const char *s);
+void ids_form_hash(const char *once, char out[FORM_HASH_SIZE]);
+void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1]);
+
+/*
  * Case or petition number: prefix letter, ROC date, daily sequence of at
  * least four digits: 'A' + 2026-11-26 + 7 -> "A1151126-0007"; the 10,000th
  * of a day is "A1151126-10000" (never a wrap to "-0000").  Sorts by date,

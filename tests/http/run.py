@@ -264,6 +264,13 @@ class Client:
             data = urllib.parse.urlencode(data, doseq=isinstance(data, dict))
         return self.request("POST", path, body=data if data is not None else b"", headers=hdrs, **kw)
 
+    def follow(self, resp):
+        """The page a 303 (redirect after POST) leads to, fetched with this
+        client's cookies; any other response is returned as it is."""
+        if resp.status != 303:
+            return resp
+        return self.get(resp.header("Location"))
+
     def _store_cookies(self, resp):
         for sc in resp.headers.get_all("Set-Cookie") or []:
             first = sc.split(";", 1)[0]
