@@ -189,3 +189,62 @@ def test_numbers_past_9999(client):
         con.execute("DELETE FROM petitions WHERE petition_no GLOB ? AND subject = 'bulk'", (prefix + "*",))
         con.commit()
         con.close()
+
+
+# ---- item 15: one form, one record -----------------------------------------
+
+
+def test_double_submit_one_petition(client):
+    page = web_form(client)
+    subject = "重複送出測試 %s" % client.front
+    first = submit(client, page, subject=subject)
+    again = submit(client, page, subject=subject)  # a double click, or a refresh that posts again
+    for r in (first, again):
+        assert r.status == 303, "submit answered %d: %s" % (r.status, strip_tags(r.text)[:200])
+        where = r.header("Location", "")
+        assert where.endswith("/petitions/receipt") and "?" not in where, "redirect to %r" % where
+    a, b = receipt_no(client, first), receipt_no(client, again)
+    assert a == b, "the same form made %s and %s" % (a[0], b[0])
+    # a refresh of the receipt page shows the same receipt again and makes nothing
+    assert receipt_no(client, client.get("/petitions/receipt")) == a
+    rows = client.sql("SELECT petition_no FROM petitions WHERE subject = ?", subject)
+    assert rows == [(a[0],)], "petitions made by one form: %s" % rows
+    # the code is never in a URL or a log
+    for log in os.listdir(client.tmp):
+        if log.endswith(".log"):
+            with open(os.path.join(client.tmp, log), "rb") as f:
+                assert a[1].encode() not in f.read(), "the query code is in %s" % log
+    # a new visit of the form is a new form: a second petition
+    page2 = web_form(client)
+    c = receipt_no(client, submit(client, page2, subject=subject))
+    assert c[0] != a[0] and len(client.sql("SELECT 1 FROM petitions WHERE subject = ?", subject)) == 2
+
+
+def test_receipt_needs_its_form(client):
+    """Another browser, without the receipt cookie, sees no receipt."""
+    page = web_form(client)
+    receipt_no(client, submit(client, page))
+    r = client.fresh().get("/petitions/receipt")
+    assert r.status == 404, "someone else's receipt answered %d" % r.status
+
+
+def test_double_submit_one_case(client):
+    token = login_page(client)
+    r = client.post("/staff/login", {"csrf": token, "username": "counter1", "password": PASSWORD})
+    assert r.status == 303, r.status
+    page = client.get("/staff/cases/new")
+    name = "重複%s" % ("甲" if client.front == "serve" else "乙")
+    data = {"csrf": hidden_input(page, "csrf"), "once": hidden_input(page, "once"), "service": "zoning-certificate",
+            "name": name, "phone": "0912-345-678", "channel": "counter"}
+    assert data["once"], "the case form has no one-time token"
+    nos = []
+    for _ in range(2):
+        r = client.post("/staff/cases/new", data)
+        assert r.status == 303 and r.header("Location", "").endswith("/staff/cases/receipt"), r.status
+        got = client.get(r.header("Location"))
+        m = re.search(r'class="big">(A\d{7}-\d{4,6})<', got.text)
+        code = re.search(r'class="big code">([A-Z0-9]{10})<', got.text)
+        assert got.status == 200 and m and code, "receipt: %d" % got.status
+        nos.append((m.group(1), code.group(1)))
+    assert nos[0] == nos[1], nos
+    assert client.sql("SELECT count(*) FROM cases WHERE applicant_name = ?", name)[0][0] == 1
