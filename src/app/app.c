@@ -131,6 +131,38 @@ void resp_header(struct resp *r, const char *name, const char *value)
 		r->headers[r->nheaders++] = (struct header){name, value};
 }
 
+/* A header value a client reads as one line: no control character (CR, LF, NUL, DEL, ...). */
+static bool header_text_ok(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+bool resp_check_headers(struct resp *rs)
+{
+	bool ok = header_text_ok(rs->content_type);
+	int kept = 0;
+	for (int i = 0; i < rs->nheaders; i++) {
+		if (header_text_ok(rs->headers[i].name) && header_text_ok(rs->headers[i].value))
+			rs->headers[kept++] = rs->headers[i];
+		else
+			ok = false;
+	}
+	rs->nheaders = kept;
+	if (ok)
+		return true;
+	/* a handler built a header from input it should have refused: fail closed */
+	static const char msg[] = "500 Internal Server Error\n";
+	rs->status = 500;
+	rs->content_type = "text/plain; charset=utf-8";
+	rs->body.len = 0;
+	rs->body_static = msg;
+	rs->body_static_len = sizeof msg - 1;
+	return false;
+}
+
 void resp_free(struct resp *rs)
 {
 	buf_free(&rs->body);

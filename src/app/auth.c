@@ -14,6 +14,7 @@
 #include "app/form.h"
 #include "app/view.h"
 #include "domain/clock.h"
+#include "domain/ids.h"
 
 #define SESSION_COOKIE "bm_sid"
 #define CSRF_COOKIE "bm_csrf"
@@ -47,6 +48,28 @@ static void add_cookie(struct req *rq, const char *cookie)
 {
 	if (rq->nset_cookies < (int)(sizeof rq->set_cookies / sizeof rq->set_cookies[0]))
 		rq->set_cookies[rq->nset_cookies++] = cookie;
+}
+
+/* The receipt cookie lives long enough to read and print a receipt, then goes. */
+#define RECEIPT_COOKIE "bm_receipt"
+enum { RECEIPT_MAX_AGE = 30 * 60 };
+
+const char *auth_form_once(struct req *rq)
+{
+	const struct fval *f = req_field(rq, "once");
+	return f->present && ids_form_once_valid(f->s) ? f->s : auth_random_hex(rq->arena, FORM_ONCE_LEN / 2);
+}
+
+void auth_receipt_set(struct req *rq, const char *once)
+{
+	add_cookie(rq, arena_printf(rq->arena, RECEIPT_COOKIE "=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
+	                            once, RECEIPT_MAX_AGE, rq->secure ? "; Secure" : ""));
+}
+
+const char *auth_receipt_once(struct req *rq)
+{
+	const char *c = cookie_get(rq->arena, rq->cookie, RECEIPT_COOKIE);
+	return c && ids_form_once_valid(c) ? c : NULL;
 }
 
 static void load_session(struct req *rq)

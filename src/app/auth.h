@@ -45,6 +45,20 @@ enum err auth_login(struct req *rq, const struct user_rec *user);
 /* Ends the current session on the server and clears the cookie. */
 void auth_logout(struct req *rq);
 
+/*
+ * One form, one record (petitions, cases).  auth_form_once: the form's
+ * one-time token -- the one posted with this request when it is well
+ * formed (a form shown again with its errors keeps it), else a fresh one.
+ * After the POST makes (or finds) its record, auth_receipt_set puts the
+ * token in a short-lived HttpOnly cookie and the answer is a 303 to the
+ * receipt page, which reads it back with auth_receipt_once (NULL when
+ * absent): the query code the token yields never travels in a URL, and a
+ * refresh of the receipt is a GET that changes nothing.
+ */
+const char *auth_form_once(struct req *rq);
+void auth_receipt_set(struct req *rq, const char *once);
+const char *auth_receipt_once(struct req *rq);
+
 /* Appends an audit row for the current user (or nobody). */
 void auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
 

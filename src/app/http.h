@@ -71,6 +71,13 @@ struct resp {
 const char *resp_body(const struct resp *r, size_t *len);
 /* Adds a header (name and value must outlive the response). */
 void resp_header(struct resp *r, const char *name, const char *value);
+/*
+ * Drops every header whose name or value holds a control character (CR, LF,
+ * NUL...: header splitting) and, if there was one, turns the response into a
+ * plain 500.  Both front ends call it before writing.  Returns false when it
+ * refused something.
+ */
+bool resp_check_headers(struct resp *r);
 /* Reason phrase for a status code ("Not Found"). */
 const char *http_reason(int status);
 

@@ -50,6 +50,7 @@ static const struct field case_fields[] = {
 	{"email", F_LINE, 100, false},
 	{"natid", F_LINE, 10, false},
 	{"channel", F_SLUG, 10, true},
+	{"once", F_SLUG, 32, false},
 	{0},
 };
 
@@ -133,9 +134,10 @@ static const struct field synonym_list_fields[] = {
 	    {"subject", F_LINE, 100, false}, {"body", F_TEXT, 4000, false}, {"anonymous", F_BOOL, 1, false}, \
 	    {"confidential", F_BOOL, 1, false}
 
-/* The citizen's petition form. */
+/* The citizen's petition form; "once" is every intake form's one-time token (auth_form_once). */
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
+	{"once", F_SLUG, 32, false},
 	{0},
 };
 
@@ -146,6 +148,7 @@ static const struct field petition_staff_fields[] = {
 	{"ext_ref", F_LINE, 40, false},
 	{"read_back", F_BOOL, 1, false},
 	{"form", F_SLUG, 16, false},
+	{"once", F_SLUG, 32, false},
 	{0},
 };
 
@@ -300,6 +303,7 @@ const struct route routes[] = {
 	{M_GET, "/staff", h_staff_home, NULL, ALL_STAFF, 0},
 	{M_GET, "/staff/cases/new", h_case_new_form, NULL, DESK, 0},
 	{M_POST, "/staff/cases/new", h_case_create, case_fields, DESK, R_SOFT},
+	{M_GET, "/staff/cases/receipt", h_case_receipt, NULL, DESK, 0},
 	{M_GET, "/staff/find", h_case_find, find_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/queue", h_queue, NULL, DESK, 0},
 	{M_GET, "/staff/cases/*", h_case_view, NULL, ALL_STAFF, 0},
@@ -330,10 +334,12 @@ const struct route routes[] = {
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
 	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/petitions/receipt", h_petition_receipt, NULL, 0, R_NOSTORE},
 	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/staff/petitions", h_petition_list, petition_list_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/new", h_petition_staff_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF, R_SOFT},
+	{M_GET, "/staff/petitions/receipt", h_petition_staff_receipt, NULL, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/1999", h_petition_hotline_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/*", h_petition_view, NULL, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/*/reveal", h_petition_reveal, NULL, DESK, 0},

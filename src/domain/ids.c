@@ -10,12 +10,46 @@
 #include "domain/cal.h"
 #include "util/util.h"
 
+/* digits 2-9 and letters without I, L, O: 31 symbols nobody misreads */
+static const char alpha[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
 void ids_query_code(char out[QUERY_CODE_LEN + 1])
 {
-	/* digits 2-9 and letters without I, L, O: 31 symbols nobody misreads */
-	static const char alpha[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 	for (int i = 0; i < QUERY_CODE_LEN; i++)
 		out[i] = alpha[randombytes_uniform(sizeof alpha - 1)];
+	out[QUERY_CODE_LEN] = '\0';
+}
+
+/* Keyed BLAKE2b of the token; key names the use (16 bytes or more). */
+static void once_digest(const char *once, const char *key, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)once, strlen(once), (const unsigned char *)key, strlen(key));
+}
+
+bool ids_form_once_valid(const char *s)
+{
+	size_t n = 0;
+	for (; s && s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return false;
+	return n == FORM_ONCE_LEN;
+}
+
+void ids_form_hash(const char *once, char out[FORM_HASH_SIZE])
+{
+	unsigned char h[32];
+	once_digest(once, "bianmin form once: record", h);
+	sodium_bin2hex(out, FORM_HASH_SIZE, h, sizeof h);
+}
+
+void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1])
+{
+	unsigned char h[32];
+	once_digest(once, "bianmin form once: query code", h);
+	/* one symbol from each 24 bits: the bias of % 31 is under one part in 500,000 */
+	for (int i = 0; i < QUERY_CODE_LEN; i++)
+		out[i] =
+		    alpha[((unsigned)h[3 * i] << 16 | (unsigned)h[3 * i + 1] << 8 | h[3 * i + 2]) % (sizeof alpha - 1)];
 	out[QUERY_CODE_LEN] = '\0';
 }
 
@@ -40,15 +74,21 @@ void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE])
 {
 	int y, m, d;
 	cal_day_to_ymd(office_day, &y, &m, &d);
+	/* four digits, more past 9,999 rather than wrapping onto the day's first numbers */
+	unsigned n = seq < 1 ? 1u : seq > IDS_SEQ_MAX ? (unsigned)IDS_SEQ_MAX : (unsigned)seq;
 	snprintf(out, NO_SIZE, "%c%03u%02u%02u-%04u", prefix, (unsigned)(y - 1911) % 1000u, (unsigned)m % 100u,
-	         (unsigned)d % 100u, (unsigned)seq % 10000u);
+	         (unsigned)d % 100u, n);
 }
 
 bool ids_number_valid(const char *s)
 {
-	if (strlen(s) != 13 || s[0] < 'A' || s[0] > 'Z' || s[8] != '-')
+	size_t len = strlen(s);
+	if (len < 13 || len > NO_SIZE - 1 || s[0] < 'A' || s[0] > 'Z' || s[8] != '-')
 		return false;
-	for (int i = 1; i < 13; i++)
+	/* more than four digits only as ids_number writes them: no leading zero */
+	if (len > 13 && s[9] == '0')
+		return false;
+	for (size_t i = 1; i < len; i++)
 		if (i != 8 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	return true;

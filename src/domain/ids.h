@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { QUERY_CODE_LEN = 10, NO_SIZE = 16 };
+enum { QUERY_CODE_LEN = 10, NO_SIZE = 16, IDS_SEQ_MAX = 999999 };
 
 /*
  * A random query code of QUERY_CODE_LEN characters from a 31-symbol
@@ -21,11 +21,27 @@ void ids_query_code(char out[QUERY_CODE_LEN + 1]);
 bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
 
 /*
- * Case or petition number: prefix letter, ROC date, daily sequence:
- * 'A' + 2026-11-26 + 7 -> "A1151126-0007".  Sorts by date, then order.
+ * The one-time token of a petition or case form ("once": 32 hex digits) and
+ * what it yields.  ids_form_hash: the hash the record keeps, to find it when
+ * the same form comes back (64 hex digits and a NUL).  ids_query_code_for:
+ * the record's query code, so a repeat of the form -- or the receipt page it
+ * is sent to -- shows the same code without keeping the code anywhere.
+ * Each is a keyed BLAKE2b of the token with its own key: neither gives the
+ * other, nor the token.
+ */
+enum { FORM_ONCE_LEN = 32, FORM_HASH_SIZE = 65 };
+bool ids_form_once_valid(const char *s);
+void ids_form_hash(const char *once, char out[FORM_HASH_SIZE]);
+void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1]);
+
+/*
+ * Case or petition number: prefix letter, ROC date, daily sequence of at
+ * least four digits: 'A' + 2026-11-26 + 7 -> "A1151126-0007"; the 10,000th
+ * of a day is "A1151126-10000" (never a wrap to "-0000").  Sorts by date,
+ * then by length and text within a day.  seq is clamped to 1..IDS_SEQ_MAX.
  */
 void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE]);
-/* True when s looks like a number ids_number makes (prefix any capital letter). */
+/* True when s looks like a number ids_number makes (prefix any capital letter, 4 to 6 digits). */
 bool ids_number_valid(const char *s);
 /* A typed number copied into out (cut to outsz), ASCII letters upper-cased, for ids_number_valid. */
 void ids_number_upcase(const char *in, char *out, size_t outsz);

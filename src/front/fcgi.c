@@ -19,6 +19,9 @@
 #include "app/app.h"
 #include "front/front.h"
 
+/* Connections the kernel queues for us (capped by net.core.somaxconn, 4096 by default). */
+enum { LISTEN_BACKLOG = 4096 };
+
 static int g_sock;
 
 static enum method method_of(const char *m)
@@ -84,15 +87,16 @@ static void handle(FCGX_Request *fr, struct arena *a)
 
 	struct resp rs = {0};
 	app_handle(&rq, &rs);
+	resp_check_headers(&rs);
 	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\n", rs.status, http_reason(rs.status),
 	             rs.content_type);
 	for (int i = 0; i < rs.nheaders; i++)
 		FCGX_FPrintF(fr->out, "%s: %s\r\n", rs.headers[i].name, rs.headers[i].value);
 	size_t len;
 	const char *body = resp_body(&rs, &len);
-	/* libfcgi's own printf knows no %zu: format the length here */
+	/* libfcgi's own printf knows no %zu: format the length here.  HEAD says what GET would send. */
 	char clen[48];
-	snprintf(clen, sizeof clen, "Content-Length: %zu\r\n\r\n", rq.method == M_HEAD ? (size_t)0 : len);
+	snprintf(clen, sizeof clen, "Content-Length: %zu\r\n\r\n", len);
 	FCGX_PutS(clen, fr->out);
 	if (rq.method != M_HEAD && len)
 		FCGX_PutStr(body, (int)len, fr->out);
@@ -139,7 +143,12 @@ int front_fcgi_run(const char *socket_path, unsigned threads)
 	}
 	if (socket_path) {
 		unlink(socket_path);
-		g_sock = FCGX_OpenSocket(socket_path, 128);
+		/*
+		 * A deep backlog: without max_conns nginx opens a connection per
+		 * request in flight, and those past the busy threads wait here
+		 * (queued, not refused) for the next free one.
+		 */
+		g_sock = FCGX_OpenSocket(socket_path, LISTEN_BACKLOG);
 		if (g_sock < 0) {
 			fprintf(stderr, "bianmin: cannot listen on %s\n", socket_path);
 			return 1;

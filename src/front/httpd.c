@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,16 +25,27 @@
  * libmicrohttpd 0.9.75 only times out idle connections: a client that
  * trickles a byte a second keeps one forever (slowloris).  The watchdog
  * gives every request REQ_TIMEOUT_SECONDS to arrive whole, headers and
- * body, and shuts down the socket of any that doesn't.
+ * body, and shuts down the socket of any that doesn't -- but only when the
+ * client is the one we wait for.  Bytes sitting unread in the socket mean
+ * our threads are busy (a burst of sign-ins, argon2 is slow), and a request
+ * that has arrived whole is being answered: cutting either would lose an
+ * answer the client is owed, after its petition or session was saved.
  */
 struct tracked {
 	int fd;
 	time_t waiting_since; /* when the current request's first byte was awaited */
-	bool in_handler;      /* headers arrived; body may still be coming */
-	bool answered;        /* the response is queued: not the client's fault now */
+	bool received;        /* the whole request is in: not the client's fault now */
 };
 
-enum { MAX_TRACKED = 2048 };
+/*
+ * libmicrohttpd's own timeout counts from a connection's last read or
+ * write, and a thread busy with other requests (argon2 sign-ins) does
+ * neither: with 15 s there it closed connections whose answers were queued
+ * but not yet written.  So it only bounds a client too slow to read its
+ * answer; the watchdog's REQ_TIMEOUT_SECONDS bounds clients slow to send,
+ * idle keep-alive included.
+ */
+enum { MAX_TRACKED = 2048, SEND_TIMEOUT_SECONDS = 120 };
 static struct tracked *g_tracked[MAX_TRACKED];
 static pthread_mutex_t g_track_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -77,17 +89,24 @@ static struct tracked *tracked_of(struct MHD_Connection *c)
 	return ci ? ci->socket_context : NULL;
 }
 
-static void track_state(struct MHD_Connection *c, bool in_handler, bool answered)
+/* received: the request is whole (it is being handled); false: a new one is awaited from now. */
+static void track_state(struct MHD_Connection *c, bool received)
 {
 	pthread_mutex_lock(&g_track_lock);
 	struct tracked *t = tracked_of(c);
 	if (t) {
-		if (!in_handler && !answered)
+		if (!received)
 			t->waiting_since = mono_now(); /* keep-alive: the next request starts now */
-		t->in_handler = in_handler;
-		t->answered = answered;
+		t->received = received;
 	}
 	pthread_mutex_unlock(&g_track_lock);
+}
+
+/* True when the client has sent bytes our threads have not read yet: we are late, not it. */
+static bool unread_bytes(int fd)
+{
+	int n = 0;
+	return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
 }
 
 static volatile sig_atomic_t g_stop;
@@ -101,9 +120,10 @@ static void *watchdog(void *arg)
 		pthread_mutex_lock(&g_track_lock);
 		for (int i = 0; i < MAX_TRACKED; i++) {
 			struct tracked *t = g_tracked[i];
-			if (t && !t->answered && t->fd >= 0 && now - t->waiting_since > REQ_TIMEOUT_SECONDS) {
+			if (t && !t->received && t->fd >= 0 && now - t->waiting_since > REQ_TIMEOUT_SECONDS &&
+			    !unread_bytes(t->fd)) {
 				shutdown(t->fd, SHUT_RDWR);
-				t->answered = true; /* once */
+				t->received = true; /* once */
 			}
 		}
 		pthread_mutex_unlock(&g_track_lock);
@@ -114,8 +134,8 @@ static void *watchdog(void *arg)
 struct conn_state {
 	struct buf body;
 	size_t header_bytes;
-	int error; /* 413, 431 */
-	bool started;
+	int error;     /* 413, 431 */
+	bool answered; /* the response is queued */
 	struct timespec t0;
 };
 
@@ -179,37 +199,10 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t n)
 
 static _Thread_local struct arena *tl_arena;
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-                                  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+/* Calls the app on the request as collected and queues its answer. */
+static enum MHD_Result answer(struct MHD_Connection *c, struct conn_state *cs, const char *url, const char *method)
 {
-	(void)cls;
-	(void)version;
-	struct conn_state *cs = *con_cls;
-	if (!cs) {
-		/* first call: headers only.  Answer on a later call so keep-alive stays on. */
-		cs = calloc(1, sizeof *cs);
-		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
-		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, cs);
-		track_state(c, true, false);
-		if (cs->header_bytes > REQ_MAX_HEADERS)
-			cs->error = 431;
-		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > REQ_MAX_BODY)
-			cs->error = 413;
-		*con_cls = cs;
-		return MHD_YES;
-	}
-	if (*upload_size) {
-		if (!cs->error) {
-			if (cs->body.len + *upload_size > REQ_MAX_BODY)
-				cs->error = 413;
-			else
-				buf_put(&cs->body, upload_data, *upload_size);
-		}
-		*upload_size = 0;
-		return MHD_YES;
-	}
-
+	track_state(c, true);
 	if (!tl_arena)
 		tl_arena = arena_new();
 	char addr[64];
@@ -232,12 +225,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	    .remote_addr = addr,
 	    .front_error = cs->error,
 	    .arena = tl_arena,
+	    .secure = false, /* the embedded server is plain HTTP; TLS sits in nginx (fcgi) */
 	};
-	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
-	rq.secure = false;
-	(void)proto; /* the embedded server is plain HTTP; TLS sits in nginx (fcgi) */
 	struct resp rs = {0};
 	app_handle(&rq, &rs);
+	resp_check_headers(&rs);
 
 	size_t len;
 	const char *body = resp_body(&rs, &len);
@@ -248,8 +240,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (cs->error)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	enum MHD_Result ret = MHD_queue_response(c, (unsigned)rs.status, r);
-	track_state(c, true, true);
 	MHD_destroy_response(r);
+	cs->answered = true;
 
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -260,11 +252,52 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return ret;
 }
 
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct conn_state *cs = *con_cls;
+	if (!cs) {
+		/* first call: headers only.  Answer on a later call so keep-alive stays on. */
+		cs = calloc(1, sizeof *cs);
+		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
+		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, cs);
+		if (cs->header_bytes > REQ_MAX_HEADERS)
+			cs->error = 431;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > REQ_MAX_BODY)
+			cs->error = 413;
+		*con_cls = cs;
+		/*
+		 * Refused on its headers: answer now and close, rather than wait
+		 * for a body we will not read (a client announcing 99 MB would
+		 * otherwise hear nothing until the watchdog cut it).
+		 */
+		return cs->error ? answer(c, cs, url, method) : MHD_YES;
+	}
+	if (cs->answered) {
+		*upload_size = 0; /* refused early: the rest of the body is dropped with the connection */
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->error) {
+			if (cs->body.len + *upload_size > REQ_MAX_BODY)
+				cs->error = 413;
+			else
+				buf_put(&cs->body, upload_data, *upload_size);
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	return answer(c, cs, url, method);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
 	(void)toe;
-	track_state(c, false, false);
+	track_state(c, false);
 	struct conn_state *cs = *con_cls;
 	if (cs) {
 		buf_free(&cs->body);
@@ -303,7 +336,7 @@ int front_httpd_run(const char *listen, unsigned threads)
 		on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQ_TIMEOUT_SECONDS,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SEND_TIMEOUT_SECONDS,
 		MHD_OPTION_CONNECTION_LIMIT, 1024u,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, 64u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQ_MAX_HEADERS + REQ_MAX_URI + 16384,

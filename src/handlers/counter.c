@@ -168,6 +168,7 @@ static void case_form(struct req *rq, struct resp *rs, int status, const char *c
 		}
 	}
 	tobj_bool(v, "has_errors", any);
+	tobj_str(v, "once", auth_form_once(rq));
 	rs->status = status;
 	page_render(rq, rs, "case_new", v);
 }
@@ -191,11 +192,63 @@ void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const
 	buf_free(&svg);
 }
 
+/*
+ * The receipt page a registration is sent to (303): the case this
+ * browser's last form made, with its query code (see auth_form_once), as
+ * often as the counter refreshes or reprints it.
+ */
+void h_case_receipt(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	const char *once = auth_receipt_once(rq);
+	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
+	struct case_rec c;
+	enum err e = ERR_NOTFOUND;
+	if (st && once) {
+		ids_form_hash(once, form_hash);
+		e = store_case_by_form(st, rq->arena, form_hash, &c);
+	}
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503,
+		           e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		return;
+	}
+	struct service_rec svc;
+	if (store_service(st, rq->arena, c.service_code, &svc) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	ids_query_code_for(once, code);
+	struct tobj *v = view_new(rq, T(rq, "receipt_title"));
+	case_summary_view(rq, v, &c, store_calendar(st), false);
+	tobj_str(v, "query_code", code);
+	tobj_bool(v, "immediate", svc.immediate);
+	receipt_status_link(rq, st, v, c.case_no);
+	rs->no_store = true;
+	page_render(rq, rs, "receipt", v);
+}
+
+/* After the POST: to the receipt page, the token in the receipt cookie. */
+static void to_receipt(struct req *rq, struct resp *rs, const char *once)
+{
+	auth_receipt_set(rq, once);
+	page_redirect(rq, rs, url(rq, "/staff/cases/receipt"));
+}
+
 void h_case_create(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	if (!st) {
 		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	/* the same form again (a double click, a refresh, a retry): its case, not a second one */
+	const char *once = auth_form_once(rq);
+	char form_hash[FORM_HASH_SIZE];
+	ids_form_hash(once, form_hash);
+	struct case_rec made;
+	if (store_case_by_form(st, rq->arena, form_hash, &made) == ERR_OK) {
+		to_receipt(rq, rs, once);
 		return;
 	}
 	const char *errors[6] = {0};
@@ -229,9 +282,9 @@ void h_case_create(struct req *rq, struct resp *rs)
 			return;
 		}
 
-	/* the query code is shown once, on this receipt; only its hash is kept */
+	/* the query code is shown on the receipt only; the record keeps its hash, never the code or the token */
 	char code[QUERY_CODE_LEN + 1];
-	ids_query_code(code);
+	ids_query_code_for(once, code);
 	char code_hash[CODE_HASH_SIZE];
 	if (auth_hash_code(code, code_hash) != 0) {
 		page_error(rq, rs, 503, "err_unavailable");
@@ -258,6 +311,7 @@ void h_case_create(struct req *rq, struct resp *rs)
 	    .due_on = due,
 	    .days = svc.immediate ? 0 : svc.processing_days,
 	    .user_id = rq->sess->user.id,
+	    .form_hash = form_hash,
 	};
 	char no[NO_SIZE];
 	long long id;
@@ -277,23 +331,14 @@ void h_case_create(struct req *rq, struct resp *rs)
 		e = store_audit(st, rq->sess->user.id, user, "case_create", arena_printf(rq->arena, "case:%s", no),
 		                svc.code, rq->remote_addr);
 	if (store_finish(st, e) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
+		/* a double click raced us to the insert: the other request made it */
+		if (e == ERR_CONFLICT && store_case_by_form(st, rq->arena, form_hash, &made) == ERR_OK)
+			to_receipt(rq, rs, once);
+		else
+			page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-
-	struct case_rec c;
-	if (store_case_by_no(st, rq->arena, no, &c) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	struct tobj *v = view_new(rq, T(rq, "receipt_title"));
-	case_summary_view(rq, v, &c, cal, false);
-	tobj_str(v, "query_code", code);
-	tobj_bool(v, "immediate", svc.immediate);
-	receipt_status_link(rq, st, v, no);
-	rs->status = 201;
-	rs->no_store = true;
-	page_render(rq, rs, "receipt", v);
+	to_receipt(rq, rs, once);
 }
 
 /* ---- one case ---- */

@@ -33,6 +33,7 @@ void h_closure_add(struct req *rq, struct resp *rs);
 /* counter.c: registering cases, receipts, correction notices, queues */
 void h_case_new_form(struct req *rq, struct resp *rs);
 void h_case_create(struct req *rq, struct resp *rs);
+void h_case_receipt(struct req *rq, struct resp *rs);
 void h_case_view(struct req *rq, struct resp *rs);
 void h_case_reveal(struct req *rq, struct resp *rs);
 void h_case_move(struct req *rq, struct resp *rs);
@@ -69,6 +70,8 @@ void h_news_feed(struct req *rq, struct resp *rs);
 /* petitions.c: petitions from every channel, routing, outcomes, extensions, queues */
 void h_petition_form(struct req *rq, struct resp *rs);
 void h_petition_create(struct req *rq, struct resp *rs);
+void h_petition_receipt(struct req *rq, struct resp *rs);
+void h_petition_staff_receipt(struct req *rq, struct resp *rs);
 void h_petition_staff_form(struct req *rq, struct resp *rs);
 void h_petition_hotline_form(struct req *rq, struct resp *rs);
 void h_petition_staff_create(struct req *rq, struct resp *rs);

@@ -347,6 +347,7 @@ static void petition_form(struct req *rq, struct resp *rs, enum form_kind kind, 
 	}
 	if (kind == FORM_WEB)
 		tobj_str(v, "csrf", auth_csrf(rq));
+	tobj_str(v, "once", auth_form_once(rq));
 	village_category_options(rq, st, v);
 	bool any = false;
 	for (int i = 0; i < FI__MAX; i++) {
@@ -438,24 +439,57 @@ struct intake {
 	int days;
 };
 
-static void receipt(struct req *rq, struct resp *rs, struct store *st, const char *no, const char *code,
-                    enum form_kind kind)
+/*
+ * The receipt page a submitted form is sent to (303, see auth_form_once):
+ * the petition this browser's last form made, with its query code, shown
+ * again on every refresh and never made twice.  The citizen's page shows
+ * only petitions from the citizen's form.
+ */
+static void receipt(struct req *rq, struct resp *rs, bool staff)
 {
+	struct store *st = req_store(rq);
+	const char *once = auth_receipt_once(rq);
+	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct petition_rec p;
-	if (store_petition_by_no(st, rq->arena, no, &p) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
+	enum err e = ERR_NOTFOUND;
+	if (st && once) {
+		ids_form_hash(once, form_hash);
+		e = store_petition_by_form(st, rq->arena, form_hash, &p);
+	}
+	if (e == ERR_OK && !staff && strcmp(p.channel, "web") != 0)
+		e = ERR_NOTFOUND;
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503,
+		           e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
 		return;
 	}
+	ids_query_code_for(once, code);
 	struct tobj *v = view_new(rq, T(rq, "pet_receipt_title"));
 	summary_view(rq, v, &p, NULL, 0, false);
 	view_data(rq, v, "subject", p.subject); /* whoever just typed it */
 	tobj_str(v, "query_code", code);
-	tobj_bool(v, "staff", kind != FORM_WEB);
-	tobj_bool(v, "hotline", kind == FORM_HOTLINE);
-	receipt_status_link(rq, st, v, no);
-	rs->status = 201;
+	tobj_bool(v, "staff", staff);
+	tobj_bool(v, "hotline", strcmp(p.channel, "hotline") == 0);
+	receipt_status_link(rq, st, v, p.no);
 	rs->no_store = true;
 	page_render(rq, rs, "petition_receipt", v);
+}
+
+void h_petition_receipt(struct req *rq, struct resp *rs)
+{
+	receipt(rq, rs, false);
+}
+
+void h_petition_staff_receipt(struct req *rq, struct resp *rs)
+{
+	receipt(rq, rs, true);
+}
+
+/* After the POST: to the receipt page, the token in the receipt cookie. */
+static void to_receipt(struct req *rq, struct resp *rs, const char *once, enum form_kind kind)
+{
+	auth_receipt_set(rq, once);
+	page_redirect(rq, rs, url(rq, kind == FORM_WEB ? "/petitions/receipt" : "/staff/petitions/receipt"));
 }
 
 static void create(struct req *rq, struct resp *rs, enum form_kind kind)
@@ -463,6 +497,15 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	struct store *st = req_store(rq);
 	if (!st) {
 		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	/* the same form again (a double click, a refresh, a retry): its petition, not a second one */
+	const char *once = auth_form_once(rq);
+	char form_hash[FORM_HASH_SIZE];
+	ids_form_hash(once, form_hash);
+	struct petition_rec made;
+	if (store_petition_by_form(st, rq->arena, form_hash, &made) == ERR_OK) {
+		to_receipt(rq, rs, once, kind);
 		return;
 	}
 	const char *errors[FI__MAX] = {0};
@@ -518,7 +561,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	}
 
 	struct intake in = {0};
-	ids_query_code(in.code);
+	ids_query_code_for(once, in.code);
 	if (auth_hash_code(in.code, in.code_hash) != 0) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -553,6 +596,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	    .days = in.days,
 	    .due_on = in.due,
 	    .user_id = rq->sess ? rq->sess->user.id : 0,
+	    .form_hash = form_hash,
 	};
 	char no[NO_SIZE];
 	long long id;
@@ -572,10 +616,14 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 		e = store_commit(st);
 	if (e != ERR_OK) {
 		store_rollback(st);
-		page_error(rq, rs, 503, "err_unavailable");
+		/* a double click raced us to the insert: the other request made it */
+		if (e == ERR_CONFLICT && store_petition_by_form(st, rq->arena, form_hash, &made) == ERR_OK)
+			to_receipt(rq, rs, once, kind);
+		else
+			page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	receipt(rq, rs, st, no, in.code, kind);
+	to_receipt(rq, rs, once, kind);
 }
 
 void h_petition_create(struct req *rq, struct resp *rs)

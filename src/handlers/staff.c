@@ -17,12 +17,19 @@
 /* Login throttling: per account and per client address, in a 15-minute window. */
 enum { LOGIN_WINDOW = 15 * 60, LOGIN_MAX_PER_USER = 5, LOGIN_MAX_PER_ADDR = 20 };
 
-/* A safe place to go after signing in: our own staff pages only. */
+/*
+ * A safe place to go after signing in: our own staff pages only, as plain
+ * printable ASCII ("/staff", "/staff/...", "/staff?..."; no "//", no
+ * backslash).  Anything else -- a CR/LF that would split the Location
+ * header, a space, a byte past ASCII -- is ignored, not repaired.
+ */
 static const char *safe_next(struct req *rq, const char *next)
 {
-	if (next && strncmp(next, "/staff", 6) == 0 && !strstr(next, "//") && !strchr(next, '\\'))
-		return url(rq, "%s", next);
-	return url(rq, "/staff");
+	bool ok = next && strncmp(next, "/staff", 6) == 0 && (next[6] == '\0' || next[6] == '/' || next[6] == '?') &&
+	          !strstr(next, "//") && !strchr(next, '\\');
+	for (const char *p = next; ok && *p; p++)
+		ok = *p > ' ' && *p < 0x7f;
+	return url(rq, "%s", ok ? next : "/staff");
 }
 
 static void login_form(struct req *rq, struct resp *rs, int status, const char *error_key)

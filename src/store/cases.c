@@ -52,7 +52,9 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	static const char ins[] =
 	    "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, applicant_phone, "
 	    "phone_digits, applicant_email, applicant_natid, channel, state, received_on, received_at, days, "
-	    "due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'received', ?11, ?12, ?13, ?14, ?15)";
+	    "due_on, created_by, form_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'received', ?11, ?12, "
+	    "?13, "
+	    "?14, ?15, ?16)";
 	sqlite3_stmt *s = stmt_get(st, seq_sql);
 	if (!s)
 		return ERR_DB;
@@ -82,21 +84,32 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	bind_str(s, 14, c->due_on);
 	if (c->user_id)
 		sqlite3_bind_int64(s, 15, c->user_id);
+	bind_opt(s, 16, c->form_hash);
 	return stmt_insert(st, s, id);
 }
 
-enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out)
+/* One case by a unique key: sql is CASE_SELECT and a WHERE on ?1. */
+static enum err case_by(struct store *st, struct arena *a, const char *sql, const char *key, struct case_rec *out)
 {
-	static const char sql[] = CASE_SELECT "WHERE c.case_no = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
-	bind_str(s, 1, no);
+	bind_str(s, 1, key);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read_case(s, a, out);
 	sqlite3_reset(s);
 	return row_err(rc);
+}
+
+enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out)
+{
+	return case_by(st, a, CASE_SELECT "WHERE c.case_no = ?1", no, out);
+}
+
+enum err store_case_by_form(struct store *st, struct arena *a, const char *form_hash, struct case_rec *out)
+{
+	return case_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out);
 }
 
 enum err store_case_events(struct store *st, struct arena *a, long long case_id, struct event_rec **out, size_t *n)

@@ -37,6 +37,7 @@ struct case_new {
 	const char *due_on;
 	int days;
 	long long user_id;
+	const char *form_hash; /* ids_form_hash of the form's once token, or NULL */
 };
 
 /*
@@ -45,6 +46,8 @@ struct case_new {
  */
 enum err store_case_create(struct store *st, const struct case_new *c, char *no, long long *id);
 enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out);
+/* The case a form with this ids_form_hash made: ERR_OK, ERR_NOTFOUND or ERR_DB. */
+enum err store_case_by_form(struct store *st, struct arena *a, const char *form_hash, struct case_rec *out);
 
 struct event_rec {
 	const char *at, *username, *from_state, *to_state, *note;

@@ -85,8 +85,8 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	static const char ins[] =
 	    "INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
 	    "address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
-	    "received_at, days, due_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-	    "?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21)";
+	    "received_at, days, due_on, created_by, form_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21, ?22)";
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
 		return ERR_INVAL;
@@ -122,21 +122,33 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	bind_str(s, 20, p->due_on);
 	if (p->user_id)
 		sqlite3_bind_int64(s, 21, p->user_id);
+	bind_opt(s, 22, p->form_hash);
 	return stmt_insert(st, s, id);
 }
 
-enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
+/* One petition by a unique key: sql is PETITION_SELECT and a WHERE on ?1. */
+static enum err petition_by(struct store *st, struct arena *a, const char *sql, const char *key,
+                            struct petition_rec *out)
 {
-	static const char sql[] = PETITION_SELECT "WHERE p.petition_no = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
-	bind_str(s, 1, no);
+	bind_str(s, 1, key);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read_petition(s, a, out);
 	sqlite3_reset(s);
 	return row_err(rc);
+}
+
+enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
+{
+	return petition_by(st, a, PETITION_SELECT "WHERE p.petition_no = ?1", no, out);
+}
+
+enum err store_petition_by_form(struct store *st, struct arena *a, const char *form_hash, struct petition_rec *out)
+{
+	return petition_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out);
 }
 
 enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out, size_t *n)

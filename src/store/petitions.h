@@ -50,7 +50,8 @@ struct petition_new {
 	const char *received_on, *received_at; /* office date; UTC timestamp */
 	int days;
 	const char *due_on;
-	long long user_id; /* 0: the citizen's own form */
+	long long user_id;     /* 0: the citizen's own form */
+	const char *form_hash; /* ids_form_hash of the form's once token, or NULL */
 };
 
 /*
@@ -59,6 +60,8 @@ struct petition_new {
  */
 enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id);
 /* ERR_OK, ERR_NOTFOUND or ERR_DB. */
+/* The petition a form with this ids_form_hash made: ERR_OK, ERR_NOTFOUND or ERR_DB. */
+enum err store_petition_by_form(struct store *st, struct arena *a, const char *form_hash, struct petition_rec *out);
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out);
 
 struct pet_event_rec {

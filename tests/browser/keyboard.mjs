@@ -354,8 +354,8 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 		}
 		resp = problems.length ? null : await k.go("Enter");
 		if (resp) {
-			if (resp.status() !== 201)
-				problems.push(`Enter on the submit button: HTTP ${resp.status()}, want 201`);
+			if (resp.status() !== 200)
+				problems.push(`Enter on the submit button: HTTP ${resp.status()}, want 200 (the receipt, after the redirect)`);
 			const r = await page.evaluate(receiptInPage);
 			if (!PETITION_NO.test(r.no))
 				problems.push(`receipt number ${JSON.stringify(r.no)}, want P…-…`);
@@ -464,8 +464,8 @@ async function staffCase(browser, base, L, S, check, gotoRetry) {
 			order = await k.steps([["service", pick], ["name", typeIn(who.name)], ["phone", typeIn(who.phone)]], problems);
 		resp = problems.length ? null : await k.go("Enter");
 		if (resp) {
-			if (resp.status() !== 201)
-				problems.push(`Enter in the phone field: HTTP ${resp.status()}, want 201`);
+			if (resp.status() !== 200)
+				problems.push(`Enter in the phone field: HTTP ${resp.status()}, want 200 (the receipt, after the redirect)`);
 			const r = await page.evaluate(receiptInPage);
 			if (!CASE_NO.test(r.no))
 				problems.push(`receipt case number ${JSON.stringify(r.no)}, want A…-…`);
@@ -539,8 +539,8 @@ async function hotline(browser, base, L, check, gotoRetry) {
 		const resp = await k.go("Enter");
 		const r = await page.evaluate(receiptInPage);
 		ms = Date.now() - t0;
-		if (resp.status() !== 201)
-			problems.push(`Enter on the submit button: HTTP ${resp.status()}, want 201`);
+		if (resp.status() !== 200)
+			problems.push(`Enter on the submit button: HTTP ${resp.status()}, want 200 (the receipt, after the redirect)`);
 		if (!PETITION_NO.test(r.no))
 			problems.push(`receipt number ${JSON.stringify(r.no)}, want P…-…`);
 		if (!QUERY_CODE.test(r.code))

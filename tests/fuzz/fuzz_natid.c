@@ -13,7 +13,8 @@
  *  - ids_normalize_code writes at most QUERY_CODE_LEN + 1 bytes (an exact-size
  *    heap buffer) and, when true, gives 10 capitals or digits, exactly the
  *    letters and digits typed;
- *  - ids_number_valid means 13 characters "X1234567-1234"; ids_number makes
+ *  - ids_number_valid means "X1234567-1234", or up to six digits after the
+ *    dash without a leading zero ("X1234567-12345"); ids_number makes
  *    numbers ids_number_valid accepts; ids_number_upcase stays in its buffer;
  *  - every masked output is NUL-terminated within its buffer (exact-size heap
  *    buffers, the sizes the handlers use and the fuzzed one) and, when the
@@ -95,8 +96,9 @@ static void check_code(const char *s)
 static void check_number(const char *s, size_t outsz, const uint8_t *data, size_t size)
 {
 	if (ids_number_valid(s)) {
-		check(strlen(s) == 13 && is_upper(s[0]) && s[8] == '-');
-		for (int i = 1; i < 13; i++)
+		size_t len = strlen(s);
+		check(len >= 13 && len < NO_SIZE && is_upper(s[0]) && s[8] == '-' && (len == 13 || s[9] != '0'));
+		for (size_t i = 1; i < len; i++)
 			check(i == 8 || is_digit(s[i]));
 	}
 	char *up = malloc(outsz);
@@ -116,7 +118,7 @@ static void check_number(const char *s, size_t outsz, const uint8_t *data, size_
 	int32_t lo = cal_ymd_to_day(1912, 1, 1), hi = cal_ymd_to_day(2910, 12, 31);
 	int32_t day = lo + (int32_t)(x % (uint32_t)(hi - lo + 1));
 	char *no = malloc(NO_SIZE);
-	ids_number((char)('A' + x % 26), day, (int)(x % 10000), no);
+	ids_number((char)('A' + x % 26), day, 1 + (int)(x % IDS_SEQ_MAX), no);
 	check(ids_number_valid(no));
 	free(no);
 }

@@ -264,6 +264,13 @@ class Client:
             data = urllib.parse.urlencode(data, doseq=isinstance(data, dict))
         return self.request("POST", path, body=data if data is not None else b"", headers=hdrs, **kw)
 
+    def follow(self, resp):
+        """The page a 303 (redirect after POST) leads to, fetched with this
+        client's cookies; any other response is returned as it is."""
+        if resp.status != 303:
+            return resp
+        return self.get(resp.header("Location"))
+
     def _store_cookies(self, resp):
         for sc in resp.headers.get_all("Set-Cookie") or []:
             first = sc.split(";", 1)[0]
@@ -514,7 +521,7 @@ class Front:
         sock = os.path.join(self.tmp, "fcgi.sock")
         self._spawn(
             "fcgi",
-            [BIN, "fcgi", "--db", self.db, "--socket", sock, "--threads", "8", "--quiet", "--root", self.root],
+            [BIN, "fcgi", "--db", self.db, "--socket", sock, "--threads", "16", "--quiet", "--root", self.root],
         )
         deadline = time.time() + 10
         while not os.path.exists(sock):
@@ -559,7 +566,7 @@ master_process on;
 worker_processes 1;
 pid {t}/nginx.pid;
 error_log {t}/error.log warn;
-events {{ worker_connections 256; }}
+events {{ worker_connections 1024; }}
 http {{
 	include mime.types;
 	default_type application/octet-stream;
