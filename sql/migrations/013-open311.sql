@@ -13,12 +13,13 @@
 
 PRAGMA defer_foreign_keys = ON; -- until this migration's COMMIT
 
--- The rebuild below knows petitions as 004 made it (38 columns, 5 indexes,
--- no triggers).  Should an earlier migration have changed that, stop here
--- rather than drop what it added: update this file to carry it over.
+-- The rebuild below knows petitions as 004 and 009 made it (39 columns, 5
+-- indexes and 009's form_hash index, no triggers).  Should an earlier
+-- migration have changed that, stop here rather than drop what it added:
+-- update this file to carry it over.
 CREATE TEMP TABLE petitions_shape_v12 (
-	columns INTEGER CHECK (columns = 38),
-	objects INTEGER CHECK (objects = 7)  -- the table, its UNIQUE index and 5 indexes
+	columns INTEGER CHECK (columns = 39),
+	objects INTEGER CHECK (objects = 8)  -- the table, its UNIQUE index, 5 indexes and form_hash's
 );
 INSERT INTO temp.petitions_shape_v12
 SELECT (SELECT count(*) FROM pragma_table_info('petitions')),
@@ -69,6 +70,7 @@ CREATE TABLE main.petitions (
 	rating_note   TEXT,
 	rated_at      TEXT,
 	created_by    INTEGER REFERENCES users(id), -- NULL: the citizen's web form or the API
+	form_hash     TEXT,                        -- 009: the one-time form token's hash
 	-- new in 013: the place the petition is about (not the petitioner's
 	-- address), and whether the petitioner agreed to publish the description
 	-- and photo (off unless asked and given)
@@ -80,11 +82,11 @@ CREATE TABLE main.petitions (
 INSERT INTO main.petitions (id, petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, address,
 	anonymous, confidential, read_back, village, category, subject, body, unit, officer_id, state, received_on,
 	received_at, days, ext_until, ext_allowed, due_on, reply, agency, transfer_on, ground, outcome_note,
-	duplicate_of, closed_at, closed_on, rating, rating_note, rated_at, created_by)
+	duplicate_of, closed_at, closed_on, rating, rating_note, rated_at, created_by, form_hash)
 SELECT id, petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, address,
 	anonymous, confidential, read_back, village, category, subject, body, unit, officer_id, state, received_on,
 	received_at, days, ext_until, ext_allowed, due_on, reply, agency, transfer_on, ground, outcome_note,
-	duplicate_of, closed_at, closed_on, rating, rating_note, rated_at, created_by
+	duplicate_of, closed_at, closed_on, rating, rating_note, rated_at, created_by, form_hash
 FROM temp.petitions_v12 ORDER BY id;
 DROP TABLE temp.petitions_v12;
 
@@ -93,6 +95,7 @@ CREATE INDEX petitions_open_unit ON petitions(unit, due_on) WHERE state IN ('rec
 CREATE INDEX petitions_open_officer ON petitions(officer_id, due_on) WHERE state IN ('received', 'routed', 'assigned');
 CREATE INDEX petitions_received ON petitions(received_on);
 CREATE INDEX petitions_phone ON petitions(phone_digits) WHERE phone_digits IS NOT NULL;
+CREATE UNIQUE INDEX petitions_form_hash ON petitions (form_hash) WHERE form_hash IS NOT NULL;
 -- GET requests reads a window of requested_datetime, newest first
 CREATE INDEX petitions_received_at ON petitions(received_at);
 
