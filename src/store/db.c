@@ -121,6 +121,48 @@ void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t e
 	return slot;
 }
 
+enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx, sqlite3_stmt *s), void *ctx)
+{
+	if (!s)
+		return ERR_DB;
+	enum err e = ERR_OK;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && (e = row(ctx, s)) == ERR_OK)
+		;
+	if (e == ERR_OK && rc != SQLITE_DONE) {
+		fprintf(stderr, "bianmin: sql: %s\n  in: %.200s\n", sqlite3_errmsg(st->db), sqlite3_sql(s));
+		e = ERR_DB;
+	}
+	sqlite3_reset(s);
+	return e;
+}
+
+struct list_ctx {
+	struct arena *a;
+	void **items;
+	size_t *n, cap, elem;
+	row_fill *fill;
+};
+
+static enum err list_row(void *ctx, sqlite3_stmt *s)
+{
+	struct list_ctx *l = ctx;
+	l->fill(s, l->a, arena_push(l->a, l->items, l->n, &l->cap, l->elem));
+	return ERR_OK;
+}
+
+enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **items, size_t *n, size_t elem,
+                   row_fill *fill)
+{
+	struct list_ctx l = {.a = a, .items = items, .n = n, .cap = *n, .elem = elem, .fill = fill};
+	enum err e = stmt_each(st, s, list_row, &l);
+	if (e != ERR_OK) {
+		*items = NULL;
+		*n = 0;
+	}
+	return e;
+}
+
 enum err stmt_done(struct store *st, sqlite3_stmt *s)
 {
 	if (!s)
