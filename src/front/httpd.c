@@ -96,7 +96,7 @@ static void *watchdog(void *arg)
 {
 	(void)arg;
 	while (!g_stop) {
-		sleep(1);
+		nanosleep(&(struct timespec){.tv_sec = 1}, NULL); /* sleep() is MT-unsafe in glibc (SIGCHLD) */
 		time_t now = mono_now();
 		pthread_mutex_lock(&g_track_lock);
 		for (int i = 0; i < MAX_TRACKED; i++) {

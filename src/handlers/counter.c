@@ -498,8 +498,8 @@ void h_notice_create(struct req *rq, struct resp *rs)
 				en[k++] = items[i].text[LANG_EN];
 				break;
 			}
-	char *lines = arena_strdup(rq->arena, extra->s);
-	for (char *line = strtok(lines, "\r\n"); line && k < 80; line = strtok(NULL, "\r\n"))
+	char *lines = arena_strdup(rq->arena, extra->s), *save = NULL;
+	for (char *line = strtok_r(lines, "\r\n", &save); line && k < 80; line = strtok_r(NULL, "\r\n", &save))
 		if (*line) {
 			zh[k] = line;
 			en[k++] = NULL;
