@@ -1,6 +1,7 @@
 #!/bin/sh
-# lint.sh -- `make lint`: cppcheck, clang-tidy and the compiler's format
-# checks over src/.  Prints "lint: N passed, N failed" (one per tool).
+# lint.sh -- `make lint`: cppcheck, clang-tidy, no raw allocation outside
+# src/util/, and the compiler's format checks over src/.  Prints
+# "lint: N passed, N failed" (one per tool).
 set -u
 cd "$(dirname "$0")/.."
 pass=0 fail=0
@@ -28,6 +29,17 @@ if [ $? -eq 0 ]; then
 	pass=$((pass + 1)); echo "  clang-tidy ok"
 else
 	fail=$((fail + 1)); printf '%s\n' "$out" | grep -E 'warning:|error:' | head -40; echo "  clang-tidy FAILED"
+fi
+
+# Raw allocation lives in src/util/ only: everything else calls xmalloc,
+# xcalloc, xrealloc or xstrdup (util.h says why they abort), so no call
+# site can forget the NULL check.
+raw=$(grep -rnE '(^|[^A-Za-z0-9_])(malloc|calloc|realloc|reallocarray|strdup|strndup)[[:space:]]*\(' \
+	--include='*.c' --include='*.h' src | grep -v '^src/util/')
+if [ -z "$raw" ]; then
+	pass=$((pass + 1)); echo "  allocation ok"
+else
+	fail=$((fail + 1)); printf '%s\n' "$raw"; echo "  allocation FAILED: use xmalloc and friends (src/util/util.h)"
 fi
 
 # -Wformat-security and friends: the normal build with warnings as errors

@@ -20,7 +20,7 @@ enum err store_library_init(void)
 
 struct store *store_open(const char *path, char *err, size_t errsz)
 {
-	struct store *st = calloc(1, sizeof *st);
+	struct store *st = xcalloc(1, sizeof *st);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
@@ -234,7 +234,7 @@ enum err store_migrate(struct store *st, const char *root, char *err, size_t err
 	struct dirent *de;
 	while ((de = readdir(d)) && n < 256)
 		if (de->d_name[0] >= '0' && de->d_name[0] <= '9' && strstr(de->d_name, ".sql"))
-			names[n++] = strdup(de->d_name);
+			names[n++] = xstrdup(de->d_name);
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_name);
 
