@@ -14,31 +14,29 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "domain/petition.h"
 #include "domain/workflow.h"
 #include "handlers/handlers.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
 #include "store/staff.h"
-
-/* Working days before the due date at which a case counts as due soon. */
-enum { DUE_SOON_DAYS = 2 };
 
 static const char *const channels[] = {"counter", "mail", "online", "fax"};
 
 /* ---- shared pieces ---- */
 
-/* "due_soon", "overdue" or NULL for an open case. */
-static const char *due_flag(const struct cal *c, const char *state, const char *due_on)
+/*
+ * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
+ * the scheduler's tiers, with the same near_days setting (store_near_days).
+ */
+static const char *due_flag(const struct cal *c, int near_days, const char *state, const char *due_on)
 {
-	int32_t due, today = clock_office_day(clock_now());
+	int32_t due;
 	if (!case_state_open(case_state_parse(state)) || !cal_parse_iso(due_on, &due))
 		return NULL;
-	if (due < today)
-		return "overdue";
-	if (due == today)
-		return "due_today";
-	return cal_working_days_between(c, today, due) <= DUE_SOON_DAYS ? "due_soon" : NULL;
+	return tier_flag(deadline_tier(c, clock_office_day(clock_now()), due, near_days));
 }
 
 /* May the signed-in user act on a case of this unit?  Counter and admin: any; officer/head: own unit. */
@@ -75,7 +73,8 @@ static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, boo
 }
 
 /* Case fields every case view shows (masked personal data unless full). */
-void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full)
+void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
+                       bool full)
 {
 	tobj_str(o, "case_no", c->case_no);
 	tobj_str(o, "href", url(rq, "/staff/cases/%s", c->case_no));
@@ -92,7 +91,7 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 	tobj_bool(o, "paused", c->paused_since != NULL);
 	tobj_int(o, "paused_days", c->paused_days);
 	view_data(rq, o, "officer", c->officer_name);
-	const char *flag = cal ? due_flag(cal, c->state, c->due_on) : NULL;
+	const char *flag = cal ? due_flag(cal, near_days, c->state, c->due_on) : NULL;
 	if (flag) {
 		tobj_str(o, "flag", flag);
 		tobj_str(o, "flag_label", T(rq, arena_printf(rq->arena, "flag_%s", flag)));
@@ -287,7 +286,7 @@ void h_case_create(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct tobj *v = view_new(rq, T(rq, "receipt_title"));
-	case_summary_view(rq, v, &c, cal, false);
+	case_summary_view(rq, v, &c, cal, store_near_days(st), false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
 	receipt_status_link(rq, st, v, no);
@@ -302,7 +301,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 {
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
-	case_summary_view(rq, v, c, cal, full);
+	case_summary_view(rq, v, c, cal, store_near_days(st), full);
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && rq->sess->role != ROLE_HOTLINE);
 	bool act = may_act(rq, c->unit);
@@ -425,7 +424,7 @@ static void notice_form(struct req *rq, struct resp *rs, struct store *st, const
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c->case_no));
-	case_summary_view(rq, v, c, NULL, false);
+	case_summary_view(rq, v, c, NULL, 0, false);
 	struct tlist *l = tobj_list(v, "items");
 	for (size_t i = 0; i < n; i++) {
 		struct tobj *o = tlist_obj(l);
@@ -578,7 +577,7 @@ void h_notice_print(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c.case_no));
-	case_summary_view(rq, v, &c, NULL, false);
+	case_summary_view(rq, v, &c, NULL, 0, false);
 	tobj_int(v, "seq", n->seq);
 	tobj_str(v, "issued", view_date(rq, n->issued_on));
 	tobj_str(v, "deadline", view_date(rq, n->deadline_on));
@@ -638,11 +637,13 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 
 /* ---- finding and queues ---- */
 
-static void case_list_view(struct req *rq, struct tobj *v, const struct case_rec *cs, size_t n, const struct cal *cal)
+static void case_list_view(struct req *rq, struct store *st, struct tobj *v, const struct case_rec *cs, size_t n)
 {
+	const struct cal *cal = store_calendar(st);
+	int near = store_near_days(st);
 	struct tlist *l = tobj_list(v, "cases");
 	for (size_t i = 0; i < n; i++)
-		case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+		case_summary_view(rq, tlist_obj(l), &cs[i], cal, near, false);
 	tobj_int(v, "count", (long long)n);
 }
 
@@ -663,7 +664,7 @@ void h_case_find(struct req *rq, struct resp *rs)
 		struct case_rec *cs;
 		size_t n;
 		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)
-			case_list_view(rq, v, cs, n, store_calendar(st));
+			case_list_view(rq, st, v, cs, n);
 		tobj_bool(v, "searched", true);
 		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? "by phone" : "by number");
 	}
@@ -689,7 +690,7 @@ void h_queue(struct req *rq, struct resp *rs)
 	}
 	struct tobj *v = view_new(rq, T(rq, "queue_title"));
 	view_text(rq, v, "unit_name", rq->sess->user.unit_name);
-	case_list_view(rq, v, cs, n, store_calendar(st));
+	case_list_view(rq, st, v, cs, n);
 	rs->no_store = true;
 	page_render(rq, rs, "queue", v);
 }
@@ -704,9 +705,10 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	if (!st || store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);
+	int near = store_near_days(st);
 	long long soon = 0, today = 0, over = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *f = due_flag(cal, cs[i].state, cs[i].due_on);
+		const char *f = due_flag(cal, near, cs[i].state, cs[i].due_on);
 		soon += f && strcmp(f, "due_soon") == 0;
 		today += f && strcmp(f, "due_today") == 0;
 		over += f && strcmp(f, "overdue") == 0;
