@@ -307,17 +307,15 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 	bool act = may_act(rq, c->unit);
 	enum case_state cs = case_state_parse(c->state);
 	struct tlist *moves = tobj_list(v, "moves");
-	static const enum case_state offer[] = {CS_REVIEW, CS_APPROVED, CS_REJECTED, CS_CLOSED, CS_WITHDRAWN};
-	for (size_t i = 0; act && i < sizeof offer / sizeof offer[0]; i++) {
-		/* leaving 'correction' for review goes through "items received" */
-		if (!case_move_allowed(cs, offer[i]) || (cs == CS_CORRECTION && offer[i] == CS_REVIEW))
+	for (int to = 0; act && to < CS__MAX; to++) {
+		if (!case_move_allowed(cs, (enum case_state)to, CA_MOVE))
 			continue;
 		struct tobj *o = tlist_obj(moves);
-		tobj_str(o, "to", case_state_name(offer[i]));
-		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "move_%s", case_state_name(offer[i]))));
+		tobj_str(o, "to", case_state_name((enum case_state)to));
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "move_%s", case_state_name((enum case_state)to))));
 	}
-	tobj_bool(v, "may_notice", act && cs == CS_REVIEW);
-	tobj_bool(v, "may_correct", act && cs == CS_CORRECTION);
+	tobj_bool(v, "may_notice", act && case_move_allowed(cs, CS_CORRECTION, CA_NOTICE));
+	tobj_bool(v, "may_correct", act && case_move_allowed(cs, CS_REVIEW, CA_CORRECTED));
 	tobj_str(v, "action_base", url(rq, "/staff/cases/%s", c->case_no));
 
 	struct event_rec *ev;
@@ -383,8 +381,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!case_move_allowed(from, to) || (from == CS_CORRECTION && to == CS_REVIEW) ||
-	    (from == CS_REVIEW && to == CS_CORRECTION)) {
+	if (!case_move_allowed(from, to, CA_MOVE)) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
@@ -451,7 +448,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -464,7 +461,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -599,7 +596,8 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_CORRECTION || !c.paused_since) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
+	    !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}

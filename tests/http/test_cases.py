@@ -297,11 +297,11 @@ def test_near_days_moves_case_flags(client):
 
     admin = client.fresh()
     try:
-        clock(client, "2026-03-09T09:00:00+08:00")
+        clock(client, "2026-04-13T09:00:00+08:00")
         login(client, "counter1")
         no, _, _ = register(client, name="提醒測試")
-        # Monday 9 March + 3 working days: Thursday the 12th, three working days away
-        assert client.sql("SELECT due_on FROM cases WHERE case_no = ?", no)[0][0] == "2026-03-12"
+        # Monday 13 April + 3 working days: Thursday the 16th, three working days away
+        assert client.sql("SELECT due_on FROM cases WHERE case_no = ?", no)[0][0] == "2026-04-16"
         login(admin, "admin1")
         assert flag(admin.get("/staff/queue"), no) is None  # near_days 2: not yet
         for near, expect in (("5", "due_soon"), ("3", "due_soon"), ("2", None)):
