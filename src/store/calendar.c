@@ -113,8 +113,6 @@ enum err store_calendar_years(struct store *st, struct arena *a, struct year_rec
 {
 	static const char sql[] = "SELECT substr(day, 1, 4) AS y, count(*), sum(open) FROM calendar_days "
 	                          "GROUP BY y ORDER BY y";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_year);
 }
 
@@ -128,8 +126,6 @@ static void read_closure(sqlite3_stmt *s, struct arena *a, void *item)
 
 enum err store_closures(struct store *st, struct arena *a, struct closure_rec **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, "SELECT day, reason, created_by FROM closures ORDER BY day DESC"), a, out, n,
 	                 read_closure);
 }

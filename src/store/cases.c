@@ -115,8 +115,6 @@ enum err store_case_events(struct store *st, struct arena *a, long long case_id,
 	static const char sql[] =
 	    "SELECT at, username, from_state, to_state, note FROM case_events WHERE case_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int64(s, 1, case_id);
 	return STMT_LIST(st, s, a, out, n, read_event);
@@ -188,8 +186,6 @@ enum err store_cases_find(struct store *st, struct arena *a, const char *no, con
 {
 	static const char sql[] = CASE_SELECT "WHERE c.case_no = ?1 OR c.phone_digits = ?2 ORDER BY c.id DESC LIMIT 50";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, no);
@@ -202,8 +198,6 @@ enum err store_cases_open(struct store *st, struct arena *a, const char *unit, s
 	static const char sql[] = CASE_SELECT "WHERE c.state IN ('received', 'review', 'correction') "
 	                                      "AND (?1 IS NULL OR c.unit = ?1) ORDER BY c.due_on, c.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, unit);
@@ -245,8 +239,6 @@ enum err store_corrections(struct store *st, struct arena *a, long long case_id,
 	static const char items[] =
 	    "SELECT text_zh, text_en FROM correction_items WHERE correction_id = ?1 ORDER BY seq";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int64(s, 1, case_id);
 	enum err e = STMT_LIST(st, s, a, out, n, read_correction);

@@ -36,8 +36,6 @@ static void unit_row(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_units(struct store *st, struct arena *a, struct unit_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT " UNIT_COLS " FROM units u ORDER BY u.sort, u.code";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, unit_row);
 }
 
@@ -52,8 +50,6 @@ static void read_named(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_villages(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT code, name_zh, name_en FROM villages ORDER BY sort, code";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_named);
 }
 
@@ -90,8 +86,6 @@ static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n)
 {
 	static const char sql[] = SERVICE_SELECT "ORDER BY u.sort, c.sort, s.sort, s.id";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_service);
 }
 
@@ -138,8 +132,6 @@ static enum err service_lines(struct store *st, struct arena *a, const char *sql
                               struct service_line **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int64(s, 1, id);
 	return STMT_LIST(st, s, a, out, n, read_line);
@@ -193,8 +185,6 @@ enum err store_faqs(struct store *st, struct arena *a, const char *unit, const c
 	static const char sql[] = FAQ_SELECT "WHERE (?1 IS NULL OR f.unit = ?1) AND (?2 IS NULL OR f.category = ?2) "
 	                                     "ORDER BY u.sort, c.sort, f.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		bind_str(s, 1, unit);
 		bind_str(s, 2, category);
@@ -233,8 +223,7 @@ static void read_named_count(sqlite3_stmt *s, struct arena *a, void *item)
 static enum err named_counts(struct store *st, struct arena *a, const char *sql, struct named_rec **out, int **counts,
                              size_t *n)
 {
-	struct named_count *rows = NULL;
-	*n = 0;
+	struct named_count *rows;
 	enum err e = STMT_LIST(st, stmt_get(st, sql), a, &rows, n, read_named_count);
 	*out = *n ? arena_alloc(a, *n * sizeof **out) : NULL;
 	if (counts)
@@ -279,8 +268,6 @@ enum err store_news(struct store *st, struct arena *a, int limit, struct news_re
 {
 	static const char sql[] = NEWS_SELECT "ORDER BY published_at DESC, id DESC LIMIT ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int(s, 1, limit);
 	return STMT_LIST(st, s, a, out, n, read_news);

@@ -154,7 +154,9 @@ static enum err list_row(void *ctx, sqlite3_stmt *s)
 enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **items, size_t *n, size_t elem,
                    row_fill *fill)
 {
-	struct list_ctx l = {.a = a, .items = items, .n = n, .cap = *n, .elem = elem, .fill = fill};
+	struct list_ctx l = {.a = a, .items = items, .n = n, .elem = elem, .fill = fill};
+	*items = NULL;
+	*n = 0;
 	enum err e = stmt_each(st, s, list_row, &l);
 	if (e != ERR_OK) {
 		*items = NULL;

@@ -121,8 +121,6 @@ enum err store_faq_stale(struct store *st, struct arena *a, const char *before, 
 	                          "JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
 	                          "WHERE f.reviewed_on < ?1 ORDER BY u.sort, u.code, f.reviewed_on, f.slug";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		bind_str(s, 1, before);
 	return STMT_LIST(st, s, a, out, n, read_stale);

@@ -41,16 +41,24 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 	                          "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
 	                          "ORDER BY unit, due_on";
 	static const char *const sqls[] = {[IK_PETITION] = pet, [IK_CASE] = cas}; /* FAQ entries: store_faq_stale */
+	enum { KINDS = sizeof sqls / sizeof sqls[0] };
+	struct open_item *part[KINDS];
+	size_t np[KINDS];
 	*out = NULL;
 	*n = 0;
-	enum err e = ERR_OK;
-	for (int k = 0; k < (int)(sizeof sqls / sizeof sqls[0]) && e == ERR_OK; k++) {
-		size_t from = *n;
-		e = STMT_LIST(st, stmt_get(st, sqls[k]), a, out, n, read_item);
-		for (size_t i = from; i < *n; i++)
-			(*out)[i].kind = (enum item_kind)k;
+	for (int k = 0; k < KINDS; k++) {
+		enum err e = STMT_LIST(st, stmt_get(st, sqls[k]), a, &part[k], &np[k], read_item);
+		if (e != ERR_OK)
+			return e;
+		for (size_t i = 0; i < np[k]; i++)
+			part[k][i].kind = (enum item_kind)k;
+		*n += np[k];
 	}
-	return e;
+	*out = arena_alloc(a, (*n ? *n : 1) * sizeof **out);
+	for (size_t k = 0, at = 0; k < KINDS; at += np[k], k++)
+		if (np[k])
+			memcpy(*out + at, part[k], np[k] * sizeof **out);
+	return ERR_OK;
 }
 
 static void read_staff(sqlite3_stmt *s, struct arena *a, void *item)
@@ -66,8 +74,6 @@ static void read_staff(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, role, unit, email, display_name FROM users WHERE active ORDER BY id";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_staff);
 }
 
@@ -149,8 +155,6 @@ enum err store_notifications(struct store *st, struct arena *a, long long user_i
 	    "LEFT JOIN faq q ON f.item_kind = 'faq' AND q.id = f.item_id "
 	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, f.item_kind = 'faq', n.id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		sqlite3_bind_int64(s, 1, user_id);
 		sqlite3_bind_int(s, 2, limit);
@@ -230,8 +234,6 @@ enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int lim
 	                          "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
 	                          "ORDER BY next_at, id LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
 		sqlite3_bind_int(s, 2, limit);

@@ -54,10 +54,10 @@ enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx,
 typedef void row_fill(sqlite3_stmt *s, struct arena *a, void *item);
 
 /*
- * Runs list statement s (bound, not yet stepped): appends an elem-sized item
- * per row to the arena array *items (*n of them; start with NULL, 0) and
- * has fill read the row into it.  Returns as stmt_each; on an error the
- * list is empty (*items NULL, *n 0), so nobody shows half of it.
+ * Runs list statement s (bound, not yet stepped) into a new arena array
+ * *items of *n elem-sized items, zeroed, one per row, that fill reads the
+ * row into; the array grows by doubling.  Returns as stmt_each; on an
+ * error the list is empty (*items NULL, *n 0), so nobody shows half of it.
  */
 enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **items, size_t *n, size_t elem,
                    row_fill *fill);

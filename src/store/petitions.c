@@ -156,8 +156,6 @@ enum err store_petition_events(struct store *st, struct arena *a, long long id, 
 	static const char sql[] = "SELECT at, username, action, from_state, to_state, note FROM petition_events "
 	                          "WHERE petition_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int64(s, 1, id);
 	return STMT_LIST(st, s, a, out, n, read_pet_event);
@@ -267,8 +265,6 @@ enum err store_petitions_open(struct store *st, struct arena *a, const char *uni
 	                                          " AND (?1 IS NULL OR p.unit = ?1) AND (?2 = 0 OR p.officer_id = ?2) "
 	                                          "AND (?3 IS NULL OR p.state = ?3) ORDER BY p.due_on, p.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		bind_str(s, 1, unit);
 		sqlite3_bind_int64(s, 2, officer_id);
@@ -302,8 +298,6 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit WHERE p.state IN " OPEN_STATES
 	    " GROUP BY p.unit ORDER BY p.unit IS NULL, u.sort, p.unit";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		bind_str(s, 1, today);
 		bind_str(s, 2, near_until);
@@ -317,8 +311,6 @@ enum err store_petitions_by_phone(struct store *st, struct arena *a, const char 
 {
 	static const char sql[] = PETITION_SELECT "WHERE p.phone_digits = ?1 ORDER BY p.id DESC LIMIT 20";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		bind_str(s, 1, digits);
 	return STMT_LIST(st, s, a, out, n, read_petition);
@@ -350,8 +342,6 @@ enum err store_extensions(struct store *st, struct arena *a, long long petition_
 	    "LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
 	    "WHERE x.petition_id = ?1 ORDER BY x.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		sqlite3_bind_int64(s, 1, petition_id);
 	return STMT_LIST(st, s, a, out, n, read_extension);
@@ -427,8 +417,6 @@ enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec
 {
 	static const char sql[] = "SELECT id, channel, category, days, updated_by, updated_at FROM petition_rules "
 	                          "ORDER BY channel = '*' DESC, channel, category = '*' DESC, category";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_rule);
 }
 
@@ -489,8 +477,6 @@ static void read_category(sqlite3_stmt *s, struct arena *a, void *item)
 
 enum err store_categories(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, "SELECT code, name_zh, name_en FROM categories ORDER BY sort, code"), a, out,
 	                 n, read_category);
 }

@@ -409,8 +409,6 @@ static void read_variants(sqlite3_stmt *s, struct arena *a, void *item)
 static enum err load_synonyms(struct store *st, struct arena *a, const char ***out, size_t *n)
 {
 	static const char sql[] = "SELECT variants FROM search_synonyms ORDER BY id";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_variants);
 }
 
@@ -667,8 +665,6 @@ static void read_synonym(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_synonyms(struct store *st, struct arena *a, struct synonym_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, variants, created_by, created_at FROM search_synonyms ORDER BY variants";
-	*out = NULL;
-	*n = 0;
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_synonym);
 }
 

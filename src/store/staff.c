@@ -85,8 +85,6 @@ enum err store_users_of_unit(struct store *st, struct arena *a, const char *unit
 {
 	static const char sql[] = "SELECT " USER_COLS "WHERE u.active AND u.unit = ?1 ORDER BY u.role, u.username";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s)
 		bind_str(s, 1, unit);
 	return STMT_LIST(st, s, a, out, n, user_row);
@@ -233,8 +231,6 @@ enum err store_audit_list(struct store *st, struct arena *a, const char *object,
 	static const char sql[] = "SELECT id, at, username, action, object, detail, ip FROM audit "
 	                          "WHERE ?1 IS NULL OR object = ?1 ORDER BY id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (s) {
 		bind_str(s, 1, object);
 		sqlite3_bind_int(s, 2, limit);
