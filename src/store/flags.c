@@ -42,8 +42,8 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 	                          "ORDER BY unit, due_on";
 	static const char *const sqls[] = {[IK_PETITION] = pet, [IK_CASE] = cas}; /* FAQ entries: store_faq_stale */
 	enum { KINDS = sizeof sqls / sizeof sqls[0] };
-	struct open_item *part[KINDS];
-	size_t np[KINDS];
+	struct open_item *part[KINDS] = {0};
+	size_t np[KINDS] = {0}, total = 0;
 	*out = NULL;
 	*n = 0;
 	for (int k = 0; k < KINDS; k++) {
@@ -52,12 +52,15 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 			return e;
 		for (size_t i = 0; i < np[k]; i++)
 			part[k][i].kind = (enum item_kind)k;
-		*n += np[k];
+		total += np[k];
 	}
-	*out = arena_alloc(a, (*n ? *n : 1) * sizeof **out);
-	for (size_t k = 0, at = 0; k < KINDS; at += np[k], k++)
+	*n = total;
+	struct open_item *it = *out = arena_alloc(a, (total ? total : 1) * sizeof **out);
+	for (int k = 0; k < KINDS; k++) {
 		if (np[k])
-			memcpy(*out + at, part[k], np[k] * sizeof **out);
+			memcpy(it, part[k], np[k] * sizeof *it);
+		it += np[k];
+	}
 	return ERR_OK;
 }
 
