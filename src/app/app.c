@@ -234,7 +234,7 @@ static bool cache_get(const char *key, long long gen, struct buf *out)
 static void cache_put(const char *key, long long gen, const char *body, size_t len)
 {
 	size_t i = cache_slot(key);
-	char *k = strdup(key), *b = malloc(len + 1);
+	char *k = xstrdup(key), *b = xmalloc(len + 1);
 	memcpy(b, body, len);
 	b[len] = '\0';
 	pthread_rwlock_wrlock(&g_cache_lock);

@@ -82,7 +82,7 @@ static int load(const char *dir, const char *rel, int depth, char *err, size_t e
 		if (g_n == g_cap)
 			g_files = xrealloc(g_files, (g_cap = g_cap ? g_cap * 2 : 64) * sizeof *g_files);
 		struct static_file *f = &g_files[g_n++];
-		f->path = strdup(sub);
+		f->path = xstrdup(sub);
 		f->data = data;
 		f->len = len;
 		f->content_type = static_content_type(sub);

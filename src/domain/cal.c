@@ -221,7 +221,7 @@ static struct cal_year *year_find(const struct cal *c, int year, size_t *pos)
 	return NULL;
 }
 
-/* Finds or inserts the entry for year; NULL on OOM (c unchanged). */
+/* Finds or inserts the entry for year. */
 static struct cal_year *year_get(struct cal *c, int year)
 {
 	size_t pos = 0;
@@ -230,10 +230,7 @@ static struct cal_year *year_get(struct cal *c, int year)
 		return e;
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 4;
-		struct cal_year *v = realloc(c->years, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		c->years = v;
+		c->years = xrealloc(c->years, cap * sizeof *c->years);
 		c->cap = cap;
 	}
 	memmove(&c->years[pos + 1], &c->years[pos], (c->n - pos) * sizeof *c->years);
@@ -246,7 +243,7 @@ static struct cal_year *year_get(struct cal *c, int year)
 
 struct cal *cal_new(void)
 {
-	return calloc(1, sizeof(struct cal));
+	return xcalloc(1, sizeof(struct cal));
 }
 
 void cal_free(struct cal *c)
@@ -269,8 +266,6 @@ enum err cal_set_day(struct cal *c, int32_t day, bool open)
 	int year, doy;
 	split_day(day, &year, &doy);
 	struct cal_year *e = year_get(c, year);
-	if (!e)
-		return ERR_NOMEM;
 	e->imported = true;
 	bit_put(e->set, doy, true);
 	bit_put(e->open, doy, open);
@@ -284,8 +279,6 @@ enum err cal_close_day(struct cal *c, int32_t day)
 	int year, doy;
 	split_day(day, &year, &doy);
 	struct cal_year *e = year_get(c, year);
-	if (!e)
-		return ERR_NOMEM;
 	bit_put(e->closure, doy, true);
 	return ERR_OK;
 }

@@ -80,7 +80,7 @@ bool cal_format_roc(int32_t day, enum lang lang, char *buf, size_t size);
  */
 struct cal;
 
-/* Returns an empty calendar (nothing imported, no closures), or NULL on OOM. */
+/* Returns an empty calendar (nothing imported, no closures); aborts on OOM (xcalloc). */
 struct cal *cal_new(void);
 
 /* Frees c and everything it holds; cal_free(NULL) is a no-op. */
@@ -89,15 +89,15 @@ void cal_free(struct cal *c);
 /*
  * Records the official flag for one day and marks its year as imported.
  * Days of an imported year that are never set follow the weekday rule.
- * Returns ERR_OK, ERR_INVAL (day outside CAL_DAY_MIN..CAL_DAY_MAX) or
- * ERR_NOMEM (c unchanged).
+ * Returns ERR_OK or ERR_INVAL (day outside CAL_DAY_MIN..CAL_DAY_MAX; c
+ * unchanged).
  */
 enum err cal_set_day(struct cal *c, int32_t day, bool open);
 
 /*
  * Adds a local closure (typhoon day, 停止上班): the day is closed whatever
  * the imported calendar says.  Does not mark the year as imported.
- * Returns ERR_OK, ERR_INVAL or ERR_NOMEM (c unchanged).
+ * Returns ERR_OK or ERR_INVAL (c unchanged).
  */
 enum err cal_close_day(struct cal *c, int32_t day);
 
@@ -166,7 +166,7 @@ enum err cal_parse_csv(const char *data, size_t len, cal_row_fn fn, void *ctx, c
  * Validates the CSV in full, then imports every row into c with
  * cal_set_day: a bad file leaves c unchanged.  If nrows is not NULL it gets
  * the number of rows imported.  Returns ERR_OK, ERR_INVAL (message in
- * errmsg as for cal_parse_csv) or ERR_NOMEM (c may be partly updated).
+ * errmsg as for cal_parse_csv).
  */
 enum err cal_load_csv(struct cal *c, const char *data, size_t len, size_t *nrows, char *errmsg, size_t errsz);
 

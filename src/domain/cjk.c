@@ -524,13 +524,8 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 	if (!doc || !n)
 		return 0;
 	size_t cap = n < SNIP_SCAN ? n : SNIP_SCAN;
-	if (cap > SNIP_STACK) {
-		e = malloc(cap * sizeof *e);
-		if (!e) {
-			e = stack_e;
-			cap = SNIP_STACK;
-		}
-	}
+	if (cap > SNIP_STACK)
+		e = xmalloc(cap * sizeof *e);
 
 	/* fold the document, one entry per visible code point */
 	const char *p = doc, *end = doc + n;

@@ -43,6 +43,13 @@ static const char *const tier_names[TIER__MAX] = {
     "overdue",   /* TIER_OVERDUE */
 };
 
+static const char *const tier_flags[TIER__MAX] = {
+    NULL,        /* TIER_NONE */
+    "due_soon",  /* TIER_NEAR */
+    "due_today", /* TIER_DUE_TODAY */
+    "overdue",   /* TIER_OVERDUE */
+};
+
 static int find(const char *const *names, int n, const char *s)
 {
 	for (int i = 0; s && i < n; i++)
@@ -112,6 +119,11 @@ int32_t pet_due(const struct cal *c, int32_t received, int days, int32_t ext_unt
 const char *tier_name(enum tier t)
 {
 	return t < TIER__MAX ? tier_names[t] : NULL;
+}
+
+const char *tier_flag(enum tier t)
+{
+	return t < TIER__MAX ? tier_flags[t] : NULL;
 }
 
 enum tier deadline_tier(const struct cal *c, int32_t today, int32_t due, int near_days)

@@ -87,6 +87,8 @@ enum tier {
 	TIER__MAX
 };
 const char *tier_name(enum tier t); /* "near", "due_today", "overdue", NULL for none */
+/* The staff pages' flag (CSS class and flag_* string): "due_soon", "due_today", "overdue", NULL for none. */
+const char *tier_flag(enum tier t);
 
 /*
  * The tier of an item due on "due", seen on "today": overdue when due <

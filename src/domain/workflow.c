@@ -15,16 +15,23 @@ static const char *const names[CS__MAX] = {
     "withdrawn",  /* CS_WITHDRAWN */
 };
 
-/* moves[from] = bit mask of the states it may go to */
-#define B(s) (1u << (s))
-static const unsigned moves[CS__MAX] = {
-    B(CS_REVIEW) | B(CS_WITHDRAWN) | B(CS_CLOSED),                        /* received (closed: on the spot) */
-    B(CS_CORRECTION) | B(CS_APPROVED) | B(CS_REJECTED) | B(CS_WITHDRAWN), /* review */
-    B(CS_REVIEW) | B(CS_REJECTED) | B(CS_WITHDRAWN),                      /* correction */
-    B(CS_CLOSED),                                                         /* approved */
-    B(CS_CLOSED),                                                         /* rejected */
-    0,                                                                    /* closed */
-    0,                                                                    /* withdrawn */
+/* Every allowed move, and the one action that makes it. */
+static const struct transition {
+	enum case_state from, to;
+	enum case_action how;
+} transitions[] = {
+    {CS_RECEIVED, CS_REVIEW, CA_MOVE},
+    {CS_RECEIVED, CS_CLOSED, CA_MOVE}, /* on the spot: immediate services */
+    {CS_RECEIVED, CS_WITHDRAWN, CA_MOVE},
+    {CS_REVIEW, CS_CORRECTION, CA_NOTICE}, /* only with a notice saying what is missing */
+    {CS_REVIEW, CS_APPROVED, CA_MOVE},
+    {CS_REVIEW, CS_REJECTED, CA_MOVE},
+    {CS_REVIEW, CS_WITHDRAWN, CA_MOVE},
+    {CS_CORRECTION, CS_REVIEW, CA_CORRECTED}, /* only when the items came: the clock restarts */
+    {CS_CORRECTION, CS_REJECTED, CA_MOVE},
+    {CS_CORRECTION, CS_WITHDRAWN, CA_MOVE},
+    {CS_APPROVED, CS_CLOSED, CA_MOVE},
+    {CS_REJECTED, CS_CLOSED, CA_MOVE},
 };
 
 enum case_state case_state_parse(const char *s)
@@ -40,9 +47,12 @@ const char *case_state_name(enum case_state s)
 	return s < CS__MAX ? names[s] : "unknown";
 }
 
-bool case_move_allowed(enum case_state from, enum case_state to)
+bool case_move_allowed(enum case_state from, enum case_state to, enum case_action how)
 {
-	return from < CS__MAX && to < CS__MAX && (moves[from] & B(to));
+	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (transitions[i].from == from && transitions[i].to == to)
+			return transitions[i].how == how;
+	return false;
 }
 
 bool case_state_open(enum case_state s)

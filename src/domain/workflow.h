@@ -18,11 +18,23 @@ enum case_state {
 	CS__MAX
 };
 
+/*
+ * How a case changes state.  Most moves are the case page's move form; two
+ * are actions of their own, because they do more than change the state,
+ * and the move form must never make them without that.
+ */
+enum case_action {
+	CA_MOVE,      /* the move form (/staff/cases/NO/move) and registration */
+	CA_NOTICE,    /* issuing the one-time correction notice: review -> correction, the clock stops */
+	CA_CORRECTED, /* "items received": correction -> review, the clock restarts */
+	CA__MAX
+};
+
 /* "received" -> CS_RECEIVED; CS__MAX for anything else. */
 enum case_state case_state_parse(const char *s);
 const char *case_state_name(enum case_state s);
-/* True when a case in state from may move to state to. */
-bool case_move_allowed(enum case_state from, enum case_state to);
+/* True when a case in state from may move to state to by action how (the transition table). */
+bool case_move_allowed(enum case_state from, enum case_state to, enum case_action how);
 /* Moves that cannot be undone (reject, close, withdraw): staff confirm them and record why. */
 bool case_move_needs_reason(enum case_state to);
 /* Open states count against the deadline (received, review, correction). */

@@ -165,7 +165,7 @@ int front_fcgi_run(const char *socket_path, unsigned threads)
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	fprintf(stderr, "bianmin: FastCGI on %s with %u threads\n", socket_path ? socket_path : "fd 0", threads);
-	pthread_t *tids = calloc(threads, sizeof *tids);
+	pthread_t *tids = xcalloc(threads, sizeof *tids);
 	for (unsigned i = 0; i < threads; i++)
 		pthread_create(&tids[i], NULL, responder, NULL);
 	for (unsigned i = 0; i < threads; i++)

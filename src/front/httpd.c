@@ -63,7 +63,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	pthread_mutex_lock(&g_track_lock);
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
 		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-		struct tracked *t = calloc(1, sizeof *t);
+		struct tracked *t = xcalloc(1, sizeof *t);
 		t->fd = ci ? ci->connect_fd : -1;
 		t->waiting_since = mono_now();
 		for (int i = 0; i < MAX_TRACKED; i++)
@@ -115,7 +115,7 @@ static void *watchdog(void *arg)
 {
 	(void)arg;
 	while (!g_stop) {
-		sleep(1);
+		nanosleep(&(struct timespec){.tv_sec = 1}, NULL); /* sleep() is MT-unsafe in glibc (SIGCHLD) */
 		time_t now = mono_now();
 		pthread_mutex_lock(&g_track_lock);
 		for (int i = 0; i < MAX_TRACKED; i++) {
@@ -260,7 +260,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct conn_state *cs = *con_cls;
 	if (!cs) {
 		/* first call: headers only.  Answer on a later call so keep-alive stays on. */
-		cs = calloc(1, sizeof *cs);
+		cs = xcalloc(1, sizeof *cs);
 		clock_gettime(CLOCK_MONOTONIC, &cs->t0);
 		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, cs);
 		if (cs->header_bytes > REQ_MAX_HEADERS)

@@ -14,31 +14,29 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "domain/petition.h"
 #include "domain/workflow.h"
 #include "handlers/handlers.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
 #include "store/staff.h"
-
-/* Working days before the due date at which a case counts as due soon. */
-enum { DUE_SOON_DAYS = 2 };
 
 static const char *const channels[] = {"counter", "mail", "online", "fax"};
 
 /* ---- shared pieces ---- */
 
-/* "due_soon", "overdue" or NULL for an open case. */
-static const char *due_flag(const struct cal *c, const char *state, const char *due_on)
+/*
+ * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
+ * the scheduler's tiers, with the same near_days setting (store_near_days).
+ */
+static const char *due_flag(const struct cal *c, int near_days, const char *state, const char *due_on)
 {
-	int32_t due, today = clock_office_day(clock_now());
+	int32_t due;
 	if (!case_state_open(case_state_parse(state)) || !cal_parse_iso(due_on, &due))
 		return NULL;
-	if (due < today)
-		return "overdue";
-	if (due == today)
-		return "due_today";
-	return cal_working_days_between(c, today, due) <= DUE_SOON_DAYS ? "due_soon" : NULL;
+	return tier_flag(deadline_tier(c, clock_office_day(clock_now()), due, near_days));
 }
 
 /* May the signed-in user act on a case of this unit?  Counter and admin: any; officer/head: own unit. */
@@ -75,7 +73,8 @@ static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, boo
 }
 
 /* Case fields every case view shows (masked personal data unless full). */
-void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, bool full)
+void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
+                       bool full)
 {
 	tobj_str(o, "case_no", c->case_no);
 	tobj_str(o, "href", url(rq, "/staff/cases/%s", c->case_no));
@@ -92,7 +91,7 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 	tobj_bool(o, "paused", c->paused_since != NULL);
 	tobj_int(o, "paused_days", c->paused_days);
 	view_data(rq, o, "officer", c->officer_name);
-	const char *flag = cal ? due_flag(cal, c->state, c->due_on) : NULL;
+	const char *flag = cal ? due_flag(cal, near_days, c->state, c->due_on) : NULL;
 	if (flag) {
 		tobj_str(o, "flag", flag);
 		tobj_str(o, "flag_label", T(rq, arena_printf(rq->arena, "flag_%s", flag)));
@@ -220,7 +219,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	}
 	ids_query_code_for(once, code);
 	struct tobj *v = view_new(rq, T(rq, "receipt_title"));
-	case_summary_view(rq, v, &c, store_calendar(st), false);
+	case_summary_view(rq, v, &c, store_calendar(st), store_near_days(st), false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
 	receipt_status_link(rq, st, v, c.case_no);
@@ -347,23 +346,21 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 {
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
-	case_summary_view(rq, v, c, cal, full);
+	case_summary_view(rq, v, c, cal, store_near_days(st), full);
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && rq->sess->role != ROLE_HOTLINE);
 	bool act = may_act(rq, c->unit);
 	enum case_state cs = case_state_parse(c->state);
 	struct tlist *moves = tobj_list(v, "moves");
-	static const enum case_state offer[] = {CS_REVIEW, CS_APPROVED, CS_REJECTED, CS_CLOSED, CS_WITHDRAWN};
-	for (size_t i = 0; act && i < sizeof offer / sizeof offer[0]; i++) {
-		/* leaving 'correction' for review goes through "items received" */
-		if (!case_move_allowed(cs, offer[i]) || (cs == CS_CORRECTION && offer[i] == CS_REVIEW))
+	for (int to = 0; act && to < CS__MAX; to++) {
+		if (!case_move_allowed(cs, (enum case_state)to, CA_MOVE))
 			continue;
 		struct tobj *o = tlist_obj(moves);
-		tobj_str(o, "to", case_state_name(offer[i]));
-		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "move_%s", case_state_name(offer[i]))));
+		tobj_str(o, "to", case_state_name((enum case_state)to));
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "move_%s", case_state_name((enum case_state)to))));
 	}
-	tobj_bool(v, "may_notice", act && cs == CS_REVIEW);
-	tobj_bool(v, "may_correct", act && cs == CS_CORRECTION);
+	tobj_bool(v, "may_notice", act && case_move_allowed(cs, CS_CORRECTION, CA_NOTICE));
+	tobj_bool(v, "may_correct", act && case_move_allowed(cs, CS_REVIEW, CA_CORRECTED));
 	tobj_str(v, "action_base", url(rq, "/staff/cases/%s", c->case_no));
 
 	struct event_rec *ev;
@@ -452,8 +449,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *state_label = T(rq, arena_printf(rq->arena, "state_%s", c.state));
-	if (!case_move_allowed(from, to) || (from == CS_CORRECTION && to == CS_REVIEW) ||
-	    (from == CS_REVIEW && to == CS_CORRECTION)) {
+	if (!case_move_allowed(from, to, CA_MOVE)) {
 		page_conflict(rq, rs, "err_bad_move", state_label);
 		return;
 	}
@@ -509,7 +505,7 @@ static void notice_form(struct req *rq, struct resp *rs, struct store *st, const
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c->case_no));
-	case_summary_view(rq, v, c, NULL, false);
+	case_summary_view(rq, v, c, NULL, 0, false);
 	struct tlist *l = tobj_list(v, "items");
 	for (size_t i = 0; i < n; i++) {
 		struct tobj *o = tlist_obj(l);
@@ -536,7 +532,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -549,7 +545,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -582,8 +578,8 @@ void h_notice_create(struct req *rq, struct resp *rs)
 				en[k++] = items[i].text[LANG_EN];
 				break;
 			}
-	char *lines = arena_strdup(rq->arena, extra->s);
-	for (char *line = strtok(lines, "\r\n"); line && k < 80; line = strtok(NULL, "\r\n"))
+	char *lines = arena_strdup(rq->arena, extra->s), *save = NULL;
+	for (char *line = strtok_r(lines, "\r\n", &save); line && k < 80; line = strtok_r(NULL, "\r\n", &save))
 		if (*line) {
 			zh[k] = line;
 			en[k++] = NULL;
@@ -662,7 +658,7 @@ void h_notice_print(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "notice_title"), c.case_no));
-	case_summary_view(rq, v, &c, NULL, false);
+	case_summary_view(rq, v, &c, NULL, 0, false);
 	tobj_int(v, "seq", n->seq);
 	tobj_str(v, "issued", view_date(rq, n->issued_on));
 	tobj_str(v, "deadline", view_date(rq, n->deadline_on));
@@ -684,7 +680,8 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_CORRECTION || !c.paused_since) {
+	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
+	    !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
@@ -722,11 +719,13 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 
 /* ---- finding and queues ---- */
 
-static void case_list_view(struct req *rq, struct tobj *v, const struct case_rec *cs, size_t n, const struct cal *cal)
+static void case_list_view(struct req *rq, struct store *st, struct tobj *v, const struct case_rec *cs, size_t n)
 {
+	const struct cal *cal = store_calendar(st);
+	int near = store_near_days(st);
 	struct tlist *l = tobj_list(v, "cases");
 	for (size_t i = 0; i < n; i++)
-		case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+		case_summary_view(rq, tlist_obj(l), &cs[i], cal, near, false);
 	tobj_int(v, "count", (long long)n);
 }
 
@@ -747,7 +746,7 @@ void h_case_find(struct req *rq, struct resp *rs)
 		struct case_rec *cs;
 		size_t n;
 		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)
-			case_list_view(rq, v, cs, n, store_calendar(st));
+			case_list_view(rq, st, v, cs, n);
 		tobj_bool(v, "searched", true);
 		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? "by phone" : "by number");
 	}
@@ -773,7 +772,7 @@ void h_queue(struct req *rq, struct resp *rs)
 	}
 	struct tobj *v = view_new(rq, T(rq, "queue_title"));
 	view_text(rq, v, "unit_name", rq->sess->user.unit_name);
-	case_list_view(rq, v, cs, n, store_calendar(st));
+	case_list_view(rq, st, v, cs, n);
 	rs->no_store = true;
 	page_render(rq, rs, "queue", v);
 }
@@ -788,9 +787,10 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	if (!st || store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);
+	int near = store_near_days(st);
 	long long soon = 0, today = 0, over = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *f = due_flag(cal, cs[i].state, cs[i].due_on);
+		const char *f = due_flag(cal, near, cs[i].state, cs[i].due_on);
 		soon += f && strcmp(f, "due_soon") == 0;
 		today += f && strcmp(f, "due_today") == 0;
 		over += f && strcmp(f, "overdue") == 0;

@@ -136,11 +136,9 @@ static void put_tier(struct req *rq, struct tobj *o, const struct cal *cal, cons
 	int32_t due;
 	if (!cal || !is_open(p) || !cal_parse_iso(p->due_on, &due))
 		return;
-	const char *t = tier_name(deadline_tier(cal, clock_office_day(clock_now()), due, near));
-	if (!t)
+	const char *flag = tier_flag(deadline_tier(cal, clock_office_day(clock_now()), due, near));
+	if (!flag)
 		return;
-	/* the case pages' flag classes and labels: due_soon, due_today, overdue */
-	const char *flag = strcmp(t, "near") == 0 ? "due_soon" : t;
 	tobj_str(o, "flag", flag);
 	tobj_str(o, "flag_label", T(rq, arena_printf(rq->arena, "flag_%s", flag)));
 }
@@ -326,7 +324,7 @@ static void caller_history(struct req *rq, struct store *st, struct tobj *v, con
 	if (store_cases_find(st, rq->arena, NULL, digits, &cs, &nc) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "earlier_cases");
 		for (size_t i = 0; i < nc; i++)
-			case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+			case_summary_view(rq, tlist_obj(l), &cs[i], cal, near, false);
 	}
 	tobj_bool(v, "has_petitions", np > 0);
 	tobj_bool(v, "has_cases", nc > 0);

@@ -22,6 +22,7 @@
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
+#include "store/deadlines.h"
 #include "store/petitions.h"
 #include "store/search.h"
 
@@ -296,9 +297,10 @@ static void console_people(struct req *rq, struct store *st, struct tobj *v, con
 	size_t n;
 	if (store_cases_find(st, rq->arena, by_no ? no : "", by_phone ? digits : NULL, &cs, &n) == ERR_OK) {
 		const struct cal *cal = store_calendar(st);
+		int near = store_near_days(st);
 		struct tlist *l = tobj_list(v, "cases");
 		for (size_t i = 0; i < n; i++)
-			case_summary_view(rq, tlist_obj(l), &cs[i], cal, false);
+			case_summary_view(rq, tlist_obj(l), &cs[i], cal, near, false);
 		tobj_int(v, "case_count", (long long)n);
 	}
 	struct petition_rec *ps = NULL, one;

@@ -14,6 +14,7 @@
 #include "handlers/handlers.h"
 #include "store/calendar.h"
 #include "store/cases.h"
+#include "store/deadlines.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
@@ -116,7 +117,7 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "status_title"), c.case_no));
-	case_summary_view(rq, v, &c, store_calendar(st), false);
+	case_summary_view(rq, v, &c, store_calendar(st), store_near_days(st), false);
 	struct event_rec *ev;
 	size_t ne;
 	if (store_case_events(st, rq->arena, c.id, &ev, &ne) == ERR_OK) {

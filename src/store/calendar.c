@@ -7,8 +7,6 @@
 #include "store/calendar.h"
 #include "store/internal.h"
 
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
-
 static long long calendar_gen(struct store *st)
 {
 	sqlite3_stmt *s = stmt_get(st, "SELECT gen FROM calendar_gen WHERE id = 1");
@@ -16,6 +14,22 @@ static long long calendar_gen(struct store *st)
 	if (s)
 		sqlite3_reset(s);
 	return g;
+}
+
+static enum err open_day_row(void *ctx, sqlite3_stmt *s)
+{
+	int32_t day;
+	if (cal_parse_iso((const char *)sqlite3_column_text(s, 0), &day))
+		cal_set_day(ctx, day, sqlite3_column_int(s, 1) != 0);
+	return ERR_OK;
+}
+
+static enum err closure_row(void *ctx, sqlite3_stmt *s)
+{
+	int32_t day;
+	if (cal_parse_iso((const char *)sqlite3_column_text(s, 0), &day))
+		cal_close_day(ctx, day);
+	return ERR_OK;
 }
 
 const struct cal *store_calendar(struct store *st)
@@ -26,22 +40,14 @@ const struct cal *store_calendar(struct store *st)
 	if (st->cal && st->cal_gen == gen)
 		return st->cal;
 	struct cal *c = cal_new();
-	sqlite3_stmt *s = stmt_get(st, "SELECT day, open FROM calendar_days");
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		int32_t day;
-		if (cal_parse_iso((const char *)sqlite3_column_text(s, 0), &day))
-			cal_set_day(c, day, sqlite3_column_int(s, 1) != 0);
+	enum err e = stmt_each(st, stmt_get(st, "SELECT day, open FROM calendar_days"), open_day_row, c);
+	if (e == ERR_OK)
+		e = stmt_each(st, stmt_get(st, "SELECT day FROM closures"), closure_row, c);
+	if (e != ERR_OK) {
+		/* a calendar missing days would move due dates; never keep one */
+		cal_free(c);
+		return NULL;
 	}
-	if (s)
-		sqlite3_reset(s);
-	s = stmt_get(st, "SELECT day FROM closures");
-	while (s && sqlite3_step(s) == SQLITE_ROW) {
-		int32_t day;
-		if (cal_parse_iso((const char *)sqlite3_column_text(s, 0), &day))
-			cal_close_day(c, day);
-	}
-	if (s)
-		sqlite3_reset(s);
 	cal_free(st->cal);
 	st->cal = c;
 	st->cal_gen = gen;
@@ -94,42 +100,34 @@ enum err store_calendar_import(struct store *st, const char *data, size_t len, s
 	return ERR_OK;
 }
 
+static void read_year(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct year_rec *y = item;
+	(void)a;
+	y->year = sqlite3_column_int(s, 0);
+	y->days = sqlite3_column_int(s, 1);
+	y->open_days = sqlite3_column_int(s, 2);
+}
+
 enum err store_calendar_years(struct store *st, struct arena *a, struct year_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT substr(day, 1, 4) AS y, count(*), sum(open) FROM calendar_days "
 	                          "GROUP BY y ORDER BY y";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct year_rec *y = PUSH(a, out, n, cap);
-		y->year = sqlite3_column_int(s, 0);
-		y->days = sqlite3_column_int(s, 1);
-		y->open_days = sqlite3_column_int(s, 2);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_year);
+}
+
+static void read_closure(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct closure_rec *c = item;
+	c->day = col_str(s, 0, a);
+	c->reason = col_str(s, 1, a);
+	c->created_by = col_str(s, 2, a);
 }
 
 enum err store_closures(struct store *st, struct arena *a, struct closure_rec **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, "SELECT day, reason, created_by FROM closures ORDER BY day DESC");
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct closure_rec *c = PUSH(a, out, n, cap);
-		c->day = col_str(s, 0, a);
-		c->reason = col_str(s, 1, a);
-		c->created_by = col_str(s, 2, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, "SELECT day, reason, created_by FROM closures ORDER BY day DESC"), a, out, n,
+	                 read_closure);
 }
 
 enum err store_closure_add(struct store *st, const char *day, const char *reason, const char *by)

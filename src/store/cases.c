@@ -17,8 +17,9 @@
 	"c.paused_days, o.display_name FROM cases c JOIN services s ON s.id = c.service_id "                           \
 	"JOIN units u ON u.code = c.unit LEFT JOIN users o ON o.id = c.officer_id "
 
-static void read_case(sqlite3_stmt *s, struct arena *a, struct case_rec *c)
+static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct case_rec *c = item;
 	c->id = sqlite3_column_int64(s, 0);
 	c->case_no = col_str(s, 1, a);
 	c->code_hash = col_str(s, 2, a);
@@ -112,27 +113,24 @@ enum err store_case_by_form(struct store *st, struct arena *a, const char *form_
 	return case_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out);
 }
 
+static void read_event(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct event_rec *e = item;
+	e->at = col_str(s, 0, a);
+	e->username = col_str(s, 1, a);
+	e->from_state = col_str(s, 2, a);
+	e->to_state = col_str(s, 3, a);
+	e->note = col_str(s, 4, a);
+}
+
 enum err store_case_events(struct store *st, struct arena *a, long long case_id, struct event_rec **out, size_t *n)
 {
 	static const char sql[] =
 	    "SELECT at, username, from_state, to_state, note FROM case_events WHERE case_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, case_id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct event_rec *e = PUSH(a, out, n, cap);
-		e->at = col_str(s, 0, a);
-		e->username = col_str(s, 1, a);
-		e->from_state = col_str(s, 2, a);
-		e->to_state = col_str(s, 3, a);
-		e->note = col_str(s, 4, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		sqlite3_bind_int64(s, 1, case_id);
+	return STMT_LIST(st, s, a, out, n, read_event);
 }
 
 enum err store_case_event(struct store *st, long long case_id, const char *at, long long user_id, const char *username,
@@ -196,27 +194,16 @@ enum err store_case_resume(struct store *st, long long id, int waited_days, cons
 	return stmt_done(st, s);
 }
 
-static enum err case_list(sqlite3_stmt *s, struct arena *a, struct case_rec **out, size_t *n)
-{
-	size_t cap = 0;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_case(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
-}
-
 enum err store_cases_find(struct store *st, struct arena *a, const char *no, const char *phone_digits,
                           struct case_rec **out, size_t *n)
 {
 	static const char sql[] = CASE_SELECT "WHERE c.case_no = ?1 OR c.phone_digits = ?2 ORDER BY c.id DESC LIMIT 50";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, no);
 	bind_str(s, 2, phone_digits && *phone_digits ? phone_digits : NULL);
-	return case_list(s, a, out, n);
+	return STMT_LIST(st, s, a, out, n, read_case);
 }
 
 enum err store_cases_open(struct store *st, struct arena *a, const char *unit, struct case_rec **out, size_t *n)
@@ -224,12 +211,38 @@ enum err store_cases_open(struct store *st, struct arena *a, const char *unit, s
 	static const char sql[] = CASE_SELECT "WHERE c.state IN ('received', 'review', 'correction') "
 	                                      "AND (?1 IS NULL OR c.unit = ?1) ORDER BY c.due_on, c.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, unit);
-	return case_list(s, a, out, n);
+	return STMT_LIST(st, s, a, out, n, read_case);
+}
+
+static void read_correction(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct correction_rec *c = item;
+	c->id = sqlite3_column_int64(s, 0);
+	c->seq = sqlite3_column_int(s, 1);
+	c->issued_on = col_str(s, 2, a);
+	c->officer = col_str(s, 3, a);
+	c->officer_phone = col_str(s, 4, a);
+	c->deadline_on = col_str(s, 5, a);
+	c->reason = col_str(s, 6, a);
+	c->resolved_on = col_str(s, 7, a);
+}
+
+/* A notice's items, in both languages: the two arrays grow together. */
+struct items_ctx {
+	struct arena *a;
+	struct correction_rec *c;
+	size_t zcap, ecap, ne;
+};
+
+static enum err correction_item_row(void *ctx, sqlite3_stmt *s)
+{
+	struct items_ctx *x = ctx;
+	*(const char **)PUSH(x->a, &x->c->items_zh, &x->c->nitems, x->zcap) = col_str(s, 0, x->a);
+	*(const char **)PUSH(x->a, &x->c->items_en, &x->ne, x->ecap) = col_str(s, 1, x->a);
+	return ERR_OK;
 }
 
 enum err store_corrections(struct store *st, struct arena *a, long long case_id, struct correction_rec **out, size_t *n)
@@ -239,38 +252,21 @@ enum err store_corrections(struct store *st, struct arena *a, long long case_id,
 	static const char items[] =
 	    "SELECT text_zh, text_en FROM correction_items WHERE correction_id = ?1 ORDER BY seq";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, case_id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct correction_rec *c = PUSH(a, out, n, cap);
-		c->id = sqlite3_column_int64(s, 0);
-		c->seq = sqlite3_column_int(s, 1);
-		c->issued_on = col_str(s, 2, a);
-		c->officer = col_str(s, 3, a);
-		c->officer_phone = col_str(s, 4, a);
-		c->deadline_on = col_str(s, 5, a);
-		c->reason = col_str(s, 6, a);
-		c->resolved_on = col_str(s, 7, a);
-	}
-	sqlite3_reset(s);
-	for (size_t i = 0; i < *n; i++) {
-		struct correction_rec *c = &(*out)[i];
+	if (s)
+		sqlite3_bind_int64(s, 1, case_id);
+	enum err e = STMT_LIST(st, s, a, out, n, read_correction);
+	for (size_t i = 0; i < *n && e == ERR_OK; i++) {
+		struct items_ctx x = {.a = a, .c = &(*out)[i]};
 		sqlite3_stmt *t = stmt_get(st, items);
-		size_t zcap = 0, ecap = 0, ne = 0;
-		if (!t)
-			return ERR_DB;
-		sqlite3_bind_int64(t, 1, c->id);
-		while (sqlite3_step(t) == SQLITE_ROW) {
-			*(const char **)PUSH(a, &c->items_zh, &c->nitems, zcap) = col_str(t, 0, a);
-			*(const char **)PUSH(a, &c->items_en, &ne, ecap) = col_str(t, 1, a);
-		}
-		sqlite3_reset(t);
+		if (t)
+			sqlite3_bind_int64(t, 1, x.c->id);
+		e = stmt_each(st, t, correction_item_row, &x);
 	}
-	return ERR_OK;
+	if (e != ERR_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
 }
 
 enum err store_correction_create(struct store *st, long long case_id, int seq, const char *issued_at,
@@ -324,30 +320,32 @@ enum err store_correction_resolve(struct store *st, long long case_id, const cha
 	return stmt_done(st, s);
 }
 
+struct due_ctx {
+	struct store *st;
+	const struct cal *c;
+};
+
+static enum err case_due_row(void *ctx, sqlite3_stmt *s)
+{
+	static const char upd[] = "UPDATE cases SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
+	struct due_ctx *d = ctx;
+	int32_t rec;
+	if (!cal_parse_iso((const char *)sqlite3_column_text(s, 1), &rec))
+		return ERR_OK;
+	char due[CAL_ISO_SIZE];
+	cal_format_iso(cal_add_working_days(d->c, rec, sqlite3_column_int(s, 2)), due);
+	sqlite3_stmt *u = stmt_get(d->st, upd);
+	if (!u)
+		return ERR_DB;
+	sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
+	sqlite3_bind_text(u, 2, due, -1, SQLITE_TRANSIENT);
+	return stmt_done(d->st, u);
+}
+
 enum err store_cases_recompute_due(struct store *st, const struct cal *c)
 {
 	static const char sel[] = "SELECT id, received_on, days + paused_days FROM cases "
 	                          "WHERE state IN ('received', 'review', 'correction')";
-	static const char upd[] = "UPDATE cases SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
-	sqlite3_stmt *s = stmt_get(st, sel);
-	if (!s)
-		return ERR_DB;
-	enum err e = ERR_OK;
-	while (e == ERR_OK && sqlite3_step(s) == SQLITE_ROW) {
-		int32_t rec;
-		if (!cal_parse_iso((const char *)sqlite3_column_text(s, 1), &rec))
-			continue;
-		char due[CAL_ISO_SIZE];
-		cal_format_iso(cal_add_working_days(c, rec, sqlite3_column_int(s, 2)), due);
-		sqlite3_stmt *u = stmt_get(st, upd);
-		if (!u) {
-			e = ERR_DB;
-			break;
-		}
-		sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
-		sqlite3_bind_text(u, 2, due, -1, SQLITE_TRANSIENT);
-		e = stmt_done(st, u);
-	}
-	sqlite3_reset(s);
-	return e;
+	struct due_ctx d = {st, c};
+	return stmt_each(st, stmt_get(st, sel), case_due_row, &d);
 }

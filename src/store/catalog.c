@@ -7,8 +7,6 @@
 #include "store/catalog.h"
 #include "store/internal.h"
 
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
-
 static void pair(sqlite3_stmt *s, int i, struct arena *a, const char *out[LANG__MAX])
 {
 	out[LANG_ZH] = col_str(s, i, a);
@@ -30,37 +28,29 @@ static void read_unit(sqlite3_stmt *s, int c, struct arena *a, struct unit_rec *
 	u->email = col_str(s, c + 8, a);
 }
 
+static void unit_row(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	read_unit(s, 0, a, item);
+}
+
 enum err store_units(struct store *st, struct arena *a, struct unit_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT " UNIT_COLS " FROM units u ORDER BY u.sort, u.code";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_unit(s, 0, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, unit_row);
+}
+
+/* (code, name_zh, name_en) */
+static void read_named(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct named_rec *v = item;
+	v->code = col_str(s, 0, a);
+	pair(s, 1, a, v->name);
 }
 
 enum err store_villages(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT code, name_zh, name_en FROM villages ORDER BY sort, code";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct named_rec *v = PUSH(a, out, n, cap);
-		v->code = col_str(s, 0, a);
-		pair(s, 1, a, v->name);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_named);
 }
 
 /* ---- services ---- */
@@ -72,8 +62,9 @@ enum err store_villages(struct store *st, struct arena *a, struct named_rec **ou
 	"c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "                 \
 	"JOIN categories c ON c.code = s.category "
 
-static void read_service(sqlite3_stmt *s, struct arena *a, struct service_rec *r)
+static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct service_rec *r = item;
 	r->id = sqlite3_column_int64(s, 0);
 	r->code = col_str(s, 1, a);
 	pair(s, 2, a, r->name);
@@ -95,16 +86,7 @@ static void read_service(sqlite3_stmt *s, struct arena *a, struct service_rec *r
 enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n)
 {
 	static const char sql[] = SERVICE_SELECT "ORDER BY u.sort, c.sort, s.sort, s.id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_service(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_service);
 }
 
 static enum err one_service(sqlite3_stmt *s, struct arena *a, struct service_rec *out)
@@ -136,49 +118,44 @@ enum err store_service_by_id(struct store *st, struct arena *a, long long id, st
 	return one_service(s, a, out);
 }
 
-/* Items, steps and forms share one shape: seq, kind-or-file, zh, en. */
-static enum err service_lines(struct store *st, struct arena *a, const char *sql, long long id, bool is_form,
+/* Items, steps and forms share one shape: seq, kind, file, zh, en (NULL where it has none). */
+static void read_line(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct service_line *l = item;
+	l->seq = sqlite3_column_int(s, 0);
+	l->kind = col_str(s, 1, a);
+	l->file = col_str(s, 2, a);
+	pair(s, 3, a, l->text);
+}
+
+static enum err service_lines(struct store *st, struct arena *a, const char *sql, long long id,
                               struct service_line **out, size_t *n)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct service_line *l = PUSH(a, out, n, cap);
-		l->seq = sqlite3_column_int(s, 0);
-		if (is_form)
-			l->file = col_str(s, 1, a);
-		else
-			l->kind = col_str(s, 1, a);
-		pair(s, 2, a, l->text);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		sqlite3_bind_int64(s, 1, id);
+	return STMT_LIST(st, s, a, out, n, read_line);
 }
 
 enum err store_service_items(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT seq, kind, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
-	return service_lines(st, a, sql, id, false, out, n);
+	    "SELECT seq, kind, NULL, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, out, n);
 }
 
 enum err store_service_steps(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT seq, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
-	return service_lines(st, a, sql, id, false, out, n);
+	    "SELECT seq, NULL, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, out, n);
 }
 
 enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT seq, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
-	return service_lines(st, a, sql, id, true, out, n);
+	    "SELECT seq, NULL, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
+	return service_lines(st, a, sql, id, out, n);
 }
 
 /* ---- FAQ ---- */
@@ -188,8 +165,9 @@ enum err store_service_forms(struct store *st, struct arena *a, long long id, st
 	"f.question_zh, f.question_en, f.answer_zh, f.answer_en, f.reviewed_on FROM faq f "                            \
 	"JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
 
-static void read_faq(sqlite3_stmt *s, struct arena *a, struct faq_rec *f)
+static void read_faq(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct faq_rec *f = item;
 	f->id = sqlite3_column_int64(s, 0);
 	f->slug = col_str(s, 1, a);
 	f->unit.code = col_str(s, 2, a);
@@ -207,17 +185,11 @@ enum err store_faqs(struct store *st, struct arena *a, const char *unit, const c
 	static const char sql[] = FAQ_SELECT "WHERE (?1 IS NULL OR f.unit = ?1) AND (?2 IS NULL OR f.category = ?2) "
 	                                     "ORDER BY u.sort, c.sort, f.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, unit);
-	bind_str(s, 2, category);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_faq(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s) {
+		bind_str(s, 1, unit);
+		bind_str(s, 2, category);
+	}
+	return STMT_LIST(st, s, a, out, n, read_faq);
 }
 
 enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out)
@@ -234,27 +206,34 @@ enum err store_faq(struct store *st, struct arena *a, const char *slug, struct f
 	return row_err(rc);
 }
 
+/* (code, name_zh, name_en, count): the count goes in the record's own array. */
+struct named_count {
+	struct named_rec rec;
+	int count;
+};
+
+static void read_named_count(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct named_count *c = item;
+	read_named(s, a, &c->rec);
+	c->count = sqlite3_column_int(s, 3);
+}
+
 /* Rows of (code, name_zh, name_en, count) into named records and counts. */
 static enum err named_counts(struct store *st, struct arena *a, const char *sql, struct named_rec **out, int **counts,
                              size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0, ccap = 0, cn = 0;
-	*out = NULL;
-	*n = 0;
+	struct named_count *rows;
+	enum err e = STMT_LIST(st, stmt_get(st, sql), a, &rows, n, read_named_count);
+	*out = *n ? arena_alloc(a, *n * sizeof **out) : NULL;
 	if (counts)
-		*counts = NULL;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct named_rec *c = PUSH(a, out, n, cap);
-		c->code = col_str(s, 0, a);
-		pair(s, 1, a, c->name);
+		*counts = *n ? arena_alloc(a, *n * sizeof **counts) : NULL;
+	for (size_t i = 0; i < *n; i++) {
+		(*out)[i] = rows[i].rec;
 		if (counts)
-			*(int *)PUSH(a, counts, &cn, ccap) = sqlite3_column_int(s, 3);
+			(*counts)[i] = rows[i].count;
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return e;
 }
 
 enum err store_faq_categories(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n)
@@ -275,8 +254,9 @@ enum err store_faq_units(struct store *st, struct arena *a, struct named_rec **o
 
 #define NEWS_SELECT "SELECT id, unit, title_zh, title_en, body_zh, body_en, published_at FROM news "
 
-static void read_news(sqlite3_stmt *s, struct arena *a, struct news_rec *r)
+static void read_news(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct news_rec *r = item;
 	r->id = sqlite3_column_int64(s, 0);
 	r->unit_code = col_str(s, 1, a);
 	pair(s, 2, a, r->title);
@@ -288,16 +268,9 @@ enum err store_news(struct store *st, struct arena *a, int limit, struct news_re
 {
 	static const char sql[] = NEWS_SELECT "ORDER BY published_at DESC, id DESC LIMIT ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int(s, 1, limit);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_news(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		sqlite3_bind_int(s, 1, limit);
+	return STMT_LIST(st, s, a, out, n, read_news);
 }
 
 enum err store_news_item(struct store *st, struct arena *a, long long id, struct news_rec *out)

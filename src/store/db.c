@@ -58,7 +58,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s; create it with: bianmin admin init --db %s", path, strerror(errno), path);
 		return NULL;
 	}
-	struct store *st = calloc(1, sizeof *st);
+	struct store *st = xcalloc(1, sizeof *st);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
 		store_close(st);
@@ -164,6 +164,50 @@ void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t e
 	return slot;
 }
 
+enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx, sqlite3_stmt *s), void *ctx)
+{
+	if (!s)
+		return ERR_DB;
+	enum err e = ERR_OK;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && (e = row(ctx, s)) == ERR_OK)
+		;
+	if (e == ERR_OK && rc != SQLITE_DONE) {
+		fprintf(stderr, "bianmin: sql: %s\n  in: %.200s\n", sqlite3_errmsg(st->db), sqlite3_sql(s));
+		e = ERR_DB;
+	}
+	sqlite3_reset(s);
+	return e;
+}
+
+struct list_ctx {
+	struct arena *a;
+	void **items;
+	size_t *n, cap, elem;
+	row_fill *fill;
+};
+
+static enum err list_row(void *ctx, sqlite3_stmt *s)
+{
+	struct list_ctx *l = ctx;
+	l->fill(s, l->a, arena_push(l->a, l->items, l->n, &l->cap, l->elem));
+	return ERR_OK;
+}
+
+enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **items, size_t *n, size_t elem,
+                   row_fill *fill)
+{
+	struct list_ctx l = {.a = a, .items = items, .n = n, .elem = elem, .fill = fill};
+	*items = NULL;
+	*n = 0;
+	enum err e = stmt_each(st, s, list_row, &l);
+	if (e != ERR_OK) {
+		*items = NULL;
+		*n = 0;
+	}
+	return e;
+}
+
 enum err stmt_done(struct store *st, sqlite3_stmt *s)
 {
 	if (!s)
@@ -238,7 +282,7 @@ static int list_migrations(const char *root, char *dir, size_t dirsz, char **nam
 	struct dirent *de;
 	while ((de = readdir(d)) && n < max)
 		if (de->d_name[0] >= '0' && de->d_name[0] <= '9' && strstr(de->d_name, ".sql"))
-			names[n++] = strdup(de->d_name);
+			names[n++] = xstrdup(de->d_name);
 	closedir(d);
 	qsort(names, (size_t)n, sizeof *names, cmp_name);
 	return n;

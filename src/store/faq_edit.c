@@ -9,8 +9,6 @@
 #include "store/catalog.h"
 #include "store/internal.h"
 
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
-
 enum err store_faq_meta(struct store *st, struct arena *a, const char *slug, struct faq_meta *out)
 {
 	static const char sql[] = "SELECT id, keywords_zh, updated_by, updated_at, rev FROM faq WHERE slug = ?1";
@@ -100,6 +98,22 @@ enum err store_faq_delete(struct store *st, long long id)
 	return e;
 }
 
+static void read_stale(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct faq_rec *f = item;
+	f->id = sqlite3_column_int64(s, 0);
+	f->slug = col_str(s, 1, a);
+	f->unit.code = col_str(s, 2, a);
+	f->unit.name[LANG_ZH] = col_str(s, 3, a);
+	f->unit.name[LANG_EN] = col_str(s, 4, a);
+	f->category.code = col_str(s, 5, a);
+	f->category.name[LANG_ZH] = col_str(s, 6, a);
+	f->category.name[LANG_EN] = col_str(s, 7, a);
+	f->question[LANG_ZH] = col_str(s, 8, a);
+	f->question[LANG_EN] = col_str(s, 9, a);
+	f->reviewed_on = col_str(s, 10, a);
+}
+
 enum err store_faq_stale(struct store *st, struct arena *a, const char *before, struct faq_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT f.id, f.slug, u.code, u.name_zh, u.name_en, c.code, c.name_zh, c.name_en, "
@@ -107,27 +121,7 @@ enum err store_faq_stale(struct store *st, struct arena *a, const char *before, 
 	                          "JOIN units u ON u.code = f.unit JOIN categories c ON c.code = f.category "
 	                          "WHERE f.reviewed_on < ?1 ORDER BY u.sort, u.code, f.reviewed_on, f.slug";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, before);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct faq_rec *f = PUSH(a, out, n, cap);
-		f->id = sqlite3_column_int64(s, 0);
-		f->slug = col_str(s, 1, a);
-		f->unit.code = col_str(s, 2, a);
-		f->unit.name[LANG_ZH] = col_str(s, 3, a);
-		f->unit.name[LANG_EN] = col_str(s, 4, a);
-		f->category.code = col_str(s, 5, a);
-		f->category.name[LANG_ZH] = col_str(s, 6, a);
-		f->category.name[LANG_EN] = col_str(s, 7, a);
-		f->question[LANG_ZH] = col_str(s, 8, a);
-		f->question[LANG_EN] = col_str(s, 9, a);
-		f->reviewed_on = col_str(s, 10, a);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+	if (s)
+		bind_str(s, 1, before);
+	return STMT_LIST(st, s, a, out, n, read_stale);
 }

@@ -8,8 +8,6 @@
 #include "store/flags.h"
 #include "store/internal.h"
 
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
-
 static const char *const kind_names[IK__MAX] = {
     "petition", /* IK_PETITION */
     "case",     /* IK_CASE */
@@ -19,6 +17,17 @@ static const char *const kind_names[IK__MAX] = {
 const char *item_kind_name(enum item_kind k)
 {
 	return k < IK__MAX ? kind_names[k] : "none";
+}
+
+static void read_item(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct open_item *it = item;
+	it->id = sqlite3_column_int64(s, 0);
+	it->no = col_str(s, 1, a);
+	it->unit = col_str(s, 2, a);
+	it->officer_id = sqlite3_column_int64(s, 3);
+	it->due_on = col_str(s, 4, a);
+	it->ext_id = sqlite3_column_int64(s, 5);
 }
 
 enum err store_open_items(struct store *st, struct arena *a, struct open_item **out, size_t *n)
@@ -32,50 +41,43 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 	                          "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
 	                          "ORDER BY unit, due_on";
 	static const char *const sqls[] = {[IK_PETITION] = pet, [IK_CASE] = cas}; /* FAQ entries: store_faq_stale */
-	size_t cap = 0;
+	enum { KINDS = sizeof sqls / sizeof sqls[0] };
+	struct open_item *part[KINDS] = {0};
+	size_t np[KINDS] = {0}, total = 0;
 	*out = NULL;
 	*n = 0;
-	for (int k = 0; k < (int)(sizeof sqls / sizeof sqls[0]); k++) {
-		sqlite3_stmt *s = stmt_get(st, sqls[k]);
-		if (!s)
-			return ERR_DB;
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			struct open_item *it = PUSH(a, out, n, cap);
-			it->kind = (enum item_kind)k;
-			it->id = sqlite3_column_int64(s, 0);
-			it->no = col_str(s, 1, a);
-			it->unit = col_str(s, 2, a);
-			it->officer_id = sqlite3_column_int64(s, 3);
-			it->due_on = col_str(s, 4, a);
-			it->ext_id = sqlite3_column_int64(s, 5);
-		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return ERR_DB;
+	for (int k = 0; k < KINDS; k++) {
+		enum err e = STMT_LIST(st, stmt_get(st, sqls[k]), a, &part[k], &np[k], read_item);
+		if (e != ERR_OK)
+			return e;
+		for (size_t i = 0; i < np[k]; i++)
+			part[k][i].kind = (enum item_kind)k;
+		total += np[k];
+	}
+	*n = total;
+	struct open_item *it = *out = arena_alloc(a, (total ? total : 1) * sizeof **out);
+	for (int k = 0; k < KINDS; k++) {
+		if (np[k])
+			memcpy(it, part[k], np[k] * sizeof *it);
+		it += np[k];
 	}
 	return ERR_OK;
+}
+
+static void read_staff(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct staff_rec *u = item;
+	u->id = sqlite3_column_int64(s, 0);
+	u->role = col_str(s, 1, a);
+	u->unit = col_str(s, 2, a);
+	u->email = col_str(s, 3, a);
+	u->name = col_str(s, 4, a);
 }
 
 enum err store_staff_all(struct store *st, struct arena *a, struct staff_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, role, unit, email, display_name FROM users WHERE active ORDER BY id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct staff_rec *u = PUSH(a, out, n, cap);
-		u->id = sqlite3_column_int64(s, 0);
-		u->role = col_str(s, 1, a);
-		u->unit = col_str(s, 2, a);
-		u->email = col_str(s, 3, a);
-		u->name = col_str(s, 4, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_staff);
 }
 
 enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, const char *tier, const char *ref,
@@ -129,6 +131,21 @@ enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, c
 
 /* ---- notifications ---- */
 
+static void read_notification(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct notification_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->created_at = col_str(s, 1, a);
+	r->read_at = col_str(s, 2, a);
+	r->tier = col_str(s, 3, a);
+	r->ref = col_str(s, 4, a);
+	r->item_kind = col_str(s, 5, a);
+	r->item_no = col_str(s, 6, a);
+	r->confidential = sqlite3_column_int(s, 7) != 0;
+	r->title[LANG_ZH] = col_str(s, 8, a);
+	r->title[LANG_EN] = col_str(s, 9, a);
+}
+
 enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
                              struct notification_rec **out, size_t *n)
 {
@@ -141,28 +158,11 @@ enum err store_notifications(struct store *st, struct arena *a, long long user_i
 	    "LEFT JOIN faq q ON f.item_kind = 'faq' AND q.id = f.item_id "
 	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, f.item_kind = 'faq', n.id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, user_id);
-	sqlite3_bind_int(s, 2, limit);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct notification_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->created_at = col_str(s, 1, a);
-		r->read_at = col_str(s, 2, a);
-		r->tier = col_str(s, 3, a);
-		r->ref = col_str(s, 4, a);
-		r->item_kind = col_str(s, 5, a);
-		r->item_no = col_str(s, 6, a);
-		r->confidential = sqlite3_column_int(s, 7) != 0;
-		r->title[LANG_ZH] = col_str(s, 8, a);
-		r->title[LANG_EN] = col_str(s, 9, a);
+	if (s) {
+		sqlite3_bind_int64(s, 1, user_id);
+		sqlite3_bind_int(s, 2, limit);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, s, a, out, n, read_notification);
 }
 
 int store_notifications_unread(struct store *st, long long user_id)
@@ -221,29 +221,27 @@ enum err store_outbox_add(struct store *st, long long notification_id, const cha
 	return stmt_done(st, s);
 }
 
+static void read_outbox(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct outbox_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->to = col_str(s, 1, a);
+	r->subject = col_str(s, 2, a);
+	r->body = col_str(s, 3, a);
+	r->attempts = sqlite3_column_int(s, 4);
+}
+
 enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, to_addr, subject, body, attempts FROM outbox "
 	                          "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
 	                          "ORDER BY next_at, id LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	sqlite3_bind_int(s, 2, limit);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct outbox_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->to = col_str(s, 1, a);
-		r->subject = col_str(s, 2, a);
-		r->body = col_str(s, 3, a);
-		r->attempts = sqlite3_column_int(s, 4);
+	if (s) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+		sqlite3_bind_int(s, 2, limit);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, s, a, out, n, read_outbox);
 }
 
 enum err store_outbox_claim(struct store *st, long long id)

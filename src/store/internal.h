@@ -40,6 +40,30 @@ void bind_opt(sqlite3_stmt *s, int i, const char *v);
 /* Grows an arena array of elem-sized items to hold n+1; returns the slot. */
 void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);
 
+/*
+ * Steps s to its end, calling row(ctx, s) on each row, and resets it.
+ * Stops at the first row whose function returns an error and returns that
+ * error; otherwise ERR_OK only when the last step was SQLITE_DONE: a step
+ * that fails (I/O, corruption, a function's error, SQLITE_BUSY) is ERR_DB
+ * (logged), never a shorter list.  s NULL (a failed stmt_get) is ERR_DB.
+ * Every loop over rows in the store goes through here.
+ */
+enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx, sqlite3_stmt *s), void *ctx);
+
+/* Fills item (zeroed) from the current row of s, strings copied into a. */
+typedef void row_fill(sqlite3_stmt *s, struct arena *a, void *item);
+
+/*
+ * Runs list statement s (bound, not yet stepped) into a new arena array
+ * *items of *n elem-sized items, zeroed, one per row, that fill reads the
+ * row into; the array grows by doubling.  Returns as stmt_each; on an
+ * error the list is empty (*items NULL, *n 0), so nobody shows half of it.
+ */
+enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **items, size_t *n, size_t elem,
+                   row_fill *fill);
+/* stmt_list for an array out of T (T **out), with elem from out's type. */
+#define STMT_LIST(st, s, a, out, n, fill) stmt_list((st), (s), (a), (void **)(out), (n), sizeof **(out), (fill))
+
 /* The result of stepping a one-row lookup: ERR_OK (a row), ERR_NOTFOUND or ERR_DB. */
 enum err row_err(int rc);
 

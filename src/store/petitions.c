@@ -27,8 +27,9 @@
 	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                               \
 	"LEFT JOIN petitions d ON d.id = p.duplicate_of "
 
-static void read_petition(sqlite3_stmt *s, struct arena *a, struct petition_rec *p)
+static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct petition_rec *p = item;
 	int i = 0;
 	p->id = sqlite3_column_int64(s, i++);
 	p->no = col_str(s, i++, a);
@@ -151,28 +152,25 @@ enum err store_petition_by_form(struct store *st, struct arena *a, const char *f
 	return petition_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out);
 }
 
+static void read_pet_event(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct pet_event_rec *e = item;
+	e->at = col_str(s, 0, a);
+	e->username = col_str(s, 1, a);
+	e->action = col_str(s, 2, a);
+	e->from_state = col_str(s, 3, a);
+	e->to_state = col_str(s, 4, a);
+	e->note = col_str(s, 5, a);
+}
+
 enum err store_petition_events(struct store *st, struct arena *a, long long id, struct pet_event_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT at, username, action, from_state, to_state, note FROM petition_events "
 	                          "WHERE petition_id = ?1 ORDER BY id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct pet_event_rec *e = PUSH(a, out, n, cap);
-		e->at = col_str(s, 0, a);
-		e->username = col_str(s, 1, a);
-		e->action = col_str(s, 2, a);
-		e->from_state = col_str(s, 3, a);
-		e->to_state = col_str(s, 4, a);
-		e->note = col_str(s, 5, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		sqlite3_bind_int64(s, 1, id);
+	return STMT_LIST(st, s, a, out, n, read_pet_event);
 }
 
 enum err store_petition_event(struct store *st, long long id, const char *at, long long user_id, const char *username,
@@ -271,15 +269,6 @@ enum err store_petition_rate(struct store *st, long long id, int rating, const c
 	return changed_one(st, s);
 }
 
-static enum err petition_list(sqlite3_stmt *s, struct arena *a, struct petition_rec **out, size_t *n)
-{
-	size_t cap = 0;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_petition(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
-}
-
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
                               const char *state, struct petition_rec **out, size_t *n)
 {
@@ -288,14 +277,24 @@ enum err store_petitions_open(struct store *st, struct arena *a, const char *uni
 	                                          " AND (?1 IS NULL OR p.unit = ?1) AND (?2 = 0 OR p.officer_id = ?2) "
 	                                          "AND (?3 IS NULL OR p.state = ?3) ORDER BY p.due_on, p.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, unit);
-	sqlite3_bind_int64(s, 2, officer_id);
-	bind_str(s, 3, state);
-	return petition_list(s, a, out, n);
+	if (s) {
+		bind_str(s, 1, unit);
+		sqlite3_bind_int64(s, 2, officer_id);
+		bind_str(s, 3, state);
+	}
+	return STMT_LIST(st, s, a, out, n, read_petition);
+}
+
+static void read_counts(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct petition_counts *c = item;
+	c->unit = col_str(s, 0, a);
+	c->unit_name[LANG_ZH] = col_str(s, 1, a);
+	c->unit_name[LANG_EN] = col_str(s, 2, a);
+	int *f[] = {&c->open,      &c->near,       &c->today,        &c->overdue,  &c->mine,
+	            &c->mine_near, &c->mine_today, &c->mine_overdue, &c->unrouted, &c->ext_waiting};
+	for (int i = 0; i < 10; i++)
+		*f[i] = sqlite3_column_int(s, 3 + i);
 }
 
 enum err store_petition_counts(struct store *st, struct arena *a, const char *today, const char *near_until,
@@ -311,26 +310,12 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit WHERE p.state IN " OPEN_STATES
 	    " GROUP BY p.unit ORDER BY p.unit IS NULL, u.sort, p.unit";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, today);
-	bind_str(s, 2, near_until);
-	sqlite3_bind_int64(s, 3, officer_id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct petition_counts *c = PUSH(a, out, n, cap);
-		c->unit = col_str(s, 0, a);
-		c->unit_name[LANG_ZH] = col_str(s, 1, a);
-		c->unit_name[LANG_EN] = col_str(s, 2, a);
-		int *f[] = {&c->open,      &c->near,       &c->today,        &c->overdue,  &c->mine,
-		            &c->mine_near, &c->mine_today, &c->mine_overdue, &c->unrouted, &c->ext_waiting};
-		for (int i = 0; i < 10; i++)
-			*f[i] = sqlite3_column_int(s, 3 + i);
+	if (s) {
+		bind_str(s, 1, today);
+		bind_str(s, 2, near_until);
+		sqlite3_bind_int64(s, 3, officer_id);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, s, a, out, n, read_counts);
 }
 
 enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
@@ -338,15 +323,27 @@ enum err store_petitions_by_phone(struct store *st, struct arena *a, const char 
 {
 	static const char sql[] = PETITION_SELECT "WHERE p.phone_digits = ?1 ORDER BY p.id DESC LIMIT 20";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, digits);
-	return petition_list(s, a, out, n);
+	if (s)
+		bind_str(s, 1, digits);
+	return STMT_LIST(st, s, a, out, n, read_petition);
 }
 
 /* ---- extensions ---- */
+
+static void read_extension(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct extension_rec *x = item;
+	x->id = sqlite3_column_int64(s, 0);
+	x->asked_by = col_str(s, 1, a);
+	x->asked_at = col_str(s, 2, a);
+	x->old_due = col_str(s, 3, a);
+	x->new_due = col_str(s, 4, a);
+	x->reason = col_str(s, 5, a);
+	x->decision = col_str(s, 6, a);
+	x->decided_by = col_str(s, 7, a);
+	x->decided_at = col_str(s, 8, a);
+	x->note = col_str(s, 9, a);
+}
 
 enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
                           size_t *n)
@@ -357,27 +354,9 @@ enum err store_extensions(struct store *st, struct arena *a, long long petition_
 	    "LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
 	    "WHERE x.petition_id = ?1 ORDER BY x.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, petition_id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct extension_rec *x = PUSH(a, out, n, cap);
-		x->id = sqlite3_column_int64(s, 0);
-		x->asked_by = col_str(s, 1, a);
-		x->asked_at = col_str(s, 2, a);
-		x->old_due = col_str(s, 3, a);
-		x->new_due = col_str(s, 4, a);
-		x->reason = col_str(s, 5, a);
-		x->decision = col_str(s, 6, a);
-		x->decided_by = col_str(s, 7, a);
-		x->decided_at = col_str(s, 8, a);
-		x->note = col_str(s, 9, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		sqlite3_bind_int64(s, 1, petition_id);
+	return STMT_LIST(st, s, a, out, n, read_extension);
 }
 
 enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
@@ -435,27 +414,22 @@ enum err store_petition_allow_extension(struct store *st, long long id)
 
 /* ---- deadline rules ---- */
 
+static void read_rule(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct rule_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->channel = col_str(s, 1, a);
+	r->category = col_str(s, 2, a);
+	r->days = sqlite3_column_int(s, 3);
+	r->updated_by = col_str(s, 4, a);
+	r->updated_at = col_str(s, 5, a);
+}
+
 enum err store_petition_rules(struct store *st, struct arena *a, struct rule_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, channel, category, days, updated_by, updated_at FROM petition_rules "
 	                          "ORDER BY channel = '*' DESC, channel, category = '*' DESC, category";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct rule_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->channel = col_str(s, 1, a);
-		r->category = col_str(s, 2, a);
-		r->days = sqlite3_column_int(s, 3);
-		r->updated_by = col_str(s, 4, a);
-		r->updated_at = col_str(s, 5, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_rule);
 }
 
 enum err store_petition_rule_days(struct store *st, const char *channel, const char *category, int *days)
@@ -505,54 +479,96 @@ enum err store_petition_rule_delete(struct store *st, long long id)
 	return e;
 }
 
+static void read_category(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct named_rec *c = item;
+	c->code = col_str(s, 0, a);
+	c->name[LANG_ZH] = col_str(s, 1, a);
+	c->name[LANG_EN] = col_str(s, 2, a);
+}
+
 enum err store_categories(struct store *st, struct arena *a, struct named_rec **out, size_t *n)
 {
-	sqlite3_stmt *s = stmt_get(st, "SELECT code, name_zh, name_en FROM categories ORDER BY sort, code");
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
+	return STMT_LIST(st, stmt_get(st, "SELECT code, name_zh, name_en FROM categories ORDER BY sort, code"), a, out,
+	                 n, read_category);
+}
+
+struct due_ctx {
+	struct store *st;
+	const struct cal *c;
+};
+
+static enum err petition_due_row(void *ctx, sqlite3_stmt *s)
+{
+	static const char upd[] = "UPDATE petitions SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
+	struct due_ctx *d = ctx;
+	int32_t rec, ext = CAL_DAY_INVALID;
+	if (!cal_parse_iso((const char *)sqlite3_column_text(s, 1), &rec))
+		return ERR_OK;
+	if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+		cal_parse_iso((const char *)sqlite3_column_text(s, 3), &ext);
+	char due[CAL_ISO_SIZE];
+	cal_format_iso(pet_due(d->c, rec, sqlite3_column_int(s, 2), ext), due);
+	sqlite3_stmt *u = stmt_get(d->st, upd);
+	if (!u)
 		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct named_rec *c = PUSH(a, out, n, cap);
-		c->code = col_str(s, 0, a);
-		c->name[LANG_ZH] = col_str(s, 1, a);
-		c->name[LANG_EN] = col_str(s, 2, a);
-	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
+	sqlite3_bind_text(u, 2, due, -1, SQLITE_TRANSIENT);
+	return stmt_done(d->st, u);
 }
 
 enum err store_petitions_recompute_due(struct store *st, const struct cal *c)
 {
 	static const char sel[] = "SELECT id, received_on, days, ext_until FROM petitions WHERE state IN " OPEN_STATES;
-	static const char upd[] = "UPDATE petitions SET due_on = ?2 WHERE id = ?1 AND due_on <> ?2";
-	sqlite3_stmt *s = stmt_get(st, sel);
-	if (!s)
-		return ERR_DB;
-	enum err e = ERR_OK;
-	while (e == ERR_OK && sqlite3_step(s) == SQLITE_ROW) {
-		int32_t rec, ext = CAL_DAY_INVALID;
-		if (!cal_parse_iso((const char *)sqlite3_column_text(s, 1), &rec))
-			continue;
-		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-			cal_parse_iso((const char *)sqlite3_column_text(s, 3), &ext);
-		char due[CAL_ISO_SIZE];
-		cal_format_iso(pet_due(c, rec, sqlite3_column_int(s, 2), ext), due);
-		sqlite3_stmt *u = stmt_get(st, upd);
-		if (!u) {
-			e = ERR_DB;
-			break;
-		}
-		sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
-		sqlite3_bind_text(u, 2, due, -1, SQLITE_TRANSIENT);
-		e = stmt_done(st, u);
-	}
-	sqlite3_reset(s);
-	return e;
+	struct due_ctx d = {st, c};
+	return stmt_each(st, stmt_get(st, sel), petition_due_row, &d);
 }
 
 /* ---- the control report ---- */
+
+struct report_ctx {
+	struct arena *a;
+	const struct cal *c;
+	int32_t today;
+	struct petition_report_row **out;
+	size_t *n, cap;
+};
+
+/* Rows come ordered by unit: one report row per unit, counted as they pass. */
+static enum err report_row(void *ctx, sqlite3_stmt *s)
+{
+	struct report_ctx *x = ctx;
+	struct petition_report_row *r = *x->n ? &(*x->out)[*x->n - 1] : NULL;
+	const char *unit = (const char *)sqlite3_column_text(s, 0);
+	if (!r || (unit == NULL) != (r->unit == NULL) || (unit && strcmp(unit, r->unit) != 0)) {
+		r = PUSH(x->a, x->out, x->n, x->cap);
+		r->unit = col_str(s, 0, x->a);
+		r->unit_name[LANG_ZH] = col_str(s, 1, x->a);
+		r->unit_name[LANG_EN] = col_str(s, 2, x->a);
+	}
+	r->received++;
+	enum pet_state ps = pet_state_parse((const char *)sqlite3_column_text(s, 3));
+	int32_t rec = CAL_DAY_INVALID, due = CAL_DAY_INVALID, closed = CAL_DAY_INVALID;
+	cal_parse_iso((const char *)sqlite3_column_text(s, 4), &rec);
+	cal_parse_iso((const char *)sqlite3_column_text(s, 5), &due);
+	cal_parse_iso((const char *)sqlite3_column_text(s, 6), &closed);
+	if (pet_state_open(ps)) {
+		r->open++;
+		r->open_overdue += due != CAL_DAY_INVALID && due < x->today;
+	} else if (closed != CAL_DAY_INVALID) {
+		if (closed <= due)
+			r->closed_on_time++;
+		else
+			r->closed_late++;
+		int d = rec != CAL_DAY_INVALID ? cal_working_days_between(x->c, rec, closed) : 0;
+		r->closed_days_total += d > 0 ? d : 0;
+	}
+	if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
+		r->rated++;
+		r->rating_total += sqlite3_column_int(s, 7);
+	}
+	return ERR_OK;
+}
 
 enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from, const char *to,
                                int32_t today, struct petition_report_row **out, size_t *n)
@@ -562,44 +578,17 @@ enum err store_petition_report(struct store *st, struct arena *a, const struct c
 	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit "
 	    "WHERE p.received_on BETWEEN ?1 AND ?2 ORDER BY p.unit IS NULL, u.sort, p.unit";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, from);
-	bind_str(s, 2, to);
-	struct petition_report_row *r = NULL;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *unit = (const char *)sqlite3_column_text(s, 0);
-		if (!r || (unit == NULL) != (r->unit == NULL) || (unit && strcmp(unit, r->unit) != 0)) {
-			r = PUSH(a, out, n, cap);
-			r->unit = col_str(s, 0, a);
-			r->unit_name[LANG_ZH] = col_str(s, 1, a);
-			r->unit_name[LANG_EN] = col_str(s, 2, a);
-		}
-		r->received++;
-		enum pet_state ps = pet_state_parse((const char *)sqlite3_column_text(s, 3));
-		int32_t rec = CAL_DAY_INVALID, due = CAL_DAY_INVALID, closed = CAL_DAY_INVALID;
-		cal_parse_iso((const char *)sqlite3_column_text(s, 4), &rec);
-		cal_parse_iso((const char *)sqlite3_column_text(s, 5), &due);
-		cal_parse_iso((const char *)sqlite3_column_text(s, 6), &closed);
-		if (pet_state_open(ps)) {
-			r->open++;
-			r->open_overdue += due != CAL_DAY_INVALID && due < today;
-		} else if (closed != CAL_DAY_INVALID) {
-			if (closed <= due)
-				r->closed_on_time++;
-			else
-				r->closed_late++;
-			int d = rec != CAL_DAY_INVALID ? cal_working_days_between(c, rec, closed) : 0;
-			r->closed_days_total += d > 0 ? d : 0;
-		}
-		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
-			r->rated++;
-			r->rating_total += sqlite3_column_int(s, 7);
-		}
+	if (s) {
+		bind_str(s, 1, from);
+		bind_str(s, 2, to);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	struct report_ctx x = {.a = a, .c = c, .today = today, .out = out, .n = n};
+	enum err e = stmt_each(st, s, report_row, &x);
+	if (e != ERR_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
 }

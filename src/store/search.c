@@ -400,21 +400,62 @@ static enum err rank_ready(struct store *st)
 
 /* ---- searching ---- */
 
+static void read_variants(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	*(const char **)item = col_str(s, 0, a);
+}
+
 /* The synonym groups as an arena array of strings. */
 static enum err load_synonyms(struct store *st, struct arena *a, const char ***out, size_t *n)
 {
 	static const char sql[] = "SELECT variants FROM search_synonyms ORDER BY id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*(const char **)PUSH(a, out, n, cap) = col_str(s, 0, a);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_variants);
+}
+
+struct match_ctx {
+	struct arena *a;
+	enum lang lang;
+	struct search_result *out;
+	size_t *cap, first;
+};
+
+static enum err match_row(void *ctx, sqlite3_stmt *s)
+{
+	struct match_ctx *x = ctx;
+	struct search_result *out = x->out;
+	enum search_kind k = kind_parse((const char *)sqlite3_column_text(s, 0));
+	const char *ref = (const char *)sqlite3_column_text(s, 1);
+	const char *l = (const char *)sqlite3_column_text(s, 2);
+	enum lang hl = l && strcmp(l, "en") == 0 ? LANG_EN : LANG_ZH;
+	if (k == SEARCH_KIND__MAX || !ref)
+		return ERR_OK;
+	struct search_hit *h = NULL;
+	bool seen = false;
+	for (size_t i = 0; i < out->n && !seen; i++) {
+		if (out->hits[i].kind == k && strcmp(out->hits[i].ref, ref) == 0) {
+			seen = true;
+			/* the other language's row came first: this item's row in lang replaces it */
+			if (i >= x->first && hl == x->lang && out->hits[i].lang != x->lang)
+				h = &out->hits[i];
+		}
+	}
+	if (seen && !h)
+		return ERR_OK;
+	if (!h) {
+		if (out->n == SEARCH_MAX_HITS)
+			return ERR_OK;
+		h = PUSH(x->a, &out->hits, &out->n, *x->cap);
+		h->score = sqlite3_column_double(s, 6);
+	}
+	h->kind = k;
+	h->ref = arena_strdup(x->a, ref);
+	h->lang = hl;
+	h->title = col_str(s, 3, x->a);
+	h->body = search_plain_text(x->a, (const char *)sqlite3_column_text(s, 4));
+	h->meta = col_str(s, 5, x->a);
+	if (!h->title)
+		h->title = "";
+	return ERR_OK;
 }
 
 /*
@@ -433,56 +474,15 @@ static enum err run_match(struct store *st, struct arena *a, const char *m, size
 	buf_init(&spec);
 	rank_spec(st, m, mlen, &spec);
 	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s) {
-		buf_free(&spec);
-		return ERR_DB;
+	if (s) {
+		sqlite3_bind_text(s, 1, m, (int)mlen, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, limit);
+		sqlite3_bind_text(s, 3, spec.data, (int)spec.len, SQLITE_STATIC);
 	}
-	sqlite3_bind_text(s, 1, m, (int)mlen, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, limit);
-	sqlite3_bind_text(s, 3, spec.data, (int)spec.len, SQLITE_STATIC);
-	size_t first = out->n;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		enum search_kind k = kind_parse((const char *)sqlite3_column_text(s, 0));
-		const char *ref = (const char *)sqlite3_column_text(s, 1);
-		const char *l = (const char *)sqlite3_column_text(s, 2);
-		enum lang hl = l && strcmp(l, "en") == 0 ? LANG_EN : LANG_ZH;
-		if (k == SEARCH_KIND__MAX || !ref)
-			continue;
-		struct search_hit *h = NULL;
-		bool seen = false;
-		for (size_t i = 0; i < out->n && !seen; i++) {
-			if (out->hits[i].kind == k && strcmp(out->hits[i].ref, ref) == 0) {
-				seen = true;
-				/* the other language's row came first: this item's row in lang replaces it */
-				if (i >= first && hl == lang && out->hits[i].lang != lang)
-					h = &out->hits[i];
-			}
-		}
-		if (seen && !h)
-			continue;
-		if (!h) {
-			if (out->n == SEARCH_MAX_HITS)
-				continue;
-			h = PUSH(a, &out->hits, &out->n, *cap);
-			h->score = sqlite3_column_double(s, 6);
-		}
-		h->kind = k;
-		h->ref = arena_strdup(a, ref);
-		h->lang = hl;
-		h->title = col_str(s, 3, a);
-		h->body = search_plain_text(a, (const char *)sqlite3_column_text(s, 4));
-		h->meta = col_str(s, 5, a);
-		if (!h->title)
-			h->title = "";
-	}
-	sqlite3_reset(s);
+	struct match_ctx x = {.a = a, .lang = lang, .out = out, .cap = cap, .first = out->n};
+	enum err e = stmt_each(st, s, match_row, &x);
 	buf_free(&spec);
-	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "bianmin: search: %s\n", sqlite3_errmsg(st->db));
-		return ERR_DB;
-	}
-	return ERR_OK;
+	return e;
 }
 
 /* Byte length of the first max code points of q[0..n) (which may be invalid UTF-8). */
@@ -653,25 +653,19 @@ enum err store_search(struct store *st, struct arena *a, const char *q, size_t n
 
 /* ---- synonyms ---- */
 
+static void read_synonym(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct synonym_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->variants = col_str(s, 1, a);
+	r->created_by = col_str(s, 2, a);
+	r->created_at = col_str(s, 3, a);
+}
+
 enum err store_synonyms(struct store *st, struct arena *a, struct synonym_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, variants, created_by, created_at FROM search_synonyms ORDER BY variants";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct synonym_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->variants = col_str(s, 1, a);
-		r->created_by = col_str(s, 2, a);
-		r->created_at = col_str(s, 3, a);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_synonym);
 }
 
 static bool syn_space(int32_t c)

@@ -7,8 +7,6 @@
 #include "store/internal.h"
 #include "store/staff.h"
 
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
-
 #define USER_COLS                                                                                                      \
 	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active "        \
 	"FROM users u LEFT JOIN units n ON n.code = u.unit "
@@ -78,20 +76,18 @@ enum err store_user_by_id(struct store *st, struct arena *a, long long id, struc
 	return one_user(s, a, out);
 }
 
+static void user_row(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	read_user(s, 0, a, item);
+}
+
 enum err store_users_of_unit(struct store *st, struct arena *a, const char *unit, struct user_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT " USER_COLS "WHERE u.active AND u.unit = ?1 ORDER BY u.role, u.username";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, unit);
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_user(s, 0, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	if (s)
+		bind_str(s, 1, unit);
+	return STMT_LIST(st, s, a, out, n, user_row);
 }
 
 enum err store_session_new(struct store *st, const char *token_hash, long long user_id, const char *csrf, time_t now,
@@ -217,29 +213,27 @@ enum err store_audit(struct store *st, long long user_id, const char *username, 
 	return stmt_done(st, s);
 }
 
+static void read_audit(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct audit_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->at = col_str(s, 1, a);
+	r->username = col_str(s, 2, a);
+	r->action = col_str(s, 3, a);
+	r->object = col_str(s, 4, a);
+	r->detail = col_str(s, 5, a);
+	r->ip = col_str(s, 6, a);
+}
+
 enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
                           size_t *n)
 {
 	static const char sql[] = "SELECT id, at, username, action, object, detail, ip FROM audit "
 	                          "WHERE ?1 IS NULL OR object = ?1 ORDER BY id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, object);
-	sqlite3_bind_int(s, 2, limit);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct audit_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->at = col_str(s, 1, a);
-		r->username = col_str(s, 2, a);
-		r->action = col_str(s, 3, a);
-		r->object = col_str(s, 4, a);
-		r->detail = col_str(s, 5, a);
-		r->ip = col_str(s, 6, a);
+	if (s) {
+		bind_str(s, 1, object);
+		sqlite3_bind_int(s, 2, limit);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, s, a, out, n, read_audit);
 }

@@ -208,7 +208,7 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
                  size_t *nout, char *err, size_t errsz)
 {
 	size_t cap = 64, n = 0;
-	struct op *ops = malloc(cap * sizeof *ops);
+	struct op *ops = xmalloc(cap * sizeof *ops);
 	size_t stack[MAX_DEPTH];
 	int depth = 0, line = 1;
 	char *p = src;
@@ -311,10 +311,10 @@ static int add_template(struct tmpl_set *ts, const char *name, const char *text,
 	ts->t = xrealloc(ts->t, (ts->n + 1) * sizeof *ts->t);
 	struct tmpl *t = &ts->t[ts->n++];
 	memset(t, 0, sizeof *t);
-	t->name = strdup(name);
+	t->name = xstrdup(name);
 	size_t len = strlen(text);
 	/* one writable copy per language, back to back */
-	t->src = malloc((len + 1) * LANG__MAX);
+	t->src = xmalloc((len + 1) * LANG__MAX);
 	char file[300];
 	snprintf(file, sizeof file, "%s.html", name);
 	for (int l = 0; l < LANG__MAX; l++) {
@@ -380,7 +380,7 @@ static int check_cycles(const struct tmpl_set *ts, size_t i, unsigned char *stat
 
 static int check_no_cycles(const struct tmpl_set *ts, char *err, size_t errsz)
 {
-	unsigned char *state = calloc(ts->n ? ts->n : 1, 1);
+	unsigned char *state = xcalloc(ts->n ? ts->n : 1, 1);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < ts->n; i++)
 		if (state[i] == 0)
@@ -392,7 +392,7 @@ static int check_no_cycles(const struct tmpl_set *ts, char *err, size_t errsz)
 struct tmpl_set *tmpl_load_string(const char *name, const char *text, tmpl_strings_fn strings, void *sctx, char *err,
                                   size_t errsz)
 {
-	struct tmpl_set *ts = calloc(1, sizeof *ts);
+	struct tmpl_set *ts = xcalloc(1, sizeof *ts);
 	if (add_template(ts, name, text, strings, sctx, err, errsz) < 0 || link_partials(ts, err, errsz) < 0 ||
 	    check_no_cycles(ts, err, errsz) < 0) {
 		tmpl_free(ts);
@@ -419,12 +419,12 @@ struct tmpl_set *tmpl_load_dir(const char *dir, tmpl_strings_fn strings, void *s
 	while ((de = readdir(d)) && nn < 512) {
 		size_t l = strlen(de->d_name);
 		if (l > 5 && strcmp(de->d_name + l - 5, ".html") == 0)
-			names[nn++] = strdup(de->d_name);
+			names[nn++] = xstrdup(de->d_name);
 	}
 	closedir(d);
 	qsort(names, nn, sizeof *names, cmp_str);
 
-	struct tmpl_set *ts = calloc(1, sizeof *ts);
+	struct tmpl_set *ts = xcalloc(1, sizeof *ts);
 	int rc = 0;
 	for (size_t i = 0; i < nn; i++) {
 		char path[1024];

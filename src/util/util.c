@@ -9,14 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-void *xrealloc(void *p, size_t n)
+static void *must(void *p)
 {
-	void *q = realloc(p, n);
-	if (!q) {
+	if (!p) {
 		fputs("bianmin: out of memory\n", stderr);
 		abort();
 	}
-	return q;
+	return p;
+}
+
+void *xmalloc(size_t n)
+{
+	return must(malloc(n ? n : 1));
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	return must(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	return must(realloc(p, n ? n : 1));
+}
+
+char *xstrdup(const char *s)
+{
+	return must(strdup(s));
 }
 
 void buf_init(struct buf *b)
@@ -348,6 +367,6 @@ enum err file_read(const char *path, char **out, size_t *len)
 		return ERR_IO;
 	}
 	*len = b.len;
-	*out = b.data ? b.data : calloc(1, 1);
+	*out = b.data ? b.data : xcalloc(1, 1);
 	return ERR_OK;
 }

@@ -73,9 +73,21 @@ void utf8_cut(char *s);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len(const char *s, size_t n);
 
-/* realloc that never returns NULL: prints a message and aborts on OOM, like
- * arena_alloc (start-up tables and buffers have no sensible way to fail). */
+/*
+ * malloc, calloc, realloc and strdup that never return NULL: on out of
+ * memory they print a message and abort, like arena_alloc.  Everything a
+ * request holds lives in its arena, so the heap is used only for start-up
+ * tables, caches and per-connection state; when that fails the process is
+ * out of memory for everyone, and a handler that carried on with NULL (or
+ * answered half a page) would do more harm than a restart by systemd,
+ * which loses nothing: every write that matters is committed before we
+ * answer.  Nothing outside src/util/ calls the libc allocators directly
+ * (scripts/lint.sh refuses them).
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
 
 /* Read a whole file; caller frees *out.  Returns ERR_OK, ERR_NOTFOUND or ERR_IO. */
 enum err file_read(const char *path, char **out, size_t *len);

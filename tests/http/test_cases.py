@@ -286,6 +286,36 @@ def test_typhoon_closure_moves_open_deadlines(client):
         clock(client, None)
 
 
+def test_near_days_moves_case_flags(client):
+    """The rules page's near_days (提醒天數) sets the case queue's "due soon"
+    flag as it does the petitions' and the scheduler's (issue #11 item 19)."""
+
+    def flag(page, no):
+        row = re.search(r"<tr>(?:(?!</tr>).)*%s(?:(?!</tr>).)*</tr>" % re.escape(no), page.text, re.S)
+        assert row, "%s not in the queue" % no
+        m = re.search(r'class="flag flag-([a-z_]+)"', row.group(0))
+        return m.group(1) if m else None
+
+    admin = client.fresh()
+    try:
+        clock(client, "2026-04-13T09:00:00+08:00")
+        login(client, "counter1")
+        no, _, _ = register(client, name="提醒測試")
+        # Monday 13 April + 3 working days: Thursday the 16th, three working days away
+        assert client.sql("SELECT due_on FROM cases WHERE case_no = ?", no)[0][0] == "2026-04-16"
+        login(admin, "admin1")
+        assert flag(admin.get("/staff/queue"), no) is None  # near_days 2: not yet
+        for near, expect in (("5", "due_soon"), ("3", "due_soon"), ("2", None)):
+            r = admin.post("/staff/admin/deadlines/near", {"csrf": csrf(admin), "near_days": near})
+            assert r.status == 303, r.status
+            assert flag(admin.get("/staff/queue"), no) == expect, (near, expect)
+            assert flag(admin.get("/en/staff/queue"), no) == expect, (near, expect)
+    finally:
+        if client.sql("SELECT value FROM settings WHERE key = 'near_days'") != [("2",)]:
+            admin.post("/staff/admin/deadlines/near", {"csrf": csrf(admin), "near_days": "2"})
+        clock(client, None)
+
+
 # ---- the citizen's lookup ------------------------------------------------------
 
 

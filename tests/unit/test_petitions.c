@@ -169,6 +169,33 @@ static void test_tiers(void **state)
 	assert_null(tier_name(TIER_NONE));
 }
 
+/*
+ * One tier function for petitions, the scheduler and the case pages (issue
+ * #11 item 19): the near_days setting moves the "due soon" edge, counted in
+ * working days over the Lunar New Year break, and the staff pages' flags
+ * follow the tiers.
+ */
+static void test_tiers_near_days_2_and_5(void **state)
+{
+	const struct cal *c = *state;
+	int32_t today = D(2026, 2, 13); /* the Friday before the break */
+	for (int k = 1; k <= 7; k++) {
+		int32_t due = cal_add_working_days(c, today, k);
+		assert_int_equal(deadline_tier(c, today, due, 2), k <= 2 ? TIER_NEAR : TIER_NONE);
+		assert_int_equal(deadline_tier(c, today, due, 5), k <= 5 ? TIER_NEAR : TIER_NONE);
+	}
+	/* four working days left: not yet due soon at 2, due soon at 5 */
+	assert_date(cal_add_working_days(c, today, 4), "2026-02-26");
+	assert_null(tier_flag(deadline_tier(c, today, D(2026, 2, 26), 2)));
+	assert_string_equal(tier_flag(deadline_tier(c, today, D(2026, 2, 26), 5)), "due_soon");
+	for (int near = 2; near <= 5; near += 3) {
+		assert_string_equal(tier_flag(deadline_tier(c, today, today, near)), "due_today");
+		assert_string_equal(tier_flag(deadline_tier(c, today, today - 1, near)), "overdue");
+	}
+	assert_null(tier_flag(TIER_NONE));
+	assert_null(tier_flag(TIER__MAX));
+}
+
 /* Counting tiers by date agrees with deadline_tier, day by day, over 2025-2027. */
 static void test_near_until_agrees(void **state)
 {
@@ -239,6 +266,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_year_without_calendar, setup, teardown),
 	    cmocka_unit_test(test_typhoon_closure_added_later),
 	    cmocka_unit_test_setup_teardown(test_tiers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tiers_near_days_2_and_5, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_near_until_agrees, setup, teardown),
 	    cmocka_unit_test(test_states_and_moves),
 	    cmocka_unit_test(test_channels_and_grounds),

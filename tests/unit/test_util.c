@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -301,6 +302,44 @@ static void test_utf8_len(void **state)
 
 /* ---- files ----------------------------------------------------------- */
 
+/* ---- allocation that never returns NULL ------------------------------ */
+
+static void test_x_alloc(void **state)
+{
+	(void)state;
+	char *p = xstrdup("便民");
+	assert_string_equal(p, "便民");
+	unsigned char *z = xcalloc(64, 1);
+	for (int i = 0; i < 64; i++)
+		assert_int_equal(z[i], 0);
+	void *m = xmalloc(0); /* never NULL, even for nothing */
+	assert_non_null(m);
+	m = xrealloc(m, 4096);
+	assert_non_null(m);
+	free(p);
+	free(z);
+	free(m);
+}
+
+/* Out of memory ends the process (in a child here) instead of handing back NULL. */
+static void test_x_alloc_aborts_when_out_of_memory(void **state)
+{
+	(void)state;
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2); /* the child's message, or ASan's report, is expected */
+		void *p = xmalloc(SIZE_MAX - 4096);
+		_exit(p == NULL ? 3 : 0);
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	/* abort() normally; an ASan build reports the oversized request and exits 1 */
+	assert_true(WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 1));
+}
+
 static void test_file_read(void **state)
 {
 	(void)state;
@@ -332,11 +371,18 @@ static void test_file_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_buf_basics),         cmocka_unit_test(test_buf_put_html_escapes_all_five),
-	    cmocka_unit_test(test_buf_put_html_edges), cmocka_unit_test(test_buf_printf_short_and_long),
-	    cmocka_unit_test(test_arena_small),        cmocka_unit_test(test_arena_big),
-	    cmocka_unit_test(test_arena_exact_block),  cmocka_unit_test(test_utf8_valid),
-	    cmocka_unit_test(test_utf8_next_put),      cmocka_unit_test(test_utf8_len),
+	    cmocka_unit_test(test_buf_basics),
+	    cmocka_unit_test(test_buf_put_html_escapes_all_five),
+	    cmocka_unit_test(test_buf_put_html_edges),
+	    cmocka_unit_test(test_buf_printf_short_and_long),
+	    cmocka_unit_test(test_arena_small),
+	    cmocka_unit_test(test_arena_big),
+	    cmocka_unit_test(test_arena_exact_block),
+	    cmocka_unit_test(test_utf8_valid),
+	    cmocka_unit_test(test_utf8_next_put),
+	    cmocka_unit_test(test_utf8_len),
+	    cmocka_unit_test(test_x_alloc),
+	    cmocka_unit_test(test_x_alloc_aborts_when_out_of_memory),
 	    cmocka_unit_test(test_file_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,180 @@
+/*
+ * test_store.c -- the store's row loop: a step that fails in the middle of
+ * a list is an error, never a shorter list (issue #11 item 17).  Each test
+ * opens a small database of its own with only the tables the code under
+ * test reads.  A row fails for real: the table the store reads is a view
+ * whose column computes abs(-9223372036854775807 - fail), which SQLite
+ * refuses with "integer overflow" on a row whose fail is 1, so the error
+ * comes from sqlite3_step on that row, after the rows before it were
+ * returned.  With fail 0 the same query reads every row: the error is
+ * that row's.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "domain/cal.h"
+#include "store/calendar.h"
+#include "store/deadlines.h"
+#include "store/flags.h"
+#include "store/store.h"
+
+/* A column that reads as col, or fails the step when the row's fail is 1. */
+#define FAILING(col) "(CASE WHEN abs(-9223372036854775807 - fail) >= 0 THEN " col " END)"
+
+struct fx {
+	char dir[64], path[128];
+	struct store *st;
+	struct arena *a;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/bianmin-store-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	char err[256];
+	f->st = store_create(f->path, err, sizeof err);
+	assert_non_null(f->st);
+	f->a = arena_new();
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->st);
+	arena_free(f->a);
+	char p[200];
+	static const char *const sfx[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static void exec(struct fx *f, const char *sql)
+{
+	char err[512];
+	if (store_exec_script(f->st, sql, err, sizeof err) != ERR_OK)
+		fail_msg("%s", err);
+}
+
+/* store_staff_all reads users in id order, one row at a time (no sorting first). */
+static void test_list_fails_on_a_failed_step(void **state)
+{
+	struct fx *f = *state;
+	exec(f, "CREATE TABLE users0 (id INTEGER PRIMARY KEY, role TEXT, unit TEXT, mail TEXT, display_name TEXT, "
+	        "active INT, fail INT);"
+	        "CREATE VIEW users AS SELECT id, role, unit, " FAILING(
+	            "mail") " AS email, display_name, active FROM users0;"
+	                    "INSERT INTO users0 (id, role, unit, mail, display_name, active, fail) VALUES "
+	                    "(1, 'officer', 'social', 'a@example.org', 'A', 1, 0), "
+	                    "(2, 'officer', 'social', 'b@example.org', 'B', 1, 1), "
+	                    "(3, 'head', 'social', 'c@example.org', 'C', 1, 0);");
+	struct staff_rec *u = (void *)1;
+	size_t n = 99;
+	assert_int_equal(store_staff_all(f->st, f->a, &u, &n), ERR_DB);
+	assert_int_equal(n, 0); /* nothing half-read for a caller that ignores the error */
+	assert_null(u);
+
+	exec(f, "UPDATE users0 SET fail = 0");
+	assert_int_equal(store_staff_all(f->st, f->a, &u, &n), ERR_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(u[1].email, "b@example.org");
+	assert_string_equal(u[2].name, "C");
+}
+
+static const char calendar_sql[] =
+    "CREATE TABLE calendar_gen (id INTEGER PRIMARY KEY, gen INT); INSERT INTO calendar_gen VALUES (1, 7);"
+    "CREATE TABLE closures (day TEXT PRIMARY KEY, reason TEXT, created_by TEXT);"
+    "CREATE TABLE days0 (id INTEGER PRIMARY KEY, day TEXT, flag INT, fail INT);"
+    "CREATE VIEW calendar_days AS SELECT day, " FAILING(
+        "flag") " AS open FROM days0;"
+                /* Tuesday 2026-03-03 open, Wednesday the 4th closed (a holiday), Thursday open */
+                "INSERT INTO days0 (day, flag, fail) VALUES ('2026-03-03', 1, 0), ('2026-03-04', 0, 1), "
+                "('2026-03-05', 1, 0);";
+
+/* A calendar that failed to load is never kept: the next call loads it again, whole. */
+static void test_calendar_never_cached_half_loaded(void **state)
+{
+	struct fx *f = *state;
+	exec(f, calendar_sql);
+	assert_null(store_calendar(f->st));
+
+	/* same calendar_gen: a half calendar kept from the first call would be returned now */
+	exec(f, "UPDATE days0 SET fail = 0");
+	const struct cal *c = store_calendar(f->st);
+	assert_non_null(c);
+	int32_t d;
+	assert_true(cal_parse_iso("2026-03-04", &d));
+	assert_false(cal_is_open(c, d));
+	assert_true(cal_is_open(c, d + 1));
+}
+
+static long long count(struct fx *f, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* The due-date recompute fails as a whole when one row cannot be read: nothing is committed. */
+static void test_recompute_fails_whole(void **state)
+{
+	struct fx *f = *state;
+	exec(f, calendar_sql);
+	exec(f, "UPDATE days0 SET fail = 0;"
+	        "CREATE TABLE cases0 (id INTEGER PRIMARY KEY, state TEXT, received_on TEXT, n INT, paused_days INT, "
+	        "due_on TEXT, fail INT);"
+	        "CREATE VIEW cases AS SELECT id, state, received_on, " FAILING(
+	            "n") " AS days, paused_days, due_on "
+	                 "FROM cases0;"
+	                 "CREATE TRIGGER cases_due INSTEAD OF UPDATE ON cases BEGIN "
+	                 "UPDATE cases0 SET due_on = NEW.due_on WHERE id = OLD.id; END;"
+	                 "INSERT INTO cases0 (state, received_on, n, paused_days, due_on, fail) VALUES "
+	                 "('review', '2026-03-02', 1, 0, 'stale', 0), ('review', '2026-03-02', 1, 0, 'stale', 1), "
+	                 "('review', '2026-03-02', 1, 0, 'stale', 0);"
+	                 "CREATE TABLE petitions (id INTEGER PRIMARY KEY, state TEXT, received_on TEXT, days INT, "
+	                 "ext_until TEXT, due_on TEXT);");
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	enum err e = store_recompute_due(f->st);
+	assert_int_equal(e, ERR_DB);
+	assert_int_equal(store_finish(f->st, e), ERR_DB);
+	assert_int_equal(count(f, "SELECT count(*) FROM cases0 WHERE due_on = 'stale'"), 3);
+
+	exec(f, "UPDATE cases0 SET fail = 0");
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st, store_recompute_due(f->st)), ERR_OK);
+	/* received Monday 2026-03-02, one working day: Tuesday */
+	assert_int_equal(count(f, "SELECT count(*) FROM cases0 WHERE due_on = '2026-03-03'"), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_list_fails_on_a_failed_step, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_calendar_never_cached_half_loaded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_recompute_fails_whole, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
