@@ -18,30 +18,16 @@
 #define SESSION_COOKIE "bm_sid"
 #define CSRF_COOKIE "bm_csrf"
 
-static const char *const role_names[ROLE__MAX] = {
-    "counter", /* ROLE_COUNTER */
-    "hotline", /* ROLE_HOTLINE */
-    "officer", /* ROLE_OFFICER */
-    "head",    /* ROLE_HEAD */
-    "admin",   /* ROLE_ADMIN */
-};
-
-enum role role_parse(const char *s)
-{
-	for (int r = 0; s && r < ROLE__MAX; r++)
-		if (strcmp(s, role_names[r]) == 0)
-			return (enum role)r;
-	return ROLE__MAX;
-}
-
-const char *role_name(enum role r)
-{
-	return r < ROLE__MAX ? role_names[r] : "none";
-}
-
 bool auth_has(const struct req *rq, unsigned mask)
 {
 	return rq->sess && (mask & ROLE_BIT(rq->sess->role));
+}
+
+struct actor auth_actor(const struct req *rq)
+{
+	if (!rq->sess)
+		return (struct actor){.role = ROLE__MAX};
+	return (struct actor){.role = rq->sess->role, .unit = rq->sess->user.unit, .id = rq->sess->user.id};
 }
 
 const char *auth_random_hex(struct arena *a, size_t nbytes)
@@ -197,7 +183,7 @@ void app_view_session(struct req *rq, struct tobj *v)
 	view_data(rq, v, "user_name", rq->sess->user.display_name);
 	tobj_str(v, "csrf", rq->sess->csrf);
 	for (int r = 0; r < ROLE__MAX; r++)
-		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_names[r]), rq->sess->role == (enum role)r);
+		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_name((enum role)r)), rq->sess->role == (enum role)r);
 }
 
 static char g_dummy[crypto_pwhash_STRBYTES];

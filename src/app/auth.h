@@ -10,16 +10,8 @@
 
 #include "app/http.h"
 #include "app/router.h"
+#include "domain/access.h" /* enum role and the access rules */
 #include "store/staff.h"
-
-enum role {
-	ROLE_COUNTER, /* 臨櫃服務人員 */
-	ROLE_HOTLINE, /* 1999 話務人員 */
-	ROLE_OFFICER, /* 承辦人 */
-	ROLE_HEAD,    /* 課長、主任秘書、研考 */
-	ROLE_ADMIN,
-	ROLE__MAX
-};
 
 #define ROLE_BIT(r) (1u << (r))
 #define ROLES_STAFF (ROLE_BIT(ROLE__MAX) - 1)
@@ -34,11 +26,10 @@ struct session {
 	const char *token_hash;
 };
 
-/* "counter" -> ROLE_COUNTER; ROLE__MAX for anything else. */
-enum role role_parse(const char *s);
-const char *role_name(enum role r);
 /* True when the signed-in user has one of the roles in mask. */
 bool auth_has(const struct req *rq, unsigned mask);
+/* The signed-in user as the access rules see them (domain/access.h); nobody: role ROLE__MAX. */
+struct actor auth_actor(const struct req *rq);
 
 /*
  * Decides whether rq may run route r: loads the session from the cookie,

@@ -41,15 +41,18 @@ static const char *due_flag(const struct cal *c, const char *state, const char *
 	return cal_working_days_between(c, today, due) <= DUE_SOON_DAYS ? "due_soon" : NULL;
 }
 
-/* May the signed-in user act on a case of this unit?  Counter and admin: any; officer/head: own unit. */
-static bool may_act(const struct req *rq, const char *unit)
+bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act)
 {
-	const struct session *s = rq->sess;
-	if (s->role == ROLE_COUNTER || s->role == ROLE_ADMIN)
-		return true;
-	if (s->role == ROLE_OFFICER || s->role == ROLE_HEAD)
-		return !s->user.unit || strcmp(s->user.unit, unit) == 0;
-	return false;
+	struct actor who = auth_actor(rq);
+	struct record what = {.kind = REC_CASE, .unit = c->unit, .registered_by = c->created_by};
+	return access_allows(&who, &what, act);
+}
+
+const char *audit_phone(struct req *rq, const char *phone)
+{
+	char buf[64];
+	ids_mask_phone(phone, buf, sizeof buf);
+	return arena_printf(rq->arena, "by phone %s", buf);
 }
 
 static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, bool full)
@@ -304,8 +307,8 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
 	case_summary_view(rq, v, c, cal, full);
 	tobj_bool(v, "full", full);
-	tobj_bool(v, "may_reveal", !full && rq->sess->role != ROLE_HOTLINE);
-	bool act = may_act(rq, c->unit);
+	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
+	bool act = case_may(rq, c, ACC_HANDLE);
 	enum case_state cs = case_state_parse(c->state);
 	struct tlist *moves = tobj_list(v, "moves");
 	static const enum case_state offer[] = {CS_REVIEW, CS_APPROVED, CS_REJECTED, CS_CLOSED, CS_WITHDRAWN};
@@ -365,6 +368,10 @@ void h_case_reveal(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
+	if (!case_may(rq, &c, ACC_REVEAL)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
 	if (store_audit(st, rq->sess->user.id, rq->sess->user.username, "reveal",
 	                arena_printf(rq->arena, "case:%s", c.case_no), NULL, rq->remote_addr) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
@@ -380,7 +387,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 	if (!load_case(rq, rs, st, &c))
 		return;
 	enum case_state from = case_state_parse(c.state), to = case_state_parse(req_field(rq, "to")->s);
-	if (!may_act(rq, c.unit)) {
+	if (!case_may(rq, &c, ACC_HANDLE)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
@@ -452,7 +459,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!case_may(rq, &c, ACC_HANDLE) || case_state_parse(c.state) != CS_REVIEW) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -465,7 +472,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_REVIEW) {
+	if (!case_may(rq, &c, ACC_HANDLE) || case_state_parse(c.state) != CS_REVIEW) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -600,7 +607,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || case_state_parse(c.state) != CS_CORRECTION || !c.paused_since) {
+	if (!case_may(rq, &c, ACC_HANDLE) || case_state_parse(c.state) != CS_CORRECTION || !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
@@ -665,7 +672,7 @@ void h_case_find(struct req *rq, struct resp *rs)
 		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)
 			case_list_view(rq, v, cs, n, store_calendar(st));
 		tobj_bool(v, "searched", true);
-		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? "by phone" : "by number");
+		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? audit_phone(rq, q->s) : "by number");
 	}
 	rs->no_store = true;
 	page_render(rq, rs, "case_find", v);
