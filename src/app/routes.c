@@ -226,6 +226,16 @@ static const struct field report_fields[] = {
 	{0},
 };
 
+/* the audit log (issue #8): who did it, which record, office days from-to, the page */
+static const struct field audit_fields[] = {
+	{"who", F_LINE, 64, false},
+	{"record", F_LINE, 80, false},
+	{"from", F_DATE, 10, false},
+	{"to", F_DATE, 10, false},
+	{"page", F_INT, 10000, false},
+	{0},
+};
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -304,6 +314,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/deadlines/near", h_rule_near, rule_near_fields, R(ADMIN), R_SOFT},
 	{M_GET, "/staff/reports/petitions", h_petition_report, report_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/reports/petitions.csv", h_petition_report_csv, report_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
 };
 /* clang-format on */
 

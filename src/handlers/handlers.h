@@ -94,6 +94,9 @@ void h_rule_near(struct req *rq, struct resp *rs);
 /* reports.c: the petition control report, page and CSV */
 void h_petition_report(struct req *rq, struct resp *rs);
 void h_petition_report_csv(struct req *rq, struct resp *rs);
+/* reports.c: the audit log (heads: their unit's records; the office head and administrators: all) */
+void h_audit(struct req *rq, struct resp *rs);
+void h_audit_csv(struct req *rq, struct resp *rs);
 
 /* Shared view builders. */
 struct tobj;

@@ -217,6 +217,17 @@ enum err store_audit(struct store *st, long long user_id, const char *username, 
 	return stmt_done(st, s);
 }
 
+static void read_audit(sqlite3_stmt *s, struct arena *a, struct audit_rec *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->at = col_str(s, 1, a);
+	r->username = col_str(s, 2, a);
+	r->action = col_str(s, 3, a);
+	r->object = col_str(s, 4, a);
+	r->detail = col_str(s, 5, a);
+	r->ip = col_str(s, 6, a);
+}
+
 enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
                           size_t *n)
 {
@@ -230,16 +241,42 @@ enum err store_audit_list(struct store *st, struct arena *a, const char *object,
 		return ERR_DB;
 	bind_str(s, 1, object);
 	sqlite3_bind_int(s, 2, limit);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct audit_rec *r = PUSH(a, out, n, cap);
-		r->id = sqlite3_column_int64(s, 0);
-		r->at = col_str(s, 1, a);
-		r->username = col_str(s, 2, a);
-		r->action = col_str(s, 3, a);
-		r->object = col_str(s, 4, a);
-		r->detail = col_str(s, 5, a);
-		r->ip = col_str(s, 6, a);
-	}
+	while (sqlite3_step(s) == SQLITE_ROW)
+		read_audit(s, a, PUSH(a, out, n, cap));
 	sqlite3_reset(s);
 	return ERR_OK;
+}
+
+enum err store_audit_search(struct store *st, struct arena *a, const struct audit_filter *f, int limit, int offset,
+                            struct audit_rec **out, size_t *n)
+{
+	/* at is UTC; the office day is Taipei's (UTC+8, no summer time) */
+	static const char sql[] =
+	    "SELECT a.id, a.at, a.username, a.action, a.object, a.detail, a.ip FROM audit a "
+	    "WHERE (?1 IS NULL OR a.user_id IN (SELECT id FROM users WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'case:' || case_no FROM cases WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'petition:' || petition_no FROM petitions WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'faq:' || slug FROM faq WHERE unit = ?1)) "
+	    "AND (?2 IS NULL OR a.username = ?2) "
+	    "AND (?3 IS NULL OR a.object = ?3 OR a.object = 'case:' || ?3 OR a.object = 'petition:' || ?3) "
+	    "AND (?4 IS NULL OR date(a.at, '+8 hours') >= ?4) AND (?5 IS NULL OR date(a.at, '+8 hours') <= ?5) "
+	    "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return ERR_DB;
+	bind_opt(s, 1, f->unit);
+	bind_opt(s, 2, f->username);
+	bind_opt(s, 3, f->object);
+	bind_opt(s, 4, f->from);
+	bind_opt(s, 5, f->to);
+	sqlite3_bind_int(s, 6, limit);
+	sqlite3_bind_int(s, 7, offset);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		read_audit(s, a, PUSH(a, out, n, cap));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
