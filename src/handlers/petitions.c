@@ -6,9 +6,10 @@
  * extensions, the queues, the staff dashboard's petition counts and
  * notifications, and the citizen's status page for a petition.
  *
- * Access is decided here from the session's role and unit, never from
- * posted fields.  A confidential petition (行政程序法 §170) shows its
- * content and the petitioner only to its officer and heads.
+ * Access is decided by domain/access.c (petition_may) from the session's
+ * role and unit, never from posted fields.  A confidential petition
+ * (行政程序法 §170) shows its content and the petitioner only to its
+ * officer, its unit's heads and the office head.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
