@@ -24,6 +24,13 @@ bool auth_has(const struct req *rq, unsigned mask)
 	return rq->sess && (mask & ROLE_BIT(rq->sess->role));
 }
 
+struct actor auth_actor(const struct req *rq)
+{
+	if (!rq->sess)
+		return (struct actor){.role = ROLE__MAX};
+	return (struct actor){.role = rq->sess->role, .unit = rq->sess->user.unit, .id = rq->sess->user.id};
+}
+
 const char *auth_random_hex(struct arena *a, size_t nbytes)
 {
 	unsigned char raw[64];

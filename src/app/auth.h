@@ -10,8 +10,8 @@
 
 #include "app/http.h"
 #include "app/router.h"
+#include "domain/access.h" /* the access rules; enum role comes with it */
 #include "domain/password.h"
-#include "domain/role.h"
 #include "store/staff.h"
 
 /* Session lifetimes (seconds). */
@@ -26,6 +26,8 @@ struct session {
 
 /* True when the signed-in user has one of the roles in mask. */
 bool auth_has(const struct req *rq, unsigned mask);
+/* The signed-in user as the access rules see them (domain/access.h); nobody: role ROLE__MAX. */
+struct actor auth_actor(const struct req *rq);
 
 /*
  * Decides whether rq may run route r: loads the session from the cookie,

@@ -275,6 +275,16 @@ static const struct field o311_list_fields[] = {
 /* No session and no CSRF token (partners call with api_key); the handler answers field errors itself. */
 #define O311 (R_NOCSRF | R_SOFT)
 
+/* the audit log (issue #8): who did it, which record, office days from-to, the page */
+static const struct field audit_fields[] = {
+	{"who", F_LINE, 64, false},
+	{"record", F_LINE, 80, false},
+	{"from", F_DATE, 10, false},
+	{"to", F_DATE, 10, false},
+	{"page", F_INT, 10000, false},
+	{0},
+};
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -366,6 +376,8 @@ const struct route routes[] = {
 	{M_GET, "/open311/v2/requests.*", h_o311_requests, o311_list_fields, 0, O311},
 	{M_GET, "/open311/v2/requests/*", h_o311_request, o311_fields, 0, O311},
 	{M_GET, "/open311/v2/tokens/*", h_o311_token, o311_fields, 0, O311},
+	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
 };
 /* clang-format on */
 

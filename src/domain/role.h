@@ -1,7 +1,7 @@
 /*
  * role.h -- the staff roles and their names as the database stores them.
  * Pure domain code: libc only.  The access decision that uses them is in
- * app/auth.c; `bianmin admin` checks a new user's role here.
+ * domain/access.c; `bianmin admin` checks a new user's role here.
  */
 #ifndef BM_DOMAIN_ROLE_H
 #define BM_DOMAIN_ROLE_H

@@ -39,15 +39,18 @@ static const char *due_flag(const struct cal *c, int near_days, const char *stat
 	return tier_flag(deadline_tier(c, clock_office_day(clock_now()), due, near_days));
 }
 
-/* May the signed-in user act on a case of this unit?  Counter and admin: any; officer/head: own unit. */
-static bool may_act(const struct req *rq, const char *unit)
+bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act)
 {
-	const struct session *s = rq->sess;
-	if (s->role == ROLE_COUNTER || s->role == ROLE_ADMIN)
-		return true;
-	if (s->role == ROLE_OFFICER || s->role == ROLE_HEAD)
-		return !s->user.unit || strcmp(s->user.unit, unit) == 0;
-	return false;
+	struct actor who = auth_actor(rq);
+	struct record what = {.kind = REC_CASE, .unit = c->unit, .registered_by = c->created_by};
+	return access_allows(&who, &what, act);
+}
+
+const char *audit_phone(struct req *rq, const char *phone)
+{
+	char buf[64];
+	ids_mask_phone(phone, buf, sizeof buf);
+	return arena_printf(rq->arena, "by phone %s", buf);
 }
 
 static void masked(struct req *rq, struct tobj *o, const struct case_rec *c, bool full)
@@ -348,8 +351,8 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
 	case_summary_view(rq, v, c, cal, store_near_days(st), full);
 	tobj_bool(v, "full", full);
-	tobj_bool(v, "may_reveal", !full && rq->sess->role != ROLE_HOTLINE);
-	bool act = may_act(rq, c->unit);
+	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
+	bool act = case_may(rq, c, ACC_HANDLE);
 	enum case_state cs = case_state_parse(c->state);
 	struct tlist *moves = tobj_list(v, "moves");
 	for (int to = 0; act && to < CS__MAX; to++) {
@@ -407,6 +410,10 @@ void h_case_reveal(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
+	if (!case_may(rq, &c, ACC_REVEAL)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
 	if (store_audit(st, rq->sess->user.id, rq->sess->user.username, "reveal",
 	                arena_printf(rq->arena, "case:%s", c.case_no), NULL, rq->remote_addr) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
@@ -440,7 +447,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 		return;
 	const struct fval *to_f = req_field(rq, "to"), *note_f = req_field(rq, "note");
 	enum case_state from = case_state_parse(c.state), to = case_state_parse(to_f->s);
-	if (!may_act(rq, c.unit)) {
+	if (!case_may(rq, &c, ACC_HANDLE)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
@@ -532,7 +539,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -545,7 +552,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -680,7 +687,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!load_case(rq, rs, st, &c))
 		return;
-	if (!may_act(rq, c.unit) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
 	    !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
@@ -748,7 +755,7 @@ void h_case_find(struct req *rq, struct resp *rs)
 		if (store_cases_find(st, rq->arena, no, strlen(digits) >= 8 ? digits : NULL, &cs, &n) == ERR_OK)
 			case_list_view(rq, st, v, cs, n);
 		tobj_bool(v, "searched", true);
-		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? "by phone" : "by number");
+		auth_audit(rq, "find", NULL, strlen(digits) >= 8 ? audit_phone(rq, q->s) : "by number");
 	}
 	rs->no_store = true;
 	page_render(rq, rs, "case_find", v);

@@ -37,8 +37,9 @@ static const char *own_unit(const struct req *rq)
 
 static bool may_edit(const struct req *rq, const char *unit)
 {
-	const char *own = own_unit(rq);
-	return !own || (unit && strcmp(own, unit) == 0);
+	struct actor who = auth_actor(rq);
+	struct record what = {.kind = REC_FAQ, .unit = unit};
+	return access_allows(&who, &what, ACC_EDIT);
 }
 
 /* An ISO day more than FAQ_REVIEW_DAYS before today? */

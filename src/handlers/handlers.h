@@ -8,6 +8,7 @@
 #define BM_HANDLERS_H
 
 #include "app/http.h"
+#include "domain/access.h"
 
 /* public.c: the catalog, notice sheets, FAQ, units, news */
 void h_home(struct req *rq, struct resp *rs);
@@ -106,6 +107,9 @@ void h_o311_request(struct req *rq, struct resp *rs);
 void h_o311_token(struct req *rq, struct resp *rs);
 /* The spec's error answer [{"code", "description"}], JSON or XML by the path (also for the dispatcher's refusals). */
 void open311_error(struct req *rq, struct resp *rs, int status, const char *description);
+/* reports.c: the audit log (heads: their unit's records; the office head and administrators: all) */
+void h_audit(struct req *rq, struct resp *rs);
+void h_audit_csv(struct req *rq, struct resp *rs);
 
 /* Shared view builders. */
 struct tobj;
@@ -113,6 +117,7 @@ struct store;
 struct case_rec;
 struct cal;
 struct service_rec;
+struct petition_rec;
 /* Fills v with a service's notice-sheet facts (public.c); ERR_NOTFOUND for no such code. */
 enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
                             struct service_rec *out);
@@ -121,9 +126,13 @@ void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const
 /* A case's common fields, personal data masked unless full (counter.c). */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
                        bool full);
+/* May the signed-in user do act to this case (counter.c) or petition (petitions.c)?  Asks domain/access.h. */
+bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act);
+bool petition_may(const struct req *rq, const struct petition_rec *p, enum access_action act);
+/* What an audit row says about a lookup by phone: "by phone 0912-***-678" (counter.c). */
+const char *audit_phone(struct req *rq, const char *phone);
 /* The staff home page's counts for the user's unit (counter.c). */
 void staff_dashboard_view(struct req *rq, struct tobj *v);
-struct petition_rec;
 /* The staff home page's petition counts and notifications (petitions.c). */
 void petition_dashboard_view(struct req *rq, struct tobj *v);
 /* The citizen's status page of a petition; code goes back into the rating form (petitions.c). */

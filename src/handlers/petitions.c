@@ -6,9 +6,10 @@
  * extensions, the queues, the staff dashboard's petition counts and
  * notifications, and the citizen's status page for a petition.
  *
- * Access is decided here from the session's role and unit, never from
- * posted fields.  A confidential petition (行政程序法 §170) shows its
- * content and the petitioner only to its officer and heads.
+ * Access is decided by domain/access.c (petition_may) from the session's
+ * role and unit, never from posted fields.  A confidential petition
+ * (行政程序法 §170) shows its content and the petitioner only to its
+ * officer, its unit's heads and the office head.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
@@ -37,76 +38,53 @@ enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10 };
 
 /* ---- shared pieces ---- */
 
-static bool is_head(const struct req *rq)
-{
-	return rq->sess && rq->sess->role == ROLE_HEAD;
-}
-
-/* The secretariat routes petitions: its heads, office-wide heads, administrators. */
-static bool is_router(const struct req *rq)
-{
-	if (!rq->sess)
-		return false;
-	if (rq->sess->role == ROLE_ADMIN)
-		return true;
-	const char *u = rq->sess->user.unit;
-	return is_head(rq) && (!u || strcmp(u, "secretariat") == 0);
-}
-
-/* Heads who oversee the whole office (secretariat, office-wide). */
-static bool is_office_head(const struct req *rq)
-{
-	const char *u = rq->sess ? rq->sess->user.unit : NULL;
-	return is_head(rq) && (!u || strcmp(u, "secretariat") == 0);
-}
-
-static bool is_unit_head(const struct req *rq, const char *unit)
-{
-	return is_head(rq) && unit && rq->sess->user.unit && strcmp(rq->sess->user.unit, unit) == 0;
-}
-
-static bool is_officer_of(const struct req *rq, const struct petition_rec *p)
-{
-	return rq->sess && p->officer_id && rq->sess->user.id == p->officer_id;
-}
-
-/* May this user read a confidential petition's content and petitioner? */
-static bool may_see(const struct req *rq, const struct petition_rec *p)
-{
-	if (!p->confidential)
-		return true;
-	return is_officer_of(rq, p) || is_unit_head(rq, p->unit) || is_office_head(rq);
-}
-
 static bool is_open(const struct petition_rec *p)
 {
 	return pet_state_open(pet_state_parse(p->state));
 }
 
-/* Who may close a petition with an outcome, by its state. */
-static bool may_handle(const struct req *rq, const struct petition_rec *p)
-{
-	if (!is_open(p))
-		return false;
-	if (is_officer_of(rq, p) || is_unit_head(rq, p->unit))
-		return true;
-	return pet_state_parse(p->state) == PS_RECEIVED && is_router(rq);
-}
-
-static bool may_assign(const struct req *rq, const struct petition_rec *p)
+/* The petition as the access rules see it (domain/access.h). */
+static struct record pet_record(const struct petition_rec *p)
 {
 	enum pet_state s = pet_state_parse(p->state);
-	return (s == PS_ROUTED || s == PS_ASSIGNED) && (is_unit_head(rq, p->unit) || is_router(rq));
+	return (struct record){
+	    .kind = REC_PETITION,
+	    .unit = p->unit,
+	    .confidential = p->confidential,
+	    .officer_id = p->officer_id,
+	    .registered_by = p->created_by,
+	    .stage = !pet_state_open(s) ? STAGE_CLOSED
+	             : s == PS_RECEIVED ? STAGE_UNROUTED
+	                                : STAGE_ROUTED,
+	    .ext_pending = p->ext_pending,
+	    .ext_asked_by = p->ext_asked_by,
+	    .ext_left = p->ext_asked < p->ext_allowed,
+	};
 }
 
-static bool may_decide_extension(const struct req *rq, const struct petition_rec *p)
+bool petition_may(const struct req *rq, const struct petition_rec *p, enum access_action act)
 {
-	return p->ext_pending && is_open(p) && (is_unit_head(rq, p->unit) || is_office_head(rq));
+	struct actor who = auth_actor(rq);
+	struct record what = pet_record(p);
+	return access_allows(&who, &what, act);
 }
 
-static bool may_ask_extension(const struct req *rq, const struct petition_rec *p)
+/* The signed-in user's standing in the office (queues, dashboard counts). */
+static bool is_router(const struct req *rq)
 {
-	return is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked < p->ext_allowed;
+	struct actor who = auth_actor(rq);
+	return access_routes(&who);
+}
+
+static bool office_wide(const struct req *rq)
+{
+	struct actor who = auth_actor(rq);
+	return access_office_wide(&who);
+}
+
+static bool is_officer_of(const struct req *rq, const struct petition_rec *p)
+{
+	return rq->sess && p->officer_id && rq->sess->user.id == p->officer_id;
 }
 
 static const char *state_label(struct req *rq, const char *state)
@@ -174,13 +152,13 @@ static void masked_person(struct req *rq, struct tobj *o, const struct petition_
 }
 
 /*
- * A petition's common fields for lists and pages.  Content and petitioner
- * of a confidential petition only when the user may see them.
+ * A petition's common fields for lists and pages.  Subject and petitioner
+ * only as far as the access rules let this user see them.
  */
 static void summary_view(struct req *rq, struct tobj *o, const struct petition_rec *p, const struct cal *cal, int near,
                          bool full)
 {
-	bool see = may_see(rq, p);
+	bool see = petition_may(rq, p, ACC_VIEW_CONTENT);
 	tobj_str(o, "no", p->no);
 	tobj_str(o, "href", url(rq, "/staff/petitions/%s", p->no));
 	tobj_str(o, "state", p->state);
@@ -204,10 +182,10 @@ static void summary_view(struct req *rq, struct tobj *o, const struct petition_r
 		view_text(rq, o, "village", p->village_name);
 	if (p->category)
 		view_text(rq, o, "category", p->category_name);
-	if (see) {
+	if (petition_may(rq, p, ACC_VIEW_SUBJECT))
 		view_data(rq, o, "subject", p->subject);
+	if (petition_may(rq, p, ACC_VIEW_IDENTITY))
 		masked_person(rq, o, p, full);
-	}
 	put_tier(rq, o, cal, p, near);
 }
 
@@ -317,9 +295,15 @@ static void caller_history(struct req *rq, struct store *st, struct tobj *v, con
 	struct case_rec *cs;
 	size_t np = 0, nc = 0;
 	if (store_petitions_by_phone(st, rq->arena, digits, &ps, &np) == ERR_OK) {
+		/* a phone never leads to a confidential petition */
 		struct tlist *l = tobj_list(v, "earlier_petitions");
+		size_t shown = 0;
 		for (size_t i = 0; i < np; i++)
-			summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
+			if (petition_may(rq, &ps[i], ACC_FIND_BY_PHONE)) {
+				summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
+				shown++;
+			}
+		np = shown;
 	}
 	if (store_cases_find(st, rq->arena, NULL, digits, &cs, &nc) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "earlier_cases");
@@ -330,7 +314,7 @@ static void caller_history(struct req *rq, struct store *st, struct tobj *v, con
 	tobj_bool(v, "has_cases", nc > 0);
 	tobj_bool(v, "looked_up", true);
 	tobj_bool(v, "no_history", np == 0 && nc == 0);
-	auth_audit(rq, "caller_lookup", NULL, "by phone");
+	auth_audit(rq, "caller_lookup", NULL, audit_phone(rq, phone));
 }
 
 static void petition_form(struct req *rq, struct resp *rs, enum form_kind kind, int status, const char *const *errors)
@@ -675,26 +659,30 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 {
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
-	bool see = may_see(rq, p);
-	summary_view(rq, v, p, cal, store_near_days(st), full && see);
+	bool see = petition_may(rq, p, ACC_VIEW_CONTENT), reveal = petition_may(rq, p, ACC_REVEAL);
+	summary_view(rq, v, p, cal, store_near_days(st), full && reveal);
 	if (see)
 		put_lines(rq, v, "body_lines", p->body);
-	if (see && p->confidential)
-		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no), NULL);
-	tobj_bool(v, "full", full && see && !p->anonymous);
-	tobj_bool(v, "may_reveal", !full && see && !p->anonymous && rq->sess->role != ROLE_HOTLINE);
+	/* every look at a confidential petition is on record, whatever it showed */
+	if (p->confidential)
+		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no),
+		           see                                     ? "content"
+		           : petition_may(rq, p, ACC_VIEW_SUBJECT) ? "subject"
+		                                                   : "hidden");
+	tobj_bool(v, "full", full && reveal && !p->anonymous);
+	tobj_bool(v, "may_reveal", !full && reveal && !p->anonymous);
 	tobj_str(v, "action_base", url(rq, "/staff/petitions/%s", p->no));
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 
-	/* outcomes */
-	tobj_str(v, "reply", p->reply);
-	put_lines(rq, v, "reply_lines", p->reply);
-	view_data(rq, v, "agency", p->agency);
+	/* outcomes: the reply and the closing note are content */
+	tobj_str(v, "reply", see ? p->reply : NULL);
+	put_lines(rq, v, "reply_lines", see ? p->reply : NULL);
+	view_data(rq, v, "agency", see ? p->agency : NULL);
 	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
 	if (p->ground)
 		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
-	view_data(rq, v, "outcome_note", p->outcome_note);
+	view_data(rq, v, "outcome_note", see ? p->outcome_note : NULL);
 	tobj_str(v, "duplicate_no", p->duplicate_no);
 	if (p->duplicate_no)
 		tobj_str(v, "duplicate_href", url(rq, "/staff/petitions/%s", p->duplicate_no));
@@ -705,13 +693,14 @@ static void render_petition(struct req *rq, struct resp *rs, struct store *st, c
 	}
 
 	/* what this user may do */
-	bool route = is_open(p) && is_router(rq), assign = may_assign(rq, p), handle = may_handle(rq, p) && see;
+	bool route = is_open(p) && petition_may(rq, p, ACC_ROUTE), assign = petition_may(rq, p, ACC_ASSIGN),
+	     handle = petition_may(rq, p, ACC_HANDLE);
 	tobj_bool(v, "may_route", route);
 	tobj_bool(v, "may_assign", assign);
 	tobj_bool(v, "may_handle", handle);
-	tobj_bool(v, "may_ask_ext", may_ask_extension(rq, p));
-	tobj_bool(v, "may_decide_ext", may_decide_extension(rq, p));
-	tobj_bool(v, "may_allow_ext", is_open(p) && rq->sess->role == ROLE_ADMIN && p->ext_asked >= p->ext_allowed);
+	tobj_bool(v, "may_ask_ext", petition_may(rq, p, ACC_ASK_EXTENSION));
+	tobj_bool(v, "may_decide_ext", petition_may(rq, p, ACC_DECIDE_EXTENSION));
+	tobj_bool(v, "may_allow_ext", petition_may(rq, p, ACC_ALLOW_EXTENSION) && p->ext_asked >= p->ext_allowed);
 	tobj_bool(v, "ext_used_up",
 	          is_open(p) && is_officer_of(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
 	tobj_int(v, "ext_allowed", p->ext_allowed);
@@ -788,7 +777,7 @@ void h_petition_reveal(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!may_see(rq, &p) || rq->sess->role == ROLE_HOTLINE) {
+	if (!petition_may(rq, &p, ACC_REVEAL)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
@@ -807,7 +796,7 @@ void h_petition_route(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!is_router(rq)) {
+	if (!petition_may(rq, &p, ACC_ROUTE)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
@@ -864,7 +853,7 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!may_assign(rq, &p)) {
+	if (!petition_may(rq, &p, ACC_ASSIGN)) {
 		page_error(rq, rs, is_open(&p) ? 403 : 409, is_open(&p) ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
@@ -939,7 +928,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!may_handle(rq, &p) || !may_see(rq, &p)) {
+	if (!petition_may(rq, &p, ACC_HANDLE)) {
 		if (is_open(&p))
 			page_error(rq, rs, 403, "err_forbidden");
 		else
@@ -1040,7 +1029,7 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!may_ask_extension(rq, &p)) {
+	if (!petition_may(rq, &p, ACC_ASK_EXTENSION)) {
 		page_error(rq, rs, 409, is_officer_of(rq, &p) ? "err_pet_ext_used" : "err_forbidden");
 		return;
 	}
@@ -1073,7 +1062,7 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!may_decide_extension(rq, &p)) {
+	if (!petition_may(rq, &p, ACC_DECIDE_EXTENSION)) {
 		page_error(rq, rs, p.ext_pending ? 403 : 409, p.ext_pending ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
@@ -1128,8 +1117,8 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs)
 	struct petition_rec p;
 	if (!load_petition(rq, rs, st, &p))
 		return;
-	if (!is_open(&p)) {
-		page_error(rq, rs, 409, "err_pet_conflict");
+	if (!petition_may(rq, &p, ACC_ALLOW_EXTENSION)) {
+		page_error(rq, rs, is_open(&p) ? 403 : 409, is_open(&p) ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
 	enum err e = store_begin(st);
@@ -1156,14 +1145,14 @@ static bool view_allowed(const struct req *rq, const char *view)
 		return rq->sess->user.unit != NULL;
 	if (strcmp(view, "routing") == 0)
 		return is_router(rq);
-	return strcmp(view, "office") == 0 && (is_office_head(rq) || rq->sess->role == ROLE_ADMIN);
+	return strcmp(view, "office") == 0 && office_wide(rq);
 }
 
 static const char *default_view(const struct req *rq)
 {
 	if (is_router(rq))
 		return "routing";
-	if (is_head(rq))
+	if (rq->sess->role == ROLE_HEAD)
 		return "unit";
 	return "mine";
 }
@@ -1267,7 +1256,8 @@ void petition_dashboard_view(struct req *rq, struct tobj *v)
 	if (store_petition_counts(st, rq->arena, t_iso, near_iso, s->user.id, &cs, &n) != ERR_OK)
 		return;
 	int mine[4] = {0}, all[4] = {0}, routing = 0, ext_waiting = 0;
-	bool office = is_office_head(rq) || s->role == ROLE_ADMIN;
+	struct actor who = auth_actor(rq);
+	bool office = access_office_wide(&who);
 	struct tobj *units_o = tobj_new(rq->arena);
 	struct tlist *rows = tobj_list(units_o, "rows");
 	for (size_t i = 0; i < n; i++) {
@@ -1279,7 +1269,7 @@ void petition_dashboard_view(struct req *rq, struct tobj *v)
 			all[k] += u[k];
 		}
 		routing += c->unrouted;
-		if (is_office_head(rq) || is_unit_head(rq, c->unit))
+		if (access_office_head(&who) || access_unit_head(&who, c->unit))
 			ext_waiting += c->ext_waiting;
 		if (s->user.unit && c->unit && strcmp(c->unit, s->user.unit) == 0) {
 			struct tobj *o = tobj_new(rq->arena);
@@ -1307,9 +1297,9 @@ void petition_dashboard_view(struct req *rq, struct tobj *v)
 		put_counts(units_o, all[0], all[1], all[2], all[3]);
 		tobj_obj(v, "pet_office", units_o);
 	}
-	if (is_router(rq))
+	if (access_routes(&who))
 		tobj_int(v, "pet_routing", routing);
-	if (is_head(rq))
+	if (s->role == ROLE_HEAD)
 		tobj_int(v, "pet_ext_waiting", ext_waiting);
 
 	/* notifications from the scheduler */

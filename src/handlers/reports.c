@@ -1,7 +1,8 @@
 /*
  * reports.c -- the petition control report (管制考核) per unit and month,
  * as a printable page and as CSV (UTF-8 with a BOM, so spreadsheet
- * programs read the Chinese right).
+ * programs read the Chinese right); and the audit log page (who saw or
+ * changed whose data, when, from where), with the same CSV.
  *
  * Definitions (docs/deadlines.md): the petitions received in the month,
  * by unit; of them, closed on time (closed on or before the due date in
@@ -22,6 +23,7 @@
 #include "handlers/handlers.h"
 #include "store/calendar.h"
 #include "store/petitions.h"
+#include "store/staff.h"
 
 struct month {
 	int y, m;
@@ -173,4 +175,138 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	resp_header(rs, "Content-Disposition",
 	            arena_printf(rq->arena, "attachment; filename=\"petitions-%s.csv\"", mo.label));
 	auth_audit(rq, "report_csv", arena_printf(rq->arena, "report:%s", mo.label), NULL);
+}
+
+/* ---- the audit log ---- */
+
+enum { AUDIT_PAGE = 50, AUDIT_CSV_MAX = 10000, AUDIT_MAX_PAGE = 10000 };
+
+/* s percent-encoded for a query string (everything but A-Z a-z 0-9 - . _ ~). */
+static const char *query_escape(struct arena *a, const char *s)
+{
+	struct buf b = {0};
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	const char *out = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+/*
+ * The filter from the form, and whose rows this user may read: a unit head
+ * the rows about their unit's records or by their unit's staff, the office
+ * head and administrators every row (access_office_wide).  *qs gets the
+ * filter as a query string for the page links and the CSV.
+ */
+static void audit_filter(struct req *rq, struct audit_filter *f, const char **qs)
+{
+	static const char *const names[] = {"who", "record", "from", "to"};
+	struct actor who = auth_actor(rq);
+	memset(f, 0, sizeof *f);
+	f->unit = access_office_wide(&who) ? NULL : who.unit;
+	f->username = req_field(rq, "who")->s;
+	f->object = req_field(rq, "record")->s;
+	f->from = req_field(rq, "from")->s;
+	f->to = req_field(rq, "to")->s;
+	const char *q = "";
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const struct fval *v = req_field(rq, names[i]);
+		if (v->present)
+			q = arena_printf(rq->arena, "%s%s=%s", q, names[i], query_escape(rq->arena, v->s));
+		if (v->present && i + 1 < sizeof names / sizeof names[0])
+			q = arena_printf(rq->arena, "%s&", q);
+	}
+	*qs = q;
+}
+
+void h_audit(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct audit_filter f;
+	const char *qs;
+	audit_filter(rq, &f, &qs);
+	const struct fval *pf = req_field(rq, "page");
+	int page = pf->present && pf->i > 0 ? (int)pf->i : 1;
+	struct audit_rec *rows;
+	size_t n;
+	/* one row more than a page tells whether there is a next page */
+	if (store_audit_search(st, rq->arena, &f, AUDIT_PAGE + 1, (page - 1) * AUDIT_PAGE, &rows, &n) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, "audit_title"));
+	tobj_str(v, "who", f.username);
+	tobj_str(v, "record", f.object);
+	tobj_str(v, "from", f.from);
+	tobj_str(v, "to", f.to);
+	if (f.unit)
+		view_text(rq, v, "scope", rq->sess->user.unit_name);
+	else
+		tobj_str(v, "scope", T(rq, "audit_scope_all"));
+	tobj_str(v, "csv_href", url(rq, "/staff/audit.csv?%s", qs));
+	struct tlist *l = tobj_list(v, "rows");
+	for (size_t i = 0; i < n && i < AUDIT_PAGE; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "at", rows[i].at);
+		tobj_str(o, "username", rows[i].username);
+		tobj_str(o, "action", rows[i].action);
+		tobj_str(o, "object", rows[i].object);
+		view_data(rq, o, "detail", rows[i].detail);
+		tobj_str(o, "ip", rows[i].ip);
+	}
+	tobj_bool(v, "empty", n == 0);
+	tobj_int(v, "page", page);
+	if (page > 1)
+		tobj_str(v, "prev_href", url(rq, "/staff/audit?%s%spage=%d", qs, *qs ? "&" : "", page - 1));
+	if (n > AUDIT_PAGE && page < AUDIT_MAX_PAGE)
+		tobj_str(v, "next_href", url(rq, "/staff/audit?%s%spage=%d", qs, *qs ? "&" : "", page + 1));
+	rs->no_store = true;
+	page_render(rq, rs, "audit", v);
+}
+
+void h_audit_csv(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct audit_filter f;
+	const char *qs;
+	audit_filter(rq, &f, &qs);
+	struct audit_rec *rows;
+	size_t n;
+	if (store_audit_search(st, rq->arena, &f, AUDIT_CSV_MAX, 0, &rows, &n) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	static const char *const head[] = {"audit_at",     "audit_who",    "audit_action",
+	                                   "audit_record", "audit_detail", "audit_ip"};
+	enum { NHEAD = sizeof head / sizeof head[0] };
+	struct buf *b = &rs->body;
+	buf_reset(b);
+	buf_puts(b, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < NHEAD; i++)
+		csv_field(b, T(rq, head[i]), i + 1 == NHEAD);
+	for (size_t i = 0; i < n; i++) {
+		const char *cells[NHEAD] = {rows[i].at,     rows[i].username, rows[i].action,
+		                            rows[i].object, rows[i].detail,   rows[i].ip};
+		for (size_t k = 0; k < NHEAD; k++)
+			csv_field(b, cells[k] ? cells[k] : "", k + 1 == NHEAD);
+	}
+	rs->status = 200;
+	rs->content_type = "text/csv; charset=utf-8";
+	rs->no_store = true;
+	resp_header(rs, "Content-Disposition", "attachment; filename=\"audit.csv\"");
+	/* exporting the log is itself a look at whose data was seen */
+	auth_audit(rq, "audit_csv", NULL, qs);
 }

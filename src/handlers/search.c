@@ -253,7 +253,11 @@ static bool have_page(struct req *rq, const char *path)
 	return route_find(rq->arena, M_GET, path, &m, &known) != NULL;
 }
 
-/* A petition's line on the console: number, subject, state, unit, due date; the petitioner masked. */
+/*
+ * A petition's line on the console: number, subject, state, unit, due date;
+ * the petitioner masked.  Subject and petitioner only as far as the access
+ * rules allow: a confidential petition shows neither to the hotline.
+ */
 static void petition_view(struct req *rq, struct tobj *o, const struct petition_rec *p)
 {
 	char buf[128];
@@ -261,13 +265,14 @@ static void petition_view(struct req *rq, struct tobj *o, const struct petition_
 	const char *page = arena_printf(rq->arena, "/staff/petitions/%s", p->no);
 	if (have_page(rq, page))
 		tobj_str(o, "href", url(rq, "%s", page));
-	tobj_html(o, "subject", text_html(rq, p->subject, LANG__MAX));
+	if (petition_may(rq, p, ACC_VIEW_SUBJECT))
+		tobj_html(o, "subject", text_html(rq, p->subject, LANG__MAX));
 	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", p->state)));
 	if (p->unit)
 		view_text(rq, o, "unit_name", p->unit_name);
 	tobj_str(o, "received", view_date(rq, p->received_on));
 	tobj_str(o, "due", view_date(rq, p->due_on));
-	if (p->confidential) {
+	if (p->confidential || !petition_may(rq, p, ACC_VIEW_IDENTITY)) {
 		tobj_html(o, "who", text_html(rq, T(rq, "console_confidential"), rq->lang));
 	} else if (p->anonymous || !p->name) {
 		tobj_html(o, "who", text_html(rq, T(rq, "console_anonymous"), rq->lang));
@@ -312,11 +317,21 @@ static void console_people(struct req *rq, struct store *st, struct tobj *v, con
 		np = 0;
 	}
 	struct tlist *pl = tobj_list(v, "petitions");
-	for (size_t i = 0; i < np; i++)
+	size_t shown = 0;
+	for (size_t i = 0; i < np; i++) {
+		/* a phone never leads to a confidential petition; its number shows that it exists */
+		if (by_phone && !petition_may(rq, &ps[i], ACC_FIND_BY_PHONE))
+			continue;
 		petition_view(rq, tlist_obj(pl), &ps[i]);
-	tobj_int(v, "petition_count", (long long)np);
+		shown++;
+		if (ps[i].confidential)
+			auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", ps[i].no),
+			           "console");
+	}
+	tobj_int(v, "petition_count", (long long)shown);
 	tobj_bool(v, "people_searched", true);
-	auth_audit(rq, "console_find", NULL, by_no ? "by number" : "by phone");
+	auth_audit(rq, "console_find", by_no ? arena_strdup(rq->arena, no) : NULL,
+	           by_no ? "by number" : audit_phone(rq, q));
 }
 
 /* Opens the first FAQ answers and service facts inline, so the operator need not leave the page. */

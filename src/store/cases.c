@@ -14,7 +14,7 @@
 	"SELECT c.id, c.case_no, c.code_hash, c.service_id, s.code, s.name_zh, s.name_en, c.unit, u.name_zh, "         \
 	"u.name_en, u.phone, c.applicant_name, c.applicant_phone, c.applicant_email, c.applicant_natid, "              \
 	"c.channel, c.state, c.received_on, c.received_at, c.due_on, c.paused_since, c.closed_at, c.days, "            \
-	"c.paused_days, o.display_name FROM cases c JOIN services s ON s.id = c.service_id "                           \
+	"c.paused_days, o.display_name, c.created_by FROM cases c JOIN services s ON s.id = c.service_id "             \
 	"JOIN units u ON u.code = c.unit LEFT JOIN users o ON o.id = c.officer_id "
 
 static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
@@ -45,6 +45,7 @@ static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
 	c->days = sqlite3_column_int(s, 22);
 	c->paused_days = sqlite3_column_int(s, 23);
 	c->officer_name = col_str(s, 24, a);
+	c->created_by = sqlite3_column_int64(s, 25);
 }
 
 enum err store_case_create(struct store *st, const struct case_new *c, char *no, long long *id)

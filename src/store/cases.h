@@ -25,6 +25,7 @@ struct case_rec {
 	const char *received_on, *received_at, *due_on, *paused_since, *closed_at;
 	int days, paused_days;
 	const char *officer_name; /* NULL when unassigned */
+	long long created_by;     /* the staff member who registered it */
 };
 
 struct case_new {

@@ -22,7 +22,9 @@
 	"(SELECT count(*) FROM petition_extensions x WHERE x.petition_id = p.id), "                                    \
 	"EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "             \
 	"p.reply, p.agency, p.transfer_on, p.ground, p.outcome_note, p.duplicate_of, d.petition_no, p.closed_at, "     \
-	"p.closed_on, p.rating, p.rating_note, p.created_by FROM petitions p "                                         \
+	"p.closed_on, p.rating, p.rating_note, p.created_by, "                                                         \
+	"(SELECT x.asked_by FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "            \
+	"FROM petitions p "                                                                                            \
 	"LEFT JOIN villages v ON v.code = p.village LEFT JOIN categories c ON c.code = p.category "                    \
 	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                               \
 	"LEFT JOIN petitions d ON d.id = p.duplicate_of "
@@ -78,6 +80,7 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 	p->rating = sqlite3_column_int(s, i++);
 	p->rating_note = col_str(s, i++, a);
 	p->created_by = sqlite3_column_int64(s, i++);
+	p->ext_asked_by = sqlite3_column_int64(s, i++);
 }
 
 enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id)

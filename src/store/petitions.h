@@ -31,6 +31,7 @@ struct petition_rec {
 	int days;
 	int ext_allowed, ext_asked; /* requests allowed / made */
 	bool ext_pending;           /* a request waits for a decision */
+	long long ext_asked_by;     /* who asked the waiting request; 0 when none */
 	const char *reply, *agency, *transfer_on, *ground, *outcome_note;
 	long long duplicate_of;
 	const char *duplicate_no;

@@ -237,3 +237,30 @@ enum err store_audit_list(struct store *st, struct arena *a, const char *object,
 	}
 	return STMT_LIST(st, s, a, out, n, read_audit);
 }
+
+enum err store_audit_search(struct store *st, struct arena *a, const struct audit_filter *f, int limit, int offset,
+                            struct audit_rec **out, size_t *n)
+{
+	/* at is UTC; the office day is Taipei's (UTC+8, no summer time) */
+	static const char sql[] =
+	    "SELECT a.id, a.at, a.username, a.action, a.object, a.detail, a.ip FROM audit a "
+	    "WHERE (?1 IS NULL OR a.user_id IN (SELECT id FROM users WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'case:' || case_no FROM cases WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'petition:' || petition_no FROM petitions WHERE unit = ?1) "
+	    "OR a.object IN (SELECT 'faq:' || slug FROM faq WHERE unit = ?1)) "
+	    "AND (?2 IS NULL OR a.username = ?2) "
+	    "AND (?3 IS NULL OR a.object = ?3 OR a.object = 'case:' || ?3 OR a.object = 'petition:' || ?3) "
+	    "AND (?4 IS NULL OR date(a.at, '+8 hours') >= ?4) AND (?5 IS NULL OR date(a.at, '+8 hours') <= ?5) "
+	    "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s) {
+		bind_opt(s, 1, f->unit);
+		bind_opt(s, 2, f->username);
+		bind_opt(s, 3, f->object);
+		bind_opt(s, 4, f->from);
+		bind_opt(s, 5, f->to);
+		sqlite3_bind_int(s, 6, limit);
+		sqlite3_bind_int(s, 7, offset);
+	}
+	return STMT_LIST(st, s, a, out, n, read_audit);
+}

@@ -60,4 +60,15 @@ struct audit_rec {
 enum err store_audit_list(struct store *st, struct arena *a, const char *object, int limit, struct audit_rec **out,
                           size_t *n);
 
+/* What the audit log page asks for; NULL (or "") fields do not filter. */
+struct audit_filter {
+	const char *unit;      /* rows about this unit's cases, petitions and FAQ entries, or by its staff */
+	const char *username;  /* who did it */
+	const char *object;    /* a record: "case:…", "petition:…", "faq:…", or a bare case or petition number */
+	const char *from, *to; /* office days (YYYY-MM-DD, Taipei time), both included */
+};
+/* Matching rows, newest first, skipping offset and returning at most limit. */
+enum err store_audit_search(struct store *st, struct arena *a, const struct audit_filter *f, int limit, int offset,
+                            struct audit_rec **out, size_t *n);
+
 #endif

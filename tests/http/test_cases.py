@@ -382,6 +382,46 @@ def load_matrix(root):
     return rows
 
 
+# Required fields the walker sends, by the path's last part, so that a row reaches the handler's own decision.
+REQUIRED = {"decide": {"decision": "refused"}}
+
+
+def petition_intake(client, **fields):
+    """counter1 or another signed-in user takes a petition in at the counter; returns its number."""
+    data = {"csrf": csrf(client, "/staff/petitions/new"), "channel": "counter", "read_back": "1", "name": "權限陳情",
+            "phone": "07-696-5555", "subject": "權限測試陳情", "body": "內容"}
+    data.update(fields)
+    r = client.post("/staff/petitions/new", data)
+    assert r.status == 201, "intake answered %d: %s" % (r.status, strip_tags(r.text)[:300])
+    return re.search(r'class="big">(P\d{7}-\d{4})<', r.text).group(1)
+
+
+def petition_step(client, no, action, data):
+    r = client.post("/staff/petitions/%s/%s" % (no, action), dict(data, csrf=csrf(client)))
+    assert r.status == 303, "%s answered %d: %s" % (action, r.status, strip_tags(r.text)[:300])
+
+
+def matrix_records(client):
+    """The records the matrix's {name} rows act on (see tests/data/permissions.tsv)."""
+    counter, sec, head = client.fresh(), client.fresh(), client.fresh()
+    login(counter, "counter1")
+    login(sec, "secretary1")
+    login(head, "head1")
+    civil, _, _ = register(counter, service="burial-permit", name="跨課測試")
+    uid = {u: client.sql("SELECT id FROM users WHERE username = ?", u)[0][0] for u in ("officer1", "head1")}
+    records = {"civil-case": civil}
+    for name, officer in (("petition", None), ("confidential", "officer1"), ("own-extension", "head1")):
+        no = petition_intake(counter, **({"confidential": "1"} if name == "confidential" else {}))
+        petition_step(sec, no, "route", {"unit": "social"})
+        if officer:
+            petition_step(head, no, "assign", {"officer": str(uid[officer])})
+        records[name] = no
+    due = client.sql("SELECT due_on FROM petitions WHERE petition_no = ?", records["own-extension"])[0][0]
+    until = "%d%s" % (int(due[:4]) + 1, due[4:])
+    petition_step(head, records["own-extension"], "extension", {"until": until, "reason": "需會勘"})
+    return records
+
+
 def test_permission_matrix(client):
     rows = load_matrix(client.root)
     with open(os.path.join(client.root, "src", "app", "routes.c"), encoding="utf-8") as f:
@@ -391,6 +431,7 @@ def test_permission_matrix(client):
 
     login(client, "officer1")
     no, _, _ = register(client, service="low-income-apply", name="權限測試")
+    records = matrix_records(client)
     sessions = {"anon": client.fresh()}
     for role in ROLES:
         sessions[role] = client.fresh()
@@ -399,13 +440,15 @@ def test_permission_matrix(client):
     # sign-out last: it ends the session
     for method, route, want in sorted(rows, key=lambda r: r[1] == "/staff/logout"):
         path = route.replace("/staff/cases/*/notice/*", "/staff/cases/%s/notice/1" % no).replace("*", no)
+        for name, value in records.items():
+            path = path.replace("{%s}" % name, value)
         for who, expect in want.items():
             c = sessions[who]
             if method == "GET":
                 r = c.get(path)
             else:
                 token = csrf(c) if who != "anon" else hidden_input(c.get("/staff/login"), "csrf")
-                r = c.post(path, {"csrf": token})
+                r = c.post(path, dict(REQUIRED.get(path.rsplit("/", 1)[-1], {}), csrf=token))
             login_redirect = method == "GET" and r.status == 303 and "/staff/login" in (r.header("Location") or "")
             got = "login" if login_redirect else "deny" if r.status == 403 else "ok"
             if got != expect:

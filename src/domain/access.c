@@ -1,0 +1,162 @@
+/*
+ * access.c -- the office's access rules (see access.h).  Every decision is
+ * a function of the actor and the record alone, so the whole matrix can be
+ * tested as a table.
+ */
+#include "domain/access.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *const role_names[ROLE__MAX] = {
+    "counter", /* ROLE_COUNTER */
+    "hotline", /* ROLE_HOTLINE */
+    "officer", /* ROLE_OFFICER */
+    "head",    /* ROLE_HEAD */
+    "admin",   /* ROLE_ADMIN */
+};
+
+static const char *const action_names[ACC__MAX] = {
+    "view-summary", "view-subject", "view-content",  "view-identity",    "find-by-phone",   "reveal", "handle",
+    "route",        "assign",       "ask-extension", "decide-extension", "allow-extension", "edit",   "view-audit",
+};
+
+enum role role_parse(const char *s)
+{
+	for (int r = 0; s && r < ROLE__MAX; r++)
+		if (strcmp(s, role_names[r]) == 0)
+			return (enum role)r;
+	return ROLE__MAX;
+}
+
+const char *role_name(enum role r)
+{
+	return r < ROLE__MAX ? role_names[r] : "none";
+}
+
+enum access_action access_action_parse(const char *s)
+{
+	for (int a = 0; s && a < ACC__MAX; a++)
+		if (strcmp(s, action_names[a]) == 0)
+			return (enum access_action)a;
+	return ACC__MAX;
+}
+
+static bool same_unit(const struct actor *who, const char *unit)
+{
+	return who->unit && unit && strcmp(who->unit, unit) == 0;
+}
+
+bool access_office_head(const struct actor *who)
+{
+	return who->role == ROLE_HEAD && (!who->unit || strcmp(who->unit, ACCESS_OFFICE_UNIT) == 0);
+}
+
+bool access_routes(const struct actor *who)
+{
+	return who->role == ROLE_ADMIN || access_office_head(who);
+}
+
+bool access_office_wide(const struct actor *who)
+{
+	return access_routes(who);
+}
+
+bool access_unit_head(const struct actor *who, const char *unit)
+{
+	return who->role == ROLE_HEAD && same_unit(who, unit);
+}
+
+static bool is_officer_of(const struct actor *who, const struct record *r)
+{
+	return r->officer_id && who->id == r->officer_id;
+}
+
+/* Officers and heads of the record's unit, and the office head. */
+static bool of_the_unit(const struct actor *who, const struct record *r)
+{
+	return ((who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && same_unit(who, r->unit)) ||
+	       access_office_head(who);
+}
+
+/* Who may reveal a person in full: the unit, the office head, the counter clerk who registered it. */
+static bool may_reveal(const struct actor *who, const struct record *r)
+{
+	return of_the_unit(who, r) || (who->role == ROLE_COUNTER && who->id && r->registered_by == who->id);
+}
+
+static bool case_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	switch (act) {
+	case ACC_VIEW_SUMMARY:
+	case ACC_VIEW_SUBJECT:
+	case ACC_VIEW_CONTENT:
+	case ACC_VIEW_IDENTITY:
+	case ACC_FIND_BY_PHONE: return true;
+	case ACC_REVEAL: return may_reveal(who, r);
+	case ACC_HANDLE:
+		/* the counter registers and moves any unit's cases; officers and heads their unit's */
+		if (who->role == ROLE_COUNTER || who->role == ROLE_ADMIN)
+			return true;
+		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
+	default: return false;
+	}
+}
+
+static bool petition_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	/* a confidential petition's insiders: its officer, its unit's heads, the office head */
+	bool insider =
+	    !r->confidential || is_officer_of(who, r) || access_unit_head(who, r->unit) || access_office_head(who);
+	bool open = r->stage != STAGE_CLOSED;
+	switch (act) {
+	case ACC_VIEW_SUMMARY: return true;
+	case ACC_VIEW_SUBJECT: return insider || access_routes(who);
+	case ACC_VIEW_CONTENT:
+	case ACC_VIEW_IDENTITY: return insider;
+	case ACC_FIND_BY_PHONE: return !r->confidential;
+	case ACC_REVEAL: return insider && may_reveal(who, r);
+	case ACC_HANDLE:
+		return open && insider &&
+		       (is_officer_of(who, r) || access_unit_head(who, r->unit) ||
+		        (r->stage == STAGE_UNROUTED && access_routes(who)));
+	case ACC_ROUTE: return access_routes(who);
+	case ACC_ASSIGN: return r->stage == STAGE_ROUTED && (access_unit_head(who, r->unit) || access_routes(who));
+	case ACC_ASK_EXTENSION: return open && is_officer_of(who, r) && !r->ext_pending && r->ext_left;
+	case ACC_DECIDE_EXTENSION:
+		/* four eyes: whoever asked never approves their own request */
+		return open && r->ext_pending && who->id != r->ext_asked_by &&
+		       (access_unit_head(who, r->unit) || access_office_head(who));
+	case ACC_ALLOW_EXTENSION: return open && who->role == ROLE_ADMIN;
+	default: return false;
+	}
+}
+
+static bool faq_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	switch (act) {
+	case ACC_VIEW_SUMMARY:
+	case ACC_VIEW_SUBJECT:
+	case ACC_VIEW_CONTENT: return true;
+	case ACC_EDIT:
+		if (who->role == ROLE_ADMIN)
+			return true;
+		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
+	default: return false;
+	}
+}
+
+bool access_allows(const struct actor *who, const struct record *what, enum access_action act)
+{
+	if (!who || !what || who->role >= ROLE__MAX || act >= ACC__MAX)
+		return false;
+	/* the audit log about a record: the heads of its unit, the office head, administrators */
+	if (act == ACC_VIEW_AUDIT)
+		return access_unit_head(who, what->unit) || access_office_wide(who);
+	switch (what->kind) {
+	case REC_CASE: return case_allows(who, what, act);
+	case REC_PETITION: return petition_allows(who, what, act);
+	case REC_FAQ: return faq_allows(who, what, act);
+	}
+	return false;
+}

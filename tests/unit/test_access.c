@@ -1,0 +1,221 @@
+/*
+ * test_access.c -- the office's access rules (domain/access) as a table:
+ * each row is an actor (role, unit, id), a record (kind, unit,
+ * confidential, officer, registered by, stage, extension facts), an action
+ * and the expected answer.  Users: 1 counter, 2 hotline, 3 officer of 社會課,
+ * 4 head of 社會課, 5 head of 秘書室 (office head), 6 district chief (head,
+ * no unit), 7 admin, 8 officer of 民政課, 9 head of 民政課, 10 another
+ * counter clerk.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cmocka.h>
+
+#include "domain/access.h"
+
+static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1}, HOTLINE = {ROLE_HOTLINE, NULL, 2},
+                          OFFICER = {ROLE_OFFICER, "social", 3}, HEAD = {ROLE_HEAD, "social", 4},
+                          SECRETARY = {ROLE_HEAD, "secretariat", 5}, CHIEF = {ROLE_HEAD, NULL, 6},
+                          ADMIN = {ROLE_ADMIN, NULL, 7}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8},
+                          CIVIL_HEAD = {ROLE_HEAD, "civil", 9}, COUNTER2 = {ROLE_COUNTER, NULL, 10};
+
+/* A 社會課 case registered by counter clerk 1. */
+static const struct record CASE = {.kind = REC_CASE, .unit = "social", .registered_by = 1};
+/* A petition routed to 社會課, assigned to officer 3, taken in by counter clerk 1. */
+static const struct record PET = {
+    .kind = REC_PETITION, .unit = "social", .officer_id = 3, .registered_by = 1, .stage = STAGE_ROUTED};
+/* The same, confidential. */
+static const struct record CONF = {.kind = REC_PETITION,
+                                   .unit = "social",
+                                   .confidential = true,
+                                   .officer_id = 3,
+                                   .registered_by = 1,
+                                   .stage = STAGE_ROUTED};
+/* A confidential petition nobody has routed yet. */
+static const struct record CONF_NEW = {.kind = REC_PETITION, .confidential = true, .stage = STAGE_UNROUTED};
+/* A petition closed. */
+static const struct record PET_CLOSED = {
+    .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_CLOSED};
+/* Extensions: one asked by officer 3, one asked by head 4 (assigned to themselves), one with requests left. */
+static const struct record EXT_BY_OFFICER = {.kind = REC_PETITION,
+                                             .unit = "social",
+                                             .officer_id = 3,
+                                             .stage = STAGE_ROUTED,
+                                             .ext_pending = true,
+                                             .ext_asked_by = 3};
+static const struct record EXT_BY_HEAD = {.kind = REC_PETITION,
+                                          .unit = "social",
+                                          .officer_id = 4,
+                                          .stage = STAGE_ROUTED,
+                                          .ext_pending = true,
+                                          .ext_asked_by = 4};
+static const struct record EXT_LEFT = {
+    .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_ROUTED, .ext_left = true};
+static const struct record FAQ = {.kind = REC_FAQ, .unit = "social"};
+
+struct row {
+	const struct actor *who;
+	const struct record *what;
+	enum access_action act;
+	bool want;
+	const char *why;
+};
+
+static const struct row rows[] = {
+    /* cases: everyone sees them masked; reveals stay within the unit and with who registered it */
+    {&HOTLINE, &CASE, ACC_VIEW_IDENTITY, true, "the hotline sees a case masked"},
+    {&COUNTER, &CASE, ACC_REVEAL, true, "the clerk who registered it"},
+    {&COUNTER2, &CASE, ACC_REVEAL, false, "another clerk"},
+    {&HOTLINE, &CASE, ACC_REVEAL, false, "the hotline never reveals"},
+    {&OFFICER, &CASE, ACC_REVEAL, true, "an officer of the unit"},
+    {&HEAD, &CASE, ACC_REVEAL, true, "a head of the unit"},
+    {&CIVIL_OFFICER, &CASE, ACC_REVEAL, false, "an officer of another unit"},
+    {&CIVIL_HEAD, &CASE, ACC_REVEAL, false, "a head of another unit"},
+    {&SECRETARY, &CASE, ACC_REVEAL, true, "the office head"},
+    {&CHIEF, &CASE, ACC_REVEAL, true, "the district chief"},
+    {&ADMIN, &CASE, ACC_REVEAL, false, "administrators keep the system, not the people"},
+    {&COUNTER, &CASE, ACC_HANDLE, true, "the counter moves any case"},
+    {&OFFICER, &CASE, ACC_HANDLE, true, "its unit's officer"},
+    {&CIVIL_OFFICER, &CASE, ACC_HANDLE, false, "another unit's officer"},
+    {&HOTLINE, &CASE, ACC_HANDLE, false, "the hotline does not act"},
+    {&HOTLINE, &CASE, ACC_FIND_BY_PHONE, true, "a phone finds cases"},
+
+    /* ordinary petitions */
+    {&HOTLINE, &PET, ACC_VIEW_SUBJECT, true, "an ordinary petition's subject"},
+    {&HOTLINE, &PET, ACC_VIEW_IDENTITY, true, "masked petitioner"},
+    {&HOTLINE, &PET, ACC_FIND_BY_PHONE, true, "a phone finds an ordinary petition"},
+    {&COUNTER, &PET, ACC_REVEAL, true, "the clerk who took it in"},
+    {&COUNTER2, &PET, ACC_REVEAL, false, "another clerk"},
+    {&OFFICER, &PET, ACC_REVEAL, true, "its unit's officer"},
+    {&CIVIL_OFFICER, &PET, ACC_REVEAL, false, "another unit's officer"},
+    {&CIVIL_HEAD, &PET, ACC_REVEAL, false, "another unit's head"},
+    {&ADMIN, &PET, ACC_REVEAL, false, "administrators"},
+    {&HOTLINE, &PET, ACC_REVEAL, false, "the hotline"},
+    {&OFFICER, &PET, ACC_HANDLE, true, "its officer closes it"},
+    {&CIVIL_HEAD, &PET, ACC_HANDLE, false, "another unit's head"},
+    {&HEAD, &PET, ACC_ASSIGN, true, "the unit head assigns"},
+    {&CIVIL_HEAD, &PET, ACC_ASSIGN, false, "not another unit's head"},
+    {&SECRETARY, &PET, ACC_ROUTE, true, "the routing desk"},
+    {&ADMIN, &PET, ACC_ROUTE, true, "administrators route"},
+    {&HEAD, &PET, ACC_ROUTE, false, "a unit head does not route"},
+    {&OFFICER, &PET_CLOSED, ACC_HANDLE, false, "a closed petition"},
+
+    /* confidential petitions: only its officer, its unit's heads and the office head */
+    {&OFFICER, &CONF, ACC_VIEW_CONTENT, true, "its officer"},
+    {&OFFICER, &CONF, ACC_REVEAL, true, "its officer reveals"},
+    {&HEAD, &CONF, ACC_VIEW_IDENTITY, true, "its unit's head"},
+    {&SECRETARY, &CONF, ACC_VIEW_CONTENT, true, "the office head"},
+    {&CHIEF, &CONF, ACC_REVEAL, true, "the district chief"},
+    {&HOTLINE, &CONF, ACC_VIEW_SUMMARY, true, "the hotline sees that it exists"},
+    {&HOTLINE, &CONF, ACC_VIEW_SUBJECT, false, "but not its subject"},
+    {&HOTLINE, &CONF, ACC_VIEW_IDENTITY, false, "nor who"},
+    {&COUNTER, &CONF, ACC_VIEW_CONTENT, false, "the counter, though it took it in"},
+    {&COUNTER, &CONF, ACC_REVEAL, false, "the counter may not reveal it"},
+    {&CIVIL_OFFICER, &CONF, ACC_VIEW_SUBJECT, false, "another unit's officer"},
+    {&CIVIL_HEAD, &CONF, ACC_VIEW_CONTENT, false, "another unit's head"},
+    {&ADMIN, &CONF, ACC_VIEW_SUBJECT, true, "the routing desk sees the subject"},
+    {&ADMIN, &CONF, ACC_VIEW_IDENTITY, false, "never the petitioner"},
+    {&ADMIN, &CONF, ACC_VIEW_CONTENT, false, "nor the content"},
+    {&ADMIN, &CONF, ACC_HANDLE, false, "nor closes it"},
+    {&SECRETARY, &CONF, ACC_FIND_BY_PHONE, false, "a phone never finds it, for anyone"},
+    {&OFFICER, &CONF, ACC_FIND_BY_PHONE, false, "not even its officer's"},
+    {&ADMIN, &CONF_NEW, ACC_VIEW_SUBJECT, true, "the routing desk, to route it"},
+    {&ADMIN, &CONF_NEW, ACC_HANDLE, false, "but not closing it unseen"},
+    {&SECRETARY, &CONF_NEW, ACC_HANDLE, true, "the office head closes it at once"},
+
+    /* extensions: the officer asks, someone else decides */
+    {&OFFICER, &EXT_LEFT, ACC_ASK_EXTENSION, true, "its officer, with a request left"},
+    {&OFFICER, &PET, ACC_ASK_EXTENSION, false, "no request left"},
+    {&HEAD, &EXT_LEFT, ACC_ASK_EXTENSION, false, "only the assigned officer asks"},
+    {&HEAD, &EXT_BY_OFFICER, ACC_DECIDE_EXTENSION, true, "the unit head decides the officer's"},
+    {&OFFICER, &EXT_BY_OFFICER, ACC_DECIDE_EXTENSION, false, "officers do not decide"},
+    {&CIVIL_HEAD, &EXT_BY_OFFICER, ACC_DECIDE_EXTENSION, false, "another unit's head"},
+    {&HEAD, &EXT_BY_HEAD, ACC_DECIDE_EXTENSION, false, "a head never approves their own"},
+    {&SECRETARY, &EXT_BY_HEAD, ACC_DECIDE_EXTENSION, true, "the office head does"},
+    {&ADMIN, &EXT_BY_HEAD, ACC_DECIDE_EXTENSION, false, "administrators do not decide"},
+    {&ADMIN, &PET, ACC_ALLOW_EXTENSION, true, "administrators allow one more"},
+    {&HEAD, &PET, ACC_ALLOW_EXTENSION, false, "heads do not"},
+
+    /* FAQ entries */
+    {&OFFICER, &FAQ, ACC_EDIT, true, "its unit's officer"},
+    {&CIVIL_OFFICER, &FAQ, ACC_EDIT, false, "another unit's officer"},
+    {&CHIEF, &FAQ, ACC_EDIT, true, "office-wide staff"},
+    {&ADMIN, &FAQ, ACC_EDIT, true, "administrators"},
+    {&COUNTER, &FAQ, ACC_EDIT, false, "the counter"},
+
+    /* the audit log about a record */
+    {&HEAD, &CASE, ACC_VIEW_AUDIT, true, "its unit's head"},
+    {&CIVIL_HEAD, &CONF, ACC_VIEW_AUDIT, false, "another unit's head"},
+    {&SECRETARY, &CASE, ACC_VIEW_AUDIT, true, "the office head"},
+    {&ADMIN, &PET, ACC_VIEW_AUDIT, true, "administrators"},
+    {&OFFICER, &CASE, ACC_VIEW_AUDIT, false, "officers"},
+};
+
+static void test_table(void **state)
+{
+	(void)state;
+	int bad = 0;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const struct row *r = &rows[i];
+		bool got = access_allows(r->who, r->what, r->act);
+		if (got != r->want) {
+			fprintf(stderr, "row %zu: %s (unit %s, id %lld) action %d: want %d, got %d (%s)\n", i + 1,
+			        role_name(r->who->role), r->who->unit ? r->who->unit : "-", r->who->id, (int)r->act,
+			        r->want, got, r->why);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Nobody signed in, an unknown role or action: always no. */
+static void test_nobody(void **state)
+{
+	(void)state;
+	struct actor nobody = {ROLE__MAX, NULL, 0};
+	for (int a = 0; a < ACC__MAX; a++) {
+		assert_false(access_allows(&nobody, &CASE, (enum access_action)a));
+		assert_false(access_allows(&nobody, &PET, (enum access_action)a));
+	}
+	assert_false(access_allows(&ADMIN, &FAQ, ACC__MAX));
+	assert_false(access_allows(NULL, &CASE, ACC_VIEW_SUMMARY));
+	assert_false(access_allows(&ADMIN, NULL, ACC_VIEW_SUMMARY));
+}
+
+/* A counter clerk with no id (never signed in) is not "who registered" a citizen's record (0). */
+static void test_zero_ids_never_match(void **state)
+{
+	(void)state;
+	struct actor ghost = {ROLE_COUNTER, NULL, 0};
+	struct record web = {.kind = REC_PETITION, .unit = "social", .stage = STAGE_ROUTED};
+	assert_false(access_allows(&ghost, &web, ACC_REVEAL));
+	struct actor officer0 = {ROLE_OFFICER, "civil", 0};
+	assert_false(access_allows(&officer0, &CONF_NEW, ACC_VIEW_CONTENT));
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_int_equal(role_parse("head"), ROLE_HEAD);
+	assert_int_equal(role_parse("root"), ROLE__MAX);
+	assert_int_equal(role_parse(NULL), ROLE__MAX);
+	assert_string_equal(role_name(ROLE_HOTLINE), "hotline");
+	assert_int_equal(access_action_parse("reveal"), ACC_REVEAL);
+	assert_int_equal(access_action_parse("decide-extension"), ACC_DECIDE_EXTENSION);
+	assert_int_equal(access_action_parse("fly"), ACC__MAX);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_nobody),
+	    cmocka_unit_test(test_zero_ids_never_match),
+	    cmocka_unit_test(test_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
