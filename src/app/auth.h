@@ -61,8 +61,8 @@ enum err auth_login(struct req *rq, const struct user_rec *user);
 /* Ends the current session on the server and clears the cookie. */
 void auth_logout(struct req *rq);
 
-/* Appends an audit row for the current user (or nobody). */
-void auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
+/* Appends an audit row for the current user (or nobody).  ERR_OK or ERR_DB. */
+enum err auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
 
 /*
  * Query codes (case and petition lookup): a light argon2id, since codes are
@@ -72,7 +72,10 @@ void auth_audit(struct req *rq, const char *action, const char *object, const ch
 enum { CODE_HASH_SIZE = 128 };
 int auth_hash_code(const char *code, char *out);
 int auth_verify_code(const char *hash, const char *code);
-/* A password hash nobody's password matches (for unknown user names). */
+/*
+ * A password hash nobody's password matches (for unknown user names), made
+ * at first use by auth_hash_password: same argon2id parameters, same cost.
+ */
 const char *auth_dummy_hash(void);
 
 /* Random hex string of 2*nbytes characters in the arena. */

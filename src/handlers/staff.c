@@ -14,8 +14,14 @@
 #include "store/deadlines.h"
 #include "store/staff.h"
 
-/* Login throttling: per account and per client address, in a 15-minute window. */
-enum { LOGIN_WINDOW = 15 * 60, LOGIN_MAX_PER_USER = 5, LOGIN_MAX_PER_ADDR = 20 };
+/*
+ * Sign-in throttling in a 15-minute window, counted before the password is
+ * checked.  Per account and address, so an attacker's address cannot lock
+ * the real person out from theirs; per account alone, a much higher brake
+ * on guessing spread over many addresses; per address alone, a brake on
+ * one address trying many accounts.  See docs/security.md.
+ */
+enum { LOGIN_WINDOW = 15 * 60, LOGIN_MAX_PAIR = 5, LOGIN_MAX_USER = 50, LOGIN_MAX_ADDR = 20 };
 
 /* A safe place to go after signing in: our own staff pages only. */
 static const char *safe_next(struct req *rq, const char *next)
@@ -43,14 +49,13 @@ void h_login_form(struct req *rq, struct resp *rs)
 	login_form(rq, rs, 200, NULL);
 }
 
-/* Minutes until the oldest counted failure leaves the window. */
-static long minutes_left(struct store *st, const char *key, time_t now)
-{
-	time_t oldest = store_attempt_oldest(st, "login", key, now - LOGIN_WINDOW);
-	long secs = oldest ? (long)(oldest + LOGIN_WINDOW - now) : LOGIN_WINDOW;
-	return secs <= 0 ? 1 : (secs + 59) / 60;
-}
-
+/*
+ * A sign-in costs one attempt, taken before the password is checked; a
+ * refused one (over a limit, or the store cannot record it) checks nothing
+ * and writes nothing, and answers the same whatever the password.  A wrong
+ * password keeps its attempt and leaves an audit row; a right one gives the
+ * attempt back and clears this address's failures for the account.
+ */
 void h_login(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
@@ -64,35 +69,49 @@ void h_login(struct req *rq, struct resp *rs)
 		return;
 	}
 	time_t now = clock_now();
+	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	const char *ukey = arena_printf(rq->arena, "user:%s", user->s);
-	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
-	const char *locked = NULL;
-	if (store_attempt_count(st, "login", ukey, now - LOGIN_WINDOW) >= LOGIN_MAX_PER_USER)
-		locked = ukey;
-	else if (store_attempt_count(st, "login", akey, now - LOGIN_WINDOW) >= LOGIN_MAX_PER_ADDR)
-		locked = akey;
-	if (locked) {
-		page_try_later(rq, rs, minutes_left(st, locked, now));
-		auth_audit(rq, "login_throttled", ukey, NULL);
+	const struct attempt_limit lim[] = {
+	    {arena_printf(rq->arena, "addr:%s|%s", addr, ukey), LOGIN_MAX_PAIR},
+	    {ukey, LOGIN_MAX_USER},
+	    {arena_printf(rq->arena, "addr:%s", addr), LOGIN_MAX_ADDR},
+	};
+	enum { NLIM = sizeof lim / sizeof lim[0] };
+	long retry_s;
+	enum err e = store_attempt_take(st, "login", lim, NLIM, now, LOGIN_WINDOW, &retry_s);
+	if (e == ERR_LIMIT) {
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+		return;
+	}
+	if (e != ERR_OK) {
+		fprintf(stderr, "bianmin: sign-in refused, cannot record the attempt: %s\n", store_errmsg(st));
+		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
 	struct user_rec u;
 	bool found = store_user_by_name(st, rq->arena, user->s, &u) == ERR_OK && u.active;
-	/* verify against a fixed hash when there is no such user, so both take as long */
+	/* verify against a hash of the same cost when there is no such user, so both take as long */
 	bool ok = crypto_pwhash_str_verify(found ? u.pw_hash : auth_dummy_hash(), pw->s, pw->len) == 0 && found;
 	if (!ok) {
-		store_attempt_add(st, "login", ukey, now);
-		store_attempt_add(st, "login", akey, now);
-		auth_audit(rq, "login_failed", ukey, NULL);
-		login_form(rq, rs, 403, "login_wrong");
+		if (auth_audit(rq, "login_failed", ukey, NULL) != ERR_OK)
+			page_error(rq, rs, 503, "err_unavailable");
+		else
+			login_form(rq, rs, 403, "login_wrong");
 		return;
 	}
-	if (auth_login(rq, &u) != ERR_OK) {
+	e = store_begin(st);
+	if (e == ERR_OK)
+		e = auth_login(rq, &u);
+	if (e == ERR_OK)
+		e = store_attempt_undo(st, "login", lim + 1, NLIM - 1, now);
+	if (e == ERR_OK)
+		e = store_attempt_clear(st, "login", lim[0].key);
+	if (e == ERR_OK)
+		e = store_audit(st, u.id, u.username, "login", ukey, NULL, rq->remote_addr);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	store_attempt_clear(st, "login", ukey);
-	store_audit(st, u.id, u.username, "login", ukey, NULL, rq->remote_addr);
 	page_redirect(rq, rs, safe_next(rq, req_field(rq, "next")->s));
 }
 
