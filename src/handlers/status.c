@@ -2,7 +2,8 @@
  * status.c -- the citizen's "where is my application?" (申辦案件查詢):
  * number + query code, no account.  "No such case" and "wrong code" give
  * byte-identical answers and take about as long (the code is always
- * checked against a hash); tries are limited per address and per number.
+ * checked against a hash); tries are limited per number and address, per
+ * address, and (a higher brake) per number.
  */
 #include <stdio.h>
 #include <string.h>

@@ -99,7 +99,8 @@ def test_signin_parallel_guesses_checked_at_most_limit(client):
     n = BURST[client.front]
     clients = [same_address(client) for _ in range(n)]
     tokens = [sign_in_form(c) for c in clients]
-    got = parallel([lambda c=c, t=t: sign_in(c, user, "wrong-guess", t) for c, t in zip(clients, tokens)])
+    # a generous timeout: every checked password is a full argon2id verification
+    got = parallel([lambda c=c, t=t: sign_in(c, user, "wrong-guess", t, timeout=120) for c, t in zip(clients, tokens)])
     codes = statuses(got)
     assert all(s in (403, 429) for s in codes), codes
     checked = codes.count(403)
@@ -118,7 +119,7 @@ def test_web_petitions_burst_limited(client):
         forms.append({"csrf": hidden_input(page, "csrf"), "name": "林美華", "phone": "0933-111-222",
                       "village": "zhudong", "subject": "路燈不亮", "body": "中正路路燈不亮。"})
     before = rows(client, "petitions")
-    got = parallel([lambda c=c, f=f: c.post("/petitions/new", f) for c, f in zip(clients, forms)])
+    got = parallel([lambda c=c, f=f: c.post("/petitions/new", f, timeout=120) for c, f in zip(clients, forms)])
     codes = statuses(got)
     assert all(s in (201, 429) for s in codes), codes
     assert codes.count(201) == 5, "%d petitions in one burst from one address: %s" % (len(codes), codes)
