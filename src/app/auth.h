@@ -50,6 +50,9 @@ bool auth_allows(struct req *rq, struct resp *rs, const struct route *r);
 /* The CSRF token for forms on this page (session's, or the visitor cookie's, made if needed). */
 const char *auth_csrf(struct req *rq);
 
+/* The shortest password accepted (bytes). */
+enum { PASSWORD_MIN = 10 };
+
 /* Hashes a password with argon2id into out (crypto_pwhash_STRBYTES). 0 or -1. */
 int auth_hash_password(const char *pw, char *out);
 

@@ -144,8 +144,8 @@ static int import_calendar(struct store *st, const char *path)
 /* Hashes a new password into hash (crypto_pwhash_STRBYTES); 0, or 1 with the reason on stderr. */
 static int new_password(const char *password, char *hash)
 {
-	if (strlen(password) < 10) {
-		fprintf(stderr, "bianmin: the password must have at least 10 characters\n");
+	if (strlen(password) < PASSWORD_MIN) {
+		fprintf(stderr, "bianmin: the password must have at least %d characters\n", PASSWORD_MIN);
 		return 1;
 	}
 	if (auth_hash_password(password, hash) != 0) {

@@ -255,3 +255,28 @@ def test_user_passwd_ends_sessions(client):
     assert sign_in(t, user, "a-new-password-2").status == 303
     client.admin("user", "add", "--user", user, "--role", "counter", input=PASSWORD + "\n", check=True)
     assert t.get("/staff").status == 303, "a session from before `user add` reset the password still works"
+
+
+def test_staff_changes_own_password(client):
+    user = new_user(client, "ownpw")
+    a, b = client.fresh(), client.fresh()
+    assert sign_in(a, user, PASSWORD).status == 303
+    assert sign_in(b, user, PASSWORD).status == 303
+    page = a.get("/staff/password")
+    assert page.status == 200 and "no-store" in page.header("Cache-Control", "")
+    token = hidden_input(page, "csrf")
+    form = {"csrf": token, "current": PASSWORD, "new": "changed-password-3", "again": "changed-password-3"}
+    before = rows(client, "sessions")
+    assert a.post("/staff/password", dict(form, again="something-else")).status == 422
+    assert a.post("/staff/password", dict(form, new="short", again="short")).status == 422
+    assert a.post("/staff/password", dict(form, current="wrong-guess")).status == 403
+    assert rows(client, "sessions") == before, "a refused change ended sessions"
+    r = a.post("/staff/password", form)
+    assert r.status == 303, "change answered %d: %s" % (r.status, strip_tags(r.text)[:200])
+    done = a.get(r.header("Location"))
+    assert done.status == 200, "this browser stays signed in (new session): %d" % done.status
+    assert b.get("/staff").status == 303, "the other session still works after the password change"
+    assert sign_in(client.fresh(), user, PASSWORD).status == 403
+    assert sign_in(client.fresh(), user, "changed-password-3").status == 303
+    en = a.get("/en/staff/password")
+    assert en.status == 200 and "Change password" in en.text
