@@ -153,8 +153,12 @@ void h_logout(struct req *rq, struct resp *rs)
 static void password_form(struct req *rq, struct resp *rs, int status, const char *error_key)
 {
 	struct tobj *v = view_new(rq, T(rq, "pw_title"));
-	if (error_key)
+	if (error_key) {
 		tobj_str(v, "error", T(rq, error_key));
+		/* the message is tied to the field it is about */
+		bool about_new = strcmp(error_key, "pw_short") == 0 || strcmp(error_key, "pw_mismatch") == 0;
+		tobj_bool(v, about_new ? "error_new" : "error_current", true);
+	}
 	if (req_field(rq, "done")->present)
 		tobj_str(v, "notice", T(rq, "pw_changed"));
 	tobj_int(v, "min", PASSWORD_MIN);
