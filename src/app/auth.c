@@ -180,13 +180,13 @@ void auth_logout(struct req *rq)
 	add_cookie(rq, SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 }
 
-void auth_audit(struct req *rq, const char *action, const char *object, const char *detail)
+enum err auth_audit(struct req *rq, const char *action, const char *object, const char *detail)
 {
 	struct store *st = req_store(rq);
 	if (!st)
-		return;
-	store_audit(st, rq->sess ? rq->sess->user.id : 0, rq->sess ? rq->sess->user.username : NULL, action, object,
-	            detail, rq->remote_addr);
+		return ERR_DB;
+	return store_audit(st, rq->sess ? rq->sess->user.id : 0, rq->sess ? rq->sess->user.username : NULL, action,
+	                   object, detail, rq->remote_addr);
 }
 
 void app_view_session(struct req *rq, struct tobj *v)
@@ -203,24 +203,40 @@ void app_view_session(struct req *rq, struct tobj *v)
 		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_name((enum role)r)), rq->sess->role == (enum role)r);
 }
 
-static char g_dummy[crypto_pwhash_STRBYTES];
+/*
+ * Fixed hashes nobody's secret matches, made once with the same cost as
+ * the real ones (password_hash, auth_hash_code): checking against them
+ * takes as long as checking a real account or case, so timing does not
+ * tell "no such user" from "wrong password".
+ */
+static char g_dummy_pw[crypto_pwhash_STRBYTES], g_dummy_code[crypto_pwhash_STRBYTES];
 static pthread_once_t g_dummy_once = PTHREAD_ONCE_INIT;
 
-static void make_dummy(void)
+static void make_dummies(void)
 {
-	if (crypto_pwhash_str(g_dummy, "no such secret", 14, crypto_pwhash_OPSLIMIT_MIN, 8192 * 1024) != 0)
-		g_dummy[0] = '\0';
+	unsigned char raw[16];
+	char secret[sizeof raw * 2 + 1];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(secret, sizeof secret, raw, sizeof raw);
+	if (password_hash(secret, g_dummy_pw) != 0)
+		g_dummy_pw[0] = '\0';
+	if (auth_hash_code(secret, g_dummy_code) != 0)
+		g_dummy_code[0] = '\0';
 }
 
 const char *auth_dummy_hash(void)
 {
-	pthread_once(&g_dummy_once, make_dummy);
-	return g_dummy;
+	pthread_once(&g_dummy_once, make_dummies);
+	return g_dummy_pw;
 }
 
 int auth_verify_code(const char *hash, const char *code)
 {
-	return crypto_pwhash_str_verify(hash ? hash : auth_dummy_hash(), code, strlen(code)) == 0;
+	if (!hash) {
+		pthread_once(&g_dummy_once, make_dummies);
+		hash = g_dummy_code;
+	}
+	return crypto_pwhash_str_verify(hash, code, strlen(code)) == 0;
 }
 
 int auth_hash_code(const char *code, char *out)

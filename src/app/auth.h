@@ -61,8 +61,8 @@ const char *auth_form_once(struct req *rq);
 void auth_receipt_set(struct req *rq, const char *once);
 const char *auth_receipt_once(struct req *rq);
 
-/* Appends an audit row for the current user (or nobody). */
-void auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
+/* Appends an audit row for the current user (or nobody).  ERR_OK or ERR_DB. */
+enum err auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
 
 /*
  * Query codes (case and petition lookup): a light argon2id, since codes are
@@ -72,7 +72,10 @@ void auth_audit(struct req *rq, const char *action, const char *object, const ch
 enum { CODE_HASH_SIZE = 128 };
 int auth_hash_code(const char *code, char *out);
 int auth_verify_code(const char *hash, const char *code);
-/* A password hash nobody's password matches (for unknown user names). */
+/*
+ * A password hash nobody's password matches (for unknown user names), made
+ * at first use by password_hash: same argon2id parameters, same cost.
+ */
 const char *auth_dummy_hash(void);
 
 /* Random hex string of 2*nbytes characters in the arena. */

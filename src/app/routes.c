@@ -32,6 +32,18 @@ static const struct field login_form_fields[] = {
 	{0},
 };
 
+static const struct field password_form_fields[] = {
+	{"done", F_INT, 1, false},
+	{0},
+};
+
+static const struct field password_fields[] = {
+	{"current", F_LINE, 200, true},
+	{"new", F_LINE, 200, true},
+	{"again", F_LINE, 200, true},
+	{0},
+};
+
 static const struct field closure_fields[] = {
 	{"day", F_DATE, 10, true},
 	{"reason", F_LINE, 100, true},
@@ -310,6 +322,8 @@ const struct route routes[] = {
 	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE},
 	{M_POST, "/staff/login", h_login, login_fields, 0, R_SOFT | R_NOSTORE},
 	{M_POST, "/staff/logout", h_logout, NULL, ALL_STAFF, 0},
+	{M_GET, "/staff/password", h_password_form, password_form_fields, ALL_STAFF, 0},
+	{M_POST, "/staff/password", h_password_change, password_fields, ALL_STAFF, R_SOFT},
 	{M_GET, "/staff", h_staff_home, NULL, ALL_STAFF, 0},
 	{M_GET, "/staff/cases/new", h_case_new_form, NULL, DESK, 0},
 	{M_POST, "/staff/cases/new", h_case_create, case_fields, DESK, R_SOFT},

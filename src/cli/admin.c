@@ -1,7 +1,7 @@
 /*
  * admin.c -- `bianmin admin ...`: create and migrate the database, load the
- * demo data, import FAQ entries, back up (with the nightly rotation) and
- * restore.
+ * demo data, import FAQ entries, manage staff accounts, back up (with the
+ * nightly rotation) and restore, and keep the Open311 partner keys.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/apikey.h"
 #include "app/app.h"
 #include "cli/cli.h"
+#include "domain/apikey.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/password.h"
@@ -34,7 +34,10 @@ static const char admin_usage[] =
     "  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
     "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
     "                             add or update a staff account; the password is read from stdin\n"
-    "                             (roles: counter, hotline, officer, head, admin)\n"
+    "                             (roles: counter, hotline, officer, head, admin); ends the user's sessions\n"
+    "  user passwd --user NAME    set a new password, read from stdin; ends every session of the user\n"
+    "  user disable --user NAME   refuse the account's sign-ins and end its sessions\n"
+    "  user enable --user NAME    allow the account to sign in again\n"
     "  calendar import FILE.csv   import an official office calendar (UTF-8 or Big5, BOM or not)\n"
     "  backup --to FILE [--force] online backup while the portal serves, verified, mode 0600;\n"
     "                             an existing FILE is kept unless --force\n"
@@ -188,28 +191,85 @@ static int import_calendar(struct store *st, const char *path)
 	return 0;
 }
 
-static int add_user(struct store *st, const char *username, const char *role, const char *unit, const char *name,
-                    const char *password)
+/* Hashes a new password into hash (crypto_pwhash_STRBYTES); 0, or 1 with the reason on stderr. */
+static int new_password(const char *password, char *hash)
 {
-	char hash[crypto_pwhash_STRBYTES], err[256];
-	if (role_parse(role) == ROLE__MAX) {
-		fprintf(stderr, "bianmin: unknown role %s (counter, hotline, officer, head, admin)\n", role);
-		return 1;
-	}
-	if (strlen(password) < 10) {
-		fprintf(stderr, "bianmin: the password must have at least 10 characters\n");
+	if (strlen(password) < PASSWORD_MIN) {
+		fprintf(stderr, "bianmin: the password must have at least %d characters\n", PASSWORD_MIN);
 		return 1;
 	}
 	if (password_hash(password, hash) != 0) {
 		fprintf(stderr, "bianmin: cannot hash the password (out of memory?)\n");
 		return 1;
 	}
-	if (store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err) != ERR_OK) {
-		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err);
+	return 0;
+}
+
+/* Ends every session of username and writes the audit row, in the caller's transaction. */
+static enum err end_sessions_audited(struct store *st, const char *username, const char *action, const char *detail)
+{
+	struct arena *a = arena_new();
+	struct user_rec u;
+	enum err e = store_user_by_name(st, a, username, &u);
+	if (e == ERR_OK)
+		e = store_sessions_end_user(st, u.id);
+	if (e == ERR_OK)
+		e = store_audit(st, 0, "admin-cli", action, username, detail, NULL);
+	arena_free(a);
+	return e;
+}
+
+static int add_user(struct store *st, const char *username, const char *role, const char *unit, const char *name,
+                    const char *password)
+{
+	char hash[crypto_pwhash_STRBYTES], err[256] = "";
+	if (role_parse(role) == ROLE__MAX) {
+		fprintf(stderr, "bianmin: unknown role %s (counter, hotline, officer, head, admin)\n", role);
 		return 1;
 	}
-	store_audit(st, 0, "admin-cli", "user_add", username, role, NULL);
+	if (new_password(password, hash) != 0)
+		return 1;
+	/* updating an account resets its password: sessions signed in with the old one end */
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err);
+	if (e == ERR_OK)
+		e = end_sessions_audited(st, username, "user_add", role);
+	if (store_finish(st, e) != ERR_OK) {
+		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err[0] ? err : store_errmsg(st));
+		return 1;
+	}
 	printf("user %s (%s) saved\n", username, role);
+	return 0;
+}
+
+/* user passwd / disable / enable: one change to an existing account; every change ends its sessions. */
+static int change_user(struct store *st, const char *username, const char *what, const char *password)
+{
+	char hash[crypto_pwhash_STRBYTES], action[32];
+	if (password && new_password(password, hash) != 0)
+		return 1;
+	snprintf(action, sizeof action, "user_%s", what);
+	struct arena *a = arena_new();
+	struct user_rec u;
+	enum err e = store_user_by_name(st, a, username, &u);
+	arena_free(a);
+	if (e == ERR_NOTFOUND) {
+		fprintf(stderr, "bianmin: no user %s\n", username);
+		return 1;
+	}
+	if (e == ERR_OK)
+		e = store_begin(st);
+	if (e == ERR_OK)
+		e = password ? store_user_set_password(st, u.id, hash)
+		             : store_user_set_active(st, u.id, strcmp(what, "enable") == 0);
+	if (e == ERR_OK)
+		e = end_sessions_audited(st, username, action, NULL);
+	if (store_finish(st, e) != ERR_OK) {
+		fprintf(stderr, "bianmin: cannot change user %s: %s\n", username, store_errmsg(st));
+		return 1;
+	}
+	printf("user %s: %s done; their sessions are ended\n", username, what);
 	return 0;
 }
 
@@ -513,6 +573,38 @@ static int cmd_api_key(const struct cli_opts *o)
 	return rc;
 }
 
+/* user add|passwd|disable|enable; add and passwd read the password from stdin. */
+static int cmd_user(const struct cli_opts *o, const char *sub)
+{
+	bool add = strcmp(sub, "add") == 0, passwd = strcmp(sub, "passwd") == 0;
+	if (!add && !passwd && strcmp(sub, "disable") != 0 && strcmp(sub, "enable") != 0) {
+		fprintf(stderr, "bianmin: unknown admin command user %s\n\n%s", sub, admin_usage);
+		return 2;
+	}
+	if (!o->user || (add && !o->role)) {
+		fprintf(stderr,
+		        add ? "usage: bianmin admin user add --db FILE --user NAME --role ROLE [--unit CODE] "
+		              "[--name TEXT] < password\n"
+		            : "usage: bianmin admin user %s --db FILE --user NAME%s\n",
+		        sub, passwd ? " < password" : "");
+		return 2;
+	}
+	char pw[256] = "";
+	if ((add || passwd) && !fgets(pw, sizeof pw, stdin)) {
+		fprintf(stderr, "bianmin: give the password on stdin\n");
+		return 2;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	struct store *st = open_db(o);
+	int rc = 1;
+	if (st)
+		rc = add ? add_user(st, o->user, o->role, o->unit, o->name, pw)
+		         : change_user(st, o->user, sub, passwd ? pw : NULL);
+	sodium_memzero(pw, sizeof pw);
+	store_close(st);
+	return rc;
+}
+
 int cli_admin(int argc, char **argv)
 {
 	struct cli_opts o = {0};
@@ -559,26 +651,8 @@ int cli_admin(int argc, char **argv)
 		store_close(st);
 		return rc;
 	}
-	if (strcmp(cmd, "user") == 0 && o.nargs == 2 && strcmp(o.args[1], "add") == 0) {
-		if (!o.user || !o.role) {
-			fprintf(stderr, "usage: bianmin admin user add --db FILE --user NAME --role ROLE [--unit CODE] "
-			                "[--name TEXT] < password\n");
-			return 2;
-		}
-		char pw[256];
-		if (!fgets(pw, sizeof pw, stdin)) {
-			fprintf(stderr, "bianmin: give the password on stdin\n");
-			return 2;
-		}
-		pw[strcspn(pw, "\r\n")] = '\0';
-		struct store *st = open_db(&o);
-		if (!st)
-			return 1;
-		int rc = add_user(st, o.user, o.role, o.unit, o.name, pw);
-		sodium_memzero(pw, sizeof pw);
-		store_close(st);
-		return rc;
-	}
+	if (strcmp(cmd, "user") == 0 && o.nargs == 2)
+		return cmd_user(&o, o.args[1]);
 	fprintf(stderr, "bianmin: unknown admin command %s\n\n%s", cmd, admin_usage);
 	return 2;
 }

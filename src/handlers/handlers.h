@@ -26,6 +26,8 @@ void h_healthz(struct req *rq, struct resp *rs);
 /* staff.c: signing in and out, staff home, calendar administration */
 void h_login_form(struct req *rq, struct resp *rs);
 void h_login(struct req *rq, struct resp *rs);
+void h_password_form(struct req *rq, struct resp *rs);
+void h_password_change(struct req *rq, struct resp *rs);
 void h_logout(struct req *rq, struct resp *rs);
 void h_staff_home(struct req *rq, struct resp *rs);
 void h_calendar_admin(struct req *rq, struct resp *rs);

@@ -21,11 +21,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "util/apidoc.h"
-#include "domain/apikey.h"
 #include "app/auth.h"
 #include "app/router.h"
 #include "app/view.h"
+#include "domain/apikey.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
@@ -35,6 +34,7 @@
 #include "store/open311.h"
 #include "store/petitions.h"
 #include "store/staff.h"
+#include "util/apidoc.h"
 
 enum {
 	RATE_WINDOW = 60,   /* seconds: api_keys.rate_per_min counts the POSTs of this window */
@@ -516,7 +516,12 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .due_on = due,
 	};
 	long long id;
+	/* the key's rate, counted and recorded in this transaction: a refused request writes nothing */
+	const struct attempt_limit rate = {arena_printf(rq->arena, "key:%s", k->name), k->rate_per_min};
+	long retry_s;
 	e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_attempt_take(st, "open311", &rate, 1, now, RATE_WINDOW, &retry_s);
 	if (e == ERR_OK)
 		e = store_petition_create(st, &pn, no, &id);
 	x->petition_id = id;
@@ -527,8 +532,6 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	if (e == ERR_OK)
 		e = store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
 		                rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_attempt_add(st, "open311", arena_printf(rq->arena, "key:%s", k->name), now);
 	return store_finish(st, e);
 }
 
@@ -540,13 +543,6 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	struct apikey_rec k;
 	if (!st || check_key(rq, rs, st, true, &k) != KEY_OK)
 		return;
-	/* throttled before anything is read: a refused request writes nothing */
-	const char *rate_key = arena_printf(rq->arena, "key:%s", k.name);
-	if (store_attempt_count(st, "open311", rate_key, clock_now() - RATE_WINDOW) >= k.rate_per_min) {
-		resp_header(rs, "Retry-After", "60");
-		fail(rq, rs, 429, "o311_err_rate");
-		return;
-	}
 	const struct fval *code = req_field(rq, "service_code");
 	if (code->err_key) {
 		bad(rq, rs, "service_code", code->err_key);
@@ -576,7 +572,13 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	x.account_id = opt(rq, "account_id");
 	x.media_url = opt(rq, "media_url");
 	char no[NO_SIZE];
-	if (create_petition(rq, st, &k, &sv, &x, no) != ERR_OK) {
+	enum err made = create_petition(rq, st, &k, &sv, &x, no);
+	if (made == ERR_LIMIT) {
+		resp_header(rs, "Retry-After", "60");
+		fail(rq, rs, 429, "o311_err_rate");
+		return;
+	}
+	if (made != ERR_OK) {
 		fail(rq, rs, 503, "err_unavailable");
 		return;
 	}

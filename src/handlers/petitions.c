@@ -534,14 +534,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 			return;
 		}
 
-	/* the citizen's form: a brake on floods from one address */
 	time_t now = clock_now();
-	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
-	if (kind == FORM_WEB && store_attempt_count(st, "petition", akey, now - WEB_WINDOW) >= WEB_MAX) {
-		page_try_later(rq, rs, WEB_WINDOW / 60);
-		return;
-	}
-
 	struct intake in = {0};
 	ids_query_code_for(once, in.code);
 	if (auth_hash_code(in.code, in.code_hash) != 0) {
@@ -584,6 +577,17 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	long long id;
 	const char *user = rq->sess ? rq->sess->user.username : NULL;
 	enum err e = store_begin(st);
+	/* the citizen's form: a brake on floods from one address, counted in this transaction */
+	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
+	                                    WEB_MAX};
+	long retry_s;
+	if (e == ERR_OK && kind == FORM_WEB)
+		e = store_attempt_take(st, "petition", &brake, 1, now, WEB_WINDOW, &retry_s);
+	if (e == ERR_LIMIT) {
+		store_rollback(st);
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+		return;
+	}
 	if (e == ERR_OK)
 		e = store_petition_create(st, &pn, no, &id);
 	if (e == ERR_OK)
@@ -592,8 +596,6 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	if (e == ERR_OK)
 		e = store_audit(st, pn.user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
 		                channel, rq->remote_addr);
-	if (e == ERR_OK && kind == FORM_WEB)
-		e = store_attempt_add(st, "petition", akey, now);
 	if (e == ERR_OK)
 		e = store_commit(st);
 	if (e != ERR_OK) {

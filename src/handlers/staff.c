@@ -14,8 +14,14 @@
 #include "store/deadlines.h"
 #include "store/staff.h"
 
-/* Login throttling: per account and per client address, in a 15-minute window. */
-enum { LOGIN_WINDOW = 15 * 60, LOGIN_MAX_PER_USER = 5, LOGIN_MAX_PER_ADDR = 20 };
+/*
+ * Sign-in throttling in a 15-minute window, counted before the password is
+ * checked.  Per account and address, so an attacker's address cannot lock
+ * the real person out from theirs; per account alone, a much higher brake
+ * on guessing spread over many addresses; per address alone, a brake on
+ * one address trying many accounts.  See docs/security.md.
+ */
+enum { LOGIN_WINDOW = 15 * 60, LOGIN_MAX_PAIR = 5, LOGIN_MAX_USER = 50, LOGIN_MAX_ADDR = 20 };
 
 /*
  * A safe place to go after signing in: our own staff pages only, as plain
@@ -50,12 +56,59 @@ void h_login_form(struct req *rq, struct resp *rs)
 	login_form(rq, rs, 200, NULL);
 }
 
-/* Minutes until the oldest counted failure leaves the window. */
-static long minutes_left(struct store *st, const char *key, time_t now)
+/* One sign-in attempt (a password checked for an account) and the limits it counts against. */
+struct signin {
+	time_t at;
+	const char *ukey; /* "user:NAME" */
+	struct attempt_limit lim[3];
+};
+
+/*
+ * A password check costs one attempt, taken before the password is
+ * checked; a refused one (over a limit, or the store cannot record it)
+ * checks nothing and writes nothing, and answers the same whatever the
+ * password.  False when the answer is already in rs.
+ */
+static bool signin_take(struct req *rq, struct resp *rs, struct store *st, const char *username, struct signin *si)
 {
-	time_t oldest = store_attempt_oldest(st, "login", key, now - LOGIN_WINDOW);
-	long secs = oldest ? (long)(oldest + LOGIN_WINDOW - now) : LOGIN_WINDOW;
-	return secs <= 0 ? 1 : (secs + 59) / 60;
+	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
+	si->at = clock_now();
+	si->ukey = arena_printf(rq->arena, "user:%s", username);
+	si->lim[0] = (struct attempt_limit){arena_printf(rq->arena, "addr:%s|%s", addr, si->ukey), LOGIN_MAX_PAIR};
+	si->lim[1] = (struct attempt_limit){si->ukey, LOGIN_MAX_USER};
+	si->lim[2] = (struct attempt_limit){arena_printf(rq->arena, "addr:%s", addr), LOGIN_MAX_ADDR};
+	long retry_s;
+	enum err e = store_attempt_take(st, "login", si->lim, 3, si->at, LOGIN_WINDOW, &retry_s);
+	if (e == ERR_LIMIT) {
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+	} else if (e != ERR_OK) {
+		fprintf(stderr, "bianmin: sign-in refused, cannot record the attempt: %s\n", store_errmsg(st));
+		page_error(rq, rs, 503, "err_unavailable");
+	}
+	return e == ERR_OK;
+}
+
+/*
+ * The password was right: gives the attempt back and clears this address's
+ * failures for the account (in the caller's transaction).
+ */
+static enum err signin_done(struct store *st, const struct signin *si)
+{
+	enum err e = store_attempt_undo(st, "login", si->lim + 1, 2, si->at);
+	return e == ERR_OK ? store_attempt_clear(st, "login", si->lim[0].key) : e;
+}
+
+/*
+ * The password was wrong: the attempt stays, with an audit row.  False
+ * (503 in rs) when that row cannot be written, as when the attempt could
+ * not be: a right password would get 503 too.
+ */
+static bool signin_failed(struct req *rq, struct resp *rs, const struct signin *si, const char *action)
+{
+	if (auth_audit(rq, action, si->ukey, NULL) == ERR_OK)
+		return true;
+	page_error(rq, rs, 503, "err_unavailable");
+	return false;
 }
 
 void h_login(struct req *rq, struct resp *rs)
@@ -70,36 +123,29 @@ void h_login(struct req *rq, struct resp *rs)
 		login_form(rq, rs, 400, "login_missing");
 		return;
 	}
-	time_t now = clock_now();
-	const char *ukey = arena_printf(rq->arena, "user:%s", user->s);
-	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
-	const char *locked = NULL;
-	if (store_attempt_count(st, "login", ukey, now - LOGIN_WINDOW) >= LOGIN_MAX_PER_USER)
-		locked = ukey;
-	else if (store_attempt_count(st, "login", akey, now - LOGIN_WINDOW) >= LOGIN_MAX_PER_ADDR)
-		locked = akey;
-	if (locked) {
-		page_try_later(rq, rs, minutes_left(st, locked, now));
-		auth_audit(rq, "login_throttled", ukey, NULL);
+	struct signin si;
+	if (!signin_take(rq, rs, st, user->s, &si))
 		return;
-	}
 	struct user_rec u;
 	bool found = store_user_by_name(st, rq->arena, user->s, &u) == ERR_OK && u.active;
-	/* verify against a fixed hash when there is no such user, so both take as long */
+	/* verify against a hash of the same cost when there is no such user, so both take as long */
 	bool ok = crypto_pwhash_str_verify(found ? u.pw_hash : auth_dummy_hash(), pw->s, pw->len) == 0 && found;
 	if (!ok) {
-		store_attempt_add(st, "login", ukey, now);
-		store_attempt_add(st, "login", akey, now);
-		auth_audit(rq, "login_failed", ukey, NULL);
-		login_form(rq, rs, 403, "login_wrong");
+		if (signin_failed(rq, rs, &si, "login_failed"))
+			login_form(rq, rs, 403, "login_wrong");
 		return;
 	}
-	if (auth_login(rq, &u) != ERR_OK) {
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = auth_login(rq, &u);
+	if (e == ERR_OK)
+		e = signin_done(st, &si);
+	if (e == ERR_OK)
+		e = store_audit(st, u.id, u.username, "login", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st, e) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	store_attempt_clear(st, "login", ukey);
-	store_audit(st, u.id, u.username, "login", ukey, NULL, rq->remote_addr);
 	page_redirect(rq, rs, safe_next(rq, req_field(rq, "next")->s));
 }
 
@@ -108,6 +154,82 @@ void h_logout(struct req *rq, struct resp *rs)
 	auth_audit(rq, "logout", NULL, NULL);
 	auth_logout(rq);
 	page_redirect(rq, rs, url(rq, "/staff/login"));
+}
+
+/* A staff member's own password: the current one, then the new one twice. */
+static void password_form(struct req *rq, struct resp *rs, int status, const char *error_key)
+{
+	struct tobj *v = view_new(rq, T(rq, "pw_title"));
+	if (error_key) {
+		tobj_str(v, "error", T(rq, error_key));
+		/* the message is tied to the field it is about */
+		bool about_new = strcmp(error_key, "pw_short") == 0 || strcmp(error_key, "pw_mismatch") == 0;
+		tobj_bool(v, about_new ? "error_new" : "error_current", true);
+	}
+	if (req_field(rq, "done")->present)
+		tobj_str(v, "notice", T(rq, "pw_changed"));
+	tobj_int(v, "min", PASSWORD_MIN);
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, "password", v);
+}
+
+void h_password_form(struct req *rq, struct resp *rs)
+{
+	password_form(rq, rs, 200, NULL);
+}
+
+/*
+ * Changes the signed-in user's password.  The current password is checked
+ * and throttled like a sign-in.  Every session of the user ends (a stolen
+ * one too); this browser gets a new one.
+ */
+void h_password_change(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	const struct fval *cur = req_field(rq, "current"), *pw = req_field(rq, "new"), *again = req_field(rq, "again");
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	if (!cur->present || !pw->present || !again->present || cur->err_key || pw->err_key || again->err_key) {
+		password_form(rq, rs, 422, "pw_missing");
+		return;
+	}
+	if (strlen(pw->s) < PASSWORD_MIN || strcmp(pw->s, again->s) != 0) {
+		password_form(rq, rs, 422, strlen(pw->s) < PASSWORD_MIN ? "pw_short" : "pw_mismatch");
+		return;
+	}
+	const struct user_rec *u = &rq->sess->user;
+	struct signin si;
+	if (!signin_take(rq, rs, st, u->username, &si))
+		return;
+	if (crypto_pwhash_str_verify(u->pw_hash, cur->s, cur->len) != 0) {
+		if (signin_failed(rq, rs, &si, "password_failed"))
+			password_form(rq, rs, 403, "pw_wrong");
+		return;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash(pw->s, hash) != 0) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	enum err e = store_begin(st);
+	if (e == ERR_OK)
+		e = store_user_set_password(st, u->id, hash);
+	if (e == ERR_OK)
+		e = store_sessions_end_user(st, u->id);
+	if (e == ERR_OK)
+		e = auth_login(rq, u);
+	if (e == ERR_OK)
+		e = signin_done(st, &si);
+	if (e == ERR_OK)
+		e = store_audit(st, u->id, u->username, "password_change", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st, e) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	page_redirect(rq, rs, url(rq, "/staff/password?done=1"));
 }
 
 void h_staff_home(struct req *rq, struct resp *rs)

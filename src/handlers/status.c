@@ -2,7 +2,8 @@
  * status.c -- the citizen's "where is my application?" (申辦案件查詢):
  * number + query code, no account.  "No such case" and "wrong code" give
  * byte-identical answers and take about as long (the code is always
- * checked against a hash); tries are limited per address and per number.
+ * checked against a hash); tries are limited per number and address, per
+ * address, and (a higher brake) per number.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +19,13 @@
 #include "store/petitions.h"
 #include "store/staff.h"
 
-enum { LOOKUP_WINDOW = 60, LOOKUP_MAX = 10 };
+/*
+ * Lookups a minute: per number and address (so another address's tries
+ * cannot lock the citizen out of their own case), per address (a brake on
+ * trying many numbers), per number alone (a much higher brake on guessing
+ * from many addresses).  See docs/security.md.
+ */
+enum { LOOKUP_WINDOW = 60, LOOKUP_MAX_PAIR = 10, LOOKUP_MAX_ADDR = 20, LOOKUP_MAX_NO = 50 };
 
 /*
  * The lookup form.  After a failed lookup nothing typed is echoed, so "no
@@ -41,17 +48,28 @@ void h_status_form(struct req *rq, struct resp *rs)
 	status_form(rq, rs, 200, NULL, true);
 }
 
-/* Counts this try; true when the address or the number is over the limit. */
-static bool throttled(struct store *st, struct req *rq, const char *no)
+/*
+ * Takes one lookup from the allowance.  False when the answer is already in
+ * rs: 429 over a limit, 503 when the store cannot count it (fail closed).
+ * A refused lookup writes nothing.
+ */
+static bool lookup_allowed(struct store *st, struct req *rq, struct resp *rs, const char *no)
 {
-	time_t now = clock_now();
-	const char *akey = arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-");
+	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	const char *nkey = arena_printf(rq->arena, "no:%s", no);
-	bool over = store_attempt_count(st, "lookup", akey, now - LOOKUP_WINDOW) >= LOOKUP_MAX ||
-	            store_attempt_count(st, "lookup", nkey, now - LOOKUP_WINDOW) >= LOOKUP_MAX;
-	store_attempt_add(st, "lookup", akey, now);
-	store_attempt_add(st, "lookup", nkey, now);
-	return over;
+	const struct attempt_limit lim[] = {
+	    {arena_printf(rq->arena, "addr:%s|%s", addr, nkey), LOOKUP_MAX_PAIR},
+	    {arena_printf(rq->arena, "addr:%s", addr), LOOKUP_MAX_ADDR},
+	    {nkey, LOOKUP_MAX_NO},
+	};
+	long retry_s;
+	enum err e =
+	    store_attempt_take(st, "lookup", lim, sizeof lim / sizeof lim[0], clock_now(), LOOKUP_WINDOW, &retry_s);
+	if (e == ERR_LIMIT)
+		page_try_later(rq, rs, 1);
+	else if (e != ERR_OK)
+		page_error(rq, rs, 503, "err_unavailable");
+	return e == ERR_OK;
 }
 
 /*
@@ -96,10 +114,8 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
-	if (throttled(st, rq, no)) {
-		page_try_later(rq, rs, 1);
+	if (!lookup_allowed(st, rq, rs, no))
 		return;
-	}
 	bool code_ok = ids_normalize_code(code_f->s, code);
 	if (no[0] == 'P') {
 		petition_lookup(rq, rs, st, no, code_ok ? code : NULL);
@@ -167,10 +183,8 @@ void h_status_rate(struct req *rq, struct resp *rs)
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
-	if (throttled(st, rq, no)) {
-		page_try_later(rq, rs, 1);
+	if (!lookup_allowed(st, rq, rs, no))
 		return;
-	}
 	bool code_ok = ids_normalize_code(code_f->s, code);
 	struct petition_rec p;
 	if (!petition_check(rq, rs, st, no, code_ok ? code : NULL, &p))

@@ -47,6 +47,26 @@ enum err store_user_upsert(struct store *st, const char *username, const char *d
 	return e;
 }
 
+enum err store_user_set_active(struct store *st, long long id, bool active)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE users SET active = ?2 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, active);
+	return stmt_done(st, s);
+}
+
+enum err store_user_set_password(struct store *st, long long id, const char *pw_hash)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE users SET pw_hash = ?2 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, pw_hash);
+	return stmt_done(st, s);
+}
+
 static enum err one_user(sqlite3_stmt *s, struct arena *a, struct user_rec *out)
 {
 	int rc = sqlite3_step(s);
@@ -148,41 +168,78 @@ enum err store_session_end(struct store *st, const char *token_hash)
 	return stmt_done(st, s);
 }
 
-enum err store_attempt_add(struct store *st, const char *kind, const char *key, time_t at)
+enum err store_sessions_end_user(struct store *st, long long user_id)
 {
-	sqlite3_stmt *s = stmt_get(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)");
+	sqlite3_stmt *s = stmt_get(st, "DELETE FROM sessions WHERE user_id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, user_id);
+	return stmt_done(st, s);
+}
+
+/* Steps sql with ?1 kind, ?2 key (may go unused), ?3 a time. */
+static enum err attempt_step(struct store *st, const char *sql, const char *kind, const char *key, time_t t)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, kind);
 	bind_str(s, 2, key);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)at);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)t);
 	return stmt_done(st, s);
 }
 
-int store_attempt_count(struct store *st, const char *kind, const char *key, time_t since)
+/* ERR_LIMIT when key has max attempts after 'since' (*oldest: the first of them). */
+static enum err attempt_check(struct store *st, const char *kind, const struct attempt_limit *l, time_t since,
+                              time_t *oldest)
 {
-	sqlite3_stmt *s = stmt_get(st, "SELECT count(*) FROM attempts WHERE kind = ?1 AND key = ?2 AND at >= ?3");
+	sqlite3_stmt *s =
+	    stmt_get(st, "SELECT count(*), min(at) FROM attempts WHERE kind = ?1 AND key = ?2 AND at > ?3");
 	if (!s)
-		return 0;
+		return ERR_DB;
 	bind_str(s, 1, kind);
-	bind_str(s, 2, key);
+	bind_str(s, 2, l->key);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
-	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	enum err e = ERR_DB;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		e = sqlite3_column_int(s, 0) >= l->max ? ERR_LIMIT : ERR_OK;
+		*oldest = (time_t)sqlite3_column_int64(s, 1);
+	}
 	sqlite3_reset(s);
-	return n;
+	return e;
 }
 
-time_t store_attempt_oldest(struct store *st, const char *kind, const char *key, time_t since)
+/*
+ * Counts and records under one write lock (BEGIN IMMEDIATE), so parallel
+ * tries cannot all see "under the limit" before any of them is recorded.
+ */
+enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
+                            int window, long *retry_s)
 {
-	sqlite3_stmt *s = stmt_get(st, "SELECT min(at) FROM attempts WHERE kind = ?1 AND key = ?2 AND at >= ?3");
-	if (!s)
-		return 0;
-	bind_str(s, 1, kind);
-	bind_str(s, 2, key);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
-	time_t t = sqlite3_step(s) == SQLITE_ROW ? (time_t)sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return t;
+	bool own = sqlite3_get_autocommit(st->db) != 0;
+	enum err e = own ? store_begin(st) : ERR_OK;
+	time_t oldest = now;
+	for (size_t i = 0; e == ERR_OK && i < n; i++)
+		e = attempt_check(st, kind, &lim[i], now - window, &oldest);
+	*retry_s = (long)(oldest + window - now);
+	/* old rows go as new ones come: the table holds about one window of attempts */
+	if (e == ERR_OK)
+		e = attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND at <= ?3", kind, NULL, now - window);
+	for (size_t i = 0; e == ERR_OK && i < n; i++)
+		e = attempt_step(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)", kind, lim[i].key, now);
+	if (own)
+		e = store_finish(st, e);
+	return e == ERR_OK || e == ERR_LIMIT ? e : ERR_DB;
+}
+
+enum err store_attempt_undo(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t at)
+{
+	static const char sql[] = "DELETE FROM attempts WHERE rowid = "
+	                          "(SELECT rowid FROM attempts WHERE kind = ?1 AND key = ?2 AND at = ?3 LIMIT 1)";
+	enum err e = ERR_OK;
+	for (size_t i = 0; e == ERR_OK && i < n; i++)
+		e = attempt_step(st, sql, kind, lim[i].key, at);
+	return e;
 }
 
 enum err store_attempt_clear(struct store *st, const char *kind, const char *key)

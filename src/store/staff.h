@@ -24,6 +24,10 @@ struct user_rec {
 /* Adds or updates (by username) a user; pw_hash already argon2id. */
 enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
                            const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz);
+/* Disables (no sign-in, sessions refused) or enables an account. */
+enum err store_user_set_active(struct store *st, long long id, bool active);
+/* Replaces the password hash (argon2id). */
+enum err store_user_set_password(struct store *st, long long id, const char *pw_hash);
 enum err store_user_by_name(struct store *st, struct arena *a, const char *username, struct user_rec *out);
 enum err store_user_by_id(struct store *st, struct arena *a, long long id, struct user_rec *out);
 /* Active users of a unit with one of the roles in the comma list (e.g. "officer,head"). */
@@ -40,12 +44,31 @@ enum err store_session_new(struct store *st, const char *token_hash, long long u
 enum err store_session_get(struct store *st, struct arena *a, const char *token_hash, time_t now, int idle_s,
                            int absolute_s, struct user_rec *user, const char **csrf);
 enum err store_session_end(struct store *st, const char *token_hash);
+/* Ends every session of a user (password changed, account disabled). */
+enum err store_sessions_end_user(struct store *st, long long user_id);
 
-/* Records an attempt (kind 'login', 'lookup'); counts those since 'since'. */
-enum err store_attempt_add(struct store *st, const char *kind, const char *key, time_t at);
-int store_attempt_count(struct store *st, const char *kind, const char *key, time_t since);
-/* Oldest attempt time since 'since' (to say "try again in N minutes"); 0 if none. */
-time_t store_attempt_oldest(struct store *st, const char *kind, const char *key, time_t since);
+/*
+ * Throttling.  An attempt of a kind ('login', 'lookup', 'petition') is
+ * recorded under several keys ("addr:IP|user:NAME", "user:NAME", ...), each
+ * with its own limit in a window of seconds.
+ */
+struct attempt_limit {
+	const char *key;
+	int max; /* attempts allowed under key in the window */
+};
+/*
+ * The one throttle decision, atomic: in a single write transaction (the
+ * caller's, when one is open; else its own) counts the attempts under each
+ * key since now - window and, only when every count is under its max,
+ * records this one under every key and deletes the kind's rows older than
+ * the window.  ERR_OK: allowed and recorded.  ERR_LIMIT: refused, nothing
+ * written; *retry_s is the seconds until the oldest counted attempt leaves
+ * the window.  ERR_DB: the store cannot be written: callers refuse too.
+ */
+enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
+                            int window, long *retry_s);
+/* Takes back one attempt recorded at 'at' under each key (a sign-in that succeeded). */
+enum err store_attempt_undo(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t at);
 enum err store_attempt_clear(struct store *st, const char *kind, const char *key);
 
 /* Appends one audit row.  user_id 0 = nobody signed in. */
