@@ -191,3 +191,9 @@ void ids_mask_email(const char *email, char *out, size_t outsz)
 	snprintf(out, outsz, "%.*s***%s", (int)(first - email), email, at);
 	utf8_cut(out);
 }
+
+bool ids_email_ok(const char *e)
+{
+	const char *at = strchr(e, '@');
+	return at && at != e && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(e, " <>\"");
+}

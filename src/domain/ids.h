@@ -59,5 +59,7 @@ void ids_mask_email(const char *email, char *out, size_t outsz);
 void ids_phone_digits(const char *phone, char *out, size_t outsz);
 /* A phone number as forms accept it: 8 to 12 digits, whatever else is typed around them. */
 bool ids_phone_ok(const char *phone);
+/* A plausible e-mail address: one @ with text before it and a dot after, no spaces or <>". */
+bool ids_email_ok(const char *email);
 
 #endif

@@ -254,12 +254,6 @@ void h_o311_service(struct req *rq, struct resp *rs)
 
 /* ---- POST requests ---- */
 
-static bool email_ok(const char *e)
-{
-	const char *at = strchr(e, '@');
-	return at && at != e && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(e, " <>\"");
-}
-
 /* A decimal number, all of s, finite. */
 static bool number(const char *s, double *out)
 {
@@ -297,21 +291,6 @@ static time_t parse_when(const char *s, bool end)
 	}
 	b[j] = '\0';
 	return clock_parse_iso(b);
-}
-
-/* The first max characters of s, with an ellipsis when cut. */
-static const char *first_chars(struct arena *a, const char *s, size_t max)
-{
-	const char *p = s, *end = s + strlen(s);
-	size_t n = 0;
-	while (p < end && n < max) {
-		const char *q = p;
-		if (utf8_next(&q, end) < 0 || *p == '\n' || *p == '\r')
-			break;
-		p = q;
-		n++;
-	}
-	return arena_printf(a, "%.*s%s", (int)(p - s), s, p < end ? "…" : "");
 }
 
 /* "attribute[CODE]" or "attribute[CODE][]" -> CODE (arena copy); NULL for other names. */
@@ -442,7 +421,7 @@ static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 static bool read_person(struct req *rq, struct resp *rs)
 {
 	const struct fval *email = req_field(rq, "email"), *phone = req_field(rq, "phone");
-	if (email->present && !email_ok(email->s)) {
+	if (email->present && !ids_email_ok(email->s)) {
 		bad(rq, rs, "email", "err_email");
 		return false;
 	}
@@ -506,7 +485,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .anonymous = name == NULL,
 	    .category = sv->code,
 	    .subject = *about ? arena_printf(rq->arena, "%s：%s", sv->name[LANG_ZH],
-	                                     first_chars(rq->arena, about, SUBJECT_CHARS))
+	                                     utf8_first_chars(rq->arena, about, SUBJECT_CHARS))
 	                      : sv->name[LANG_ZH],
 	    .body = desc,
 	    .code_hash = code_hash,

@@ -383,33 +383,12 @@ void h_petition_hotline_form(struct req *rq, struct resp *rs)
 	petition_form(rq, rs, FORM_HOTLINE, 200, NULL);
 }
 
-static bool email_ok(const char *e)
-{
-	const char *at = strchr(e, '@');
-	return at && at != e && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(e, " <>\"");
-}
-
 static bool code_in(const struct named_rec *items, size_t n, const char *code)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(items[i].code, code) == 0)
 			return true;
 	return false;
-}
-
-/* The first max code points of s (a subject made from the text on the 1999 form). */
-static const char *first_chars(struct arena *a, const char *s, size_t max)
-{
-	const char *p = s, *end = s + strlen(s);
-	size_t n = 0;
-	while (p < end && n < max) {
-		const char *q = p;
-		if (utf8_next(&q, end) < 0 || *p == '\n' || *p == '\r')
-			break;
-		p = q;
-		n++;
-	}
-	return arena_printf(a, "%.*s%s", (int)(p - s), s, p < end ? "…" : "");
 }
 
 /* The query code, its hash, the rule's days and the due date: what every intake needs. */
@@ -507,7 +486,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 		errors[FI_CONTACT] = "err_pet_contact";
 	if (!anon && f[FI_PHONE]->present && !errors[FI_PHONE] && !ids_phone_ok(f[FI_PHONE]->s))
 		errors[FI_PHONE] = "err_phone";
-	if (!anon && f[FI_EMAIL]->present && !errors[FI_EMAIL] && !email_ok(f[FI_EMAIL]->s))
+	if (!anon && f[FI_EMAIL]->present && !errors[FI_EMAIL] && !ids_email_ok(f[FI_EMAIL]->s))
 		errors[FI_EMAIL] = "err_email";
 	struct named_rec *items;
 	size_t n;
@@ -522,7 +501,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	const char *subject = f[FI_SUBJECT]->s;
 	if (!f[FI_SUBJECT]->present && !errors[FI_SUBJECT]) {
 		if (kind == FORM_HOTLINE && f[FI_BODY]->present)
-			subject = first_chars(rq->arena, f[FI_BODY]->s, 30);
+			subject = utf8_first_chars(rq->arena, f[FI_BODY]->s, 30);
 		else
 			errors[FI_SUBJECT] = "err_required";
 	}

@@ -12,8 +12,9 @@
 
 /* ---- API keys ---- */
 
-static void read_key(sqlite3_stmt *s, struct arena *a, struct apikey_rec *k)
+static void read_key(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct apikey_rec *k = item;
 	k->id = sqlite3_column_int64(s, 0);
 	k->name = col_str(s, 1, a);
 	k->rate_per_min = sqlite3_column_int(s, 2);
@@ -53,16 +54,7 @@ enum err store_apikey_by_hash(struct store *st, struct arena *a, const char *key
 enum err store_apikeys(struct store *st, struct arena *a, struct apikey_rec **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, name, rate_per_min, created_at, revoked_at FROM api_keys ORDER BY name";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_key(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_key);
 }
 
 enum err store_apikey_revoke(struct store *st, const char *name, const char *at)
@@ -86,8 +78,9 @@ enum err store_apikey_revoke(struct store *st, const char *name, const char *at)
 	"s.keywords, s.grp, (SELECT count(*) FROM open311_attributes t WHERE t.category = c.code) "                    \
 	"FROM open311_services s JOIN categories c ON c.code = s.category "
 
-static void read_service(sqlite3_stmt *s, struct arena *a, struct o311_service *v)
+static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
 {
+	struct o311_service *v = item;
 	v->code = col_str(s, 0, a);
 	v->name[LANG_ZH] = col_str(s, 1, a);
 	v->name[LANG_EN] = col_str(s, 2, a);
@@ -103,16 +96,7 @@ static void read_service(sqlite3_stmt *s, struct arena *a, struct o311_service *
 enum err store_o311_services(struct store *st, struct arena *a, struct o311_service **out, size_t *n)
 {
 	static const char sql[] = SERVICE_SELECT "ORDER BY c.sort, c.code";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		read_service(s, a, PUSH(a, out, n, cap));
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_service);
 }
 
 enum err store_o311_service(struct store *st, struct arena *a, const char *code, struct o311_service *out)
@@ -129,6 +113,40 @@ enum err store_o311_service(struct store *st, struct arena *a, const char *code,
 	return row_err(rc);
 }
 
+/* Attributes with their values: one row per attribute and value, so the two arrays grow together. */
+struct attr_ctx {
+	struct arena *a;
+	struct o311_attr **out;
+	size_t *n, cap, vcap;
+	long long last;
+};
+
+static enum err attr_row(void *ctx, sqlite3_stmt *s)
+{
+	struct attr_ctx *x = ctx;
+	long long id = sqlite3_column_int64(s, 0);
+	if (id != x->last) {
+		struct o311_attr *t = PUSH(x->a, x->out, x->n, x->cap);
+		t->code = col_str(s, 1, x->a);
+		t->datatype = col_str(s, 2, x->a);
+		t->required = sqlite3_column_int(s, 3) != 0;
+		t->description[LANG_ZH] = col_str(s, 4, x->a);
+		t->description[LANG_EN] = col_str(s, 5, x->a);
+		t->values = NULL;
+		t->nvalues = 0;
+		x->vcap = 0;
+		x->last = id;
+	}
+	if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
+		struct o311_attr *t = &(*x->out)[*x->n - 1];
+		struct o311_value *v = PUSH(x->a, &t->values, &t->nvalues, x->vcap);
+		v->key = col_str(s, 6, x->a);
+		v->name[LANG_ZH] = col_str(s, 7, x->a);
+		v->name[LANG_EN] = col_str(s, 8, x->a);
+	}
+	return ERR_OK;
+}
+
 enum err store_o311_attributes(struct store *st, struct arena *a, const char *code, struct o311_attr **out, size_t *n)
 {
 	/* one row per attribute and value (attributes without values once, key NULL) */
@@ -137,37 +155,17 @@ enum err store_o311_attributes(struct store *st, struct arena *a, const char *co
 	    "v.name_en FROM open311_attributes t LEFT JOIN open311_attribute_values v ON v.attribute_id = t.id "
 	    "WHERE t.category = ?1 ORDER BY t.sort, t.id, v.sort, v.key";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0, vcap = 0;
-	long long last = -1;
+	struct attr_ctx x = {.a = a, .out = out, .n = n, .last = -1};
 	*out = NULL;
 	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, code);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(s, 0);
-		if (id != last) {
-			struct o311_attr *t = PUSH(a, out, n, cap);
-			t->code = col_str(s, 1, a);
-			t->datatype = col_str(s, 2, a);
-			t->required = sqlite3_column_int(s, 3) != 0;
-			t->description[LANG_ZH] = col_str(s, 4, a);
-			t->description[LANG_EN] = col_str(s, 5, a);
-			t->values = NULL;
-			t->nvalues = 0;
-			vcap = 0;
-			last = id;
-		}
-		if (sqlite3_column_type(s, 6) != SQLITE_NULL) {
-			struct o311_attr *t = &(*out)[*n - 1];
-			struct o311_value *v = PUSH(a, &t->values, &t->nvalues, vcap);
-			v->key = col_str(s, 6, a);
-			v->name[LANG_ZH] = col_str(s, 7, a);
-			v->name[LANG_EN] = col_str(s, 8, a);
-		}
+	if (s)
+		bind_str(s, 1, code);
+	enum err e = stmt_each(st, s, attr_row, &x);
+	if (e != ERR_OK) {
+		*out = NULL;
+		*n = 0;
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return e;
 }
 
 /* ---- requests ---- */
@@ -203,6 +201,33 @@ enum err store_o311_extra_add(struct store *st, const struct o311_extra *x)
 	return stmt_done(st, s);
 }
 
+static void read_request(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct o311_request *r = item;
+	int i = 0;
+	r->no = col_str(s, i++, a);
+	r->open = sqlite3_column_int(s, i++) != 0;
+	r->state = col_str(s, i++, a);
+	r->category = col_str(s, i++, a);
+	r->service_name[LANG_ZH] = col_str(s, i++, a);
+	r->service_name[LANG_EN] = col_str(s, i++, a);
+	r->notice[LANG_ZH] = col_str(s, i++, a);
+	r->notice[LANG_EN] = col_str(s, i++, a);
+	r->body = col_str(s, i++, a);
+	r->media_url = col_str(s, i++, a);
+	r->unit_name[LANG_ZH] = col_str(s, i++, a);
+	r->unit_name[LANG_EN] = col_str(s, i++, a);
+	r->agency = col_str(s, i++, a);
+	r->received_at = col_str(s, i++, a);
+	r->updated_at = col_str(s, i++, a);
+	r->due_on = col_str(s, i++, a);
+	r->place = col_str(s, i++, a);
+	r->address_id = col_str(s, i++, a);
+	r->has_point = sqlite3_column_int(s, i++) != 0;
+	r->lat = sqlite3_column_double(s, i++);
+	r->lon = sqlite3_column_double(s, i++);
+}
+
 enum err store_o311_requests(struct store *st, struct arena *a, const struct o311_query *q, struct o311_request **out,
                              size_t *n)
 {
@@ -227,42 +252,13 @@ enum err store_o311_requests(struct store *st, struct arena *a, const struct o31
 	    "AND (?5 & CASE WHEN p.state IN ('received', 'routed', 'assigned') THEN 1 ELSE 2 END) != 0 END "
 	    "ORDER BY p.received_at DESC, p.id DESC LIMIT ?6";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, q->ids);
-	bind_str(s, 2, q->codes);
-	bind_str(s, 3, q->from);
-	bind_str(s, 4, q->to);
-	sqlite3_bind_int(s, 5, q->status);
-	sqlite3_bind_int(s, 6, q->limit);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct o311_request *r = PUSH(a, out, n, cap);
-		int i = 0;
-		r->no = col_str(s, i++, a);
-		r->open = sqlite3_column_int(s, i++) != 0;
-		r->state = col_str(s, i++, a);
-		r->category = col_str(s, i++, a);
-		r->service_name[LANG_ZH] = col_str(s, i++, a);
-		r->service_name[LANG_EN] = col_str(s, i++, a);
-		r->notice[LANG_ZH] = col_str(s, i++, a);
-		r->notice[LANG_EN] = col_str(s, i++, a);
-		r->body = col_str(s, i++, a);
-		r->media_url = col_str(s, i++, a);
-		r->unit_name[LANG_ZH] = col_str(s, i++, a);
-		r->unit_name[LANG_EN] = col_str(s, i++, a);
-		r->agency = col_str(s, i++, a);
-		r->received_at = col_str(s, i++, a);
-		r->updated_at = col_str(s, i++, a);
-		r->due_on = col_str(s, i++, a);
-		r->place = col_str(s, i++, a);
-		r->address_id = col_str(s, i++, a);
-		r->has_point = sqlite3_column_int(s, i++) != 0;
-		r->lat = sqlite3_column_double(s, i++);
-		r->lon = sqlite3_column_double(s, i++);
+	if (s) {
+		bind_str(s, 1, q->ids);
+		bind_str(s, 2, q->codes);
+		bind_str(s, 3, q->from);
+		bind_str(s, 4, q->to);
+		sqlite3_bind_int(s, 5, q->status);
+		sqlite3_bind_int(s, 6, q->limit);
 	}
-	sqlite3_reset(s);
-	return ERR_OK;
+	return STMT_LIST(st, s, a, out, n, read_request);
 }

@@ -370,3 +370,17 @@ enum err file_read(const char *path, char **out, size_t *len)
 	*out = b.data ? b.data : xcalloc(1, 1);
 	return ERR_OK;
 }
+
+const char *utf8_first_chars(struct arena *a, const char *s, size_t max)
+{
+	const char *p = s, *end = s + strlen(s);
+	size_t n = 0;
+	while (p < end && n < max) {
+		const char *q = p;
+		if (utf8_next(&q, end) < 0 || *p == '\n' || *p == '\r')
+			break;
+		p = q;
+		n++;
+	}
+	return arena_printf(a, "%.*s%s", (int)(p - s), s, p < end ? "…" : "");
+}

@@ -66,6 +66,8 @@ char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(
 bool utf8_valid(const char *s, size_t n);
 /* Decode one code point at *p (advancing it); returns -1 on malformed input. */
 int32_t utf8_next(const char **p, const char *end);
+/* The first max code points of s up to its first line break, with "…" when cut (arena copy). */
+const char *utf8_first_chars(struct arena *a, const char *s, size_t max);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_put(char *out, uint32_t cp);
 /* Ends s after its longest valid UTF-8 prefix (snprintf may have cut a character). */

@@ -37,6 +37,18 @@ static void test_number_past_9999(void **state)
 	assert_false(ids_number_valid("A1150303-1234567"));
 }
 
+static void test_email_ok(void **state)
+{
+	(void)state;
+	assert_true(ids_email_ok("mei@example.org"));
+	assert_true(ids_email_ok("a.b+c@sub.example.tw"));
+	assert_false(ids_email_ok("@example.org"));
+	assert_false(ids_email_ok("mei@example"));
+	assert_false(ids_email_ok("mei@a@b.org"));
+	assert_false(ids_email_ok("mei lin@example.org"));
+	assert_false(ids_email_ok("<mei@example.org>"));
+}
+
 static void test_form_once(void **state)
 {
 	(void)state;
@@ -75,6 +87,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_number_past_9999),
 	    cmocka_unit_test(test_form_once),
+	    cmocka_unit_test(test_email_ok),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

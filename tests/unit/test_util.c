@@ -368,6 +368,17 @@ static void test_file_read(void **state)
 	unlink(path);
 }
 
+static void test_utf8_first_chars(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	assert_string_equal(utf8_first_chars(a, "路燈不亮", 10), "路燈不亮");
+	assert_string_equal(utf8_first_chars(a, "路燈不亮很久了", 4), "路燈不亮…");
+	assert_string_equal(utf8_first_chars(a, "第一行\n第二行", 30), "第一行…");
+	assert_string_equal(utf8_first_chars(a, "", 3), "");
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +395,7 @@ int main(void)
 	    cmocka_unit_test(test_x_alloc),
 	    cmocka_unit_test(test_x_alloc_aborts_when_out_of_memory),
 	    cmocka_unit_test(test_file_read),
+	    cmocka_unit_test(test_utf8_first_chars),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
