@@ -171,7 +171,7 @@ def test_numbers_past_9999(client):
         client.restart_env({"BIANMIN_NOW": day + "T10:00:00+08:00"})
         con.execute(
             """WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 9999)
-            INSERT INTO petitions (petition_no, code_hash, channel, subject, body, state, received_on,
+            INSERT OR IGNORE INTO petitions (petition_no, code_hash, channel, subject, body, state, received_on,
                                    received_at, days, due_on)
             SELECT printf('%s%%04d', i), 'x', 'web', 'bulk', 'bulk', 'replied', ?1, ?1 || 'T01:00:00Z', 10, ?1
             FROM k""" % prefix, (day,))
