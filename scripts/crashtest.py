@@ -96,8 +96,9 @@ def request(port, method, path, body=None, cookie=None, source="127.0.0.1"):
     r = conn.getresponse()
     data = r.read().decode("utf-8", "replace")
     cookies = [c.split(";", 1)[0] for c in r.headers.get_all("Set-Cookie") or []]
+    location = r.getheader("Location")
     conn.close()
-    return r.status, data, cookies
+    return r.status, data, cookies, location
 
 
 def client_loop(idx, servers, stop, seed, sent, acked, lock):
@@ -110,7 +111,7 @@ def client_loop(idx, servers, stop, seed, sent, acked, lock):
         source = "127.%d.%d.%d" % (2 + idx, (n // 4 >> 8) & 255, 1 + (n // 4) % 250)
         body_text = "%s %s" % (token, "路燈不亮，請派員修理。" * rnd.randint(1, 5))
         try:
-            status, page, cookies = request(servers.port, "GET", "/petitions/new", source=source)
+            status, page, cookies, _ = request(servers.port, "GET", "/petitions/new", source=source)
             if status != 200:
                 raise OSError("form %d" % status)
             csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
@@ -119,11 +120,17 @@ def client_loop(idx, servers, stop, seed, sent, acked, lock):
                                            "village": village, "subject": token, "body": body_text})
             with lock:
                 sent[token] = body_text
-            status, page, _ = request(servers.port, "POST", "/petitions/new", form, "; ".join(cookies), source)
+            status, page, posted, location = request(servers.port, "POST", "/petitions/new", form,
+                                                     "; ".join(cookies), source)
+            if status == 303 and location:
+                # redirect after POST: the receipt (number) is on the page it leads to, its token in a cookie
+                target = urllib.parse.urlsplit(location)
+                status, page, _, _ = request(servers.port, "GET", target.path + ("?" + target.query if target.query else ""),
+                                             None, "; ".join(cookies + posted), source)
         except (OSError, http.client.HTTPException, AttributeError):
             time.sleep(0.05)  # the server is down or restarting: try again with a new petition
             continue
-        m = re.search(r"(P\d{7}-\d{4})", page)
+        m = re.search(r"(P\d{7}-\d{4,6})", page)
         if status in (200, 201) and m:
             with lock:
                 acked.append((m.group(1), token))

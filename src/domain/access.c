@@ -8,31 +8,10 @@
 #include <stddef.h>
 #include <string.h>
 
-static const char *const role_names[ROLE__MAX] = {
-    "counter", /* ROLE_COUNTER */
-    "hotline", /* ROLE_HOTLINE */
-    "officer", /* ROLE_OFFICER */
-    "head",    /* ROLE_HEAD */
-    "admin",   /* ROLE_ADMIN */
-};
-
 static const char *const action_names[ACC__MAX] = {
     "view-summary", "view-subject", "view-content",  "view-identity",    "find-by-phone",   "reveal", "handle",
     "route",        "assign",       "ask-extension", "decide-extension", "allow-extension", "edit",   "view-audit",
 };
-
-enum role role_parse(const char *s)
-{
-	for (int r = 0; s && r < ROLE__MAX; r++)
-		if (strcmp(s, role_names[r]) == 0)
-			return (enum role)r;
-	return ROLE__MAX;
-}
-
-const char *role_name(enum role r)
-{
-	return r < ROLE__MAX ? role_names[r] : "none";
-}
 
 enum access_action access_action_parse(const char *s)
 {
