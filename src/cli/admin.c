@@ -32,6 +32,10 @@ static const char admin_usage[] =
     "\n"
     "  init [--demo]              create or migrate the database; --demo loads the demo data\n"
     "  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
+    "  catalog export             write the office's content (units, villages, categories, forms'\n"
+    "                             metadata, services and their sheets, news, FAQ) as JSON on stdout\n"
+    "  catalog import FILE.json   check the whole document, then load it in one transaction;\n"
+    "                             docs/catalog-format.md\n"
     "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
     "                             add or update a staff account; the password is read from stdin\n"
     "                             (roles: counter, hotline, officer, head, admin); ends the user's sessions\n"
@@ -305,7 +309,10 @@ static int load_demo(struct store *st, const char *root)
 	}
 	char path[1024], err[512], *sql;
 	size_t len;
-	snprintf(path, sizeof path, "%s/sql/demo/catalog.sql", root);
+	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
+	if (catalog_import(st, path) != 0)
+		return 1;
+	snprintf(path, sizeof path, "%s/sql/demo/open311.sql", root);
 	if (file_read(path, &sql, &len) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s: cannot read\n", path);
 		return 1;
@@ -316,9 +323,6 @@ static int load_demo(struct store *st, const char *root)
 		fprintf(stderr, "bianmin: %s: %s\n", path, err);
 		return 1;
 	}
-	snprintf(path, sizeof path, "%s/sql/demo/faq.json", root);
-	if (import_faq(st, path) != 0)
-		return 1;
 	static const char *const years[] = {"2025", "2026"};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
 		snprintf(path, sizeof path, "%s/sql/calendar/%s.csv", root, years[i]);
@@ -573,6 +577,24 @@ static int cmd_api_key(const struct cli_opts *o)
 	return rc;
 }
 
+/* catalog export | catalog import FILE.json */
+static int cmd_catalog(const struct cli_opts *o)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : "";
+	bool exp = strcmp(sub, "export") == 0 && o->nargs == 2, imp = strcmp(sub, "import") == 0 && o->nargs == 3;
+	if (!exp && !imp) {
+		fprintf(stderr, "usage: bianmin admin catalog export --db FILE > FILE.json\n"
+		                "       bianmin admin catalog import --db FILE FILE.json\n");
+		return 2;
+	}
+	struct store *st = open_db(o);
+	if (!st)
+		return 1;
+	int rc = exp ? catalog_export(st, stdout) : catalog_import(st, o->args[2]);
+	store_close(st);
+	return rc;
+}
+
 /* user add|passwd|disable|enable; add and passwd read the password from stdin. */
 static int cmd_user(const struct cli_opts *o, const char *sub)
 {
@@ -639,6 +661,8 @@ int cli_admin(int argc, char **argv)
 		store_close(st);
 		return rc;
 	}
+	if (strcmp(cmd, "catalog") == 0)
+		return cmd_catalog(&o);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(&o);
 	if (strcmp(cmd, "restore") == 0)

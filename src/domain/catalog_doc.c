@@ -322,11 +322,27 @@ static void read_lines(struct jread *r, const json_t *o, const char *key, struct
 
 bool catalog_service_read(const json_t *o, struct jread *r, struct arena *a, struct cd_service *s)
 {
-	static const char *const known[] = {
-	    "code",        "unit",  "category",    "published",   "name",       "summary", "eligibility",
-	    "fee",         "processing_days",      "immediate",   "correction_days",     "legal_basis",
-	    "notes",       "contact_ext",          "reviewed_on", "updated_at", "sort",    "items",
-	    "steps",       "forms", NULL};
+	static const char *const known[] = {"code",
+	                                    "unit",
+	                                    "category",
+	                                    "published",
+	                                    "name",
+	                                    "summary",
+	                                    "eligibility",
+	                                    "fee",
+	                                    "processing_days",
+	                                    "immediate",
+	                                    "correction_days",
+	                                    "legal_basis",
+	                                    "notes",
+	                                    "contact_ext",
+	                                    "reviewed_on",
+	                                    "updated_at",
+	                                    "sort",
+	                                    "items",
+	                                    "steps",
+	                                    "forms",
+	                                    NULL};
 	int before = r->nerrors;
 	memset(s, 0, sizeof *s);
 	if (!json_is_object(o)) {
@@ -367,7 +383,7 @@ static void read_service(struct jread *r, const json_t *o, struct arena *a, void
 static void read_news(struct jread *r, const json_t *o, struct arena *a, void *item)
 {
 	(void)a;
-	static const char *const known[] = {"id",    "unit", "status",       "pinned",    "title",
+	static const char *const known[] = {"id",   "unit",         "status",     "pinned", "title",
 	                                    "body", "published_at", "expires_at", NULL};
 	struct cd_news *n = item;
 	jread_known(r, o, known);
@@ -396,8 +412,8 @@ static void read_news(struct jread *r, const json_t *o, struct arena *a, void *i
 static void read_faq(struct jread *r, const json_t *o, struct arena *a, void *item)
 {
 	(void)a;
-	static const char *const known[] = {"slug",        "unit",        "category", "question",
-	                                    "answer",      "keywords_zh", "reviewed_on", NULL};
+	static const char *const known[] = {"slug",   "unit",        "category",    "question",
+	                                    "answer", "keywords_zh", "reviewed_on", NULL};
 	struct cd_faq *f = item;
 	jread_known(r, o, known);
 	f->slug = jread_str(r, o, "slug", true, JR_SLUG, L_CODE);
@@ -416,8 +432,8 @@ static void read_faq(struct jread *r, const json_t *o, struct arena *a, void *it
 typedef void item_reader(struct jread *r, const json_t *o, struct arena *a, void *item);
 
 /* Reads array key of root into *items (zeroed elem-sized slots); objects only. */
-static void read_array(struct jread *r, const json_t *root, const char *key, struct arena *a, void **items,
-                       size_t *n, size_t elem, item_reader *fn)
+static void read_array(struct jread *r, const json_t *root, const char *key, struct arena *a, void **items, size_t *n,
+                       size_t elem, item_reader *fn)
 {
 	const json_t *arr = jread_array(r, root, key, false);
 	*n = json_array_size(arr);
@@ -536,8 +552,8 @@ static void check_refs(struct jread *r, const struct catalog_doc *d)
 
 bool catalog_doc_read(const json_t *root, struct jread *r, struct arena *a, struct catalog_doc *out)
 {
-	static const char *const known[] = {"format",   "version", "units", "villages", "categories",
-	                                    "forms",    "services", "news", "faq",      NULL};
+	static const char *const known[] = {"format", "version",  "units", "villages", "categories",
+	                                    "forms",  "services", "news",  "faq",      NULL};
 	memset(out, 0, sizeof *out);
 	if (!json_is_object(root)) {
 		jread_error(r, "the document must be a JSON object");

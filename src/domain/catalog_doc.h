@@ -42,7 +42,7 @@ struct cd_form { /* an uploaded form's metadata */
 	const char *sha256; /* 64 hex digits */
 };
 
-struct cd_line { /* an item to bring (kind "doc") or satisfy ("cond"), a step, or a form line */
+struct cd_line {          /* an item to bring (kind "doc") or satisfy ("cond"), a step, or a form line */
 	const char *kind; /* items only */
 	const char *text[LANG__MAX];
 	const char *file; /* form lines: a file under static/, or NULL */

@@ -116,8 +116,8 @@ static const char *shape_error(const char *s, size_t len, enum jr_shape shape)
 		           ? NULL
 		           : "must be a date, YYYY-MM-DD";
 	case JR_TIME:
-		return len == 20 && !shape_error(s, 10, JR_DATE) && s[10] == 'T' && digits(s + 11, 2) &&
-		               s[13] == ':' && digits(s + 14, 2) && s[16] == ':' && digits(s + 17, 2) && s[19] == 'Z'
+		return len == 20 && !shape_error(s, 10, JR_DATE) && s[10] == 'T' && digits(s + 11, 2) && s[13] == ':' &&
+		               digits(s + 14, 2) && s[16] == ':' && digits(s + 17, 2) && s[19] == 'Z'
 		           ? NULL
 		           : "must be a UTC time, YYYY-MM-DDTHH:MM:SSZ";
 	case JR_HEX:

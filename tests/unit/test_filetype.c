@@ -67,7 +67,8 @@ static void test_refused(void **state)
 {
 	(void)state;
 	static const char exe[] = "MZ\x90\x00\x03\x00\x00\x00\x04\x00This program cannot be run in DOS mode";
-	static const char elf[] = "\x7f" "ELF\x02\x01\x01";
+	static const char elf[] = "\x7f"
+	                          "ELF\x02\x01\x01";
 	assert_int_equal(filetype_sniff(exe, sizeof exe - 1), FT_UNKNOWN);
 	assert_int_equal(filetype_sniff(elf, sizeof elf - 1), FT_UNKNOWN);
 	assert_int_equal(filetype_sniff("", 0), FT_UNKNOWN);
