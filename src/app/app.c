@@ -295,12 +295,25 @@ static const char *form_err_key(enum form_err e)
 	case FORM_BAD_UTF8: return "err_bad_utf8";
 	case FORM_NUL: return "err_nul";
 	case FORM_TOO_MANY: return "err_too_many";
+	case FORM_BAD_MULTIPART: return "err_bad_multipart";
 	default: return "err_bad_escape";
 	}
 }
 
-/* Collects query and (urlencoded) body parameters; returns 0 or an HTTP status. */
-static int decode_params(struct req *rq, struct param **ps, size_t *n, const char **why)
+/* Decodes the body: urlencoded, or multipart/form-data on a route that takes files (into m). */
+static enum form_err decode_body(struct req *rq, struct route_match *m, struct param **b, size_t *nb, const char **why)
+{
+	const char *ct = rq->content_type ? rq->content_type : "";
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		return form_parse(rq->arena, rq->body, rq->body_len, b, nb);
+	if ((m->route->flags & R_UPLOAD) && strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return form_multipart(rq->arena, rq->body, rq->body_len, ct, b, nb, &m->uploads, &m->nuploads);
+	*why = "err_content_type";
+	return FORM_OK;
+}
+
+/* Collects query and body parameters; returns 0 or an HTTP status. */
+static int decode_params(struct req *rq, struct route_match *m, struct param **ps, size_t *n, const char **why)
 {
 	struct param *q = NULL, *b = NULL;
 	size_t nq = 0, nb = 0;
@@ -312,12 +325,9 @@ static int decode_params(struct req *rq, struct param **ps, size_t *n, const cha
 		}
 	}
 	if (rq->method == M_POST && rq->body_len) {
-		const char *ct = rq->content_type ? rq->content_type : "";
-		if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
-			*why = "err_content_type";
+		enum form_err e = decode_body(rq, m, &b, &nb, why);
+		if (*why)
 			return 415;
-		}
-		enum form_err e = form_parse(rq->arena, rq->body, rq->body_len, &b, &nb);
 		if (e != FORM_OK) {
 			*why = form_err_key(e);
 			return 400;
@@ -389,7 +399,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	struct param *ps;
 	size_t np;
 	const char *why = NULL;
-	int status = decode_params(rq, &ps, &np, &why);
+	int status = decode_params(rq, m, &ps, &np, &why);
 	if (status) {
 		page_error(rq, rs, status, why);
 		return;
@@ -425,6 +435,24 @@ static void dispatch(struct req *rq, struct resp *rs)
 	r->fn(rq, rs);
 	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static)
 		cache_put(key, gen, rs->body.data ? rs->body.data : "", rs->body.len);
+}
+
+size_t app_body_limit(const char *raw_path)
+{
+	struct arena *a = arena_new();
+	char *path;
+	size_t plen, limit = REQ_MAX_BODY;
+	if (form_unescape(a, raw_path, strlen(raw_path), false, &path, &plen) == FORM_OK) {
+		if (strcmp(path, "/en") == 0 || strncmp(path, "/en/", 4) == 0)
+			path += 3;
+		struct route_match *m = arena_zalloc(a, sizeof *m);
+		bool known;
+		const struct route *r = route_find(a, M_POST, path, m, &known);
+		if (r && (r->flags & R_UPLOAD))
+			limit = REQ_MAX_UPLOAD;
+	}
+	arena_free(a);
+	return limit;
 }
 
 /*

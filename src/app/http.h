@@ -16,10 +16,11 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 
 /* Limits both front ends enforce before the app sees a request. */
 enum {
-	REQ_MAX_BODY = 64 * 1024,   /* 413 past this */
-	REQ_MAX_HEADERS = 8 * 1024, /* 431 past this (all header bytes) */
-	REQ_MAX_URI = 4096,         /* 414 past this */
-	REQ_TIMEOUT_SECONDS = 15,   /* idle read timeout */
+	REQ_MAX_BODY = 64 * 1024,          /* 413 past this */
+	REQ_MAX_UPLOAD = 11 * 1024 * 1024, /* routes that take a file (R_UPLOAD): a form of 10 MiB and its fields */
+	REQ_MAX_HEADERS = 8 * 1024,        /* 431 past this (all header bytes) */
+	REQ_MAX_URI = 4096,                /* 414 past this */
+	REQ_TIMEOUT_SECONDS = 15,          /* idle read timeout */
 };
 
 struct req {

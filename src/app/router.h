@@ -56,6 +56,7 @@ enum {
 	R_NOSTORE = 1 << 1, /* personal data: Cache-Control no-store */
 	R_SOFT = 1 << 2,    /* the handler shows field errors itself (forms) */
 	R_NOCSRF = 1 << 3,  /* POST without a session token (citizen lookup forms carry their own) */
+	R_UPLOAD = 1 << 4,  /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
 };
 
 struct route {
@@ -75,6 +76,8 @@ struct route_match {
 	int ninvalid;
 	struct param *params; /* everything decoded, for the handler's own use */
 	size_t nparams;
+	struct upload *uploads; /* R_UPLOAD routes: the files sent */
+	size_t nuploads;
 };
 
 extern const struct route routes[];
@@ -110,6 +113,8 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 
 /* The validated field by name; a static empty value when not declared. */
 const struct fval *req_field(const struct req *rq, const char *name);
+/* The file sent in field name (R_UPLOAD routes), or NULL. */
+const struct upload *req_upload(const struct req *rq, const char *name);
 /* Path capture i, or "" */
 const char *req_cap(const struct req *rq, int i);
 

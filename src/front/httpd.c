@@ -1,7 +1,8 @@
 /*
  * httpd.c -- the embedded HTTP server (libmicrohttpd): epoll, a thread pool
  * the size of the cores.  Collects the request (headers, a body up to
- * REQ_MAX_BODY), calls app_handle() once, queues the response.
+ * app_body_limit(): REQ_MAX_BODY, REQ_MAX_UPLOAD on an upload route),
+ * calls app_handle() once, queues the response.
  *
  * The only file that includes microhttpd.h.
  */
@@ -134,6 +135,7 @@ static void *watchdog(void *arg)
 struct conn_state {
 	struct buf body;
 	size_t header_bytes;
+	size_t limit;  /* the body's limit for this path (app_body_limit) */
 	int error;     /* 413, 431 */
 	bool answered; /* the response is queued */
 	struct timespec t0;
@@ -266,7 +268,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (cs->header_bytes > REQ_MAX_HEADERS)
 			cs->error = 431;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > REQ_MAX_BODY)
+		cs->limit = app_body_limit(url);
+		if (cl && strtoull(cl, NULL, 10) > cs->limit)
 			cs->error = 413;
 		*con_cls = cs;
 		/*
@@ -282,7 +285,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (*upload_size) {
 		if (!cs->error) {
-			if (cs->body.len + *upload_size > REQ_MAX_BODY)
+			if (cs->body.len + *upload_size > cs->limit)
 				cs->error = 413;
 			else
 				buf_put(&cs->body, upload_data, *upload_size);
