@@ -401,7 +401,7 @@ enum err store_service_put(struct store *st, struct arena *a, const struct cd_se
 	return e;
 }
 
-static enum err put_news(struct store *st, const struct cd_news *n, const char *by)
+enum err store_news_put(struct store *st, const struct cd_news *n, const char *by, long long *id)
 {
 	static const char sql[] =
 	    "INSERT INTO news (id, unit, status, pinned, title_zh, title_en, body_zh, body_en, published_at, "
@@ -409,11 +409,12 @@ static enum err put_news(struct store *st, const struct cd_news *n, const char *
 	    "SET unit = excluded.unit, status = excluded.status, pinned = excluded.pinned, "
 	    "title_zh = excluded.title_zh, title_en = excluded.title_en, body_zh = excluded.body_zh, "
 	    "body_en = excluded.body_en, published_at = excluded.published_at, expires_at = excluded.expires_at, "
-	    "updated_by = excluded.updated_by";
+	    "updated_by = excluded.updated_by RETURNING id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, n->id);
+	if (n->id > 0)
+		sqlite3_bind_int64(s, 1, n->id);
 	bind_str(s, 2, n->unit);
 	bind_str(s, 3, n->status ? n->status : "published");
 	sqlite3_bind_int(s, 4, n->pinned);
@@ -422,7 +423,13 @@ static enum err put_news(struct store *st, const struct cd_news *n, const char *
 	bind_str(s, 9, n->published_at);
 	bind_str(s, 10, n->expires_at);
 	bind_str(s, 11, by);
-	return stmt_done(st, s);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && id)
+		*id = sqlite3_column_int64(s, 0);
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? ERR_OK : ERR_DB;
 }
 
 static enum err put_faq(struct store *st, const struct cd_faq *f, const char *by, const char *at)
@@ -486,7 +493,7 @@ enum err store_catalog_import(struct store *st, struct arena *a, const struct ca
 	for (size_t i = 0; e == ERR_OK && i < d->nnews; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", d->news[i].id);
-		e = failed(st, put_news(st, &d->news[i], by), "news", id, err, errsz);
+		e = failed(st, store_news_put(st, &d->news[i], by, NULL), "news", id, err, errsz);
 	}
 	for (size_t i = 0; e == ERR_OK && i < d->nfaq; i++)
 		e = failed(st, put_faq(st, &d->faq[i], by, at), "FAQ entry", d->faq[i].slug, err, errsz);

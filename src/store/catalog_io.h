@@ -34,4 +34,7 @@ enum err store_service_doc(struct store *st, struct arena *a, const char *code, 
 enum err store_service_put(struct store *st, struct arena *a, const struct cd_service *s, const char *by,
                            const char *at, const char *note, long long *id);
 
+/* Saves a news item: by id, or a new one when n->id is 0 (its id in *id, which may be NULL). */
+enum err store_news_put(struct store *st, const struct cd_news *n, const char *by, long long *id);
+
 #endif
