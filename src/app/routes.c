@@ -297,6 +297,76 @@ static const struct field audit_fields[] = {
 	{0},
 };
 
+/* ---- services, forms and news kept by their units (issue #11) ---- */
+
+#define EDITORS FAQ_EDITORS /* officers and heads: their own unit's content */
+
+static const struct field done_fields[] = {
+	{"done", F_SLUG, 16, false},
+	{0},
+};
+
+/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 31 of MAX_FIELDS. */
+static const struct field service_edit_fields[] = {
+	{"code", F_SLUG, 64, false},
+	{"unit", F_SLUG, 32, false},
+	{"category", F_SLUG, 32, true},
+	{"name_zh", F_LINE, 200, true},
+	{"name_en", F_LINE, 300, false},
+	{"summary_zh", F_TEXT, 2000, false},
+	{"summary_en", F_TEXT, 4000, false},
+	{"elig_zh", F_TEXT, 2000, false},
+	{"elig_en", F_TEXT, 4000, false},
+	{"fee_zh", F_LINE, 200, true},
+	{"fee_en", F_LINE, 300, false},
+	{"legal_zh", F_TEXT, 2000, false},
+	{"legal_en", F_TEXT, 4000, false},
+	{"notes_zh", F_TEXT, 4000, false},
+	{"notes_en", F_TEXT, 8000, false},
+	{"contact_ext", F_LINE, 20, false},
+	{"conds_zh", F_TEXT, 4000, false},
+	{"conds_en", F_TEXT, 8000, false},
+	{"docs_zh", F_TEXT, 4000, false},
+	{"docs_en", F_TEXT, 8000, false},
+	{"steps_zh", F_TEXT, 4000, false},
+	{"steps_en", F_TEXT, 8000, false},
+	{"processing_days", F_INT, 3650, true},
+	{"correction_days", F_INT, 365, false},
+	{"immediate", F_BOOL, 1, false},
+	{"forms", F_MULTI, 64, false},
+	{"note", F_LINE, 200, false},
+	{"version", F_LINE, 40, false},
+	{"preview", F_BOOL, 1, false},
+	{0},
+};
+
+static const struct field service_publish_fields[] = {
+	{"published", F_BOOL, 1, false},
+	{0},
+};
+
+/* A form's upload (multipart/form-data; the file itself is req_upload "file"). */
+static const struct field form_edit_fields[] = {
+	{"code", F_SLUG, 64, false},
+	{"unit", F_SLUG, 32, false},
+	{"title_zh", F_LINE, 200, true},
+	{"title_en", F_LINE, 300, false},
+	{0},
+};
+
+static const struct field news_edit_fields[] = {
+	{"unit", F_SLUG, 32, false},
+	{"title_zh", F_LINE, 200, true},
+	{"title_en", F_LINE, 300, false},
+	{"body_zh", F_TEXT, 8000, true},
+	{"body_en", F_TEXT, 16000, false},
+	{"status", F_SLUG, 16, true},
+	{"publish_on", F_DATE, 10, false},
+	{"expires_on", F_DATE, 10, false},
+	{"pinned", F_BOOL, 1, false},
+	{0},
+};
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -310,6 +380,8 @@ const struct route routes[] = {
 	{M_GET, "/faq/*", h_faq_item, NULL, 0, R_CACHE},
 	{M_GET, "/news", h_news_list, NULL, 0, R_CACHE},
 	{M_GET, "/news/*", h_news_item, NULL, 0, R_CACHE},
+	{M_GET, "/forms", h_forms_index, NULL, 0, R_CACHE},
+	{M_GET, "/forms/*", h_form_download, NULL, 0, 0},
 	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE},
 	{M_GET, "/healthz", h_healthz, NULL, 0, 0},
 	{M_GET, "/metrics", h_metrics, NULL, 0, 0},
@@ -352,6 +424,25 @@ const struct route routes[] = {
 	{M_POST, "/staff/faq/*/edit", h_faq_update, faq_edit_fields, FAQ_EDITORS, R_SOFT},
 	{M_GET, "/staff/faq/*/delete", h_faq_delete_form, NULL, FAQ_EDITORS, 0},
 	{M_POST, "/staff/faq/*/delete", h_faq_delete, NULL, FAQ_EDITORS, 0},
+	{M_GET, "/staff/services", h_services_admin, done_fields, EDITORS, 0},
+	{M_GET, "/staff/services/new", h_service_new_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/services/new", h_service_create, service_edit_fields, EDITORS, R_SOFT},
+	{M_GET, "/staff/services/*/edit", h_service_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/services/*/edit", h_service_update, service_edit_fields, EDITORS, R_SOFT},
+	{M_POST, "/staff/services/*/publish", h_service_publish, service_publish_fields, EDITORS, 0},
+	{M_GET, "/staff/services/*/history", h_service_history, NULL, EDITORS, 0},
+	{M_GET, "/staff/services/*/history/*", h_service_version, NULL, EDITORS, 0},
+	{M_GET, "/staff/forms", h_forms_admin, done_fields, EDITORS, 0},
+	{M_POST, "/staff/forms/new", h_form_create, form_edit_fields, EDITORS, R_SOFT | R_UPLOAD},
+	{M_GET, "/staff/forms/*/edit", h_form_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/forms/*/edit", h_form_update, form_edit_fields, EDITORS, R_SOFT | R_UPLOAD},
+	{M_POST, "/staff/forms/*/delete", h_form_delete, NULL, EDITORS, 0},
+	{M_GET, "/staff/news", h_news_admin, done_fields, EDITORS, 0},
+	{M_GET, "/staff/news/new", h_news_new_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/news/new", h_news_create, news_edit_fields, EDITORS, R_SOFT},
+	{M_GET, "/staff/news/*/edit", h_news_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/news/*/edit", h_news_update, news_edit_fields, EDITORS, R_SOFT},
+	{M_POST, "/staff/news/*/delete", h_news_delete, NULL, EDITORS, 0},
 	{M_GET, "/staff/admin/synonyms", h_synonyms, synonym_list_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/synonyms", h_synonym_add, synonym_fields, R(ADMIN), R_SOFT},
 	{M_POST, "/staff/admin/synonyms/*/delete", h_synonym_delete, NULL, R(ADMIN), 0},

@@ -9,6 +9,7 @@
  */
 #include "domain/filetype.h"
 
+#include <sodium.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
@@ -92,4 +93,11 @@ enum filetype filetype_parse(const char *name)
 const char *filetype_mime(enum filetype t)
 {
 	return types[t < FT__MAX ? t : FT_UNKNOWN].mime;
+}
+
+void filetype_sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(out, 65, h, sizeof h);
 }

@@ -4,7 +4,7 @@
  * OpenDocument text (ODT) or an Office Open XML document (DOCX).  Anything
  * else, a renamed executable included, is FT_UNKNOWN and refused.
  *
- * Pure domain code: libc only.
+ * Pure domain code: libc and libsodium (the checksum) only.
  */
 #ifndef BM_DOMAIN_FILETYPE_H
 #define BM_DOMAIN_FILETYPE_H
@@ -25,5 +25,8 @@ const char *filetype_name(enum filetype t);
 enum filetype filetype_parse(const char *name);
 /* The MIME type a download is served with. */
 const char *filetype_mime(enum filetype t);
+
+/* The SHA-256 of data as 64 lower-case hex digits and a NUL (the form's checksum in exports). */
+void filetype_sha256_hex(const void *data, size_t len, char out[65]);
 
 #endif

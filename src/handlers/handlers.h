@@ -58,6 +58,46 @@ void h_synonyms(struct req *rq, struct resp *rs);
 void h_synonym_add(struct req *rq, struct resp *rs);
 void h_synonym_delete(struct req *rq, struct resp *rs);
 
+/* content.c: what the editors of a unit's content share */
+struct tobj;
+/* The one unit an officer or head may edit; NULL = every unit (administrators). */
+const char *content_own_unit(const struct req *rq);
+/* May the signed-in person edit content of this kind of unit's? (domain/access.c) */
+bool content_may_edit(const struct req *rq, enum record_kind kind, const char *unit);
+/* NULL when unit exists and is the person's to edit, else the refusal's string key. */
+const char *content_check_unit(struct req *rq, enum record_kind kind, const char *unit);
+/* v.units: the units the person may choose on an editor, selected marked. */
+void content_unit_options(struct req *rq, struct tobj *v, const char *selected);
+/* An audit row for a change by the signed-in person, in the caller's transaction. */
+enum err content_audit(struct req *rq, const char *action, const char *object, const char *detail);
+
+/* catalog_admin.c: services and their notice sheets, with versions */
+void h_services_admin(struct req *rq, struct resp *rs);
+void h_service_new_form(struct req *rq, struct resp *rs);
+void h_service_create(struct req *rq, struct resp *rs);
+void h_service_edit_form(struct req *rq, struct resp *rs);
+void h_service_update(struct req *rq, struct resp *rs);
+void h_service_publish(struct req *rq, struct resp *rs);
+void h_service_history(struct req *rq, struct resp *rs);
+void h_service_version(struct req *rq, struct resp *rs);
+
+/* forms_admin.c: forms (書表), uploaded and downloaded */
+void h_forms_index(struct req *rq, struct resp *rs);
+void h_form_download(struct req *rq, struct resp *rs);
+void h_forms_admin(struct req *rq, struct resp *rs);
+void h_form_create(struct req *rq, struct resp *rs);
+void h_form_edit_form(struct req *rq, struct resp *rs);
+void h_form_update(struct req *rq, struct resp *rs);
+void h_form_delete(struct req *rq, struct resp *rs);
+
+/* news_admin.c: news, drafts, expiry, pins */
+void h_news_admin(struct req *rq, struct resp *rs);
+void h_news_new_form(struct req *rq, struct resp *rs);
+void h_news_create(struct req *rq, struct resp *rs);
+void h_news_edit_form(struct req *rq, struct resp *rs);
+void h_news_update(struct req *rq, struct resp *rs);
+void h_news_delete(struct req *rq, struct resp *rs);
+
 /* faq_admin.c: staff editing FAQ entries */
 void h_faq_admin_list(struct req *rq, struct resp *rs);
 void h_faq_new_form(struct req *rq, struct resp *rs);

@@ -90,6 +90,9 @@ static void test_names(void **state)
 	assert_string_equal(filetype_name(FT_ODT), "odt");
 	assert_string_equal(filetype_mime(FT_PDF), "application/pdf");
 	assert_string_equal(filetype_mime(FT_UNKNOWN), "application/octet-stream");
+	char hex[65];
+	filetype_sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 int main(void)
