@@ -28,16 +28,38 @@
 
 /* The editor's text fields, in form order; the route declares the same names. */
 static const char *const text_fields[] = {
-    "code",           "unit",     "category", "name_zh",        "name_en",        "summary_zh",
-    "summary_en",     "elig_zh",  "elig_en",  "fee_zh",         "fee_en",         "legal_zh",
-    "legal_en",       "notes_zh", "notes_en", "contact_ext",    "conds_zh",       "conds_en",
-    "docs_zh",        "docs_en",  "steps_zh", "steps_en",       "processing_days", "correction_days",
+    "code",     "unit",     "category", "name_zh",  "name_en",  "summary_zh", "summary_en",      "elig_zh",
+    "elig_en",  "fee_zh",   "fee_en",   "legal_zh", "legal_en", "notes_zh",   "notes_en",        "contact_ext",
+    "conds_zh", "conds_en", "docs_zh",  "docs_en",  "steps_zh", "steps_en",   "processing_days", "correction_days",
     "note",
 };
 enum {
-	T_CODE, T_UNIT, T_CAT, T_NAME_ZH, T_NAME_EN, T_SUM_ZH, T_SUM_EN, T_ELIG_ZH, T_ELIG_EN, T_FEE_ZH, T_FEE_EN,
-	T_LEGAL_ZH, T_LEGAL_EN, T_NOTES_ZH, T_NOTES_EN, T_EXT, T_CONDS_ZH, T_CONDS_EN, T_DOCS_ZH, T_DOCS_EN,
-	T_STEPS_ZH, T_STEPS_EN, T_DAYS, T_CORR, T_NOTE, NT
+	T_CODE,
+	T_UNIT,
+	T_CAT,
+	T_NAME_ZH,
+	T_NAME_EN,
+	T_SUM_ZH,
+	T_SUM_EN,
+	T_ELIG_ZH,
+	T_ELIG_EN,
+	T_FEE_ZH,
+	T_FEE_EN,
+	T_LEGAL_ZH,
+	T_LEGAL_EN,
+	T_NOTES_ZH,
+	T_NOTES_EN,
+	T_EXT,
+	T_CONDS_ZH,
+	T_CONDS_EN,
+	T_DOCS_ZH,
+	T_DOCS_EN,
+	T_STEPS_ZH,
+	T_STEPS_EN,
+	T_DAYS,
+	T_CORR,
+	T_NOTE,
+	NT
 };
 
 /* An ISO day more than FAQ_REVIEW_DAYS (the same 180) before today? */
@@ -83,9 +105,10 @@ void h_services_admin(struct req *rq, struct resp *rs)
 	tobj_int(v, "review_days", FAQ_REVIEW_DAYS);
 	const struct fval *done = req_field(rq, "done");
 	if (done->present)
-		tobj_str(v, "notice", T(rq, strcmp(done->s, "published") == 0   ? "svc_published_notice"
-		                            : strcmp(done->s, "withdrawn") == 0 ? "svc_withdrawn_notice"
-		                                                                : "svc_saved"));
+		tobj_str(v, "notice",
+		         T(rq, strcmp(done->s, "published") == 0   ? "svc_published_notice"
+		               : strcmp(done->s, "withdrawn") == 0 ? "svc_withdrawn_notice"
+		                                                   : "svc_saved"));
 	rs->no_store = true;
 	page_render(rq, rs, "services_admin", v);
 }
@@ -110,8 +133,8 @@ static const char *lines_text(struct req *rq, const struct cd_line *l, size_t n,
 
 static void sheet_to_vals(struct req *rq, const struct cd_service *s, const char **vals)
 {
-	static const int pairs[][2] = {{T_NAME_ZH, 0}, {T_SUM_ZH, 1}, {T_ELIG_ZH, 2}, {T_FEE_ZH, 3},
-	                               {T_LEGAL_ZH, 4}, {T_NOTES_ZH, 5}};
+	static const int pairs[][2] = {{T_NAME_ZH, 0}, {T_SUM_ZH, 1},   {T_ELIG_ZH, 2},
+	                               {T_FEE_ZH, 3},  {T_LEGAL_ZH, 4}, {T_NOTES_ZH, 5}};
 	const char *const *texts[] = {s->name, s->summary, s->eligibility, s->fee, s->legal_basis, s->notes};
 	vals[T_CODE] = s->code;
 	vals[T_UNIT] = s->unit;
@@ -246,7 +269,8 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	out->items = arena_alloc(rq->arena, SVC_MAX_LINES * sizeof *out->items);
 	out->steps = arena_alloc(rq->arena, SVC_MAX_LINES * sizeof *out->steps);
 	if (!errors[T_CONDS_EN])
-		add_lines(rq, vals[T_CONDS_ZH], vals[T_CONDS_EN], "cond", out->items, &out->nitems, &errors[T_CONDS_EN]);
+		add_lines(rq, vals[T_CONDS_ZH], vals[T_CONDS_EN], "cond", out->items, &out->nitems,
+		          &errors[T_CONDS_EN]);
 	if (!errors[T_DOCS_EN])
 		add_lines(rq, vals[T_DOCS_ZH], vals[T_DOCS_EN], "doc", out->items, &out->nitems, &errors[T_DOCS_EN]);
 	if (!errors[T_STEPS_EN])
@@ -260,7 +284,8 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	for (size_t i = 0; i < ticked->nmulti; i++) {
 		struct form_rec f;
 		if (store_form(st, rq->arena, ticked->multi[i], &f) == ERR_OK)
-			out->forms[out->nforms++] = (struct cd_line){.text = {f.title[LANG_ZH], f.title[LANG_EN]}, .form = f.code};
+			out->forms[out->nforms++] =
+			    (struct cd_line){.text = {f.title[LANG_ZH], f.title[LANG_EN]}, .form = f.code};
 	}
 	bool ok = true;
 	for (int i = 0; i < NT; i++)
@@ -443,8 +468,8 @@ static enum err save(struct req *rq, const struct cd_service *s, const struct cd
 	if (e == ERR_OK)
 		e = store_service_put(st, rq->arena, s, rq->sess->user.username, s->updated_at, note, NULL);
 	if (e == ERR_OK)
-		e = content_audit(rq, old ? "service_update" : "service_create", arena_printf(rq->arena, "service:%s", s->code),
-		                  *note ? note : s->name[LANG_ZH]);
+		e = content_audit(rq, old ? "service_update" : "service_create",
+		                  arena_printf(rq->arena, "service:%s", s->code), *note ? note : s->name[LANG_ZH]);
 	return store_finish(st, e);
 }
 
@@ -501,8 +526,8 @@ void h_service_publish(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_service_publish(st, s.code, on, rq->sess->user.username, clock_now_iso(rq->arena));
 	if (e == ERR_OK)
-		e = content_audit(rq, on ? "service_publish" : "service_withdraw", arena_printf(rq->arena, "service:%s", s.code),
-		                  s.name[LANG_ZH]);
+		e = content_audit(rq, on ? "service_publish" : "service_withdraw",
+		                  arena_printf(rq->arena, "service:%s", s.code), s.name[LANG_ZH]);
 	if (store_finish(st, e) != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_service");
 		return;
@@ -550,7 +575,8 @@ void h_service_version(struct req *rq, struct resp *rs)
 	char *end;
 	long long want = strtoll(req_cap(rq, 1), &end, 10);
 	struct service_version_rec ver;
-	enum err e = *end || want <= 0 ? ERR_NOTFOUND : store_service_version(req_store(rq), rq->arena, s.code, want, &ver);
+	enum err e =
+	    *end || want <= 0 ? ERR_NOTFOUND : store_service_version(req_store(rq), rq->arena, s.code, want, &ver);
 	json_error_t je;
 	json_t *sheet = e == ERR_OK ? json_loads(ver.sheet, 0, &je) : NULL;
 	struct jread r;

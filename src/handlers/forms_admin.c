@@ -79,7 +79,8 @@ void h_form_download(struct req *rq, struct resp *rs)
 	rs->body_static_len = len;
 	rs->cache_control = "no-cache";
 	/* our own ASCII name: the code is a slug, the type one of three */
-	resp_header(rs, "Content-Disposition", arena_printf(rq->arena, "attachment; filename=\"%s.%s\"", f.code, f.type));
+	resp_header(rs, "Content-Disposition",
+	            arena_printf(rq->arena, "attachment; filename=\"%s.%s\"", f.code, f.type));
 }
 
 /* ---- staff ---- */
@@ -88,8 +89,7 @@ enum { F_CODE, F_UNIT, F_TZH, F_TEN, F_FILE, NF };
 static const char *const field_names[NF] = {"code", "unit", "title_zh", "title_en", "file"};
 
 /* The list and the upload form (vals/errors: a refused upload shown again). */
-static void admin_page(struct req *rq, struct resp *rs, int status, const char *const *vals,
-                       const char *const *errors)
+static void admin_page(struct req *rq, struct resp *rs, int status, const char *const *vals, const char *const *errors)
 {
 	struct store *st = req_store(rq);
 	struct form_rec *f;
@@ -194,9 +194,10 @@ static enum err save(struct req *rq, const struct form_save *f, bool is_new)
 	if (e == ERR_OK)
 		e = is_new ? store_form_create(st, f) : store_form_update(st, f);
 	if (e == ERR_OK)
-		e = content_audit(rq, is_new ? "form_create" : "form_update", arena_printf(rq->arena, "form:%s", f->code),
-		                  f->data ? arena_printf(rq->arena, "%s %zu bytes sha256 %s", f->type, f->len, f->sha256)
-		                          : f->title[LANG_ZH]);
+		e = content_audit(
+		    rq, is_new ? "form_create" : "form_update", arena_printf(rq->arena, "form:%s", f->code),
+		    f->data ? arena_printf(rq->arena, "%s %zu bytes sha256 %s", f->type, f->len, f->sha256)
+		            : f->title[LANG_ZH]);
 	return store_finish(st, e);
 }
 

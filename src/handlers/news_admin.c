@@ -21,7 +21,7 @@
 #include "store/catalog_edit.h"
 #include "store/catalog_io.h"
 
-static const char *const field_names[] = {"unit",    "title_zh",   "title_en", "body_zh",
+static const char *const field_names[] = {"unit",    "title_zh",   "title_en",  "body_zh",
                                           "body_en", "publish_on", "expires_on"};
 enum { N_UNIT, N_TZH, N_TEN, N_BZH, N_BEN, N_PUB, N_EXP, NN };
 
@@ -68,10 +68,11 @@ void h_news_admin(struct req *rq, struct resp *rs)
 		bool draft = strcmp(n[i].status, "draft") == 0;
 		bool expired = n[i].expires_at && strcmp(n[i].expires_at, now) <= 0;
 		bool waiting = !draft && strcmp(n[i].published_at, now) > 0;
-		tobj_str(o, "state", T(rq, draft     ? "news_state_draft"
-		                           : expired ? "news_state_expired"
-		                           : waiting ? "news_state_scheduled"
-		                                     : "news_state_shown"));
+		tobj_str(o, "state",
+		         T(rq, draft     ? "news_state_draft"
+		               : expired ? "news_state_expired"
+		               : waiting ? "news_state_scheduled"
+		                         : "news_state_shown"));
 	}
 	const struct fval *done = req_field(rq, "done");
 	if (done->present)
@@ -80,8 +81,8 @@ void h_news_admin(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "news_admin", v);
 }
 
-static void edit_page(struct req *rq, struct resp *rs, int status, long long id, const char **vals,
-                      const char **errors, const char *state, bool pinned)
+static void edit_page(struct req *rq, struct resp *rs, int status, long long id, const char **vals, const char **errors,
+                      const char *state, bool pinned)
 {
 	struct tobj *v = view_new(rq, T(rq, id ? "news_edit_title" : "news_new_title"));
 	tobj_str(v, "action", id ? url(rq, "/staff/news/%lld/edit", id) : url(rq, "/staff/news/new"));

@@ -329,7 +329,8 @@ void h_news_item(struct req *rq, struct resp *rs)
 	const char *id = req_cap(rq, 0);
 	char *end;
 	long long nid = strtoll(id, &end, 10);
-	enum err e = *end || nid <= 0 ? ERR_NOTFOUND : store_news_item(st, rq->arena, clock_now_iso(rq->arena), nid, &n);
+	enum err e =
+	    *end || nid <= 0 ? ERR_NOTFOUND : store_news_item(st, rq->arena, clock_now_iso(rq->arena), nid, &n);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return;

@@ -59,7 +59,7 @@ enum err store_villages(struct store *st, struct arena *a, struct named_rec **ou
 	"SELECT s.id, s.code, s.name_zh, s.name_en, s.summary_zh, s.summary_en, s.eligibility_zh, "                    \
 	"s.eligibility_en, s.fee_zh, s.fee_en, s.legal_basis_zh, s.legal_basis_en, s.notes_zh, "                       \
 	"s.notes_en, s.processing_days, s.immediate, s.correction_days, s.contact_ext, s.updated_at, "                 \
-	"s.published, c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "                 \
+	"s.published, c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "    \
 	"JOIN categories c ON c.code = s.category "
 
 static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
@@ -155,8 +155,8 @@ enum err store_service_steps(struct store *st, struct arena *a, long long id, st
 
 enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT seq, NULL, nullif(file, ''), title_zh, title_en, form FROM service_forms WHERE service_id = ?1 ORDER BY seq";
+	static const char sql[] = "SELECT seq, NULL, nullif(file, ''), title_zh, title_en, form FROM service_forms "
+	                          "WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, out, n);
 }
 

@@ -63,7 +63,8 @@ static enum err changed(struct store *st, enum err e)
 
 enum err store_service_publish(struct store *st, const char *code, bool published, const char *by, const char *at)
 {
-	static const char sql[] = "UPDATE services SET published = ?2, updated_by = ?3, updated_at = ?4 WHERE code = ?1";
+	static const char sql[] =
+	    "UPDATE services SET published = ?2, updated_by = ?3, updated_at = ?4 WHERE code = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -84,8 +85,8 @@ static void version_row(sqlite3_stmt *s, struct arena *a, void *item)
 	v->sheet = col_str(s, 4, a);
 }
 
-enum err store_service_versions(struct store *st, struct arena *a, const char *code,
-                                struct service_version_rec **out, size_t *n)
+enum err store_service_versions(struct store *st, struct arena *a, const char *code, struct service_version_rec **out,
+                                size_t *n)
 {
 	static const char sql[] = "SELECT v.rev, v.saved_by, v.saved_at, v.note, NULL FROM service_versions v "
 	                          "JOIN services s ON s.id = v.service_id WHERE s.code = ?1 ORDER BY v.rev DESC";
@@ -247,8 +248,7 @@ static void news_row(sqlite3_stmt *s, struct arena *a, void *item)
 	r->updated_by = col_str(s, 10, a);
 }
 
-enum err store_news_admin(struct store *st, struct arena *a, const char *unit, struct news_admin_rec **out,
-                          size_t *n)
+enum err store_news_admin(struct store *st, struct arena *a, const char *unit, struct news_admin_rec **out, size_t *n)
 {
 	static const char sql[] = NEWS_ADMIN_SELECT "WHERE ?1 IS NULL OR unit = ?1 ORDER BY published_at DESC, id DESC";
 	sqlite3_stmt *s = stmt_get(st, sql);

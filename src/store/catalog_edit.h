@@ -34,8 +34,8 @@ struct service_version_rec {
 	const char *sheet; /* the catalog document's "services" item as JSON */
 };
 /* A service's versions, newest first (sheet left NULL). */
-enum err store_service_versions(struct store *st, struct arena *a, const char *code,
-                                struct service_version_rec **out, size_t *n);
+enum err store_service_versions(struct store *st, struct arena *a, const char *code, struct service_version_rec **out,
+                                size_t *n);
 /* One version with its sheet; ERR_NOTFOUND when there is none. */
 enum err store_service_version(struct store *st, struct arena *a, const char *code, long long rev,
                                struct service_version_rec *out);
@@ -81,8 +81,7 @@ struct news_admin_rec {
 	const char *published_at, *expires_at, *updated_by;
 };
 /* News of unit (NULL: all), newest first. */
-enum err store_news_admin(struct store *st, struct arena *a, const char *unit, struct news_admin_rec **out,
-                          size_t *n);
+enum err store_news_admin(struct store *st, struct arena *a, const char *unit, struct news_admin_rec **out, size_t *n);
 enum err store_news_admin_item(struct store *st, struct arena *a, long long id, struct news_admin_rec *out);
 enum err store_news_delete(struct store *st, long long id);
 
