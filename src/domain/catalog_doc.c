@@ -287,10 +287,9 @@ static void read_lines(struct jread *r, const json_t *o, const char *key, struct
 	const json_t *arr = jread_array(r, o, key, false);
 	*n = json_array_size(arr);
 	*out = *n ? arena_zalloc(a, *n * sizeof **out) : NULL;
-	size_t m = jread_push_key(r, key), i;
-	const json_t *v;
-	json_array_foreach(arr, i, v)
-	{
+	size_t m = jread_push_key(r, key);
+	for (size_t i = 0; i < *n; i++) {
+		const json_t *v = json_array_get(arr, i);
 		size_t mi = jread_push_index(r, i);
 		struct cd_line *l = &(*out)[i];
 		if (!json_is_object(v)) {
@@ -438,10 +437,9 @@ static void read_array(struct jread *r, const json_t *root, const char *key, str
 	const json_t *arr = jread_array(r, root, key, false);
 	*n = json_array_size(arr);
 	*items = *n ? arena_zalloc(a, *n * elem) : NULL;
-	size_t m = jread_push_key(r, key), i;
-	const json_t *v;
-	json_array_foreach(arr, i, v)
-	{
+	size_t m = jread_push_key(r, key);
+	for (size_t i = 0; i < *n; i++) {
+		const json_t *v = json_array_get(arr, i);
 		size_t mi = jread_push_index(r, i);
 		if (json_is_object(v))
 			fn(r, v, a, (char *)*items + i * elem);

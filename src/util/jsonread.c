@@ -224,10 +224,8 @@ void jread_text(struct jread *r, const json_t *obj, const char *key, bool requir
 
 void jread_known(struct jread *r, const json_t *obj, const char *const *known)
 {
-	const char *key;
-	const json_t *v;
-	json_object_foreach((json_t *)obj, key, v)
-	{
+	for (void *it = json_object_iter((json_t *)obj); it; it = json_object_iter_next((json_t *)obj, it)) {
+		const char *key = json_object_iter_key(it);
 		bool ok = false;
 		for (size_t i = 0; known[i] && !ok; i++)
 			ok = strcmp(known[i], key) == 0;

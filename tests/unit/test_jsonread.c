@@ -29,10 +29,8 @@ static void test_paths_and_messages(void **state)
 	struct jread r;
 	jread_init(&r, "office.json");
 	const json_t *svcs = jread_array(&r, d, "services", true);
-	size_t i;
-	const json_t *s;
-	json_array_foreach(svcs, i, s)
-	{
+	for (size_t i = 0; i < json_array_size(svcs); i++) {
+		const json_t *s = json_array_get(svcs, i);
 		size_t m = jread_push_key(&r, "services");
 		jread_push_index(&r, i);
 		static const char *const known[] = {"code", "days", "name", NULL};
