@@ -62,7 +62,13 @@ def has(r, s):
 
 
 def services_in_db(client):
-    return client.sql("SELECT code, name_zh, name_en, fee_zh, unit FROM services ORDER BY code")
+    """The published services: those the public pages list (issue #11)."""
+    return client.sql("SELECT code, name_zh, name_en, fee_zh, unit FROM services WHERE published = 1 ORDER BY code")
+
+
+# the news the public pages show now: published, not expired (src/store/catalog.c)
+NEWS_SHOWN = ("status = 'published' AND published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+              "AND (expires_at IS NULL OR expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
 
 
 def faq_corpus():
@@ -310,7 +316,7 @@ def test_unknown_faq_404(client):
 
 
 def test_news(client):
-    db = client.sql("SELECT id, title_zh, title_en FROM news")
+    db = client.sql("SELECT id, title_zh, title_en FROM news WHERE " + NEWS_SHOWN)
     assert db, "no demo news"
     r = page(client, "/news")
     hrefs = links(r, "/news/")
