@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,42 @@ const char *resp_body(const struct resp *r, size_t *len)
 	return r->body.data ? r->body.data : "";
 }
 
+struct shared_body {
+	atomic_int refs;
+	size_t len;
+	char data[];
+};
+
+static void shared_release(void *p)
+{
+	struct shared_body *b = p;
+	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+		free(b);
+}
+
+static void shared_hold(struct shared_body *b)
+{
+	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+}
+
+const char *resp_body_handover(struct resp *r, size_t *len, void (**release)(void *), void **cls)
+{
+	*release = NULL;
+	*cls = NULL;
+	if (r->shared) {
+		shared_hold(r->shared);
+		*release = shared_release;
+		*cls = r->shared;
+	} else if (!r->body_static && r->body.data) {
+		*release = free;
+		*cls = r->body.data;
+		*len = r->body.len;
+		r->body = (struct buf){0};
+		return *cls;
+	}
+	return resp_body(r, len);
+}
+
 void resp_header(struct resp *r, const char *name, const char *value)
 {
 	if (r->nheaders < RESP_MAX_HEADERS)
@@ -173,6 +210,8 @@ bool resp_check_headers(struct resp *rs)
 void resp_free(struct resp *rs)
 {
 	buf_free(&rs->body);
+	shared_release(rs->shared);
+	rs->shared = NULL;
 }
 
 const char *http_reason(int status)
@@ -209,8 +248,7 @@ enum { CACHE_SLOTS = 512 };
 
 struct cache_entry {
 	char *key;
-	char *body;
-	size_t len;
+	struct shared_body *body; /* the cache's own reference */
 	long long gen;
 };
 
@@ -225,13 +263,18 @@ static size_t cache_slot(const char *key)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
-static bool cache_get(const char *key, long long gen, struct buf *out)
+/* A hit lends rs the cached bytes with a reference: no copy, however many send them at once. */
+static bool cache_get(const char *key, long long gen, struct resp *rs)
 {
 	bool hit = false;
 	size_t i = cache_slot(key);
 	pthread_rwlock_rdlock(&g_cache_lock);
-	if (g_cache[i].key && g_cache[i].gen == gen && strcmp(g_cache[i].key, key) == 0) {
-		buf_put(out, g_cache[i].body, g_cache[i].len);
+	struct cache_entry *e = &g_cache[i];
+	if (e->key && e->gen == gen && strcmp(e->key, key) == 0) {
+		shared_hold(e->body);
+		rs->shared = e->body;
+		rs->body_static = e->body->data;
+		rs->body_static_len = e->body->len;
 		hit = true;
 	}
 	pthread_rwlock_unlock(&g_cache_lock);
@@ -241,14 +284,18 @@ static bool cache_get(const char *key, long long gen, struct buf *out)
 static void cache_put(const char *key, long long gen, const char *body, size_t len)
 {
 	size_t i = cache_slot(key);
-	char *k = xstrdup(key), *b = xmalloc(len + 1);
-	memcpy(b, body, len);
-	b[len] = '\0';
+	char *k = xstrdup(key);
+	struct shared_body *b = xmalloc(sizeof *b + len + 1);
+	atomic_init(&b->refs, 1);
+	b->len = len;
+	memcpy(b->data, body, len);
+	b->data[len] = '\0';
 	pthread_rwlock_wrlock(&g_cache_lock);
-	free(g_cache[i].key);
-	free(g_cache[i].body);
-	g_cache[i] = (struct cache_entry){k, b, len, gen};
+	struct cache_entry old = g_cache[i];
+	g_cache[i] = (struct cache_entry){k, b, gen};
 	pthread_rwlock_unlock(&g_cache_lock);
+	free(old.key);
+	shared_release(old.body); /* freed now, or by the last response still sending it */
 }
 
 /* ---- dispatch ---- */
@@ -422,7 +469,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 		struct store *st = req_store(rq);
 		gen = st ? store_content_gen(st) : -1;
 		key = arena_printf(rq->arena, "%d%s", rq->lang, path);
-		if (gen >= 0 && cache_get(key, gen, &rs->body)) {
+		if (gen >= 0 && cache_get(key, gen, rs)) {
 			metrics_cache_hit();
 			rs->status = 200;
 			rs->content_type = "text/html; charset=utf-8";
