@@ -78,6 +78,8 @@ void resp_header(struct resp *r, const char *name, const char *value);
  * refused something.
  */
 bool resp_check_headers(struct resp *r);
+/* Frees what app_handle left in rs (not the arena). */
+void resp_free(struct resp *rs);
 /* Reason phrase for a status code ("Not Found"). */
 const char *http_reason(int status);
 

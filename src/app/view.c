@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app_internal.h"
+#include "app/site.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "util/i18n.h"

@@ -19,6 +19,7 @@
 #include "domain/cjk.h"
 #include "domain/ids.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
