@@ -25,6 +25,33 @@ unsigned long store_error_count(void)
 	return atomic_load_explicit(&g_db_errors, memory_order_relaxed);
 }
 
+/* times a connection of this process found the database locked and waited: /metrics */
+static atomic_ulong g_busy_waits;
+
+unsigned long store_busy_wait_count(void)
+{
+	return atomic_load_explicit(&g_busy_waits, memory_order_relaxed);
+}
+
+/*
+ * sqlite3_busy_timeout(5000) with a count: SQLite's own back-off (1 ms
+ * growing to 100 ms), giving up once 5 s have been slept.
+ */
+static int busy_wait(void *unused, int tries)
+{
+	static const int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+	enum { NDELAYS = sizeof delays / sizeof delays[0], BUSY_TOTAL_MS = 5000 };
+	(void)unused;
+	int slept = 0;
+	for (int i = 0; i < tries; i++)
+		slept += delays[i < NDELAYS ? i : NDELAYS - 1];
+	if (slept >= BUSY_TOTAL_MS)
+		return 0;
+	atomic_fetch_add_explicit(&g_busy_waits, 1, memory_order_relaxed);
+	sqlite3_sleep(delays[tries < NDELAYS ? tries : NDELAYS - 1]);
+	return 1;
+}
+
 enum err store_library_init(void)
 {
 	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
@@ -64,7 +91,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		store_close(st);
 		return NULL;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_handler(st->db, busy_wait, NULL);
 	static const char pragmas[] = "PRAGMA journal_mode=WAL;"
 	                              "PRAGMA synchronous=FULL;"
 	                              "PRAGMA foreign_keys=ON;"

@@ -86,6 +86,8 @@ const char *store_setting(struct store *st, struct arena *a, const char *key);
 enum err store_set_setting(struct store *st, const char *key, const char *value);
 /* Statements that failed (other than constraint violations) in this process so far. */
 unsigned long store_error_count(void);
+/* Times this process waited for a lock held by another connection (/metrics). */
+unsigned long store_busy_wait_count(void);
 /* Last SQLite error message on this connection, for logs. */
 const char *store_errmsg(struct store *st);
 

@@ -364,3 +364,54 @@ def test_healthz_fails_when_the_database_cannot_be_written(client):
         con.execute("ROLLBACK")
         con.close()
     assert client.get("/healthz").status == 200, "healthy again once the lock is gone"
+
+
+def test_metrics_scheduler_pass_outbox_and_busy_waits(client):
+    """What an operator alerts on: a scheduler that stopped passing, mail
+    that piles up, a database that keeps other writers waiting."""
+    from test_petitions import future, scheduler
+    local = client.fresh()
+    local.source = "127.0.0.1"
+    before, _ = parse_prometheus(local.get("/metrics").text)
+    now = future()
+    p = scheduler(client.db, now, "--once")
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0, "scheduler exit %d: %s" % (p.returncode, err)
+    scanned = int(re.search(r"scanned (\d+) open items", err).group(1))
+    passed_at = datetime.datetime.strptime(now, "%Y-%m-%dT%H:%M:%S%z").timestamp()
+
+    con = sqlite3.connect(client.db, timeout=10, isolation_level=None)
+    added = []
+    try:
+        # a mail given up for good and one waiting, as the scheduler's delivery leaves them
+        free = con.execute("SELECT id FROM notifications WHERE id NOT IN (SELECT notification_id FROM outbox) "
+                           "ORDER BY id LIMIT 2").fetchall()
+        assert len(free) == 2, "the pass in the future raised notifications"
+        for (nid,), state in zip(free, ("failed", "pending")):
+            added.append(con.execute("INSERT INTO outbox (notification_id, to_addr, subject, body, state, next_at) "
+                                     "VALUES (?, 'officer@example.org', 's', 'b', ?, 0)", (nid, state)).lastrowid)
+        after, types = parse_prometheus(local.get("/metrics").text)
+        for state, where in (("pending", "state IN ('pending', 'sending')"), ("failed", "state = 'failed'")):
+            want = con.execute("SELECT count(*) FROM outbox WHERE " + where).fetchone()[0]
+            shown = metric(after, "bianmin_outbox_mails", state=state)
+            assert want >= 1 and shown == want, "outbox %s: /metrics %s, database %s" % (state, shown, want)
+
+        # the pass just run: its time (the scheduler's clock, moved to the future) and its items
+        assert types["bianmin_scheduler_last_pass_timestamp_seconds"] == "gauge"
+        last = metric(after, "bianmin_scheduler_last_pass_timestamp_seconds")
+        assert passed_at <= last <= passed_at + 600, "last pass at %s, the scheduler ran at %s" % (last, passed_at)
+        assert metric(after, "bianmin_scheduler_last_pass_items") == scanned
+
+        # a writer that holds the lock makes /healthz wait for it: counted
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            assert local.get("/healthz", timeout=30).status == 503
+        finally:
+            con.execute("ROLLBACK")
+        waited, _ = parse_prometheus(local.get("/metrics").text)
+        assert metric(waited, "bianmin_db_busy_waits_total") > metric(before, "bianmin_db_busy_waits_total"), \
+            "the wait for the lock was counted"
+    finally:
+        for rowid in added:
+            con.execute("DELETE FROM outbox WHERE id = ?", (rowid,))
+        con.close()
