@@ -95,15 +95,8 @@ static void collect_lines(struct req *rq, const struct service_line *items, size
 	out->n = k;
 }
 
-/* The first field the notice form's own checks refused, or NULL. */
-static const char *notice_field_error(struct req *rq)
-{
-	static const char *const fields[] = {"item", "extra", "deadline", "reason"};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (req_field(rq, fields[i])->err_key)
-			return req_field(rq, fields[i])->err_key;
-	return NULL;
-}
+/* The form's fields, in the order their refusals are shown. */
+static const char *const notice_fields[] = {"item", "extra", "deadline", "reason"};
 
 /*
  * The notice the form asks for: its lines, and its deadline (the one given,
@@ -113,7 +106,7 @@ static const char *notice_field_error(struct req *rq)
 static const char *notice_validate(struct req *rq, struct store *st, const struct case_rec *c, size_t nprev,
                                    struct notice_lines *lines, char dl_iso[CAL_ISO_SIZE], bool *unavailable)
 {
-	const char *bad = notice_field_error(rq);
+	const char *bad = form_first_error(rq, notice_fields, sizeof notice_fields / sizeof notice_fields[0]);
 	if (bad)
 		return bad;
 	struct service_line *items;

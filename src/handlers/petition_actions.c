@@ -154,20 +154,13 @@ static void close_confirm(struct req *rq, struct resp *rs, const struct petition
 	page_confirm(rq, rs, v, err_key);
 }
 
-/* The first field of the closing form its own check refused, or NULL. */
-static const char *close_field_error(struct req *rq)
-{
-	static const char *const fields[] = {"reply", "agency", "transfer_on", "ground", "note", "dup_of"};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (req_field(rq, fields[i])->err_key)
-			return req_field(rq, fields[i])->err_key;
-	return NULL;
-}
-
 static const char *present(const struct fval *f)
 {
 	return f->present ? f->s : NULL;
 }
+
+/* The form's fields, in the order their refusals are shown. */
+static const char *const close_fields[] = {"reply", "agency", "transfer_on", "ground", "note", "dup_of"};
 
 /*
  * The outcome the closing form asks for, into o, with the confirmation
@@ -179,7 +172,7 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
 {
 	const char *bad = pet_close_check(pet_state_parse(p->state), to);
 	if (!bad)
-		bad = close_field_error(rq);
+		bad = form_first_error(rq, close_fields, sizeof close_fields / sizeof close_fields[0]);
 	if (bad)
 		return bad;
 	const struct fval *dup = req_field(rq, "dup_of");

@@ -52,3 +52,11 @@ void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, 
 	}
 	tobj_bool(v, "has_errors", any);
 }
+
+const char *form_first_error(const struct req *rq, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (req_field(rq, names[i])->err_key)
+			return req_field(rq, names[i])->err_key;
+	return NULL;
+}
