@@ -79,6 +79,12 @@ const char *resp_body(const struct resp *r, size_t *len);
  * bytes are sent, unless release is NULL.
  */
 const char *resp_body_handover(struct resp *r, size_t *len, void (**release)(void *), void **cls);
+/* A copy of len bytes that responses share (one reference, the caller's); released with its last reference. */
+struct shared_body *shared_body_new(const char *data, size_t len);
+void shared_body_hold(struct shared_body *b);
+void shared_body_release(void *b); /* NULL: no-op; void * to serve as a release callback */
+/* r sends b's bytes, holding a reference until resp_free. */
+void resp_share(struct resp *r, struct shared_body *b);
 /* Adds a header (name and value must outlive the response). */
 void resp_header(struct resp *r, const char *name, const char *value);
 /*
@@ -88,6 +94,8 @@ void resp_header(struct resp *r, const char *name, const char *value);
  * refused something.
  */
 bool resp_check_headers(struct resp *r);
+/* Frees what app_handle left in rs (not the arena). */
+void resp_free(struct resp *rs);
 /* Reason phrase for a status code ("Not Found"). */
 const char *http_reason(int status);
 

@@ -18,8 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "front/front.h"
+#include "web/app.h"
 
 /*
  * libmicrohttpd 0.9.75 only times out idle connections: a client that
