@@ -52,11 +52,12 @@ typedef void (*handler_fn)(struct req *rq, struct resp *rs);
 
 /* Route flags. */
 enum {
-	R_CACHE = 1 << 0,   /* same page for every visitor: cacheable in memory */
-	R_NOSTORE = 1 << 1, /* personal data: Cache-Control no-store */
-	R_SOFT = 1 << 2,    /* the handler shows field errors itself (forms) */
-	R_NOCSRF = 1 << 3,  /* POST without a session token (citizen lookup forms carry their own) */
-	R_UPLOAD = 1 << 4,  /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
+	R_CACHE = 1 << 0,       /* same page for every visitor: cacheable in memory */
+	R_NOSTORE = 1 << 1,     /* personal data: Cache-Control no-store */
+	R_SOFT = 1 << 2,        /* the handler shows field errors itself (forms) */
+	R_NOCSRF = 1 << 3,      /* POST without a session token (citizen lookup forms carry their own) */
+	R_CACHE_QUERY = 1 << 4, /* with R_CACHE: the page takes a query string, part of its cache key (search) */
+	R_UPLOAD = 1 << 5,      /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
 };
 
 struct route {

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "cli/cli.h"
 #include "domain/apikey.h"
 #include "domain/cal.h"
@@ -26,6 +25,7 @@
 #include "store/open311.h"
 #include "store/staff.h"
 #include "store/store.h"
+#include "web/app.h"
 
 static const char admin_usage[] =
     "usage: bianmin admin COMMAND --db FILE [options]\n"

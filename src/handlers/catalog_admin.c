@@ -21,6 +21,7 @@
 #include "domain/catalog_doc.h"
 #include "domain/clock.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/catalog.h"
 #include "store/catalog_edit.h"
 #include "store/catalog_io.h"

@@ -10,6 +10,7 @@
 #include "app/auth.h"
 #include "app/view.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/catalog.h"
 #include "store/staff.h"
 

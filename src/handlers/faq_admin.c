@@ -18,6 +18,7 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/catalog.h"
 #include "store/petitions.h" /* store_categories */
 #include "store/staff.h"

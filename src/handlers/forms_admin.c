@@ -18,6 +18,7 @@
 #include "domain/clock.h"
 #include "domain/filetype.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/catalog_edit.h"
 
 /* "1.2 MB", "35 KB": a size as people read it (arena). */
@@ -75,8 +76,8 @@ void h_form_download(struct req *rq, struct resp *rs)
 	}
 	rs->status = 200;
 	rs->content_type = filetype_mime(filetype_parse(f.type));
-	rs->body_static = data;
-	rs->body_static_len = len;
+	buf_put(&rs->body, data,
+	        len); /* the response's own bytes: the front end may send them after the arena is gone */
 	rs->cache_control = "no-cache";
 	/* our own ASCII name: the code is a slug, the type one of three */
 	resp_header(rs, "Content-Disposition",

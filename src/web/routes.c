@@ -413,7 +413,7 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/calendar", h_closure_add, closure_fields, R(ADMIN), 0},
 
 	/* search (issue #5): a query, not a change, so POST (long queries) needs no CSRF token */
-	{M_GET, "/search", h_search, search_fields, 0, R_SOFT},
+	{M_GET, "/search", h_search, search_fields, 0, R_SOFT | R_CACHE | R_CACHE_QUERY},
 	{M_POST, "/search", h_search, search_fields, 0, R_SOFT | R_NOCSRF},
 	{M_GET, "/news.xml", h_news_feed, NULL, 0, 0},
 	{M_GET, "/staff/console", h_console, search_fields, ALL_STAFF, R_SOFT | R_NOSTORE},
