@@ -57,6 +57,11 @@ void h_synonyms(struct req *rq, struct resp *rs);
 void h_synonym_add(struct req *rq, struct resp *rs);
 void h_synonym_delete(struct req *rq, struct resp *rs);
 
+/* apikey_admin.c: the Open311 partners' keys (issue #13) */
+void h_apikeys(struct req *rq, struct resp *rs);
+void h_apikey_add(struct req *rq, struct resp *rs);
+void h_apikey_revoke(struct req *rq, struct resp *rs);
+
 /* faq_admin.c: staff editing FAQ entries */
 void h_faq_admin_list(struct req *rq, struct resp *rs);
 void h_faq_new_form(struct req *rq, struct resp *rs);
