@@ -545,10 +545,10 @@ static int cmd_faq_stale(const struct cli_opts *o)
 static int cmd_api_key(const struct cli_opts *o)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : "", *name = o->name;
-	long rate = o->rate > 0 ? o->rate : 30;
+	long rate = o->rate > 0 ? o->rate : APIKEY_RATE_DEFAULT;
 	bool needs_name = strcmp(sub, "add") == 0 || strcmp(sub, "revoke") == 0;
 	if (o->nargs != 2 || (!needs_name && strcmp(sub, "list") != 0) ||
-	    (needs_name && (!name || !*name || strlen(name) > 64))) {
+	    (needs_name && (!name || !*name || strlen(name) > APIKEY_NAME_MAX)) || rate > APIKEY_RATE_MAX) {
 		fprintf(stderr, "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
 		                "       bianmin admin api-key list --db FILE\n"
 		                "       bianmin admin api-key revoke --db FILE --name TEXT\n");

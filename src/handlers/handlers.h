@@ -84,6 +84,11 @@ void h_news_edit_form(struct req *rq, struct resp *rs);
 void h_news_update(struct req *rq, struct resp *rs);
 void h_news_delete(struct req *rq, struct resp *rs);
 
+/* apikey_admin.c: the Open311 partners' keys (issue #13) */
+void h_apikeys(struct req *rq, struct resp *rs);
+void h_apikey_add(struct req *rq, struct resp *rs);
+void h_apikey_revoke(struct req *rq, struct resp *rs);
+
 /* faq_admin.c: staff editing FAQ entries */
 void h_faq_admin_list(struct req *rq, struct resp *rs);
 void h_faq_new_form(struct req *rq, struct resp *rs);
