@@ -11,6 +11,7 @@
 #include "domain/clock.h"
 #include "domain/forms.h"
 #include "domain/ids.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -142,7 +143,8 @@ static bool validate(struct req *rq, struct store *st, const char *errors[CF__MA
  * Writes the case, its events (an immediate service is issued on the
  * spot: closed at once) and its audit row in one transaction.
  */
-static enum err apply(struct req *rq, struct store *st, const struct service_rec *svc, const struct case_new *cn)
+static enum err apply(struct req *rq, struct store *st, const struct service_rec *svc, const struct case_new *cn,
+                      const char *code)
 {
 	char no[NO_SIZE];
 	long long id;
@@ -158,6 +160,8 @@ static enum err apply(struct req *rq, struct store *st, const struct service_rec
 			e = store_case_event(st, id, at, cn->user_id, user, "received", "closed",
 			                     T(rq, "note_issued_on_spot"));
 	}
+	if (e == ERR_OK)
+		e = notify_case_receipt(rq, st, id, no, cn, svc, code);
 	if (e == ERR_OK)
 		e = store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,
 		                rq->remote_addr);
@@ -211,7 +215,7 @@ void h_case_create(struct req *rq, struct resp *rs)
 	    .user_id = rq->sess->user.id,
 	    .form_hash = form_hash,
 	};
-	enum err e = apply(rq, st, &svc, &cn);
+	enum err e = apply(rq, st, &svc, &cn, code);
 	/* ERR_CONFLICT: a double click raced us to the insert, and the other request made it */
 	if (e == ERR_OK || (e == ERR_CONFLICT && made_already(rq, st, form_hash)))
 		to_receipt(rq, rs, once);

@@ -11,6 +11,7 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/workflow.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -156,6 +157,9 @@ static enum err notice_apply(struct req *rq, struct store *st, const struct case
 	if (e == ERR_OK)
 		e = store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
 		                     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
+	if (e == ERR_OK)
+		e = notify_case_correction(rq, st, c, seq, lines->zh, lines->en, lines->n, dl_iso, u->display_name,
+		                           u->phone && *u->phone ? u->phone : c->unit_phone);
 	if (e == ERR_OK)
 		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c->case_no),
 		                arena_printf(rq->arena, "notice %d, %zu items", seq, lines->n), rq->remote_addr);

@@ -7,6 +7,7 @@
 #include "app/view.h"
 #include "domain/clock.h"
 #include "domain/workflow.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -60,6 +61,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 			tobj_str(o, "href", url(rq, "/staff/cases/%s/notice/%d", c->case_no, cr[i].seq));
 		}
 	}
+	notify_list_view(rq, st, v, "case", c->id);
 	rs->no_store = true;
 	page_render(rq, rs, "case", v);
 }
@@ -145,6 +147,8 @@ void h_case_move(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state,
 		                     case_state_name(to), note);
+	if (e == ERR_OK && !case_state_open(to)) /* decided or ended: worth knowing */
+		e = notify_case_state(rq, st, &c, case_state_name(to));
 	if (e == ERR_OK)
 		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
 		                arena_printf(rq->arena, "case:%s", c.case_no),

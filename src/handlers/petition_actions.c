@@ -14,6 +14,7 @@
 #include "domain/forms.h"
 #include "domain/ids.h"
 #include "domain/petition.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -246,6 +247,8 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = petition_event(rq, st, &p, o.state, o.state,
 		                   what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
+	if (e == ERR_OK)
+		e = notify_petition_outcome(rq, st, &p, &o);
 	if (e == ERR_OK)
 		e = petition_audit(rq, st, "petition_close", &p, detail);
 	if (petition_finish(rq, rs, st, e))

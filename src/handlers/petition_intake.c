@@ -13,6 +13,7 @@
 #include "domain/forms.h"
 #include "domain/ids.h"
 #include "domain/petition.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -275,7 +276,7 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
  * allowance (ERR_LIMIT with *retry_s when spent).
  */
 static enum err apply(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
-                      long *retry_s)
+                      const char *code, long *retry_s)
 {
 	char no[NO_SIZE];
 	long long id;
@@ -290,6 +291,8 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
 	if (e == ERR_OK)
 		e = store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
 		                         pn->read_back ? T(rq, "pet_read_back_done") : NULL);
+	if (e == ERR_OK) /* the citizen's own form is in their language; staff intake, the office's */
+		e = notify_petition_receipt(rq, st, id, no, pn, kind == PFORM_WEB ? rq->lang : LANG_ZH, code);
 	if (e == ERR_OK)
 		e = store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
 		                pn->channel, rq->remote_addr);
@@ -322,7 +325,7 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 	petition_new_from(rq, st, kind, val, &in, &pn);
 	pn.form_hash = form_hash;
 	long retry_s = 0;
-	enum err e = apply(rq, st, kind, &pn, &retry_s);
+	enum err e = apply(rq, st, kind, &pn, in.code, &retry_s);
 	if (e == ERR_LIMIT)
 		page_try_later(rq, rs, (retry_s + 59) / 60);
 	/* ERR_CONFLICT: a double click raced us to the insert, and the other request made it */

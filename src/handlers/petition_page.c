@@ -9,6 +9,7 @@
 #include "app/view.h"
 #include "domain/clock.h"
 #include "domain/petition.h"
+#include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -172,6 +173,7 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 	actions_view(rq, st, v, p);
 	extensions_view(rq, st, v, p, see);
 	events_view(rq, st, v, p, see);
+	notify_list_view(rq, st, v, "petition", p->id);
 	rs->status = status;
 	rs->no_store = true;
 	page_render(rq, rs, "petition", v);

@@ -28,6 +28,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/catalog_edit.h"
+#include "store/citizen_msgs.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/store.h"
@@ -184,27 +185,64 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 	return ERR_OK;
 }
 
-/* Sends what the outbox holds, each mail claimed (committed) before it is sent. */
-static void send_mail(struct store *st, struct arena *a, const char *url, const char *from, struct sched_stats *out)
+/* An outbox's calls: the staff notifications' (flags.h) or the citizens' (citizen_msgs.h). */
+struct outbox_ops {
+	enum err (*due)(struct store *, struct arena *, time_t, int, struct outbox_rec **, size_t *);
+	enum err (*claim)(struct store *, long long);
+	enum err (*sent)(struct store *, long long, const char *);
+	enum err (*retry)(struct store *, long long, time_t, const char *);
+};
+
+static const struct outbox_ops staff_outbox = {store_outbox_due, store_outbox_claim, store_outbox_sent,
+                                               store_outbox_retry};
+static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_claim, store_cmsg_sent, store_cmsg_retry};
+
+/* How messages leave: SMTP (smtp_url, smtp_from); NULL when not configured. */
+struct senders {
+	const char *smtp, *from;
+};
+
+static bool is_sms(const struct outbox_rec *m)
+{
+	return m->channel && strcmp(m->channel, "sms") == 0;
+}
+
+/* Is m's channel configured?  (Otherwise it waits, unclaimed, until it is.) */
+static bool can_send(const struct senders *s, const struct outbox_rec *m)
+{
+	return !is_sms(m) && s->smtp;
+}
+
+static enum err send_one(const struct senders *s, const struct outbox_rec *m, char *err, size_t errsz)
+{
+	return mail_send(s->smtp, s->from, m->to, m->subject, m->body, err, errsz);
+}
+
+/*
+ * Sends what an outbox holds, each message claimed (committed) before it is
+ * sent; a failure is tried again later, doubling the wait, then given up.
+ */
+static void deliver(struct store *st, struct arena *a, const struct outbox_ops *ops, const struct senders *snd,
+                    struct sched_stats *out)
 {
 	struct outbox_rec *m;
 	size_t n;
 	time_t now = clock_now();
-	if (store_outbox_due(st, a, now, MAIL_PER_PASS, &m, &n) != ERR_OK)
+	if (ops->due(st, a, now, MAIL_PER_PASS, &m, &n) != ERR_OK)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (store_outbox_claim(st, m[i].id) != ERR_OK)
+		if (!can_send(snd, &m[i]) || ops->claim(st, m[i].id) != ERR_OK)
 			continue;
 		char err[256] = "", at[21];
-		if (mail_send(url, from, m[i].to, m[i].subject, m[i].body, err, sizeof err) == ERR_OK) {
+		if (send_one(snd, &m[i], err, sizeof err) == ERR_OK) {
 			clock_iso(clock_now(), at);
-			store_outbox_sent(st, m[i].id, at);
+			ops->sent(st, m[i].id, at);
 			out->mails_sent++;
 			continue;
 		}
 		int tries = m[i].attempts + 1;
 		time_t next = tries >= MAIL_MAX_TRIES ? 0 : now + ((time_t)MAIL_FIRST_RETRY << (tries - 1));
-		store_outbox_retry(st, m[i].id, next, err);
+		ops->retry(st, m[i].id, next, err);
 		out->mails_failed++;
 		fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
 		        next ? "" : ", giving up", err);
@@ -280,8 +318,11 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
 			break;
 	}
-	if (e == ERR_OK && mail && !o->no_mail)
-		send_mail(st, a, smtp, from, out);
+	if (e == ERR_OK && !o->no_mail) {
+		const struct senders snd = {mail ? smtp : NULL, from};
+		deliver(st, a, &staff_outbox, &snd, out);
+		deliver(st, a, &citizen_outbox, &snd, out);
+	}
 done:
 	arena_free(a);
 	out->usec = usec_now() - t0;
@@ -334,10 +375,11 @@ int sched_run(const char *db_path, long interval, bool once)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
-	int recovered = 0;
-	if (store_outbox_recover(st, &recovered) == ERR_OK && recovered)
+	int recovered = 0, citizens = 0;
+	if (store_outbox_recover(st, &recovered) == ERR_OK && store_cmsg_recover(st, &citizens) == ERR_OK &&
+	    recovered + citizens)
 		fprintf(stderr, "scheduler: %d mails were interrupted while sending; marked failed, not resent\n",
-		        recovered);
+		        recovered + citizens);
 	int rc = 0;
 	while (!g_stop) {
 		struct sched_stats s;

@@ -44,7 +44,7 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 16, /* the schema version the scheduler needs: its last pass (016), notice sheets' review (015) */
+	SCHED_SCHEMA = 20, /* the schema version the scheduler needs: the citizens' outbox (020), its last pass (016) */
 };
 
 /*

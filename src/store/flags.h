@@ -87,6 +87,7 @@ enum err store_outbox_add(struct store *st, long long notification_id, const cha
 struct outbox_rec {
 	long long id;
 	const char *to, *subject, *body;
+	const char *channel; /* the citizens' outbox: "email" or "sms"; NULL: e-mail */
 	int attempts;
 };
 /* Pending mails whose time has come, oldest first, at most limit. */

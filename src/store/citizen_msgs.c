@@ -1,0 +1,183 @@
+/*
+ * citizen_msgs.c -- SQL for the citizens' outbox (see citizen_msgs.h).
+ */
+#include "store/citizen_msgs.h"
+
+#include <string.h>
+
+#include "domain/clock.h"
+#include "store/internal.h"
+#include "util/i18n.h"
+
+static bool is_case(const char *item_kind)
+{
+	return strcmp(item_kind, "case") == 0;
+}
+
+enum err store_cmsg_set_lang(struct store *st, const char *item_kind, long long item_id, enum lang lang)
+{
+	sqlite3_stmt *s = stmt_get(st, is_case(item_kind) ? "UPDATE cases SET lang = ?2 WHERE id = ?1"
+	                                                  : "UPDATE petitions SET lang = ?2 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, item_id);
+	bind_str(s, 2, lang == LANG_EN ? "en" : "zh");
+	return stmt_done(st, s);
+}
+
+enum err store_cmsg_lang(struct store *st, const char *item_kind, long long item_id, enum lang *lang)
+{
+	sqlite3_stmt *s = stmt_get(st, is_case(item_kind) ? "SELECT lang FROM cases WHERE id = ?1"
+	                                                  : "SELECT lang FROM petitions WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, item_id);
+	enum err e = row_err(sqlite3_step(s));
+	if (e == ERR_OK)
+		*lang = strcmp((const char *)sqlite3_column_text(s, 0), "en") == 0 ? LANG_EN : LANG_ZH;
+	sqlite3_reset(s);
+	return e;
+}
+
+static enum err add(struct store *st, enum cmsg_kind k, enum cmsg_channel ch, const struct cmsg_to *to,
+                    const char *addr, const struct cmsg *m)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO citizen_outbox (item_kind, item_id, msg, ref, channel, to_addr, subject, body, "
+	    "queued_at, next_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	char at[21];
+	time_t now = clock_now();
+	clock_iso(now, at);
+	bind_str(s, 1, to->item_kind);
+	sqlite3_bind_int64(s, 2, to->item_id);
+	bind_str(s, 3, cmsg_kind_name(k));
+	bind_str(s, 4, to->ref ? to->ref : "");
+	bind_str(s, 5, cmsg_channel_name(ch));
+	bind_str(s, 6, addr);
+	bind_str(s, 7, m->subject ? m->subject : "");
+	bind_str(s, 8, m->body);
+	bind_str(s, 9, at);
+	sqlite3_bind_int64(s, 10, (sqlite3_int64)now);
+	return stmt_done(st, s);
+}
+
+enum err store_cmsg_queue(struct store *st, struct arena *a, enum cmsg_kind k, const struct cmsg_to *to,
+                          struct cmsg_in *in)
+{
+	char mobile[CMSG_MOBILE_SIZE];
+	enum cmsg_channel ch = cmsg_channel_for(to->email, to->phone, k, mobile);
+	if (ch == CMSG_NONE)
+		return ERR_OK;
+	const char *base = store_setting(st, a, "public_url");
+	in->is_case = is_case(to->item_kind);
+	in->office = i18n(in->lang, "office_name");
+	in->status_url = arena_printf(a, "%s%s/status", base ? base : "", in->lang == LANG_EN ? "/en" : "");
+	struct cmsg m;
+	cmsg_compose(a, k, ch, in, &m);
+	return add(st, k, ch, to, ch == CMSG_SMS ? mobile : to->email, &m);
+}
+
+static void read_cmsg(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct cmsg_rec *r = item;
+	r->msg = col_str(s, 0, a);
+	r->channel = col_str(s, 1, a);
+	r->subject = col_str(s, 2, a);
+	r->state = col_str(s, 3, a);
+	r->queued_at = col_str(s, 4, a);
+	r->sent_at = col_str(s, 5, a);
+	r->last_error = col_str(s, 6, a);
+	r->attempts = sqlite3_column_int(s, 7);
+}
+
+enum err store_cmsgs_of(struct store *st, struct arena *a, const char *item_kind, long long item_id,
+                        struct cmsg_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT msg, channel, subject, state, queued_at, sent_at, last_error, attempts "
+	                          "FROM citizen_outbox WHERE item_kind = ?1 AND item_id = ?2 ORDER BY id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s) {
+		bind_str(s, 1, item_kind);
+		sqlite3_bind_int64(s, 2, item_id);
+	}
+	return STMT_LIST(st, s, a, out, n, read_cmsg);
+}
+
+/* ---- delivery ---- */
+
+static void read_due(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct outbox_rec *r = item;
+	r->id = sqlite3_column_int64(s, 0);
+	r->to = col_str(s, 1, a);
+	r->subject = col_str(s, 2, a);
+	r->body = col_str(s, 3, a);
+	r->attempts = sqlite3_column_int(s, 4);
+	r->channel = col_str(s, 5, a);
+}
+
+enum err store_cmsg_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT id, to_addr, subject, body, attempts, channel FROM citizen_outbox "
+	                          "WHERE state IN ('pending', 'sending') AND state = 'pending' AND next_at <= ?1 "
+	                          "ORDER BY next_at, id LIMIT ?2";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+		sqlite3_bind_int(s, 2, limit);
+	}
+	return STMT_LIST(st, s, a, out, n, read_due);
+}
+
+enum err store_cmsg_claim(struct store *st, long long id)
+{
+	static const char sql[] =
+	    "UPDATE citizen_outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1 AND state = 'pending'";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	enum err e = stmt_done(st, s);
+	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? ERR_CONFLICT : e;
+}
+
+enum err store_cmsg_sent(struct store *st, long long id, const char *at)
+{
+	sqlite3_stmt *s =
+	    stmt_get(st, "UPDATE citizen_outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, at);
+	return stmt_done(st, s);
+}
+
+enum err store_cmsg_retry(struct store *st, long long id, time_t next_at, const char *error)
+{
+	static const char sql[] =
+	    "UPDATE citizen_outbox SET state = CASE WHEN ?2 = 0 THEN 'failed' ELSE 'pending' END, "
+	    "next_at = ?2, last_error = ?3 WHERE id = ?1";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)next_at);
+	bind_str(s, 3, error);
+	return stmt_done(st, s);
+}
+
+enum err store_cmsg_recover(struct store *st, int *n)
+{
+	static const char sql[] =
+	    "UPDATE citizen_outbox SET state = 'failed', last_error = 'interrupted during sending; not resent "
+	    "(it may have been delivered)' WHERE state = 'sending'";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	enum err e = stmt_done(st, s);
+	*n = e == ERR_OK ? sqlite3_changes(st->db) : 0;
+	return e;
+}

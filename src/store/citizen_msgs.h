@@ -1,0 +1,54 @@
+/*
+ * citizen_msgs.h -- the citizens' outbox (migration 020): messages to the
+ * person behind a petition or a case, queued in the transaction of the
+ * change that causes them, delivered by the scheduler at most once (the
+ * staff outbox's rule: 'sending' is committed before the conversation).
+ * The texts are domain/citizen_msg's.
+ */
+#ifndef BM_STORE_CITIZEN_MSGS_H
+#define BM_STORE_CITIZEN_MSGS_H
+
+#include <time.h>
+
+#include "domain/citizen_msg.h"
+#include "store/flags.h"
+#include "store/store.h"
+
+/* Whom a message is about and how to reach them. */
+struct cmsg_to {
+	const char *item_kind; /* "petition" or "case" */
+	long long item_id;
+	const char *ref;           /* NULL, or which one: the notice's number, the new state */
+	const char *email, *phone; /* what the person gave, NULL when not */
+};
+
+/* Records the language the person used (the petition's or case's lang). */
+enum err store_cmsg_set_lang(struct store *st, const char *item_kind, long long item_id, enum lang lang);
+
+/* The language the person used; ERR_NOTFOUND when there is no such record. */
+enum err store_cmsg_lang(struct store *st, const char *item_kind, long long item_id, enum lang *lang);
+
+/*
+ * Queues message k in the caller's transaction, composed in in->lang with the office's name and the status page's address filled
+ * into in.  Once per (item, message, ref): ignored when queued already,
+ * and when the person gave no way to reach them (ERR_OK both).
+ */
+enum err store_cmsg_queue(struct store *st, struct arena *a, enum cmsg_kind k, const struct cmsg_to *to,
+                          struct cmsg_in *in);
+
+/* What the staff page of a record lists: every message, oldest first. */
+struct cmsg_rec {
+	const char *msg, *channel, *subject, *state, *queued_at, *sent_at, *last_error;
+	int attempts;
+};
+enum err store_cmsgs_of(struct store *st, struct arena *a, const char *item_kind, long long item_id,
+                        struct cmsg_rec **out, size_t *n);
+
+/* ---- delivery (the scheduler): the staff outbox's calls, for this table; channel set ---- */
+enum err store_cmsg_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n);
+enum err store_cmsg_claim(struct store *st, long long id);
+enum err store_cmsg_sent(struct store *st, long long id, const char *at);
+enum err store_cmsg_retry(struct store *st, long long id, time_t next_at, const char *error);
+enum err store_cmsg_recover(struct store *st, int *n);
+
+#endif

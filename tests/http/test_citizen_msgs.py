@@ -1,0 +1,211 @@
+"""Messages to citizens (issue 12), end to end: a petition's life (the
+receipt with its query code, in English for an English form; the reply
+with its text) and an application's (the receipt; the correction notice
+with every missing item and its deadline) reach a local SMTP server
+(aiosmtpd, real protocol) exactly once, including after the scheduler is
+killed with SIGKILL in the middle of an SMTP conversation; the staff pages
+show what was sent and whether it went out."""
+
+import email
+import email.policy
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import threading
+
+import run
+from run import assert_security_headers, hidden_input, strip_tags, ui
+from test_cases import register
+from test_petitions import csrf, post, routed_to_officer, staff, submit_web
+
+
+def check_response(r):
+    assert_security_headers(r)
+
+
+class Smtp:
+    """aiosmtpd on 127.0.0.1 keeping every message; hold=True makes the
+    first DATA wait (after it is kept) until release() -- a conversation
+    the scheduler can be killed in."""
+
+    def __init__(self, hold=False):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        self.received = threading.Event()
+        self.released = threading.Event()
+        if not hold:
+            self.released.set()
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                import asyncio
+
+                msg = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+                sink.messages.append((list(envelope.rcpt_tos), str(msg["Subject"]), msg.get_content()))
+                sink.received.set()
+                while not sink.released.is_set():
+                    await asyncio.sleep(0.05)
+                return "250 OK"
+
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        self.port = s.getsockname()[1]
+        s.close()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def to(self, addr):
+        return [(subj, body) for rcpt, subj, body in self.messages if addr in rcpt]
+
+    def release(self):
+        self.released.set()
+
+    def close(self):
+        self.released.set()
+        self.controller.stop()
+
+
+def settings(db, port):
+    """Points the database's SMTP settings at port (None: no SMTP)."""
+    con = sqlite3.connect(db, timeout=10)
+    with con:
+        if port:
+            con.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('smtp_url', ?), "
+                        "('smtp_from', 'bianmin@example.org')", ("smtp://127.0.0.1:%d" % port,))
+        else:
+            con.execute("DELETE FROM settings WHERE key IN ('smtp_url', 'smtp_from')")
+    con.close()
+
+
+def scheduler(db, **kw):
+    return subprocess.Popen([run.BIN, "scheduler", "--db", db, "--once"], cwd=run.ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kw)
+
+
+def pass_once(db):
+    p = scheduler(db)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 0, "scheduler exit %d: %s" % (p.returncode, err)
+    return err
+
+
+def rows(client, kind, no):
+    table, col = ("petitions", "petition_no") if kind == "petition" else ("cases", "case_no")
+    return client.sql("SELECT m.msg, m.channel, m.state, m.attempts FROM citizen_outbox m JOIN %s r ON r.id = m.item_id "
+                      "WHERE m.item_kind = ? AND r.%s = ? ORDER BY m.id" % (table, col), kind, no)
+
+
+def test_citizen_petition_receipt_and_reply_by_email(client):
+    addr = "lin.reply@example.org"
+    visitor = client.fresh()
+    no, code, _ = submit_web(visitor, lang="/en", email=addr)
+    assert rows(client, "petition", no) == [("receipt", "email", "pending", 0)], "queued with the petition"
+    assert client.sql("SELECT lang FROM petitions WHERE petition_no = ?", no) == [("en",)]
+    routed_to_officer(client, no)
+    officer = staff(client, "officer1")
+    r = post(officer, no, "close", {"outcome": "replied", "reply": "The lamp was repaired on Monday.\nThank you.",
+                                    "confirm": "1", "reason": "ok"})
+    assert r.status == 303, "reply answered %d: %s" % (r.status, strip_tags(r.text)[:300])
+    smtp = Smtp()
+    try:
+        settings(client.db, smtp.port)
+        for _ in range(2):
+            pass_once(client.db)
+        got = smtp.to(addr)
+        assert len(got) == 2, "the receipt and the reply, once each: %s" % [s for s, _ in got]
+        (s1, b1), (s2, b2) = got
+        assert no in s1 and "received" in s1, s1
+        assert code in b1 and "query code" in b1, "the receipt carries the query code: %s" % b1
+        assert no in s2 and "The lamp was repaired on Monday.\nThank you." in b2, b2
+        assert code not in b2, "the code goes with the receipt alone"
+    finally:
+        settings(client.db, None)
+        smtp.close()
+    assert [r[2] for r in rows(client, "petition", no)] == ["sent", "sent"]
+    page = officer.get("/staff/petitions/" + no)
+    assert page.status == 200 and ui("cmsg_title") in page.text
+    assert page.text.count(ui("cmsg_st_sent")) == 2, "the page says both went out"
+    assert ui("cmsg_kind_receipt") in page.text and ui("cmsg_kind_reply") in page.text
+    assert code not in page.text, "staff never see the query code"
+
+
+def test_citizen_case_receipt_and_correction_by_email(client):
+    addr = "wang.case@example.org"
+    counter = client.fresh()
+    staff_login = staff(counter, "counter1")
+    no, code, _ = register(staff_login, name="王大同", phone="07-696-1234", email=addr)
+    form = staff_login.get("/staff/cases/%s/notice" % no)
+    import re
+
+    boxes = re.findall(r'name="item" value="(\d+)"', form.text)
+    assert staff_login.post("/staff/cases/%s/move" % no, {"csrf": csrf(staff_login), "to": "review"}).status == 303
+    form = staff_login.get("/staff/cases/%s/notice" % no)
+    r = staff_login.post("/staff/cases/%s/notice" % no, [("csrf", hidden_input(form, "csrf")), ("item", boxes[0]),
+                                                          ("extra", "地籍圖謄本正本")])
+    assert r.status == 303, strip_tags(r.text)[:300]
+    assert [m[0] for m in rows(client, "case", no)] == ["receipt", "correction"]
+    smtp = Smtp()
+    try:
+        settings(client.db, smtp.port)
+        pass_once(client.db)
+        pass_once(client.db)
+        got = smtp.to(addr)
+        assert len(got) == 2, [s for s, _ in got]
+        (s1, b1), (s2, b2) = got
+        assert no in s1 and code in b1 and "王大同 您好" in b1, b1
+        deadline = client.sql("SELECT c.deadline_on FROM corrections c JOIN cases k ON k.id = c.case_id "
+                              "WHERE k.case_no = ?", no)[0][0]
+        y, m, d = (int(x) for x in deadline.split("-"))
+        assert "補正通知" in s2 and "地籍圖謄本正本" in b2 and "1. " in b2 and "2. " in b2, b2
+        assert "%d年%d月%d日" % (y - 1911, m, d) in b2, "the deadline in 民國: %s" % b2
+    finally:
+        settings(client.db, None)
+        smtp.close()
+    page = staff_login.get("/staff/cases/" + no)
+    assert page.text.count(ui("cmsg_st_sent")) == 2 and ui("cmsg_kind_correction") in page.text
+
+
+def test_citizen_mail_sigkill_sent_once(client):
+    """Killed while the SMTP server holds the message: never sent twice."""
+    addr = "kill.once@example.org"
+    no, code, _ = submit_web(client.fresh(), email=addr)
+    smtp = Smtp(hold=True)
+    try:
+        settings(client.db, smtp.port)
+        p = scheduler(client.db, start_new_session=True)
+        assert smtp.received.wait(60), "the scheduler never sent the receipt"
+        p.send_signal(signal.SIGKILL)
+        p.communicate(timeout=30)
+        smtp.release()
+        assert rows(client, "petition", no) == [("receipt", "email", "sending", 1)]
+        err = pass_once(client.db)
+        assert "interrupted while sending" in err, err
+        pass_once(client.db)
+        assert len(smtp.to(addr)) == 1, "sent once: %d" % len(smtp.to(addr))
+        assert rows(client, "petition", no)[0][2] == "failed", "marked, not resent"
+    finally:
+        settings(client.db, None)
+        smtp.close()
+
+
+def test_citizen_mail_killed_before_sending(client):
+    """Killed between queueing and sending: the next pass sends it, once."""
+    addr = "kill.before@example.org"
+    no, _, _ = submit_web(client.fresh(), email=addr)
+    p = scheduler(client.db, start_new_session=True)  # no SMTP yet: nothing to send
+    p.send_signal(signal.SIGKILL)
+    p.communicate(timeout=30)
+    smtp = Smtp()
+    try:
+        settings(client.db, smtp.port)
+        pass_once(client.db)
+        pass_once(client.db)
+        assert len(smtp.to(addr)) == 1
+        assert rows(client, "petition", no) == [("receipt", "email", "sent", 1)]
+    finally:
+        settings(client.db, None)
+        smtp.close()
