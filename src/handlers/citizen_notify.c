@@ -14,7 +14,6 @@
 #include "store/catalog.h"
 #include "store/citizen_msgs.h"
 #include "store/petitions.h"
-#include "tmpl/tmpl.h"
 #include "util/i18n.h"
 
 static const char *state_words(enum lang lang, const char *prefix, const char *state)

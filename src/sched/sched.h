@@ -3,7 +3,8 @@
  * raise deadline flags (near, due today, overdue; waiting extension
  * requests) and notify the officer and the unit's heads, and over the FAQ
  * entries not reviewed for FAQ_REVIEW_DAYS (flag 'stale', to the unit's
- * officers and heads), plus the e-mail outbox when SMTP is configured.
+ * officers and heads), plus the e-mail outboxes when SMTP is configured:
+ * the staff notifications' and the citizens' (store/citizen_msgs.h).
  *
  * Uses store/ and domain/ only: never app/ or front/.  Every flag and its
  * notifications are committed together in short BEGIN IMMEDIATE
