@@ -112,6 +112,7 @@ void h_petition_hotline_form(struct req *rq, struct resp *rs);
 void h_petition_staff_create(struct req *rq, struct resp *rs);
 void h_petition_view(struct req *rq, struct resp *rs);
 void h_petition_reveal(struct req *rq, struct resp *rs);
+void h_petition_letter(struct req *rq, struct resp *rs);
 void h_petition_route(struct req *rq, struct resp *rs);
 void h_petition_assign(struct req *rq, struct resp *rs);
 void h_petition_close(struct req *rq, struct resp *rs);

@@ -64,6 +64,8 @@ static void outcome_view(struct req *rq, struct tobj *v, const struct petition_r
 	if (p->duplicate_no)
 		tobj_str(v, "duplicate_href", url(rq, "/staff/petitions/%s", p->duplicate_no));
 	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
+	if (see && p->reply && petition_may(rq, p, ACC_REVEAL)) /* the letter names the petitioner */
+		tobj_str(v, "letter_href", url(rq, "/staff/petitions/%s/letter", p->no));
 	if (p->rating) {
 		tobj_int(v, "rating", p->rating);
 		view_data(rq, v, "rating_note", see ? p->rating_note : NULL);

@@ -479,6 +479,7 @@ const struct route routes[] = {
 	{M_GET, "/staff/petitions/1999", h_petition_hotline_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/*", h_petition_view, NULL, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/*/reveal", h_petition_reveal, NULL, DESK, 0},
+	{M_GET, "/staff/petitions/*/letter", h_petition_letter, NULL, DESK, 0},
 	{M_POST, "/staff/petitions/*/route", h_petition_route, petition_route_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/assign", h_petition_assign, petition_assign_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/close", h_petition_close, petition_close_fields, PET_DESK, R_SOFT},

@@ -213,3 +213,36 @@ def test_citizen_mail_killed_before_sending(client):
     finally:
         settings(client.db, None)
         smtp.close()
+
+
+# ---- the reply letter (函復), for people without e-mail ------------------------
+
+
+def test_citizen_reply_letter(client):
+    no, _, _ = submit_web(client.fresh(), name="陳阿土", phone="07-696-5555", address="路竹區中山路 2 號")
+    routed_to_officer(client, no)
+    officer = staff(client, "officer1")
+    letter = "/staff/petitions/%s/letter" % no
+    assert officer.get(letter).status == 409, "no letter before the reply"
+    r = post(officer, no, "close", {"outcome": "replied", "reply": "已派員清理水溝。\n感謝您的反映。",
+                                    "confirm": "1", "reason": "ok"})
+    assert r.status == 303, strip_tags(r.text)[:300]
+    assert rows(client, "petition", no) == [], "no address, no mobile: nothing queued"
+    page = officer.get("/staff/petitions/" + no)
+    assert 'href="%s"' % letter in page.text and ui("letter_print") in page.text
+    before = client.sql("SELECT count(*) FROM audit WHERE action = 'petition_letter'")[0][0]
+    r = officer.get(letter)
+    assert r.status == 200, r.status
+    text = strip_tags(r.text)
+    closed = client.sql("SELECT closed_on FROM petitions WHERE petition_no = ?", no)[0][0]
+    y, m, d = (int(x) for x in closed.split("-"))
+    for want in (ui("office_name"), ui("office_address"), no, "%d年%d月%d日" % (y - 1911, m, d), "陳阿土",
+                 "路竹區中山路 2 號", "路燈不亮", "已派員清理水溝。", "感謝您的反映。", ui("letter_officer")):
+        assert want in text, "the letter lacks %r: %s" % (want, text[:600])
+    assert 'class="sheet letter"' in r.text and 'data-print' in r.text
+    assert client.sql("SELECT count(*) FROM audit WHERE action = 'petition_letter'")[0][0] == before + 1, \
+        "the letter names the petitioner: every look is logged"
+    en = officer.get("/en" + letter)
+    assert en.status == 200 and "Reply to your petition" in en.text
+    # the counter clerk of another unit's petition, and the hotline, may not print it
+    assert staff(client, "hotline1").get(letter).status == 403
