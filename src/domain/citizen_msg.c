@@ -218,6 +218,43 @@ enum cmsg_channel cmsg_channel_for(const char *email, const char *phone, enum cm
 	return CMSG_NONE;
 }
 
+static void put_escaped(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p)) {
+			buf_putc(b, (char)*p);
+			continue;
+		}
+		buf_putc(b, '%');
+		buf_putc(b, hex[*p >> 4]);
+		buf_putc(b, hex[*p & 15]);
+	}
+}
+
+const char *cmsg_sms_url(struct arena *a, const char *tmpl, const char *key, const char *to, const char *text)
+{
+	static const char *const names[] = {"{key}", "{to}", "{text}"};
+	const char *values[] = {key ? key : "", to, text};
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = tmpl; *p;) {
+		size_t k = 0;
+		while (k < 3 && strncmp(p, names[k], strlen(names[k])) != 0)
+			k++;
+		if (k < 3) {
+			put_escaped(&b, values[k]);
+			p += strlen(names[k]);
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	const char *url = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return url;
+}
+
 const char *cmsg_kind_name(enum cmsg_kind k)
 {
 	static const char *const names[] = {"receipt", "correction", "state", "reply"};

@@ -52,6 +52,14 @@ void cmsg_compose(struct arena *a, enum cmsg_kind k, enum cmsg_channel ch, const
 enum cmsg_channel cmsg_channel_for(const char *email, const char *phone, enum cmsg_kind k,
                                    char mobile[CMSG_MOBILE_SIZE]);
 
+/*
+ * The SMS gateway's request for one message: the template (the setting
+ * sms_url, e.g. "https://sms.example.tw/send?key={key}&to={to}&msg={text}")
+ * with {key}, {to} and {text} replaced by their percent-encoded values
+ * (UTF-8; every byte but A-Z a-z 0-9 - . _ ~ encoded).
+ */
+const char *cmsg_sms_url(struct arena *a, const char *tmpl, const char *key, const char *to, const char *text);
+
 /* The names the store keeps: "receipt", ...; "email", "sms". */
 const char *cmsg_kind_name(enum cmsg_kind k);
 const char *cmsg_channel_name(enum cmsg_channel ch);

@@ -22,9 +22,11 @@
 #include <time.h>
 
 #include "domain/cal.h"
+#include "domain/citizen_msg.h"
 #include "domain/clock.h"
 #include "domain/petition.h"
 #include "sched/mail.h"
+#include "sched/sms.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/catalog_edit.h"
@@ -197,9 +199,13 @@ static const struct outbox_ops staff_outbox = {store_outbox_due, store_outbox_cl
                                                store_outbox_retry};
 static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_claim, store_cmsg_sent, store_cmsg_retry};
 
-/* How messages leave: SMTP (smtp_url, smtp_from); NULL when not configured. */
+/*
+ * How messages leave: SMTP (the settings smtp_url, smtp_from) and the SMS
+ * gateway (sms_url, the request's template; sms_key); NULL when not configured.
+ */
 struct senders {
 	const char *smtp, *from;
+	const char *sms_url, *sms_key;
 };
 
 static bool is_sms(const struct outbox_rec *m)
@@ -210,11 +216,13 @@ static bool is_sms(const struct outbox_rec *m)
 /* Is m's channel configured?  (Otherwise it waits, unclaimed, until it is.) */
 static bool can_send(const struct senders *s, const struct outbox_rec *m)
 {
-	return !is_sms(m) && s->smtp;
+	return is_sms(m) ? s->sms_url != NULL : s->smtp != NULL;
 }
 
-static enum err send_one(const struct senders *s, const struct outbox_rec *m, char *err, size_t errsz)
+static enum err send_one(struct arena *a, const struct senders *s, const struct outbox_rec *m, char *err, size_t errsz)
 {
+	if (is_sms(m))
+		return sms_send(cmsg_sms_url(a, s->sms_url, s->sms_key, m->to, m->body), err, errsz);
 	return mail_send(s->smtp, s->from, m->to, m->subject, m->body, err, errsz);
 }
 
@@ -234,7 +242,7 @@ static void deliver(struct store *st, struct arena *a, const struct outbox_ops *
 		if (!can_send(snd, &m[i]) || ops->claim(st, m[i].id) != ERR_OK)
 			continue;
 		char err[256] = "", at[21];
-		if (send_one(snd, &m[i], err, sizeof err) == ERR_OK) {
+		if (send_one(a, snd, &m[i], err, sizeof err) == ERR_OK) {
 			clock_iso(clock_now(), at);
 			ops->sent(st, m[i].id, at);
 			out->mails_sent++;
@@ -319,7 +327,9 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 			break;
 	}
 	if (e == ERR_OK && !o->no_mail) {
-		const struct senders snd = {mail ? smtp : NULL, from};
+		const char *sms = store_setting(st, a, "sms_url");
+		const struct senders snd = {mail ? smtp : NULL, from, sms && *sms ? sms : NULL,
+		                            store_setting(st, a, "sms_key")};
 		deliver(st, a, &staff_outbox, &snd, out);
 		deliver(st, a, &citizen_outbox, &snd, out);
 	}

@@ -246,3 +246,97 @@ def test_citizen_reply_letter(client):
     assert en.status == 200 and "Reply to your petition" in en.text
     # the counter clerk of another unit's petition, and the hotline, may not print it
     assert staff(client, "hotline1").get(letter).status == 403
+
+
+# ---- SMS through the office's HTTP gateway ------------------------------------
+
+
+class Gateway:
+    """A small SMS gateway on 127.0.0.1: keeps each request's query, answers
+    status (200, or e.g. 500 to refuse)."""
+
+    def __init__(self, status=200):
+        import http.server
+        import urllib.parse
+
+        gw = self
+        self.requests = []
+        self.status = status
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                u = urllib.parse.urlsplit(self.path)
+                gw.requests.append((u.path, urllib.parse.parse_qs(u.query)))
+                self.send_response(gw.status)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def to(self, number):
+        return [q for _, q in self.requests if q.get("to") == [number]]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def sms_settings(db, port):
+    con = sqlite3.connect(db, timeout=10)
+    with con:
+        if port:
+            con.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('sms_url', ?), ('sms_key', 'k&1')",
+                        ("http://127.0.0.1:%d/send?key={key}&to={to}&text={text}" % port,))
+        else:
+            con.execute("DELETE FROM settings WHERE key IN ('sms_url', 'sms_key')")
+    con.close()
+
+
+def test_citizen_sms_receipt_and_reply(client):
+    number = "0955123456"
+    no, code, _ = submit_web(client.fresh(), phone="0955-123-456")
+    routed_to_officer(client, no)
+    officer = staff(client, "officer1")
+    r = post(officer, no, "close", {"outcome": "replied", "reply": "已修復。", "confirm": "1", "reason": "ok"})
+    assert r.status == 303
+    assert [(m, ch) for m, ch, _, _ in rows(client, "petition", no)] == [("receipt", "sms"), ("reply", "sms")]
+    gw = Gateway()
+    try:
+        sms_settings(client.db, gw.port)
+        pass_once(client.db)
+        pass_once(client.db)
+        got = gw.to(number)
+        assert len(got) == 2, "the receipt and 'your reply is ready', once each: %s" % got
+        assert all(q["key"] == ["k&1"] for q in got), "the key, encoded: %s" % got
+        receipt, ready = got[0]["text"][0], got[1]["text"][0]
+        assert no in receipt and code in receipt and len(receipt) <= 160, receipt
+        assert no in ready and "答復" in ready and "已修復" not in ready and code not in ready, ready
+    finally:
+        sms_settings(client.db, None)
+        gw.close()
+    assert [r[2] for r in rows(client, "petition", no)] == ["sent", "sent"]
+    page = officer.get("/staff/petitions/" + no)
+    assert page.text.count(ui("cmsg_ch_sms")) == 2 and page.text.count(ui("cmsg_st_sent")) == 2
+    assert code not in page.text
+
+
+def test_citizen_sms_gateway_refusal_retried(client):
+    no, _, _ = submit_web(client.fresh(), phone="0955-777-888")
+    gw = Gateway(status=500)
+    try:
+        sms_settings(client.db, gw.port)
+        err = pass_once(client.db)
+        assert "answered 500" in err and "k&1" not in err and "k%261" not in err, "no key in the log: %s" % err
+        assert len(gw.to("0955777888")) == 1
+        assert [r[2:] for r in rows(client, "petition", no)] == [("pending", 1)], "tried again later"
+        pass_once(client.db)
+        assert len(gw.to("0955777888")) == 1, "not before its time"
+    finally:
+        sms_settings(client.db, None)
+        gw.close()

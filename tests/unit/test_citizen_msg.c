@@ -130,13 +130,23 @@ static void test_reply_and_state(void **state)
 	arena_free(a);
 }
 
+static void test_sms_url(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *u = cmsg_sms_url(a, "http://gw.example/send?k={key}&to={to}&msg={text}&x={other}", "a&b=c",
+	                             "0912345678", "路 1/2 ok?");
+	assert_string_equal(u, "http://gw.example/send?k=a%26b%3Dc&to=0912345678&msg=%E8%B7%AF%201%2F2%20ok%3F"
+	                       "&x={other}");
+	assert_string_equal(cmsg_sms_url(a, "http://gw/{to}", NULL, "09", "t"), "http://gw/09");
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_channel),
-	    cmocka_unit_test(test_receipt),
-	    cmocka_unit_test(test_correction),
-	    cmocka_unit_test(test_reply_and_state),
+	    cmocka_unit_test(test_channel),         cmocka_unit_test(test_receipt), cmocka_unit_test(test_correction),
+	    cmocka_unit_test(test_reply_and_state), cmocka_unit_test(test_sms_url),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
