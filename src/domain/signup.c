@@ -4,6 +4,7 @@
 #include "domain/signup.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/cal.h"
@@ -70,4 +71,12 @@ time_t local_time_to_unix(const char *s)
 bool signup_window_open(const char *now, const char *from, const char *until, const char *starts, bool closed)
 {
 	return !closed && strcmp(now, from) >= 0 && strcmp(now, until) < 0 && strcmp(now, starts) < 0;
+}
+
+int signup_retention_days(const char *setting)
+{
+	enum { DEFAULT_DAYS = 90, MAX_DAYS = 3650 };
+	long days =
+	    setting && strspn(setting, "0123456789") == strlen(setting) && strlen(setting) <= 4 ? atol(setting) : 0;
+	return days >= 1 && days <= MAX_DAYS ? (int)days : DEFAULT_DAYS;
 }

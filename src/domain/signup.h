@@ -49,6 +49,13 @@ void local_time_format(time_t t, char out[LOCAL_TIME_SIZE]);
 /* Office wall-clock text to unix time; -1 when it is not one. */
 time_t local_time_to_unix(const char *s);
 
+/*
+ * The retention period of sign-ups' and bookings' personal data, in days,
+ * from the office's setting signup_retention_days (NULL, blank or out of
+ * 1..3650: the default of 90 days, which migration 017 also sets).
+ */
+int signup_retention_days(const char *setting);
+
 /* Whether sign-up is open at now (office text): the window holds it and the event is neither closed nor begun. */
 bool signup_window_open(const char *now, const char *from, const char *until, const char *starts, bool closed);
 

@@ -7,11 +7,11 @@
 
 #include "store/internal.h"
 
-#define EVENT_COLS                                                                                               \
-	"e.id, e.unit, e.title_zh, e.title_en, e.place_zh, e.place_en, e.body_zh, e.body_en, e.question_zh, "    \
-	"e.question_en, e.starts_at, e.ends_at, e.signup_from, e.signup_until, e.capacity, e.max_party, "        \
-	"e.waitlist, e.ask_phone, e.state = 'closed', e.purged_at, "                                              \
-	"(SELECT coalesce(sum(people), 0) FROM signups WHERE event_id = e.id AND state = 'confirmed'), "          \
+#define EVENT_COLS                                                                                                     \
+	"e.id, e.unit, e.title_zh, e.title_en, e.place_zh, e.place_en, e.body_zh, e.body_en, e.question_zh, "          \
+	"e.question_en, e.starts_at, e.ends_at, e.signup_from, e.signup_until, e.capacity, e.max_party, "              \
+	"e.waitlist, e.ask_phone, e.state = 'closed', e.purged_at, "                                                   \
+	"(SELECT coalesce(sum(people), 0) FROM signups WHERE event_id = e.id AND state = 'confirmed'), "               \
 	"(SELECT count(*) FROM signups WHERE event_id = e.id AND state = 'waiting') "
 
 static void read_event(sqlite3_stmt *s, struct arena *a, void *item)
@@ -116,8 +116,7 @@ enum err store_event_close(struct store *st, long long id)
 
 /* ---- sign-ups ---- */
 
-#define SIGNUP_COLS                                                                                              \
-	"id, event_id, name, phone, email, answer, people, state, attended, created_at, promoted_at "
+#define SIGNUP_COLS "id, event_id, name, phone, email, answer, people, state, attended, created_at, promoted_at "
 
 static void read_signup(sqlite3_stmt *s, struct arena *a, void *item)
 {
@@ -155,8 +154,7 @@ enum err store_signup_add(struct store *st, const struct signup_new *n, long lon
 	return stmt_insert(st, s, id);
 }
 
-static enum err signup_one(struct store *st, struct arena *a, const char *sql, const char *key,
-                           struct signup_rec *out)
+static enum err signup_one(struct store *st, struct arena *a, const char *sql, const char *key, struct signup_rec *out)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
@@ -288,6 +286,18 @@ enum err store_citizen_mail_for_event(struct store *st, struct arena *a, long lo
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, event_id);
+	return STMT_LIST(st, s, a, out, n, read_mail);
+}
+
+enum err store_citizen_mail_for_day(struct store *st, struct arena *a, const char *day, struct citizen_mail_rec **out,
+                                    size_t *n)
+{
+	static const char sql[] = "SELECT m.to_addr, m.subject, m.created_at FROM citizen_mail m "
+	                          "JOIN bookings b ON b.id = m.booking_id WHERE b.day = ?1 ORDER BY m.id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, day);
 	return STMT_LIST(st, s, a, out, n, read_mail);
 }
 

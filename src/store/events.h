@@ -79,6 +79,9 @@ enum err store_citizen_mail_add(struct store *st, long long signup_id, long long
                                 const char *subject, const char *body, const char *at);
 enum err store_citizen_mail_for_event(struct store *st, struct arena *a, long long event_id,
                                       struct citizen_mail_rec **out, size_t *n);
+/* Queued mails of a day's bookings (YYYY-MM-DD). */
+enum err store_citizen_mail_for_day(struct store *st, struct arena *a, const char *day, struct citizen_mail_rec **out,
+                                    size_t *n);
 
 /*
  * Deletes the personal data of the sign-ups of every event that ended

@@ -89,6 +89,18 @@ static void test_window(void **state)
 	assert_false(signup_window_open("2026-03-15T09:00", from, "2026-03-20T00:00", starts, false));
 }
 
+static void test_retention(void **state)
+{
+	(void)state;
+	assert_int_equal(signup_retention_days("30"), 30);
+	assert_int_equal(signup_retention_days(NULL), 90);
+	assert_int_equal(signup_retention_days(""), 90);
+	assert_int_equal(signup_retention_days("0"), 90);
+	assert_int_equal(signup_retention_days("-5"), 90);
+	assert_int_equal(signup_retention_days("99999"), 90);
+	assert_int_equal(signup_retention_days("30 days"), 90);
+}
+
 /* ---- slots ---- */
 
 static int32_t day(const char *iso)
@@ -336,7 +348,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_admit),           cmocka_unit_test(test_promote),
-	    cmocka_unit_test(test_local_time),      cmocka_unit_test(test_window),
+	    cmocka_unit_test(test_local_time),      cmocka_unit_test(test_window), cmocka_unit_test(test_retention),
 	    cmocka_unit_test(test_slots_weekly),    cmocka_unit_test(test_slots_closed_day),
 	    cmocka_unit_test(test_slots_two_rules), cmocka_unit_test(test_slot_rule_valid),
 	    cmocka_unit_test(test_survey_parse),    cmocka_unit_test(test_survey_parse_errors),
