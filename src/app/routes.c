@@ -342,6 +342,38 @@ static const struct field attendance_fields[] = {
 	{0},
 };
 
+static const struct field booking_fields[] = {
+	{"slot", F_SLUG, 40, false},
+	{"name", F_LINE, 50, false},
+	{"phone", F_LINE, 30, false},
+	{"email", F_LINE, 100, false},
+	{"subject", F_LINE, 100, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field desk_day_fields[] = {
+	{"day", F_DATE, 10, false},
+	{0},
+};
+
+static const struct field slot_block_fields[] = {
+	{"slot", F_SLUG, 40, true},
+	{"reason", F_LINE, 100, false},
+	{0},
+};
+
+static const struct field slot_rule_fields[] = {
+	{"kind", F_SLUG, 16, true},
+	{"weekday", F_INT, 6, true},
+	{"start", F_LINE, 5, true},
+	{"end", F_LINE, 5, true},
+	{"length", F_INT, 480, true},
+	{"from", F_DATE, 10, true},
+	{"until", F_DATE, 10, false},
+	{0},
+};
+
 #define RUNS (R(OFFICER) | R(HEAD) | R(ADMIN)) /* publish events and questionnaires; the handler decides per unit */
 
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
@@ -452,6 +484,16 @@ const struct route routes[] = {
 	{M_POST, "/staff/events/*/attendance", h_event_attendance, attendance_fields, RUNS, 0},
 	{M_POST, "/staff/events/*/close", h_event_close, NULL, RUNS, 0},
 	{M_GET, "/staff/events/*/signups.csv", h_event_csv, NULL, RUNS, 0},
+	{M_GET, "/appointments", h_appointments, booking_fields, 0, R_NOSTORE},
+	{M_POST, "/appointments", h_appointment_book, booking_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/appointments/receipt", h_appointment_receipt, NULL, 0, R_NOSTORE},
+	{M_GET, "/appointments/cancel", h_appointment_cancel_form, signup_cancel_fields, 0, R_NOSTORE},
+	{M_POST, "/appointments/cancel", h_appointment_cancel, signup_cancel_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/staff/appointments", h_staff_appointments, desk_day_fields, R(COUNTER) | RUNS, 0},
+	{M_POST, "/staff/appointments/block", h_appointment_block, slot_block_fields, RUNS, 0},
+	{M_POST, "/staff/appointments/rules", h_appointment_rule_add, slot_rule_fields, RUNS, 0},
+	{M_POST, "/staff/appointments/rules/*/delete", h_appointment_rule_remove, NULL, RUNS, 0},
+	{M_GET, "/display", h_display, NULL, 0, 0},
 	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
 };

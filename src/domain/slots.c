@@ -104,3 +104,29 @@ int slot_parse_hhmm(const char *s)
 	int h = (s[0] - '0') * 10 + s[1] - '0', m = (s[3] - '0') * 10 + s[4] - '0';
 	return h <= 24 && m <= 59 && (h < 24 || m == 0) ? h * 60 + m : -1;
 }
+
+void slot_key(const struct slot *s, char out[SLOT_KEY_SIZE])
+{
+	char day[CAL_ISO_SIZE];
+	snprintf(out, SLOT_KEY_SIZE, "%s.%s.%02u%02u", slot_kind_name(s->kind), cal_format_iso(s->day, day),
+	         (unsigned)(s->start_min / 60) % 100u, (unsigned)(s->start_min % 60) % 60u);
+}
+
+bool slot_key_parse(const char *key, struct slot *out)
+{
+	const char *dot = key ? strchr(key, '.') : NULL;
+	char kind[16], day[CAL_ISO_SIZE], hhmm[6];
+	if (!dot || (size_t)(dot - key) >= sizeof kind || strlen(dot + 1) != CAL_ISO_SIZE - 1 + 5 ||
+	    dot[CAL_ISO_SIZE] != '.')
+		return false;
+	memcpy(kind, key, (size_t)(dot - key));
+	kind[dot - key] = '\0';
+	memcpy(day, dot + 1, CAL_ISO_SIZE - 1);
+	day[CAL_ISO_SIZE - 1] = '\0';
+	const char *t = dot + CAL_ISO_SIZE + 1;
+	snprintf(hhmm, sizeof hhmm, "%.2s:%.2s", t, t + 2);
+	out->kind = slot_kind_parse(kind);
+	out->start_min = slot_parse_hhmm(hhmm);
+	out->length_min = 0;
+	return out->kind < SK__MAX && cal_parse_iso(day, &out->day) && out->start_min >= 0 && out->start_min < 1440;
+}

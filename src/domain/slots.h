@@ -52,6 +52,15 @@ size_t slots_make(const struct cal *cal, const struct slot_rule *rules, size_t n
 bool slot_offered(const struct cal *cal, const struct slot_rule *rules, size_t nrules, enum slot_kind kind, int32_t day,
                   int start_min, int *length);
 
+/*
+ * A slot as a form value: "mediation.2026-03-04.0930" (kind, day, start).
+ * slot_key_parse fills kind, day and start_min (length 0); false for
+ * anything else.
+ */
+enum { SLOT_KEY_SIZE = 32 };
+void slot_key(const struct slot *s, char out[SLOT_KEY_SIZE]);
+bool slot_key_parse(const char *key, struct slot *out);
+
 /* "09:30" from minutes after midnight (out at least 6 bytes). */
 void slot_hhmm(int minutes, char out[6]);
 /* "09:30" -> 570; -1 when it is not a time of day. */

@@ -129,6 +129,19 @@ void h_event_attendance(struct req *rq, struct resp *rs);
 void h_event_close(struct req *rq, struct resp *rs);
 void h_event_csv(struct req *rq, struct resp *rs);
 
+/* bookings.c: appointments for mediation and free legal advice, the desk's day list (issue #18) */
+void h_appointments(struct req *rq, struct resp *rs);
+void h_appointment_book(struct req *rq, struct resp *rs);
+void h_appointment_receipt(struct req *rq, struct resp *rs);
+void h_appointment_cancel_form(struct req *rq, struct resp *rs);
+void h_appointment_cancel(struct req *rq, struct resp *rs);
+void h_staff_appointments(struct req *rq, struct resp *rs);
+void h_appointment_block(struct req *rq, struct resp *rs);
+void h_appointment_rule_add(struct req *rq, struct resp *rs);
+void h_appointment_rule_remove(struct req *rq, struct resp *rs);
+/* display.c: the lobby screen */
+void h_display(struct req *rq, struct resp *rs);
+
 /* Shared view builders. */
 struct tobj;
 struct store;

@@ -133,16 +133,6 @@ enum err store_bookings_range(struct store *st, struct arena *a, const char *fro
 	return STMT_LIST(st, s, a, out, n, read_booking);
 }
 
-enum err store_bookings_day(struct store *st, struct arena *a, const char *day, struct booking_rec **out, size_t *n)
-{
-	static const char sql[] = "SELECT " BOOKING_COLS "FROM bookings WHERE day = ?1 ORDER BY kind, start_min, id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, day);
-	return STMT_LIST(st, s, a, out, n, read_booking);
-}
-
 enum err store_booking_add(struct store *st, const struct booking_new *b, long long *id)
 {
 	static const char sql[] =

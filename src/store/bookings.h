@@ -43,8 +43,6 @@ struct booking_rec {
 /* Live bookings on days from..to (inclusive), by day and start. */
 enum err store_bookings_range(struct store *st, struct arena *a, const char *from, const char *to,
                               struct booking_rec **out, size_t *n);
-/* Every booking of a day, cancelled ones too, by kind and start. */
-enum err store_bookings_day(struct store *st, struct arena *a, const char *day, struct booking_rec **out, size_t *n);
 
 struct booking_new {
 	const char *kind, *day;

@@ -197,6 +197,24 @@ static void test_slot_rule_valid(void **state)
 	char hm[6];
 	slot_hhmm(570, hm);
 	assert_string_equal(hm, "09:30");
+	struct slot k = {SK_LEGAL, day("2026-03-04"), 570, 30}, back;
+	char key[SLOT_KEY_SIZE];
+	slot_key(&k, key);
+	assert_string_equal(key, "legal.2026-03-04.0930");
+	assert_true(slot_key_parse(key, &back));
+	assert_int_equal(back.kind, SK_LEGAL);
+	assert_int_equal(back.day, k.day);
+	assert_int_equal(back.start_min, 570);
+	static const char *const bad[] = {"",
+	                                  "legal",
+	                                  "legal.2026-03-04",
+	                                  "legal.2026-02-30.0930",
+	                                  "court.2026-03-04.0930",
+	                                  "legal.2026-03-04.2400",
+	                                  "legal.2026-03-04.09:3",
+	                                  "legal.2026-03-04.0930x"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(slot_key_parse(bad[i], &back));
 }
 
 /* ---- questionnaires ---- */
@@ -347,12 +365,19 @@ static void test_ics_lines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_admit),           cmocka_unit_test(test_promote),
-	    cmocka_unit_test(test_local_time),      cmocka_unit_test(test_window), cmocka_unit_test(test_retention),
-	    cmocka_unit_test(test_slots_weekly),    cmocka_unit_test(test_slots_closed_day),
-	    cmocka_unit_test(test_slots_two_rules), cmocka_unit_test(test_slot_rule_valid),
-	    cmocka_unit_test(test_survey_parse),    cmocka_unit_test(test_survey_parse_errors),
-	    cmocka_unit_test(test_survey_check),    cmocka_unit_test(test_csv_formula_safe),
+	    cmocka_unit_test(test_admit),
+	    cmocka_unit_test(test_promote),
+	    cmocka_unit_test(test_local_time),
+	    cmocka_unit_test(test_window),
+	    cmocka_unit_test(test_retention),
+	    cmocka_unit_test(test_slots_weekly),
+	    cmocka_unit_test(test_slots_closed_day),
+	    cmocka_unit_test(test_slots_two_rules),
+	    cmocka_unit_test(test_slot_rule_valid),
+	    cmocka_unit_test(test_survey_parse),
+	    cmocka_unit_test(test_survey_parse_errors),
+	    cmocka_unit_test(test_survey_check),
+	    cmocka_unit_test(test_csv_formula_safe),
 	    cmocka_unit_test(test_ics_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
