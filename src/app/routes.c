@@ -357,19 +357,20 @@ static const struct field desk_day_fields[] = {
 	{0},
 };
 
+/* The desk's forms: the handler checks who may (the desk's unit) before it reads them. */
 static const struct field slot_block_fields[] = {
-	{"slot", F_SLUG, 40, true},
+	{"slot", F_SLUG, 40, false},
 	{"reason", F_LINE, 100, false},
 	{0},
 };
 
 static const struct field slot_rule_fields[] = {
-	{"kind", F_SLUG, 16, true},
-	{"weekday", F_INT, 6, true},
-	{"start", F_LINE, 5, true},
-	{"end", F_LINE, 5, true},
-	{"length", F_INT, 480, true},
-	{"from", F_DATE, 10, true},
+	{"kind", F_SLUG, 16, false},
+	{"weekday", F_INT, 6, false},
+	{"start", F_LINE, 5, false},
+	{"end", F_LINE, 5, false},
+	{"length", F_INT, 480, false},
+	{"from", F_DATE, 10, false},
 	{"until", F_DATE, 10, false},
 	{0},
 };
