@@ -338,7 +338,7 @@ static const struct field event_fields[] = {
 };
 
 static const struct field attendance_fields[] = {
-	{"present", F_MULTI, 12, false},
+	{"present[]", F_MULTI, 12, false}, /* [] : one name for many checkboxes */
 	{0},
 };
 

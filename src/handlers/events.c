@@ -653,7 +653,7 @@ void h_event_attendance(struct req *rq, struct resp *rs)
 	struct event_rec e;
 	if (!load_staff_event(rq, rs, &e, ACC_EDIT))
 		return;
-	const struct fval *f = req_field(rq, "present");
+	const struct fval *f = req_field(rq, "present[]");
 	long long *ids = arena_alloc(rq->arena, (f->nmulti + 1) * sizeof *ids);
 	size_t n = 0;
 	for (size_t i = 0; i < f->nmulti; i++) {

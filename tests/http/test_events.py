@@ -200,7 +200,7 @@ def test_event_staff_views(client):
     assert page.status == 200 and "王" not in strip_tags(page.text).split(ui("ev_signups"))[-1], "the hotline sees no sign-ups"
     # attendance: the confirmed ones only
     ids = [r[0] for r in client.sql("SELECT id FROM signups WHERE event_id = ? ORDER BY id", eid)]
-    r = client.post("/staff/events/%d/attendance" % eid, [("csrf", hidden_input(full, "csrf")), ("present", str(ids[1]))])
+    r = client.post("/staff/events/%d/attendance" % eid, [("csrf", hidden_input(full, "csrf")), ("present[]", str(ids[1]))])
     assert r.status == 303, r.status
     assert client.sql("SELECT attended FROM signups WHERE event_id = ? ORDER BY id", eid) == [(0,), (1,)]
     # closing ends sign-up
