@@ -45,7 +45,7 @@ static bool split_texts(struct arena *a, const char *s, size_t n, const char *tx
 	for (int l = 0; l < LANG__MAX; l++)
 		if (txt[l] && (strchr(txt[l], '|') || utf8_len(txt[l], strlen(txt[l])) > SURVEY_LINE_MAX))
 			return false;
-	return *txt[LANG_ZH] != '\0';
+	return txt[LANG_ZH] && *txt[LANG_ZH] != '\0';
 }
 
 /* Parses "kind[*]: texts" into q; the error key or NULL. */
@@ -150,17 +150,18 @@ const char *survey_check(const struct question *q, const char *const *values, si
 {
 	memset(out, 0, sizeof *out);
 	size_t given = 0;
+	const char *first = NULL;
 	for (size_t i = 0; i < nvalues; i++)
-		if (values[i] && *values[i])
-			given++;
+		if (values[i] && *values[i] && given++ == 0)
+			first = values[i];
 	if (given == 0)
 		return q->required ? "survey_err_required" : NULL;
 	out->given = true;
 	switch (q->kind) {
 	case Q_TEXT:
-		if (given != 1 || utf8_len(values[0], strlen(values[0])) > SURVEY_TEXT_MAX || has_controls(values[0]))
+		if (given != 1 || !first || utf8_len(first, strlen(first)) > SURVEY_TEXT_MAX || has_controls(first))
 			return "survey_err_choice";
-		out->text = values[0];
+		out->text = first;
 		return NULL;
 	case Q_SCALE:
 	case Q_SINGLE: {

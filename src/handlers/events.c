@@ -319,7 +319,7 @@ void h_event_receipt(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const char *once = auth_receipt_once(rq);
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
-	struct signup_rec s;
+	struct signup_rec s = {0};
 	struct event_rec e;
 	enum err err = ERR_NOTFOUND;
 	if (st && once) {
@@ -352,8 +352,8 @@ void h_event_receipt(struct req *rq, struct resp *rs)
 static enum err promote_waiting(struct req *rq, struct store *st, long long event_id)
 {
 	struct event_rec e;
-	struct signup_rec *w;
-	size_t n;
+	struct signup_rec *w = NULL;
+	size_t n = 0;
 	enum err err = store_event_get(st, rq->arena, event_id, &e);
 	if (err == ERR_OK)
 		err = store_signups_waiting(st, rq->arena, event_id, &w, &n);

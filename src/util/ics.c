@@ -39,15 +39,14 @@ static void put_line(struct buf *b, const char *name, const char *value, bool es
 	buf_puts(&line, name);
 	buf_putc(&line, ':');
 	for (const char *p = value ? value : ""; *p; p++) {
-		if (!escape) {
-			buf_putc(&line, *p);
-		} else if (*p == '\\' || *p == ';' || *p == ',') {
+		bool plain = (unsigned char)*p >= 0x20 || *p == '\t';
+		if (escape && (*p == '\\' || *p == ';' || *p == ',')) {
 			buf_putc(&line, '\\');
 			buf_putc(&line, *p);
-		} else if (*p == '\n') {
+		} else if (escape && *p == '\n') {
 			buf_puts(&line, "\\n");
-		} else if (*p != '\r' && ((unsigned char)*p >= 0x20 || *p == '\t')) {
-			buf_putc(&line, *p);
+		} else if (!escape || plain) {
+			buf_putc(&line, *p); /* TEXT drops other control characters (CR) */
 		}
 	}
 	put_folded(b, line.data ? line.data : "", line.len);
