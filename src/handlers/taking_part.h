@@ -11,9 +11,9 @@
 
 #include "app/http.h"
 #include "domain/access.h"
-#include "tmpl/tmpl.h"
 
 struct store;
+struct tobj;
 
 /* Path capture i as a record id (1..999999999); false for anything else. */
 bool tp_cap_id(const struct req *rq, int i, long long *id);
