@@ -294,6 +294,21 @@ enum err store_news_item(struct store *st, struct arena *a, const char *now, lon
 	return row_err(rc);
 }
 
+const char *store_news_next_change(struct store *st, struct arena *a, const char *now)
+{
+	static const char sql[] =
+	    "SELECT min(t) FROM (SELECT published_at AS t FROM news WHERE status = 'published' AND "
+	    "published_at > ?1 UNION ALL SELECT expires_at FROM news WHERE status = 'published' "
+	    "AND expires_at > ?1)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return NULL;
+	bind_str(s, 1, now);
+	const char *t = sqlite3_step(s) == SQLITE_ROW ? col_str(s, 0, a) : NULL;
+	sqlite3_reset(s);
+	return t;
+}
+
 /* ---- FAQ import ---- */
 
 enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *err, size_t errsz)

@@ -99,6 +99,12 @@ enum err store_faq_units(struct store *st, struct arena *a, struct named_rec **o
  */
 enum err store_news(struct store *st, struct arena *a, const char *now, int limit, struct news_rec **out, size_t *n);
 enum err store_news_item(struct store *st, struct arena *a, const char *now, long long id, struct news_rec *out);
+/*
+ * When the news shown next changes by itself after now (an item's publish
+ * or expiry time comes), or NULL when nothing is scheduled: how long a
+ * rendered page that lists news stays true.
+ */
+const char *store_news_next_change(struct store *st, struct arena *a, const char *now);
 
 /*
  * Inserts or updates FAQ entry by slug (import): unit and category are given

@@ -20,6 +20,7 @@
 #include "app/router.h"
 #include "app/site.h"
 #include "app/view.h"
+#include "domain/clock.h"
 #include "store/catalog.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -92,7 +93,8 @@ void app_shutdown(void)
  * query string unless the route takes one: R_CACHE_QUERY, the search page)
  * are kept rendered, keyed by language, path and query, tagged with the
  * content generation; a change to the catalog (or a synonym) bumps the
- * generation and the stale copy is skipped.  One entry a slot: a burst of
+ * generation and the stale copy is skipped, as is one past the next
+ * scheduled change of the news (store_news_next_change).  One entry a slot: a burst of
  * new queries evicts, it never grows the memory.
  */
 enum { CACHE_SLOTS = 512 };
@@ -101,6 +103,7 @@ struct cache_entry {
 	char *key;
 	struct shared_body *body; /* the cache's own reference */
 	long long gen;
+	time_t until; /* stale from then (a news item's publish or expiry time); 0: only a new generation ends it */
 };
 
 static struct cache_entry g_cache[CACHE_SLOTS];
@@ -115,13 +118,13 @@ static size_t cache_slot(const char *key)
 }
 
 /* A hit lends rs the cached bytes with a reference: no copy, however many send them at once. */
-static bool cache_get(const char *key, long long gen, struct resp *rs)
+static bool cache_get(const char *key, long long gen, time_t now, struct resp *rs)
 {
 	bool hit = false;
 	size_t i = cache_slot(key);
 	pthread_rwlock_rdlock(&g_cache_lock);
 	struct cache_entry *e = &g_cache[i];
-	if (e->key && e->gen == gen && strcmp(e->key, key) == 0) {
+	if (e->key && e->gen == gen && (!e->until || now < e->until) && strcmp(e->key, key) == 0) {
 		resp_share(rs, e->body);
 		hit = true;
 	}
@@ -129,10 +132,10 @@ static bool cache_get(const char *key, long long gen, struct resp *rs)
 	return hit;
 }
 
-static void cache_put(const char *key, long long gen, const char *body, size_t len)
+static void cache_put(const char *key, long long gen, time_t until, const char *body, size_t len)
 {
 	size_t i = cache_slot(key);
-	struct cache_entry fresh = {xstrdup(key), shared_body_new(body, len), gen};
+	struct cache_entry fresh = {xstrdup(key), shared_body_new(body, len), gen, until};
 	pthread_rwlock_wrlock(&g_cache_lock);
 	struct cache_entry old = g_cache[i];
 	g_cache[i] = fresh;
@@ -318,11 +321,12 @@ static void dispatch(struct req *rq, struct resp *rs)
 	bool cacheable = (r->flags & R_CACHE) && !rq->sess && (!rq->query || (r->flags & R_CACHE_QUERY));
 	char *key = NULL;
 	long long gen = -1;
+	time_t now = clock_now();
 	if (cacheable) {
 		struct store *st = req_store(rq);
 		gen = st ? store_content_gen(st) : -1;
 		key = arena_printf(rq->arena, "%d%s?%s", rq->lang, path, rq->query ? rq->query : "");
-		if (gen >= 0 && cache_get(key, gen, rs)) {
+		if (gen >= 0 && cache_get(key, gen, now, rs)) {
 			metrics_cache_hit();
 			rs->status = 200;
 			rs->content_type = "text/html; charset=utf-8";
@@ -330,8 +334,12 @@ static void dispatch(struct req *rq, struct resp *rs)
 		}
 	}
 	r->fn(rq, rs);
-	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static)
-		cache_put(key, gen, rs->body.data ? rs->body.data : "", rs->body.len);
+	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static) {
+		/* news shows and hides on its own schedule: the copy lasts until its next change */
+		const char *next = store_news_next_change(req_store(rq), rq->arena, clock_now_iso(rq->arena));
+		time_t until = next ? clock_parse_iso(next) : 0;
+		cache_put(key, gen, until > 0 ? until : 0, rs->body.data ? rs->body.data : "", rs->body.len);
+	}
 }
 
 size_t app_body_limit(const char *raw_path)

@@ -399,3 +399,26 @@ def test_faq_by_unit(client):
         shown = set(re.findall(r'href="/faq/([a-z0-9-]+)"', r.text))
         want = {s for (s,) in client.sql("SELECT slug FROM faq WHERE unit = ?", unit)}
         assert shown == want, (unit, shown ^ want)
+
+
+def test_news_shows_on_its_own_schedule(client):
+    """A news item published from tomorrow appears on the cached news page
+    when tomorrow comes, with no other change to the content in between
+    (the front end restarted with its clock ten seconds before midnight)."""
+    import time
+
+    from test_search import csrf, login
+
+    client.restart_env({"BIANMIN_NOW": "2030-06-04T23:59:50+08:00"})
+    started = time.time()
+    admin = client.fresh()
+    login(admin, "admin1")
+    r = admin.post("/staff/news/new", {"csrf": csrf(admin, "/staff/news/new"), "unit": "civil",
+                                       "title_zh": "明日公告測試", "body_zh": "內容", "status": "published",
+                                       "publish_on": "2030-06-05"})
+    assert r.status == 303, "news saved: %d %s" % (r.status, strip_tags(r.text)[:300])
+    visitor = client.fresh()
+    assert "明日公告測試" not in visitor.get("/news").text, "shown before its day"
+    assert "明日公告測試" not in visitor.get("/news").text, "nor from the cached page"
+    time.sleep(max(0.0, started + 11.0 - time.time()))  # past midnight on its clock
+    assert "明日公告測試" in visitor.get("/news").text, "its day came: the cached page gave way"

@@ -380,3 +380,25 @@ def test_search_pages_are_cached_and_follow_changes(client):
     r = staff.post("/staff/admin/synonyms/%d/delete" % row, {"csrf": hidden_input(page, "csrf")})
     assert r.status == 303, "delete: %d" % r.status
     assert not hit_links(search(client.fresh(), "霧峰燈塔")), "a deleted synonym is not served from the cache"
+
+
+def test_search_finds_only_published_services(client):
+    """A service its unit withdrew leaves the search (its sheet answers 404),
+    and comes back when published again."""
+    code = "streetlight-repair"
+    assert "/services/%s" % code in hit_links(search(client.fresh(), "路燈")), "found while published"
+    admin = client.fresh()
+    login(admin, "admin1")
+    token = csrf(admin, "/staff/services")
+
+    def publish(on):
+        r = admin.post("/staff/services/%s/publish" % code, dict({"csrf": token}, **({"published": "1"} if on else {})))
+        assert r.status == 303, "publish=%s: %d %s" % (on, r.status, strip_tags(r.text)[:200])
+
+    publish(False)
+    try:
+        assert "/services/%s" % code not in hit_links(search(client.fresh(), "路燈")), "a withdrawn service found"
+        assert client.fresh().get("/services/%s" % code).status == 404
+    finally:
+        publish(True)
+    assert "/services/%s" % code in hit_links(search(client.fresh(), "路燈")), "found again once published"
