@@ -69,6 +69,7 @@ static void petition_status_page(struct req *rq, struct resp *rs, struct store *
 	if (notice_key)
 		tobj_str(v, "notice", T(rq, notice_key));
 
+	progress_view(rq, v, false, false, p->state, p->due_on);
 	/* the timeline: steps the citizen may see, without staff names or notes */
 	struct pet_event_rec *ev;
 	size_t ne;
@@ -223,7 +224,9 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 	}
 	struct correction_rec *cr;
 	size_t nc;
-	if (store_corrections(st, rq->arena, c.id, &cr, &nc) == ERR_OK && nc && !cr[nc - 1].resolved_on) {
+	bool known = store_corrections(st, rq->arena, c.id, &cr, &nc) == ERR_OK;
+	progress_view(rq, v, true, known && nc > 0, c.state, c.paused_since ? NULL : c.due_on);
+	if (known && nc && !cr[nc - 1].resolved_on) {
 		const struct correction_rec *n = &cr[nc - 1];
 		tobj_str(v, "correction_deadline", view_date(rq, n->deadline_on));
 		struct tlist *l = tobj_list(v, "correction_items");

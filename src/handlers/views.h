@@ -35,6 +35,13 @@ void view_named_options(struct req *rq, struct tobj *v, const char *list, const 
 void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, size_t n, const char *const *errors);
 /* The first of the named fields whose own check refused it: its message key; NULL when none. */
 const char *form_first_error(const struct req *rq, const char *const *names, size_t n);
+/*
+ * v.steps: the status page's stepper for a case (is_case; asked: it had a
+ * correction notice) or a petition in state ({label, status, status_label,
+ * current, hint}; v.has_steps), and v.expected, the due date in words while it is open.
+ * progress_view.c.
+ */
+void progress_view(struct req *rq, struct tobj *v, bool is_case, bool asked, const char *state, const char *due_iso);
 /* Is code one of the items' codes? */
 bool named_code_in(const struct named_rec *items, size_t n, const char *code);
 /* ---- the editors of a unit's content: FAQ, services, forms, news (content.c) ---- */

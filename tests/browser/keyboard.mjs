@@ -401,6 +401,35 @@ async function status(ctx, base, L, S, pet, check, gotoRetry) {
 				problems.push(`state ${JSON.stringify(st.state)}, want ${JSON.stringify(want)}`);
 		}
 		check(`${tag}: the petition's number and query code typed, Enter -> its state is shown`, problems);
+		if (resp && resp.status() === 200) {
+			/* the progress stepper on a phone: the current step named in words, one column, nothing off screen */
+			await page.setViewportSize({ width: 375, height: 800 });
+			const sp = await page.evaluate(() => {
+				const items = [...document.querySelectorAll("ol.stepper > li")];
+				const cur = document.querySelector('ol.stepper > li[aria-current="step"]');
+				const lefts = new Set(items.map((li) => Math.round(li.getBoundingClientRect().left)));
+				return {
+					n: items.length,
+					current: cur ? cur.querySelector(".step-label").textContent.trim() : "",
+					hint: cur && cur.querySelector(".step-hint") ? cur.querySelector(".step-hint").textContent.trim() : "",
+					columns: lefts.size,
+					overflow: document.documentElement.scrollWidth - 375,
+				};
+			});
+			const sproblems = [];
+			const want = S.get("step_received")[L.lang];
+			if (sp.n !== 3)
+				sproblems.push(`${sp.n} steps, want 3 (received, in review, closed)`);
+			if (sp.current !== want)
+				sproblems.push(`current step ${JSON.stringify(sp.current)}, want ${JSON.stringify(want)}`);
+			if (!sp.hint)
+				sproblems.push("the current step has no words for what happens now");
+			if (sp.columns !== 1)
+				sproblems.push(`the steps sit in ${sp.columns} columns at 375 px, want one`);
+			if (sp.overflow > 0)
+				sproblems.push(`the page is ${sp.overflow} px wider than the phone`);
+			check(`${tag}: the progress stepper at 375 px (current step, in one column, no overflow)`, sproblems);
+		}
 		check(`${tag}: every element reached shows a focus indicator`, k.noRing.slice(0, 10));
 	} finally {
 		await page.close();

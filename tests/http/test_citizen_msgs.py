@@ -340,3 +340,51 @@ def test_citizen_sms_gateway_refusal_retried(client):
     finally:
         sms_settings(client.db, None)
         gw.close()
+
+
+# ---- the progress stepper on the citizen's status page --------------------------
+
+
+def stepper(page):
+    """[(label, status)] of the stepper, and the current step's label."""
+    steps = re.findall(r'<li class="step step-(\w+)"( aria-current="step")?><span class="step-label">([^<]*)</span>',
+                       page.text)
+    return [(label, status) for status, _, label in steps], [label for _, cur, label in steps if cur]
+
+
+def test_citizen_status_stepper(client):
+    visitor = client.fresh()
+    no, code, _ = submit_web(visitor, phone="07-696-1111")
+    page = visitor.post("/status", {"no": no, "code": code})
+    steps, current = stepper(page)
+    assert steps == [(ui("step_received"), "current"), (ui("step_review"), "todo"), (ui("step_closed"), "todo")], steps
+    assert current == [ui("step_received")] and ui("step_hint_received") in page.text
+    assert ui("step_expected") in page.text, "the expected date while it is open"
+    routed_to_officer(client, no)
+    steps, current = stepper(visitor.post("/status", {"no": no, "code": code}))
+    assert current == [ui("step_review")] and steps[0][1] == "done", steps
+    officer = staff(client, "officer1")
+    assert post(officer, no, "close", {"outcome": "replied", "reply": "好了。", "confirm": "1",
+                                       "reason": "ok"}).status == 303
+    page = visitor.post("/en/status", {"no": no, "code": code})
+    steps, current = stepper(page)
+    assert current == [ui("step_closed", "en")] and all(s == "done" for _, s in steps[:-1]), steps
+    assert ui("step_expected", "en") not in page.text, "no expected date once it is closed"
+
+
+def test_citizen_case_stepper_waiting_for_you(client):
+    counter = staff(client, "counter1")
+    no, code, _ = register(counter, name="李等待", phone="07-696-2222")
+    assert counter.post("/staff/cases/%s/move" % no, {"csrf": csrf(counter), "to": "review"}).status == 303
+    steps, _ = stepper(client.fresh().post("/status", {"no": no, "code": code}))
+    assert ui("step_waiting") not in [l for l, _ in steps], "no waiting step before anything is asked: %s" % steps
+    form = counter.get("/staff/cases/%s/notice" % no)
+    box = re.findall(r'name="item" value="(\d+)"', form.text)[0]
+    assert counter.post("/staff/cases/%s/notice" % no, {"csrf": hidden_input(form, "csrf"), "item": box}).status == 303
+    page = client.fresh().post("/status", {"no": no, "code": code})
+    steps, current = stepper(page)
+    assert current == [ui("step_waiting")], steps
+    assert [l for l, _ in steps] == [ui(k) for k in ("step_received", "step_review", "step_waiting", "step_decided",
+                                                     "step_closed")]
+    assert ui("step_hint_waiting") in page.text and ui("step_expected") not in page.text, \
+        "the clock is stopped while we wait: no expected date"
