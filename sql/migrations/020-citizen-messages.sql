@@ -21,7 +21,7 @@ CREATE TABLE citizen_outbox (
 	channel     TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
 	to_addr     TEXT NOT NULL,
 	subject     TEXT NOT NULL,
-	body        TEXT NOT NULL,
+	body        TEXT NOT NULL,                 -- '' once sent or given up (a receipt holds the query code)
 	state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
 	attempts    INTEGER NOT NULL DEFAULT 0,
 	queued_at   TEXT NOT NULL,

@@ -190,17 +190,23 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 	return ERR_OK;
 }
 
-/* An outbox's calls: the staff notifications' (flags.h) or the citizens' (citizen_msgs.h). */
+/*
+ * An outbox's calls: the staff notifications' (flags.h) or the citizens'
+ * (citizen_msgs.h), whose failures are logged by number: a citizen's
+ * address or phone number stays out of the log.
+ */
 struct outbox_ops {
 	enum err (*due)(struct store *, struct arena *, time_t, int, struct outbox_rec **, size_t *);
 	enum err (*claim)(struct store *, long long);
 	enum err (*sent)(struct store *, long long, const char *);
 	enum err (*retry)(struct store *, long long, time_t, const char *);
+	bool log_address;
 };
 
 static const struct outbox_ops staff_outbox = {store_outbox_due, store_outbox_claim, store_outbox_sent,
-                                               store_outbox_retry};
-static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_claim, store_cmsg_sent, store_cmsg_retry};
+                                               store_outbox_retry, true};
+static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_claim, store_cmsg_sent, store_cmsg_retry,
+                                                 false};
 
 /*
  * How messages leave: SMTP (the settings smtp_url, smtp_from) and the SMS
@@ -255,8 +261,12 @@ static void deliver(struct store *st, struct arena *a, const struct outbox_ops *
 		time_t next = tries >= MAIL_MAX_TRIES ? 0 : now + ((time_t)MAIL_FIRST_RETRY << (tries - 1));
 		ops->retry(st, m[i].id, next, err);
 		out->mails_failed++;
-		fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
-		        next ? "" : ", giving up", err);
+		if (ops->log_address)
+			fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
+			        next ? "" : ", giving up", err);
+		else
+			fprintf(stderr, "scheduler: message %lld to a citizen failed (try %d%s): %s\n", m[i].id, tries,
+			        next ? "" : ", giving up", err);
 	}
 }
 

@@ -147,7 +147,8 @@ enum err store_cmsg_claim(struct store *st, long long id)
 enum err store_cmsg_sent(struct store *st, long long id, const char *at)
 {
 	sqlite3_stmt *s =
-	    stmt_get(st, "UPDATE citizen_outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1");
+	    stmt_get(st, "UPDATE citizen_outbox SET state = 'sent', sent_at = ?2, last_error = NULL, body = '' "
+	                 "WHERE id = ?1");
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
@@ -159,7 +160,8 @@ enum err store_cmsg_retry(struct store *st, long long id, time_t next_at, const 
 {
 	static const char sql[] =
 	    "UPDATE citizen_outbox SET state = CASE WHEN ?2 = 0 THEN 'failed' ELSE 'pending' END, "
-	    "next_at = ?2, last_error = ?3 WHERE id = ?1";
+	    "next_at = ?2, last_error = ?3, body = CASE WHEN ?2 = 0 THEN '' ELSE body END "
+	    "WHERE id = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -173,7 +175,7 @@ enum err store_cmsg_recover(struct store *st, int *n)
 {
 	static const char sql[] =
 	    "UPDATE citizen_outbox SET state = 'failed', last_error = 'interrupted during sending; not resent "
-	    "(it may have been delivered)' WHERE state = 'sending'";
+	    "(it may have been delivered)', body = '' WHERE state = 'sending'";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;

@@ -29,9 +29,9 @@ enum err store_cmsg_set_lang(struct store *st, const char *item_kind, long long 
 enum err store_cmsg_lang(struct store *st, const char *item_kind, long long item_id, enum lang *lang);
 
 /*
- * Queues message k in the caller's transaction, composed in in->lang with the office's name and the status page's address filled
- * into in.  Once per (item, message, ref): ignored when queued already,
- * and when the person gave no way to reach them (ERR_OK both).
+ * Queues message k in the caller's transaction, composed in in->lang with the office's name and the status page's
+ * address filled into in.  Once per (item, message, ref): ignored when queued already, and when the person gave no way
+ * to reach them (ERR_OK both).
  */
 enum err store_cmsg_queue(struct store *st, struct arena *a, enum cmsg_kind k, const struct cmsg_to *to,
                           struct cmsg_in *in);
@@ -44,7 +44,11 @@ struct cmsg_rec {
 enum err store_cmsgs_of(struct store *st, struct arena *a, const char *item_kind, long long item_id,
                         struct cmsg_rec **out, size_t *n);
 
-/* ---- delivery (the scheduler): the staff outbox's calls, for this table; channel set ---- */
+/*
+ * ---- delivery (the scheduler): the staff outbox's calls, for this table;
+ * channel set.  A message's body (a receipt carries the query code, which
+ * the record keeps only as a hash) is cleared once it is sent or given up.
+ */
 enum err store_cmsg_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n);
 enum err store_cmsg_claim(struct store *st, long long id);
 enum err store_cmsg_sent(struct store *st, long long id, const char *at);
