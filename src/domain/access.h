@@ -21,6 +21,9 @@
  *   head decides, never the one who asked.
  * - FAQ entries: officers and heads edit their unit's, office-wide staff
  *   and administrators every unit's.
+ * - Villages (里): everyone sees a village's page; its village officers
+ *   (里幹事) and administrators edit it (contacts, hours, news and
+ *   events); a village officer sees and does nothing else.
  *
  * The office head is a head of the secretariat (秘書室) or with no unit
  * (區長); the routing desk is the office head and the administrators.
@@ -40,11 +43,12 @@
 
 struct actor {
 	enum role role;
-	const char *unit; /* NULL: office-wide */
-	long long id;     /* users.id */
+	const char *unit;            /* NULL: office-wide */
+	long long id;                /* users.id */
+	const char *const *villages; /* village officers: the codes of their villages, NULL-terminated; NULL: none */
 };
 
-enum record_kind { REC_CASE, REC_PETITION, REC_FAQ };
+enum record_kind { REC_CASE, REC_PETITION, REC_FAQ, REC_VILLAGE };
 
 /* Where a petition stands, as far as access goes. */
 enum record_stage {
@@ -56,6 +60,7 @@ enum record_stage {
 struct record {
 	enum record_kind kind;
 	const char *unit;        /* owning unit; NULL: not routed yet */
+	const char *village;     /* villages: its code */
 	bool confidential;       /* petitions: 保密 */
 	long long officer_id;    /* assigned officer; 0: none */
 	long long registered_by; /* the staff member who registered it; 0: the citizen */
@@ -78,7 +83,7 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,            /* FAQ entries */
+	ACC_EDIT,            /* FAQ entries, village pages */
 	ACC_VIEW_AUDIT,      /* the audit log's entries about this record */
 	ACC__MAX
 };

@@ -180,12 +180,11 @@ void h_case_new_form(struct req *rq, struct resp *rs)
 	case_form(rq, rs, 200, NULL);
 }
 
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no)
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no)
 {
 	struct arena *a = rq->arena;
-	const char *base = store_setting(st, a, "public_url");
 	const char *status_url =
-	    arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	    arena_printf(a, "%s%s/status?no=%s", view_public_url(rq), rq->lang == LANG_EN ? "/en" : "", no);
 	tobj_str(v, "status_url", status_url);
 	struct buf svg;
 	buf_init(&svg);
@@ -225,7 +224,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	case_summary_view(rq, v, &c, store_calendar(st), store_near_days(st), false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
-	receipt_status_link(rq, st, v, c.case_no);
+	receipt_status_link(rq, v, c.case_no);
 	rs->no_store = true;
 	page_render(rq, rs, "receipt", v);
 }

@@ -124,7 +124,7 @@ struct petition_rec;
 enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
                             struct service_rec *out);
 /* A receipt's status-page address for number no (status_url) and its QR code (qr) (counter.c). */
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no);
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no);
 /* A case's common fields, personal data masked unless full (counter.c). */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
                        bool full);

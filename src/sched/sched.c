@@ -29,6 +29,7 @@
 #include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
+#include "store/settings.h"
 #include "store/store.h"
 #include "util/i18n.h"
 
@@ -173,7 +174,7 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 }
 
 /* Sends what the outbox holds, each mail claimed (committed) before it is sent. */
-static void send_mail(struct store *st, struct arena *a, const char *url, const char *from, struct sched_stats *out)
+static void send_mail(struct store *st, struct arena *a, const struct mail_server *srv, struct sched_stats *out)
 {
 	struct outbox_rec *m;
 	size_t n;
@@ -184,7 +185,7 @@ static void send_mail(struct store *st, struct arena *a, const char *url, const 
 		if (store_outbox_claim(st, m[i].id) != ERR_OK)
 			continue;
 		char err[256] = "", at[21];
-		if (mail_send(url, from, m[i].to, m[i].subject, m[i].body, err, sizeof err) == ERR_OK) {
+		if (mail_send(srv, m[i].to, m[i].subject, m[i].body, err, sizeof err) == ERR_OK) {
 			clock_iso(clock_now(), at);
 			store_outbox_sent(st, m[i].id, at);
 			out->mails_sent++;
@@ -196,6 +197,40 @@ static void send_mail(struct store *st, struct arena *a, const char *url, const 
 		out->mails_failed++;
 		fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
 		        next ? "" : ", giving up", err);
+	}
+}
+
+enum err sched_mail_server(struct store *st, struct arena *a, struct mail_server *out)
+{
+	const char *vals[SET__MAX];
+	enum err e = store_settings_load(st, a, vals);
+	*out =
+	    (struct mail_server){vals[SET_SMTP_URL], vals[SET_SMTP_FROM], vals[SET_SMTP_USER], vals[SET_SMTP_PASSWORD]};
+	return e;
+}
+
+void sched_mail_test_text(const char *office, const char **subject, const char **body, struct arena *a)
+{
+	*subject = arena_printf(a, "%s: %s", office, i18n(LANG_ZH, "mail_test_subject"));
+	*body = arena_printf(a, "%s\n\n%s\n", i18n(LANG_ZH, "mail_test_body"), i18n(LANG_EN, "mail_test_body"));
+}
+
+/* Sends the test e-mails the settings page asked for, and records how each went. */
+static void send_mail_tests(struct store *st, struct arena *a, const struct mail_server *srv)
+{
+	struct mail_test_rec *m;
+	size_t n;
+	const char *vals[SET__MAX];
+	if (store_mail_tests_pending(st, a, &m, &n) != ERR_OK || store_settings_load(st, a, vals) != ERR_OK)
+		return;
+	const char *subject, *body;
+	sched_mail_test_text(settings_pick(vals, SET_OFFICE_NAME_ZH, false), &subject, &body, a);
+	for (size_t i = 0; i < n; i++) {
+		char err[256] = "smtp_url or smtp_from is not set", at[21];
+		enum err e =
+		    mail_configured(srv) ? mail_send(srv, m[i].to_addr, subject, body, err, sizeof err) : ERR_IO;
+		clock_iso(clock_now(), at);
+		store_mail_test_done(st, m[i].id, e == ERR_OK ? NULL : err, at);
 	}
 }
 
@@ -223,9 +258,9 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	out->scanned = (long)nitems;
 	out->faq_stale = (long)nfaqs;
 	int near = store_near_days(st);
-	const char *smtp = store_setting(st, a, "smtp_url");
-	const char *from = store_setting(st, a, "smtp_from");
-	bool mail = smtp && *smtp && from && *from;
+	struct mail_server srv;
+	sched_mail_server(st, a, &srv);
+	bool mail = mail_configured(&srv);
 
 	/* tiers in memory: at most two candidates per open item, then one per FAQ entry due for review */
 	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + 1) * sizeof *cs);
@@ -258,8 +293,10 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
 			break;
 	}
+	if (e == ERR_OK && !o->no_mail)
+		send_mail_tests(st, a, &srv);
 	if (e == ERR_OK && mail && !o->no_mail)
-		send_mail(st, a, smtp, from, out);
+		send_mail(st, a, &srv, out);
 done:
 	arena_free(a);
 	out->usec = usec_now() - t0;

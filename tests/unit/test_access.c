@@ -5,7 +5,7 @@
  * and the expected answer.  Users: 1 counter, 2 hotline, 3 officer of 社會課,
  * 4 head of 社會課, 5 head of 秘書室 (office head), 6 district chief (head,
  * no unit), 7 admin, 8 officer of 民政課, 9 head of 民政課, 10 another
- * counter clerk.
+ * counter clerk, 11 village officer (里幹事) of 竹滬里 and 頂寮里.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +22,8 @@ static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1}, HOTLINE = {ROLE_HOT
                           SECRETARY = {ROLE_HEAD, "secretariat", 5}, CHIEF = {ROLE_HEAD, NULL, 6},
                           ADMIN = {ROLE_ADMIN, NULL, 7}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8},
                           CIVIL_HEAD = {ROLE_HEAD, "civil", 9}, COUNTER2 = {ROLE_COUNTER, NULL, 10};
+static const char *const VILLAGES_11[] = {"zhuhu", "dingliao", NULL};
+static const struct actor VILLAGE_OFFICER = {ROLE_VILLAGE, NULL, 11, VILLAGES_11};
 
 /* A 社會課 case registered by counter clerk 1. */
 static const struct record CASE = {.kind = REC_CASE, .unit = "social", .registered_by = 1};
@@ -56,6 +58,9 @@ static const struct record EXT_BY_HEAD = {.kind = REC_PETITION,
 static const struct record EXT_LEFT = {
     .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_ROUTED, .ext_left = true};
 static const struct record FAQ = {.kind = REC_FAQ, .unit = "social"};
+/* Two villages' pages: one village officer 11 keeps, one not. */
+static const struct record OWN_VILLAGE = {.kind = REC_VILLAGE, .village = "dingliao"};
+static const struct record OTHER_VILLAGE = {.kind = REC_VILLAGE, .village = "xinda"};
 
 struct row {
 	const struct actor *who;
@@ -83,6 +88,18 @@ static const struct row rows[] = {
     {&CIVIL_OFFICER, &CASE, ACC_HANDLE, false, "another unit's officer"},
     {&HOTLINE, &CASE, ACC_HANDLE, false, "the hotline does not act"},
     {&HOTLINE, &CASE, ACC_FIND_BY_PHONE, true, "a phone finds cases"},
+
+    /* villages (里): their own officers (里幹事) and administrators edit; a village officer does nothing else */
+    {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_EDIT, true, "a village officer edits their own village"},
+    {&VILLAGE_OFFICER, &OTHER_VILLAGE, ACC_EDIT, false, "not another village"},
+    {&ADMIN, &OTHER_VILLAGE, ACC_EDIT, true, "administrators edit every village"},
+    {&HEAD, &OWN_VILLAGE, ACC_EDIT, false, "a unit head does not"},
+    {&CIVIL_OFFICER, &OWN_VILLAGE, ACC_EDIT, false, "nor a civil affairs officer"},
+    {&COUNTER, &OWN_VILLAGE, ACC_VIEW_CONTENT, true, "everyone reads a village's page"},
+    {&VILLAGE_OFFICER, &CASE, ACC_VIEW_SUMMARY, false, "a village officer sees no case"},
+    {&VILLAGE_OFFICER, &PET, ACC_VIEW_SUMMARY, false, "nor a petition"},
+    {&VILLAGE_OFFICER, &FAQ, ACC_EDIT, false, "nor edits the FAQ"},
+    {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_VIEW_AUDIT, false, "nor reads the audit log"},
 
     /* ordinary petitions */
     {&HOTLINE, &PET, ACC_VIEW_SUBJECT, true, "an ordinary petition's subject"},
