@@ -85,7 +85,7 @@ static const char *check_kind(enum setting_kind k, const char *v)
 	switch (k) {
 	case SK_TEXT:
 	case SK_SECRET: return NULL;
-	case SK_PHONE: return ids_unit_phone_ok(v) ? NULL : "err_phone";
+	case SK_PHONE: return ids_unit_phone_ok(v) ? NULL : "set_err_phone";
 	case SK_EMAIL: return ids_email_ok(v) ? NULL : "err_email";
 	case SK_URL:
 		if (has_prefix(v, "https://"))
