@@ -316,6 +316,7 @@ static const struct field settings_fields[] = {
 	{"smtp_url", F_LINE, 200, false},       {"smtp_from", F_LINE, 200, false},
 	{"smtp_user", F_LINE, 200, false},      {"smtp_password", F_LINE, 200, false},
 	{"smtp_password_clear", F_BOOL, 1, false},
+	{"form", F_SLUG, 16, false}, /* "settings": the whole form was posted */
 	{"once", F_SLUG, 32, false},
 	{0},
 };

@@ -4,7 +4,9 @@
  * which queues a test for the scheduler (it sends with the same SMTP
  * settings as every notification) and shows how the last one went.  The
  * SMTP password is never shown back: left empty it is kept, and a
- * checkbox removes it.  Every change is audit-logged, a secret's value
+ * checkbox removes it.  The form posts every key (an empty one unsets
+ * it) with its marker field "form": a POST without it is refused rather
+ * than taken for a form that unsets everything.  Every change is audit-logged, a secret's value
  * never.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
@@ -53,6 +55,7 @@ static void settings_page(struct req *rq, struct resp *rs, int status, const cha
 	tobj_str(page, "intro", T(rq, "settings_intro"));
 	const char *const *stored = req_settings(rq);
 	struct tobj *form = admin_form(rq, page, "settings", "settings_title", url(rq, "%s", RECEIPT), "admin_save");
+	tobj_str(form, "marker", "settings");
 	for (int s = 0; s < SET__MAX; s++) {
 		struct afield f = setting_field((enum setting)s);
 		admin_field(rq, page, form, &f, vals ? vals[s] : stored[s], errors ? errors[s] : NULL);
@@ -93,6 +96,10 @@ void h_settings_save(struct req *rq, struct resp *rs)
 	const char *const *stored = req_settings(rq);
 	const char *vals[SET__MAX], *errors[SET__MAX] = {0};
 	char *norm[SET__MAX];
+	if (strcmp(req_field(rq, "form")->s, "settings") != 0) {
+		page_error(rq, rs, 422, "settings_err_form");
+		return;
+	}
 	bool ok = true;
 	for (int s = 0; s < SET__MAX; s++) {
 		const char *key = settings_def((enum setting)s)->key;
@@ -107,7 +114,7 @@ void h_settings_save(struct req *rq, struct resp *rs)
 		return;
 	}
 	/* the password: empty keeps it, the checkbox removes it */
-	if (!*norm[SET_SMTP_PASSWORD] && !req_field(rq, "smtp_password_clear")->i)
+	if (!*norm[SET_SMTP_PASSWORD] && !req_field(rq, "smtp_password_clear")->present)
 		norm[SET_SMTP_PASSWORD] = (char *)(stored[SET_SMTP_PASSWORD] ? stored[SET_SMTP_PASSWORD] : "");
 	const char *receipt = url(rq, "%s?done=saved", RECEIPT), *prior = NULL;
 	enum err e = store_begin(st);
