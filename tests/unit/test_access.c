@@ -17,11 +17,11 @@
 
 #include "domain/access.h"
 
-static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1}, HOTLINE = {ROLE_HOTLINE, NULL, 2},
-                          OFFICER = {ROLE_OFFICER, "social", 3}, HEAD = {ROLE_HEAD, "social", 4},
-                          SECRETARY = {ROLE_HEAD, "secretariat", 5}, CHIEF = {ROLE_HEAD, NULL, 6},
-                          ADMIN = {ROLE_ADMIN, NULL, 7}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8},
-                          CIVIL_HEAD = {ROLE_HEAD, "civil", 9}, COUNTER2 = {ROLE_COUNTER, NULL, 10};
+static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1, NULL}, HOTLINE = {ROLE_HOTLINE, NULL, 2, NULL},
+                          OFFICER = {ROLE_OFFICER, "social", 3, NULL}, HEAD = {ROLE_HEAD, "social", 4, NULL},
+                          SECRETARY = {ROLE_HEAD, "secretariat", 5, NULL}, CHIEF = {ROLE_HEAD, NULL, 6, NULL},
+                          ADMIN = {ROLE_ADMIN, NULL, 7, NULL}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8, NULL},
+                          CIVIL_HEAD = {ROLE_HEAD, "civil", 9, NULL}, COUNTER2 = {ROLE_COUNTER, NULL, 10, NULL};
 static const char *const VILLAGES_11[] = {"zhuhu", "dingliao", NULL};
 static const struct actor VILLAGE_OFFICER = {ROLE_VILLAGE, NULL, 11, VILLAGES_11};
 
@@ -193,7 +193,7 @@ static void test_table(void **state)
 static void test_nobody(void **state)
 {
 	(void)state;
-	struct actor nobody = {ROLE__MAX, NULL, 0};
+	struct actor nobody = {ROLE__MAX, NULL, 0, NULL};
 	for (int a = 0; a < ACC__MAX; a++) {
 		assert_false(access_allows(&nobody, &CASE, (enum access_action)a));
 		assert_false(access_allows(&nobody, &PET, (enum access_action)a));
@@ -207,10 +207,10 @@ static void test_nobody(void **state)
 static void test_zero_ids_never_match(void **state)
 {
 	(void)state;
-	struct actor ghost = {ROLE_COUNTER, NULL, 0};
+	struct actor ghost = {ROLE_COUNTER, NULL, 0, NULL};
 	struct record web = {.kind = REC_PETITION, .unit = "social", .stage = STAGE_ROUTED};
 	assert_false(access_allows(&ghost, &web, ACC_REVEAL));
-	struct actor officer0 = {ROLE_OFFICER, "civil", 0};
+	struct actor officer0 = {ROLE_OFFICER, "civil", 0, NULL};
 	assert_false(access_allows(&officer0, &CONF_NEW, ACC_VIEW_CONTENT));
 }
 
