@@ -7,6 +7,7 @@
 #include "app/app.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,12 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	if (static_load(path, err, errsz) < 0)
 		return -1;
 
+	_Static_assert((int)STORE_KEY_BYTES == (int)CODE_KEY_BYTES, "the key file holds the query codes' key");
+	unsigned char key[STORE_KEY_BYTES];
+	if (store_key_load(cfg->db_path, key, err, errsz) != ERR_OK)
+		return -1;
+	auth_set_code_key(key);
+	sodium_memzero(key, sizeof key);
 	struct store *st = store_open(cfg->db_path, err, errsz);
 	if (!st)
 		return -1;

@@ -100,6 +100,29 @@ static bool open_by_tier(struct req *rq, struct buf *out)
 	return true;
 }
 
+/* The scheduler's last finished pass and the e-mail outbox's backlog, from the database. */
+static bool scheduler_and_outbox(struct req *rq, struct buf *out)
+{
+	struct store *st = req_store(rq);
+	struct sched_pass_rec p;
+	long pending, failed;
+	if (!st || store_sched_pass_last(st, &p) != ERR_OK || store_outbox_backlog(st, &pending, &failed) != ERR_OK)
+		return false;
+	buf_printf(out,
+	           "# HELP bianmin_scheduler_last_pass_timestamp_seconds When the scheduler last finished a pass "
+	           "(0: never).\n# TYPE bianmin_scheduler_last_pass_timestamp_seconds gauge\n"
+	           "bianmin_scheduler_last_pass_timestamp_seconds %lld\n"
+	           "# HELP bianmin_scheduler_last_pass_seconds How long that pass took.\n"
+	           "# TYPE bianmin_scheduler_last_pass_seconds gauge\nbianmin_scheduler_last_pass_seconds %.6f\n"
+	           "# HELP bianmin_scheduler_last_pass_items Open items that pass looked at.\n"
+	           "# TYPE bianmin_scheduler_last_pass_items gauge\nbianmin_scheduler_last_pass_items %ld\n"
+	           "# HELP bianmin_outbox_mails E-mails in the outbox not yet sent: waiting (or being sent), or "
+	           "given up after every retry.\n# TYPE bianmin_outbox_mails gauge\n"
+	           "bianmin_outbox_mails{state=\"pending\"} %ld\nbianmin_outbox_mails{state=\"failed\"} %ld\n",
+	           (long long)p.finished_at, (double)p.usec / 1e6, p.scanned, pending, failed);
+	return true;
+}
+
 void h_metrics(struct req *rq, struct resp *rs)
 {
 	rs->no_store = true;
@@ -135,7 +158,11 @@ void h_metrics(struct req *rq, struct resp *rs)
 	           "# HELP bianmin_db_errors_total Database statements that failed in this process.\n"
 	           "# TYPE bianmin_db_errors_total counter\nbianmin_db_errors_total %lu\n",
 	           atomic_load_explicit(&g_cache_hits, memory_order_relaxed), store_error_count());
-	bool ok = open_by_tier(rq, b);
+	buf_printf(b,
+	           "# HELP bianmin_db_busy_waits_total Waits for a database lock held by another connection.\n"
+	           "# TYPE bianmin_db_busy_waits_total counter\nbianmin_db_busy_waits_total %lu\n",
+	           store_busy_wait_count());
+	bool ok = open_by_tier(rq, b) && scheduler_and_outbox(rq, b);
 	buf_printf(b,
 	           "# HELP bianmin_up Whether this scrape could read the database.\n# TYPE bianmin_up gauge\n"
 	           "bianmin_up %d\n",

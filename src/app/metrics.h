@@ -1,9 +1,10 @@
 /*
  * metrics.h -- GET /metrics in the Prometheus text format: what this
  * process answered (requests by route group and status class, a latency
- * histogram, page-cache hits, database errors), counted in memory with
- * atomics, and the open cases and petitions by warning tier, read from the
- * database at each scrape.  Answered only to the addresses allowed
+ * histogram, page-cache hits, database errors and busy waits), counted in
+ * memory with atomics; and, read from the database at each scrape, the open
+ * cases and petitions by warning tier, the scheduler's last pass and the
+ * e-mail outbox's backlog.  Answered only to the addresses allowed
  * (app_config.metrics_allow: 127.0.0.1 and ::1 unless configured).
  */
 #ifndef BM_METRICS_H

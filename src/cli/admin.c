@@ -343,6 +343,28 @@ static int load_demo(struct store *st, const char *root)
 	return 0;
 }
 
+/*
+ * The query codes' key beside the database: made with a new database (or
+ * one from before the key, whose codes are all argon2id); a missing key
+ * with codes issued under it is a loss to repair, never to paper over.
+ */
+static enum err init_key(struct store *st, const char *db, char *err, size_t errsz)
+{
+	if (store_key_exists(db)) {
+		unsigned char key[STORE_KEY_BYTES];
+		return store_key_load(db, key, err, errsz);
+	}
+	long issued = store_keyed_codes(st);
+	if (issued != 0) {
+		snprintf(err, errsz,
+		         "%s.key is missing, and %ld query codes were issued under it: restore it from your copy "
+		         "(docs/operations.md, \"Backups\"); a new key would make every one of them fail",
+		         db, issued);
+		return ERR_IO;
+	}
+	return store_key_create(db, err, errsz);
+}
+
 static int cmd_init(const struct cli_opts *o)
 {
 	const char *root = app_find_root(o->root);
@@ -358,7 +380,7 @@ static int cmd_init(const struct cli_opts *o)
 		return 1;
 	}
 	int rc = 0;
-	if (store_migrate(st, root, err, sizeof err) != ERR_OK) {
+	if (store_migrate(st, root, err, sizeof err) != ERR_OK || init_key(st, o->db, err, sizeof err) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s\n", err);
 		rc = 1;
 	} else {
@@ -389,7 +411,7 @@ static int prune(const char *dir, long keep_daily, long keep_weekly)
 	enum { MAX_BACKUPS = 4096 };
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "bianmin: %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "bianmin: %s: %m\n", dir);
 		return 1;
 	}
 	static int32_t days[MAX_BACKUPS];
@@ -411,7 +433,7 @@ static int prune(const char *dir, long keep_daily, long keep_weekly)
 		}
 		snprintf(path, sizeof path, "%s/bianmin-%s.db", dir, cal_format_iso(days[i], iso));
 		if (unlink(path) != 0) {
-			fprintf(stderr, "bianmin: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "bianmin: %s: %m\n", path);
 			rc = 1;
 		} else {
 			printf("removed %s\n", path);

@@ -76,7 +76,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	optind = 0; /* GNU: start afresh, whatever parsed argv before */
 	opterr = 0; /* our own messages, naming bianmin rather than argv[0] */
 	int c, li = -1;
-	while ((c = getopt_long(argc, argv, ":h", longs, &li)) != -1) {
+	/* one thread: the servers start after the options are read */
+	while ((c = getopt_long(argc, argv, ":h", longs, &li)) != -1) { // NOLINT(concurrency-mt-unsafe)
 		long n = 0;
 		const char *name = li >= 0 ? longs[li].name : "";
 		switch (c) {

@@ -462,8 +462,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE], due[CAL_ISO_SIZE], digits[32] = "";
 	int days;
 	ids_query_code(code); /* nobody is told it: the partner follows the request by its id */
-	if (auth_hash_code(code, code_hash) != 0)
-		return ERR_DB;
+	auth_hash_code(code, code_hash);
 	enum err e = store_petition_rule_days(st, pet_channel_name(PC_OPEN311), sv->code, &days);
 	if (e != ERR_OK)
 		return e;
@@ -494,7 +493,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .days = days,
 	    .due_on = due,
 	};
-	long long id;
+	long long id = 0;
 	/* the key's rate, counted and recorded in this transaction: a refused request writes nothing */
 	const struct attempt_limit rate = {arena_printf(rq->arena, "key:%s", k->name), k->rate_per_min};
 	long retry_s;

@@ -516,10 +516,7 @@ static void create(struct req *rq, struct resp *rs, enum form_kind kind)
 	time_t now = clock_now();
 	struct intake in = {0};
 	ids_query_code_for(once, in.code);
-	if (auth_hash_code(in.code, in.code_hash) != 0) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
+	auth_hash_code(in.code, in.code_hash);
 	const char *category = f[FI_CATEGORY]->present ? f[FI_CATEGORY]->s : NULL;
 	if (store_petition_rule_days(st, channel, category, &in.days) != ERR_OK)
 		in.days = DEFAULT_DAYS;

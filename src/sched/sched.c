@@ -300,6 +300,9 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 done:
 	arena_free(a);
 	out->usec = usec_now() - t0;
+	if (e == ERR_OK) /* for /metrics: when did a pass last finish */
+		e = store_sched_pass_record(st,
+		                            &(struct sched_pass_rec){clock_now(), out->scanned, out->flags, out->usec});
 	return e;
 }
 

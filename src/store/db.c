@@ -25,6 +25,33 @@ unsigned long store_error_count(void)
 	return atomic_load_explicit(&g_db_errors, memory_order_relaxed);
 }
 
+/* times a connection of this process found the database locked and waited: /metrics */
+static atomic_ulong g_busy_waits;
+
+unsigned long store_busy_wait_count(void)
+{
+	return atomic_load_explicit(&g_busy_waits, memory_order_relaxed);
+}
+
+/*
+ * sqlite3_busy_timeout(5000) with a count: SQLite's own back-off (1 ms
+ * growing to 100 ms), giving up once 5 s have been slept.
+ */
+static int busy_wait(void *unused, int tries)
+{
+	static const int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+	enum { NDELAYS = sizeof delays / sizeof delays[0], BUSY_TOTAL_MS = 5000 };
+	(void)unused;
+	int slept = 0;
+	for (int i = 0; i < tries; i++)
+		slept += delays[i < NDELAYS ? i : NDELAYS - 1];
+	if (slept >= BUSY_TOTAL_MS)
+		return 0;
+	atomic_fetch_add_explicit(&g_busy_waits, 1, memory_order_relaxed);
+	sqlite3_sleep(delays[tries < NDELAYS ? tries : NDELAYS - 1]);
+	return 1;
+}
+
 enum err store_library_init(void)
 {
 	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
@@ -46,7 +73,7 @@ static enum err create_private(const char *path, char *err, size_t errsz)
 	}
 	if (errno == EEXIST)
 		return ERR_OK;
-	snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	snprintf(err, errsz, "%s: %m", path);
 	return ERR_IO;
 }
 
@@ -55,7 +82,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		/* never SQLITE_OPEN_CREATE here: a mistyped --db must not leave an empty database behind */
-		snprintf(err, errsz, "%s: %s; create it with: bianmin admin init --db %s", path, strerror(errno), path);
+		snprintf(err, errsz, "%s: %m; create it with: bianmin admin init --db %s", path, path);
 		return NULL;
 	}
 	struct store *st = xcalloc(1, sizeof *st);
@@ -64,7 +91,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		store_close(st);
 		return NULL;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_handler(st->db, busy_wait, NULL);
 	static const char pragmas[] = "PRAGMA journal_mode=WAL;"
 	                              "PRAGMA synchronous=FULL;"
 	                              "PRAGMA foreign_keys=ON;"
@@ -513,7 +540,7 @@ static enum err copy_to_file(sqlite3 *src, const char *path, bool overwrite, cha
 	}
 	int fd = mkstemp(tmp); /* mode 0600 */
 	if (fd < 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		snprintf(err, errsz, "%s: %m", path);
 		return ERR_IO;
 	}
 	close(fd);
@@ -532,14 +559,14 @@ static enum err copy_to_file(sqlite3 *src, const char *path, bool overwrite, cha
 	if (e == ERR_OK) {
 		fd = open(tmp, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 || fsync(fd) != 0) {
-			snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
+			snprintf(err, errsz, "%s: %m", tmp);
 			e = ERR_IO;
 		}
 		if (fd >= 0)
 			close(fd);
 	}
 	if (e == ERR_OK && (overwrite ? rename(tmp, path) : link(tmp, path)) != 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		snprintf(err, errsz, "%s: %m", path);
 		e = errno == EEXIST ? ERR_CONFLICT : ERR_IO;
 	}
 	unlink(tmp); /* after link(): the backup keeps the other name; after rename(): gone already */

@@ -294,3 +294,43 @@ enum err store_outbox_recover(struct store *st, int *n)
 	*n = e == ERR_OK ? sqlite3_changes(st->db) : 0;
 	return e;
 }
+
+enum err store_outbox_backlog(struct store *st, long *pending, long *failed)
+{
+	sqlite3_stmt *s = stmt_get(st, "SELECT count(*) FILTER (WHERE state IN ('pending', 'sending')), "
+	                               "count(*) FILTER (WHERE state = 'failed') FROM outbox");
+	if (!s)
+		return ERR_DB;
+	enum err e = row_err(sqlite3_step(s));
+	*pending = e == ERR_OK ? (long)sqlite3_column_int64(s, 0) : 0;
+	*failed = e == ERR_OK ? (long)sqlite3_column_int64(s, 1) : 0;
+	sqlite3_reset(s);
+	return e;
+}
+
+enum err store_sched_pass_record(struct store *st, const struct sched_pass_rec *p)
+{
+	sqlite3_stmt *s = stmt_get(st, "INSERT OR REPLACE INTO scheduler_pass (id, finished_at, scanned, flags, usec) "
+	                               "VALUES (1, ?, ?, ?, ?)");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)p->finished_at);
+	sqlite3_bind_int64(s, 2, p->scanned);
+	sqlite3_bind_int64(s, 3, p->flags);
+	sqlite3_bind_int64(s, 4, p->usec);
+	return stmt_done(st, s);
+}
+
+enum err store_sched_pass_last(struct store *st, struct sched_pass_rec *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = stmt_get(st, "SELECT finished_at, scanned, flags, usec FROM scheduler_pass WHERE id = 1");
+	if (!s)
+		return ERR_DB;
+	enum err e = row_err(sqlite3_step(s));
+	if (e == ERR_OK)
+		*out = (struct sched_pass_rec){(time_t)sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+		                               (long)sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3)};
+	sqlite3_reset(s);
+	return e == ERR_NOTFOUND ? ERR_OK : e;
+}

@@ -97,5 +97,18 @@ enum err store_outbox_sent(struct store *st, long long id, const char *at);
 enum err store_outbox_retry(struct store *st, long long id, time_t next_at, const char *error);
 /* Mails left 'sending' by a killed process become 'failed': never sent twice. */
 enum err store_outbox_recover(struct store *st, int *n);
+/* Mails by state for /metrics: pending (incl. sending) and failed for good. */
+enum err store_outbox_backlog(struct store *st, long *pending, long *failed);
+
+/* ---- the scheduler's last pass (/metrics) ---- */
+
+struct sched_pass_rec {
+	time_t finished_at; /* 0: no pass has finished yet */
+	long scanned, flags;
+	long long usec;
+};
+enum err store_sched_pass_record(struct store *st, const struct sched_pass_rec *p);
+/* The last pass that finished; ERR_OK with finished_at 0 when none has. */
+enum err store_sched_pass_last(struct store *st, struct sched_pass_rec *out);
 
 #endif

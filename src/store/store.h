@@ -30,6 +30,21 @@ struct store *store_create(const char *path, char *err, size_t errsz);
 void store_close(struct store *st); /* NULL is a no-op */
 
 /*
+ * The database's secret key (the key of the query codes' hashes), in
+ * DB.key beside it, outside the database: a copy of the database alone
+ * cannot test guesses.  store_key_create makes it (0600) unless it is
+ * there; store_key_load refuses a missing, malformed or group-readable one,
+ * saying what to do.
+ */
+enum { STORE_KEY_BYTES = 32 };
+enum err store_key_create(const char *db_path, char *err, size_t errsz);
+enum err store_key_load(const char *db_path, unsigned char key[STORE_KEY_BYTES], char *err, size_t errsz);
+/* Whether DB.key exists (valid or not). */
+bool store_key_exists(const char *db_path);
+/* Records whose query code was hashed under the key (-1 on an error): a lost key is then a loss. */
+long store_keyed_codes(struct store *st);
+
+/*
  * Applies every sql/migrations/NNN-*.sql under root newer than the
  * database's user_version, each in its own transaction.
  */
@@ -86,6 +101,8 @@ const char *store_setting(struct store *st, struct arena *a, const char *key);
 enum err store_set_setting(struct store *st, const char *key, const char *value);
 /* Statements that failed (other than constraint violations) in this process so far. */
 unsigned long store_error_count(void);
+/* Times this process waited for a lock held by another connection (/metrics). */
+unsigned long store_busy_wait_count(void);
 /* Last SQLite error message on this connection, for logs. */
 const char *store_errmsg(struct store *st);
 

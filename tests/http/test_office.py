@@ -260,15 +260,16 @@ def test_accounts_lifecycle(client):
                                        "password": "long-enough-pw"})
     assert r.status == 422 and field_error(r, "account-unit") == ui("acct_err_unit_needed")
     assert "long-enough-pw" not in r.text, "a password is never shown back"
+    # 民政課: later modules count who the scheduler tells about 社會課's petitions
     r = post(a, "/staff/admin/users", {"username": "clerk9", "display_name": "九號", "role": "officer",
-                                       "unit": "social", "email": "clerk9@example.gov.tw",
+                                       "unit": "civil", "email": "clerk9@example.gov.tw",
                                        "password": "long-enough-pw"})
     assert r.status == 303, (r.status, strip_tags(r.text)[:300])
     uid = client.sql("SELECT id FROM users WHERE username = 'clerk9'")[0][0]
     c = client.fresh()
     login(c, "clerk9", "long-enough-pw")
     # a change of role ends the account's sessions
-    r = post(a, "/staff/admin/users/%d" % uid, {"display_name": "九號", "role": "head", "unit": "social",
+    r = post(a, "/staff/admin/users/%d" % uid, {"display_name": "九號", "role": "head", "unit": "civil",
                                                 "email": "c9@example.gov.tw"})
     assert r.status == 303, (r.status, strip_tags(r.text)[:300])
     assert client.sql("SELECT role, email FROM users WHERE id = ?", uid) == [("head", "c9@example.gov.tw")]
