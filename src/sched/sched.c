@@ -104,7 +104,8 @@ static const struct staff_rec *staff_by_id(const struct staff_rec *staff, size_t
  * `bianmin scheduler` before the first pass), so a mail and the staff
  * page's notification list never name a tier differently.
  */
-static void mail_text(struct arena *a, const struct candidate *c, const char **subject, const char **body)
+static void mail_text(struct arena *a, const struct candidate *c, const char *base, const char **subject,
+                      const char **body)
 {
 	const char *key = arena_printf(a, "tier_%s", c->tier);
 	const char *zh = i18n(LANG_ZH, key), *en = i18n(LANG_EN, key);
@@ -113,24 +114,25 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 		*subject = arena_printf(a, "[便民] 常見問題 %s %s / FAQ entry %s %s", no, zh, no, en);
 		*body =
 		    arena_printf(a,
-		                 "常見問題 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：/staff/faq/%s/edit\n\n"
+		                 "常見問題 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：%s/staff/faq/%s/edit\n\n"
 		                 "FAQ entry %s: %s (last reviewed %s).\nPlease review it in the staff area: "
-		                 "/staff/faq/%s/edit\n\n-- bianmin scheduler\n",
-		                 no, zh, c->ref, no, no, en, c->ref, no);
+		                 "%s/en/staff/faq/%s/edit\n\n-- bianmin scheduler\n",
+		                 no, zh, c->ref, base, no, no, en, c->ref, base, no);
 		return;
 	}
 	bool pet = c->item->kind == IK_PETITION;
 	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", no, zh,
 	                        pet ? "Petition" : "Application", en);
 	*body = arena_printf(a,
-	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
-	                     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
-	                     pet ? "陳情" : "申辦案件", no, zh, c->item->due_on, pet ? "Petition" : "Application", no,
-	                     en, c->item->due_on);
+	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理：%s/staff/%s/%s\n\n%s %s: %s (due %s).\n"
+	                     "Please sign in to the staff area: %s/en/staff/%s/%s\n\n-- bianmin scheduler\n",
+	                     pet ? "陳情" : "申辦案件", no, zh, c->item->due_on, base, pet ? "petitions" : "cases", no,
+	                     pet ? "Petition" : "Application", no, en, c->item->due_on, base,
+	                     pet ? "petitions" : "cases", no);
 }
 
 /* Raises one batch of candidates in one transaction. */
-static enum err raise_batch(struct store *st, struct arena *a, const struct candidate *cs, size_t n,
+static enum err raise_batch(struct store *st, struct arena *a, const char *base, const struct candidate *cs, size_t n,
                             const struct staff_rec *staff, size_t nstaff, bool mail, struct sched_stats *out)
 {
 	char at[21];
@@ -139,7 +141,8 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 	long flags = 0, notes = 0, queued = 0;
 	enum err e = store_begin(st);
 	for (size_t i = 0; e == ERR_OK && i < n; i++) {
-		long long users[MAX_RECIPIENTS], note_ids[MAX_RECIPIENTS], flag_id;
+		long long users[MAX_RECIPIENTS] = {0}, note_ids[MAX_RECIPIENTS],
+		          flag_id; /* users: the analyzer cannot tell notified <= nu */
 		int notified;
 		size_t nu = recipients(&cs[i], staff, nstaff, users);
 		e = store_flag_raise(st, cs[i].item->kind, cs[i].item->id, cs[i].tier, cs[i].ref, at, users, nu,
@@ -151,7 +154,7 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 		if (!mail || !notified)
 			continue;
 		const char *subject, *body;
-		mail_text(a, &cs[i], &subject, &body);
+		mail_text(a, &cs[i], base, &subject, &body);
 		/* note_ids[k] belongs to users[k] only when none was a duplicate: recipients() never repeats */
 		for (int k = 0; k < notified && e == ERR_OK; k++) {
 			const struct staff_rec *u = staff_by_id(staff, nstaff, users[k]);
@@ -258,9 +261,12 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	out->scanned = (long)nitems;
 	out->faq_stale = (long)nfaqs;
 	int near = store_near_days(st);
-	struct mail_server srv;
-	sched_mail_server(st, a, &srv);
-	bool mail = mail_configured(&srv);
+	struct mail_server srv = {0};
+	bool mail = sched_mail_server(st, a, &srv) == ERR_OK && mail_configured(&srv);
+	/* links in mails start with the site's public address (domain/settings.h) */
+	const char *vals[SET__MAX];
+	const char *base = store_settings_load(st, a, vals) == ERR_OK ? settings_pick(vals, SET_PUBLIC_URL, false)
+	                                                              : SETTINGS_PUBLIC_URL_UNSET;
 
 	/* tiers in memory: at most two candidates per open item, then one per FAQ entry due for review */
 	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + 1) * sizeof *cs);
@@ -287,7 +293,7 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	e = ERR_OK;
 	for (size_t i = 0, b = 1; i < nc; i += (size_t)batch, b++) {
 		size_t len = nc - i < (size_t)batch ? nc - i : (size_t)batch;
-		e = raise_batch(st, a, cs + i, len, staff, nstaff, mail, out);
+		e = raise_batch(st, a, base, cs + i, len, staff, nstaff, mail, out);
 		if (e != ERR_OK)
 			break;
 		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
