@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app_internal.h"
 #include "app/form.h"
+#include "app/site.h"
 #include "app/view.h"
 #include "domain/clock.h"
 #include "domain/ids.h"

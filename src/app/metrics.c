@@ -9,8 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app.h"
-#include "app/app_internal.h"
+#include "app/site.h"
 #include "app/view.h"
 #include "domain/cal.h"
 #include "domain/clock.h"

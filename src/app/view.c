@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app_internal.h"
+#include "app/site.h"
 #include "domain/cal.h"
+#include "domain/cjk.h"
 #include "domain/clock.h"
 #include "store/settings.h"
 #include "util/i18n.h"
@@ -91,31 +92,30 @@ void view_text(struct req *rq, struct tobj *o, const char *name, const char *con
 	buf_free(&b);
 }
 
-static bool has_han(const char *s)
+const char *view_lang_html(struct req *rq, const char *text, enum lang lang)
 {
-	const char *p = s, *end = s + strlen(s);
-	while (p < end) {
-		int32_t cp = utf8_next(&p, end);
-		if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-		    (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x25CB /* ○, the masking circle */)
-			return true;
-	}
-	return false;
+	if (!text)
+		return NULL;
+	if (lang == LANG__MAX)
+		lang = cjk_has_han(text) ? LANG_ZH : rq->lang;
+	struct buf b;
+	buf_init(&b);
+	if (lang != rq->lang)
+		buf_printf(&b, "<span lang=\"%s\">", lang == LANG_EN ? "en" : "zh-Hant");
+	buf_put_html(&b, text, strlen(text));
+	if (lang != rq->lang)
+		buf_puts(&b, "</span>");
+	const char *r = arena_strndup(rq->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
 }
 
 void view_data(struct req *rq, struct tobj *o, const char *name, const char *text)
 {
-	if (!text || rq->lang == LANG_ZH || !has_han(text)) {
+	if (!text || rq->lang == LANG_ZH || !cjk_has_han(text))
 		tobj_str(o, name, text);
-		return;
-	}
-	struct buf b;
-	buf_init(&b);
-	buf_puts(&b, "<span lang=\"zh-Hant\">");
-	buf_put_html(&b, text, strlen(text));
-	buf_puts(&b, "</span>");
-	tobj_html(o, name, arena_strndup(rq->arena, b.data, b.len));
-	buf_free(&b);
+	else
+		tobj_html(o, name, view_lang_html(rq, text, LANG_ZH));
 }
 
 const char *md_html(struct arena *a, const char *markdown)

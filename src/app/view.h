@@ -48,6 +48,13 @@ void view_text(struct req *rq, struct tobj *o, const char *name, const char *con
  * Element content only, never attributes.
  */
 void view_data(struct req *rq, struct tobj *o, const char *name, const char *text);
+/*
+ * Escaped text as trusted HTML, in a span with lang= when it is in the
+ * other language than the page's (lang: the text's language when known;
+ * LANG__MAX: Chinese if it has Han characters), so screen readers switch
+ * voice.  Element content only (arena).
+ */
+const char *view_lang_html(struct req *rq, const char *text, enum lang lang);
 /* Same for Markdown: rendered safely by cmark into trusted HTML. */
 void view_markdown(struct req *rq, struct tobj *o, const char *name, const char *const md[LANG__MAX]);
 /* Markdown to trusted HTML (cmark, raw HTML and unsafe links removed), in arena a. */

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "cli/cli.h"
 #include "domain/apikey.h"
 #include "domain/cal.h"
@@ -26,6 +25,7 @@
 #include "store/open311.h"
 #include "store/staff.h"
 #include "store/store.h"
+#include "web/app.h"
 
 static const char admin_usage[] =
     "usage: bianmin admin COMMAND --db FILE [options]\n"
@@ -551,10 +551,10 @@ static int cmd_faq_stale(const struct cli_opts *o)
 static int cmd_api_key(const struct cli_opts *o)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : "", *name = o->name;
-	long rate = o->rate > 0 ? o->rate : 30;
+	long rate = o->rate > 0 ? o->rate : APIKEY_RATE_DEFAULT;
 	bool needs_name = strcmp(sub, "add") == 0 || strcmp(sub, "revoke") == 0;
 	if (o->nargs != 2 || (!needs_name && strcmp(sub, "list") != 0) ||
-	    (needs_name && (!name || !*name || strlen(name) > 64))) {
+	    (needs_name && (!name || !*name || strlen(name) > APIKEY_NAME_MAX)) || rate > APIKEY_RATE_MAX) {
 		fprintf(stderr, "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
 		                "       bianmin admin api-key list --db FILE\n"
 		                "       bianmin admin api-key revoke --db FILE --name TEXT\n");

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "cli/cli.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
@@ -20,6 +19,7 @@
 #include "store/settings.h"
 #include "store/staff.h"
 #include "util/i18n.h"
+#include "web/app.h"
 
 static struct store *open_store(const struct cli_opts *o)
 {

@@ -5,11 +5,11 @@
  */
 #include <stdio.h>
 
-#include "app/app.h"
 #include "cli/cli.h"
 #include "sched/sched.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "web/app.h"
 
 static const char sched_usage[] = "usage: bianmin scheduler --db FILE [--once] [--interval SECONDS] [--root DIR]\n"
                                   "\n"

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "cli/cli.h"
 #include "front/front.h"
+#include "web/app.h"
 
 /* Reads a whole number in [lo, hi] for option name; -1 (after saying so) when it is not one. */
 static long number_arg(const char *name, const char *v, long lo, long hi)

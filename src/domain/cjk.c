@@ -635,3 +635,15 @@ done:
 		free(e);
 	return nmarks;
 }
+
+bool cjk_has_han(const char *s)
+{
+	const char *p = s ? s : "", *end = p + strlen(p);
+	while (p < end) {
+		int32_t cp = utf8_next(&p, end);
+		if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x25CB /* ○, the masking circle */)
+			return true;
+	}
+	return false;
+}

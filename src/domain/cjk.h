@@ -176,4 +176,7 @@ enum {
  */
 size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars, struct buf *out);
 
+/* Does s hold Han characters (or ○, the masking circle of a masked name)?  NULL: no. */
+bool cjk_has_han(const char *s);
+
 #endif

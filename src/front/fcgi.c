@@ -16,8 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "front/front.h"
+#include "web/app.h"
 
 /* Connections the kernel queues for us (capped by net.core.somaxconn, 4096 by default). */
 enum { LISTEN_BACKLOG = 4096 };

@@ -18,8 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/app.h"
 #include "front/front.h"
+#include "web/app.h"
 
 /*
  * libmicrohttpd 0.9.75 only times out idle connections: a client that
@@ -231,9 +231,19 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_state *cs, c
 	app_handle(&rq, &rs);
 	resp_check_headers(&rs);
 
+	/* logged before the body is handed over (the log counts its bytes) */
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	app_log(&rq, &rs, (long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
+
+	/* no copy: libmicrohttpd sends the bytes themselves and calls release when done */
 	size_t len;
-	const char *body = resp_body(&rs, &len);
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	void (*release)(void *);
+	void *release_cls;
+	const char *body = resp_body_handover(&rs, &len, &release, &release_cls);
+	struct MHD_Response *r =
+	    release ? MHD_create_response_from_buffer_with_free_callback_cls(len, (void *)body, release, release_cls)
+	            : MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_PERSISTENT);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs.content_type);
 	for (int i = 0; i < rs.nheaders; i++)
 		MHD_add_response_header(r, rs.headers[i].name, rs.headers[i].value);
@@ -243,9 +253,6 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_state *cs, c
 	MHD_destroy_response(r);
 	cs->answered = true;
 
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	app_log(&rq, &rs, (long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
 	resp_free(&rs);
 	buf_free(&q.b);
 	arena_reset(tl_arena);

@@ -1,6 +1,8 @@
 /*
- * handlers.h -- every page handler, one group per file.  A handler reads
- * validated fields (req_field), calls the store, fills a view and renders.
+ * handlers.h -- every page handler, one group per file: what the route
+ * table (web/routes.c) calls.  A handler reads validated fields
+ * (req_field), calls the store, fills a view and renders.  What handlers
+ * share with each other is in views.h.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
@@ -8,7 +10,6 @@
 #define BM_HANDLERS_H
 
 #include "app/http.h"
-#include "domain/access.h"
 
 /* public.c: the catalog, notice sheets, FAQ, units, news */
 void h_home(struct req *rq, struct resp *rs);
@@ -64,7 +65,7 @@ void h_village_update(struct req *rq, struct resp *rs);
 void h_village_post_add(struct req *rq, struct resp *rs);
 void h_village_post_delete(struct req *rq, struct resp *rs);
 
-/* counter.c: registering cases, receipts, correction notices, queues */
+/* case_intake.c, case_page.c, case_notice.c: registering cases, receipts, one case, correction notices */
 void h_case_new_form(struct req *rq, struct resp *rs);
 void h_case_create(struct req *rq, struct resp *rs);
 void h_case_receipt(struct req *rq, struct resp *rs);
@@ -75,8 +76,6 @@ void h_notice_form(struct req *rq, struct resp *rs);
 void h_notice_create(struct req *rq, struct resp *rs);
 void h_notice_print(struct req *rq, struct resp *rs);
 void h_case_corrected(struct req *rq, struct resp *rs);
-void h_case_find(struct req *rq, struct resp *rs);
-void h_queue(struct req *rq, struct resp *rs);
 
 /* status.c: the citizen's case lookup */
 void h_status_form(struct req *rq, struct resp *rs);
@@ -88,6 +87,11 @@ void h_console(struct req *rq, struct resp *rs);
 void h_synonyms(struct req *rq, struct resp *rs);
 void h_synonym_add(struct req *rq, struct resp *rs);
 void h_synonym_delete(struct req *rq, struct resp *rs);
+
+/* apikey_admin.c: the Open311 partners' keys (issue #13) */
+void h_apikeys(struct req *rq, struct resp *rs);
+void h_apikey_add(struct req *rq, struct resp *rs);
+void h_apikey_revoke(struct req *rq, struct resp *rs);
 
 /* faq_admin.c: staff editing FAQ entries */
 void h_faq_admin_list(struct req *rq, struct resp *rs);
@@ -101,7 +105,8 @@ void h_faq_delete(struct req *rq, struct resp *rs);
 /* news_feed.c: the RSS 2.0 feed of news */
 void h_news_feed(struct req *rq, struct resp *rs);
 
-/* petitions.c: petitions from every channel, routing, outcomes, extensions, queues */
+/* petition_intake.c, petition_page.c, petition_actions.c: petitions from every channel, one petition,
+ * routing, outcomes, extensions */
 void h_petition_form(struct req *rq, struct resp *rs);
 void h_petition_create(struct req *rq, struct resp *rs);
 void h_petition_receipt(struct req *rq, struct resp *rs);
@@ -109,7 +114,6 @@ void h_petition_staff_receipt(struct req *rq, struct resp *rs);
 void h_petition_staff_form(struct req *rq, struct resp *rs);
 void h_petition_hotline_form(struct req *rq, struct resp *rs);
 void h_petition_staff_create(struct req *rq, struct resp *rs);
-void h_petition_list(struct req *rq, struct resp *rs);
 void h_petition_view(struct req *rq, struct resp *rs);
 void h_petition_reveal(struct req *rq, struct resp *rs);
 void h_petition_route(struct req *rq, struct resp *rs);
@@ -118,6 +122,11 @@ void h_petition_close(struct req *rq, struct resp *rs);
 void h_petition_ext_ask(struct req *rq, struct resp *rs);
 void h_petition_ext_decide(struct req *rq, struct resp *rs);
 void h_petition_ext_allow(struct req *rq, struct resp *rs);
+/* queues.c: the petition lists, the unit's open cases, finding cases */
+void h_petition_list(struct req *rq, struct resp *rs);
+void h_queue(struct req *rq, struct resp *rs);
+void h_case_find(struct req *rq, struct resp *rs);
+/* dashboard.c: marking the scheduler's notifications read (the counts are on the staff home) */
 void h_notification_read(struct req *rq, struct resp *rs);
 void h_notifications_read_all(struct req *rq, struct resp *rs);
 /* status.c: the satisfaction survey after a petition's reply */
@@ -143,33 +152,5 @@ void open311_error(struct req *rq, struct resp *rs, int status, const char *desc
 /* reports.c: the audit log (heads: their unit's records; the office head and administrators: all) */
 void h_audit(struct req *rq, struct resp *rs);
 void h_audit_csv(struct req *rq, struct resp *rs);
-
-/* Shared view builders. */
-struct tobj;
-struct store;
-struct case_rec;
-struct cal;
-struct service_rec;
-struct petition_rec;
-/* Fills v with a service's notice-sheet facts (public.c); ERR_NOTFOUND for no such code. */
-enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
-                            struct service_rec *out);
-/* A receipt's status-page address for number no (status_url) and its QR code (qr) (counter.c). */
-void receipt_status_link(struct req *rq, struct tobj *v, const char *no);
-/* A case's common fields, personal data masked unless full (counter.c). */
-void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
-                       bool full);
-/* May the signed-in user do act to this case (counter.c) or petition (petitions.c)?  Asks domain/access.h. */
-bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act);
-bool petition_may(const struct req *rq, const struct petition_rec *p, enum access_action act);
-/* What an audit row says about a lookup by phone: "by phone 0912-***-678" (counter.c). */
-const char *audit_phone(struct req *rq, const char *phone);
-/* The staff home page's counts for the user's unit (counter.c). */
-void staff_dashboard_view(struct req *rq, struct tobj *v);
-/* The staff home page's petition counts and notifications (petitions.c). */
-void petition_dashboard_view(struct req *rq, struct tobj *v);
-/* The citizen's status page of a petition; code goes back into the rating form (petitions.c). */
-void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
-                          const char *code, const char *notice_key);
 
 #endif

@@ -141,7 +141,8 @@ static void lines_view(struct req *rq, struct tobj *v, const char *name, const s
  * per-case notice sheet so both print the same facts.  Returns ERR_OK or
  * ERR_NOTFOUND.
  */
-enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v, struct service_rec *out)
+static enum err service_sheet_view(struct req *rq, struct store *st, const char *code, struct tobj *v,
+                                   struct service_rec *out)
 {
 	struct service_rec s;
 	enum err e = store_service(st, rq->arena, code, &s);

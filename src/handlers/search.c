@@ -19,6 +19,7 @@
 #include "domain/cjk.h"
 #include "domain/ids.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
@@ -51,58 +52,13 @@ static const char *query_text(struct req *rq, bool *cut)
 	const struct fval *f = req_field(rq, "q");
 	const char *s = f->s ? f->s : "";
 	size_t n = f->present || f->err_key ? strlen(s) : 0;
-	const char *p = s, *end = s + n;
-	size_t chars = 0;
-	while (p < end && chars < SEARCH_MAX_CHARS) {
-		if (utf8_next(&p, end) < 0)
-			break;
-		chars++;
-	}
+	const char *p = s + utf8_chars_len(s, n, SEARCH_MAX_CHARS), *end = s + n;
 	*cut = p < end;
 	/* nothing but spaces is no query */
 	const char *t = s;
 	while (t < p && (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n'))
 		t++;
 	return t == p ? "" : arena_strndup(rq->arena, s, (size_t)(p - s));
-}
-
-/* Does s hold Han characters (Chinese, whatever the page's language)? */
-static bool has_han(const char *s)
-{
-	const char *p = s ? s : "", *end = p + strlen(p);
-	while (p < end) {
-		int32_t c = utf8_next(&p, end);
-		enum cjk_class cls = CJK_SEP;
-		if (c > 0x2E7F)
-			cjk_fold_class((uint32_t)c, &cls);
-		if (cls == CJK_HAN)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Escaped text as trusted HTML, in a span with lang= when it is in the
- * other language than the page's (lang: the text's language when known;
- * LANG__MAX: Chinese if it has Han characters), so screen readers switch
- * voice.  For element content only.
- */
-static const char *text_html(struct req *rq, const char *text, enum lang lang)
-{
-	if (!text)
-		return NULL;
-	if (lang == LANG__MAX)
-		lang = has_han(text) ? LANG_ZH : rq->lang;
-	struct buf b;
-	buf_init(&b);
-	if (lang != rq->lang)
-		buf_printf(&b, "<span lang=\"%s\">", lang == LANG_EN ? "en" : "zh-Hant");
-	buf_put_html(&b, text, strlen(text));
-	if (lang != rq->lang)
-		buf_puts(&b, "</span>");
-	const char *r = arena_strndup(rq->arena, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	return r;
 }
 
 static const char *hit_href(struct req *rq, const struct search_hit *h)
@@ -167,7 +123,7 @@ static size_t results_view(struct req *rq, struct tobj *v, const struct search_r
 			if (h->kind == SEARCH_NEWS)
 				tobj_str(o, "meta", view_date(rq, h->meta));
 			else
-				tobj_html(o, "meta", text_html(rq, h->meta, h->lang));
+				tobj_html(o, "meta", view_lang_html(rq, h->meta, h->lang));
 			in_group++;
 			shown++;
 		}
@@ -214,12 +170,12 @@ void h_search(struct req *rq, struct resp *rs)
 	bool cut;
 	const char *q = query_text(rq, &cut);
 	/* the query in the title, unless it is Chinese on an English page (a title has no lang=) */
-	bool q_title = *q && !(rq->lang == LANG_EN && has_han(q));
+	bool q_title = *q && !(rq->lang == LANG_EN && cjk_has_han(q));
 	struct tobj *v =
 	    view_new(rq, q_title ? arena_printf(rq->arena, "%s%s%s", T(rq, "search_for_1"), q, T(rq, "search_for_2"))
 	                         : T(rq, "search_title"));
 	tobj_str(v, "q", q);
-	tobj_html(v, "q_html", text_html(rq, q, LANG__MAX));
+	tobj_html(v, "q_html", view_lang_html(rq, q, LANG__MAX));
 	tobj_bool(v, "truncated", cut);
 	if (*q) {
 		struct search_result res;
@@ -266,19 +222,19 @@ static void petition_view(struct req *rq, struct tobj *o, const struct petition_
 	if (have_page(rq, page))
 		tobj_str(o, "href", url(rq, "%s", page));
 	if (petition_may(rq, p, ACC_VIEW_SUBJECT))
-		tobj_html(o, "subject", text_html(rq, p->subject, LANG__MAX));
+		tobj_html(o, "subject", view_lang_html(rq, p->subject, LANG__MAX));
 	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", p->state)));
 	if (p->unit)
 		view_text(rq, o, "unit_name", p->unit_name);
 	tobj_str(o, "received", view_date(rq, p->received_on));
 	tobj_str(o, "due", view_date(rq, p->due_on));
 	if (p->confidential || !petition_may(rq, p, ACC_VIEW_IDENTITY)) {
-		tobj_html(o, "who", text_html(rq, T(rq, "console_confidential"), rq->lang));
+		tobj_html(o, "who", view_lang_html(rq, T(rq, "console_confidential"), rq->lang));
 	} else if (p->anonymous || !p->name) {
-		tobj_html(o, "who", text_html(rq, T(rq, "console_anonymous"), rq->lang));
+		tobj_html(o, "who", view_lang_html(rq, T(rq, "console_anonymous"), rq->lang));
 	} else {
 		ids_mask_name(p->name, buf, sizeof buf);
-		tobj_html(o, "who", text_html(rq, buf, LANG__MAX));
+		tobj_html(o, "who", view_lang_html(rq, buf, LANG__MAX));
 		if (p->phone) {
 			ids_mask_phone(p->phone, buf, sizeof buf);
 			tobj_str(o, "phone", arena_strdup(rq->arena, buf));
@@ -437,7 +393,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 	for (size_t i = 0; i < n; i++) {
 		struct tobj *o = tlist_obj(l);
 		tobj_int(o, "id", syn[i].id);
-		tobj_html(o, "variants", text_html(rq, syn[i].variants, LANG__MAX));
+		tobj_html(o, "variants", view_lang_html(rq, syn[i].variants, LANG__MAX));
 		tobj_str(o, "by", syn[i].created_by);
 		tobj_str(o, "at", view_time(rq, syn[i].created_at));
 	}

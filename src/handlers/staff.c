@@ -10,6 +10,7 @@
 #include "app/view.h"
 #include "domain/clock.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/deadlines.h"
 #include "store/staff.h"

@@ -10,14 +10,87 @@
 
 #include "app/auth.h"
 #include "app/view.h"
+#include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "domain/petition.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/deadlines.h"
 #include "store/petitions.h"
 #include "store/staff.h"
+
+/* The citizen's status page of a petition; code goes back into the rating form. */
+static void petition_status_page(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p,
+                                 const char *code, const char *notice_key)
+{
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_status_title"), p->no));
+	tobj_str(v, "no", p->no);
+	view_data(rq, v, "subject", p->subject);
+	tobj_str(v, "state_label", petition_state_label(rq, p->state));
+	tobj_str(v, "channel_label", petition_channel_label(rq, p->channel));
+	tobj_str(v, "received", view_date(rq, p->received_on));
+	bool open = petition_open(p);
+	if (open) {
+		tobj_str(v, "due", view_date(rq, p->due_on));
+		tobj_str(v, "due_iso", p->due_on);
+		tobj_bool(v, "extended", p->ext_until != NULL);
+	}
+	if (p->unit) {
+		view_text(rq, v, "unit_name", p->unit_name);
+		tobj_str(v, "unit_phone", p->unit_phone);
+	}
+	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
+	if (strcmp(p->state, "replied") == 0) {
+		tobj_str(v, "reply", p->reply);
+		view_lines(rq, v, "reply_lines", p->reply);
+	}
+	view_data(rq, v, "agency", strcmp(p->state, "transferred") == 0 ? p->agency : NULL);
+	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
+	if (p->ground && strcmp(p->state, "not_handled") == 0)
+		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
+	tobj_str(v, "duplicate_no", strcmp(p->state, "duplicate") == 0 ? p->duplicate_no : NULL);
+	bool rate = strcmp(p->state, "replied") == 0 && !p->rating;
+	tobj_bool(v, "may_rate", rate);
+	tobj_int(v, "rating", p->rating);
+	if (rate) {
+		/* the form re-proves the code: it is the citizen's own page, never cached */
+		tobj_str(v, "csrf", auth_csrf(rq));
+		tobj_str(v, "code", code);
+		struct tlist *l = tobj_list(v, "stars");
+		for (int i = 5; i >= 1; i--) {
+			struct tobj *o = tlist_obj(l);
+			tobj_int(o, "value", i);
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "prate_%d", i)));
+		}
+	}
+	if (notice_key)
+		tobj_str(v, "notice", T(rq, notice_key));
+
+	/* the timeline: steps the citizen may see, without staff names or notes */
+	struct pet_event_rec *ev;
+	size_t ne;
+	if (store_petition_events(st, rq->arena, p->id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			const char *act = ev[i].action;
+			if (strncmp(act, "ext_", 4) == 0 && strcmp(act, "ext_approved") != 0)
+				continue;
+			if (strcmp(act, "reassigned") == 0 || strcmp(act, "rerouted") == 0 || strcmp(act, "rated") == 0)
+				continue;
+			struct tobj *o = tlist_obj(l);
+			char d[CAL_ISO_SIZE];
+			cal_format_iso(clock_office_day(clock_parse_iso(ev[i].at)), d);
+			tobj_str(o, "date", view_date(rq, d));
+			tobj_str(o, "date_iso", arena_strdup(rq->arena, d));
+			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pact_%s", act)));
+		}
+	}
+	rs->no_store = true;
+	page_render(rq, rs, "petition_status", v);
+}
 
 /*
  * Lookups a minute: per number and address (so another address's tries

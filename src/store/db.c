@@ -176,21 +176,6 @@ void bind_opt(sqlite3_stmt *s, int i, const char *v)
 	bind_str(s, i, v && *v ? v : NULL);
 }
 
-void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem)
-{
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		void *grown = arena_alloc(a, nc * elem);
-		if (*n)
-			memcpy(grown, *items, *n * elem);
-		*items = grown;
-		*cap = nc;
-	}
-	void *slot = (char *)*items + (*n)++ * elem;
-	memset(slot, 0, elem);
-	return slot;
-}
-
 enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx, sqlite3_stmt *s), void *ctx)
 {
 	if (!s)

@@ -37,8 +37,6 @@ const char *col_str(sqlite3_stmt *s, int i, struct arena *a);
 void bind_str(sqlite3_stmt *s, int i, const char *v);
 void bind_opt(sqlite3_stmt *s, int i, const char *v);
 
-/* Grows an arena array of elem-sized items to hold n+1; returns the slot. */
-void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);
 
 /*
  * Steps s to its end, calling row(ctx, s) on each row, and resets it.

@@ -217,6 +217,21 @@ void *arena_zalloc(struct arena *a, size_t n)
 	return p;
 }
 
+void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		void *grown = arena_alloc(a, nc * elem);
+		if (*n)
+			memcpy(grown, *items, *n * elem);
+		*items = grown;
+		*cap = nc;
+	}
+	void *slot = (char *)*items + (*n)++ * elem;
+	memset(slot, 0, elem);
+	return slot;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char *p = arena_alloc(a, n + 1);
@@ -369,6 +384,14 @@ enum err file_read(const char *path, char **out, size_t *len)
 	*len = b.len;
 	*out = b.data ? b.data : xcalloc(1, 1);
 	return ERR_OK;
+}
+
+size_t utf8_chars_len(const char *s, size_t n, size_t max)
+{
+	const char *p = s, *end = s + n;
+	for (size_t i = 0; i < max && p < end; i++)
+		utf8_next(&p, end);
+	return (size_t)(p - s);
 }
 
 const char *utf8_first_chars(struct arena *a, const char *s, size_t max)

@@ -58,6 +58,8 @@ void arena_free(struct arena *a);
 void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);
 void *arena_zalloc(struct arena *a, size_t n);
+/* Grows an arena array of elem-sized items to hold n+1; returns the slot (zeroed). */
+void *arena_push(struct arena *a, void **items, size_t *n, size_t *cap, size_t elem);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -68,6 +70,8 @@ bool utf8_valid(const char *s, size_t n);
 int32_t utf8_next(const char **p, const char *end);
 /* The first max code points of s up to its first line break, with "…" when cut (arena copy). */
 const char *utf8_first_chars(struct arena *a, const char *s, size_t max);
+/* Byte length of the first max code points of s[0..n) (which may be invalid UTF-8). */
+size_t utf8_chars_len(const char *s, size_t n, size_t max);
 /* Encode cp into out (at least 4 bytes); returns bytes written. */
 size_t utf8_put(char *out, uint32_t cp);
 /* Ends s after its longest valid UTF-8 prefix (snprintf may have cut a character). */

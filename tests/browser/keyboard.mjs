@@ -568,7 +568,7 @@ export async function keyboardRuns(browser, base, { check, gotoRetry, only, root
 	/*
 	 * Each language sends one petition from the citizen's form: with the two
 	 * pages.json posts that is 4, under the form's limit of 5 per address in
-	 * 10 minutes (WEB_MAX in src/handlers/petitions.c).
+	 * 10 minutes (WEB_MAX in src/handlers/petition_intake.c).
 	 */
 	const times = [];
 	for (const l of languages) {

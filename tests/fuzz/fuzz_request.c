@@ -1,6 +1,6 @@
 /*
  * fuzz_request.c -- libFuzzer target for a whole request through the
- * dispatcher: app_handle() (src/app/app.c) with the real route table,
+ * dispatcher: app_handle() (src/web/app.c) with the real route table,
  * handlers, templates, store and a demo database.
  *
  * Once per process it makes a temp folder ($TMPDIR or /tmp), builds a demo
@@ -50,7 +50,7 @@
 #include <sodium.h>
 #include <sqlite3.h> /* the harness reads the newest numbers; src/ never sees this */
 
-#include "app/app.h"
+#include "web/app.h"
 #include "app/http.h"
 #include "cli/cli.h"
 #include "util/util.h"

@@ -425,7 +425,7 @@ def matrix_records(client):
 
 def test_permission_matrix(client):
     rows = load_matrix(client.root)
-    with open(os.path.join(client.root, "src", "app", "routes.c"), encoding="utf-8") as f:
+    with open(os.path.join(client.root, "src", "web", "routes.c"), encoding="utf-8") as f:
         declared = set(re.findall(r'\{M_(GET|POST), "(/staff[^"]*)"', f.read()))
     listed = {(m, r) for m, r, _ in rows}
     assert declared <= listed, "staff routes missing from tests/data/permissions.tsv: %s" % sorted(declared - listed)

@@ -1,5 +1,5 @@
 """Hostile input on every route (issue 7), table-driven from the route table
-itself (src/app/routes.c): each declared field of each route gets over-long
+itself (src/web/routes.c): each declared field of each route gets over-long
 values, invalid UTF-8, NUL bytes, control characters, SQL fragments, script
 tags, path-traversal strings and duplicated parameters; each path capture
 gets traversal and markup; POST routes also get a wrong content type.
@@ -25,7 +25,7 @@ SKIP_TABLES = {"attempts", "sessions", "audit", "content_gen", "calendar_gen"}
 
 
 def parse_routes(root):
-    with open(os.path.join(root, "src", "app", "routes.c"), encoding="utf-8") as f:
+    with open(os.path.join(root, "src", "web", "routes.c"), encoding="utf-8") as f:
         src = f.read()
     # field lists shared through a macro (#define NAME \ rows...) are expanded first
     macros = {m.group(1): m.group(2) for m in re.finditer(r"#define (\w+) \\\n((?:.*\\\n)*.*)", src)}

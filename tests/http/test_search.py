@@ -347,3 +347,36 @@ def test_synonyms_admin(client):
     r = client.post("/staff/admin/synonyms/%d/delete" % rows[0][0], {"csrf": hidden_input(page, "csrf")})
     assert r.status == 303, "delete: %d" % r.status
     assert not hit_links(search(client, "阿罩霧燈")), "deleted synonym still used"
+
+
+def test_search_pages_are_cached_and_follow_changes(client):
+    """The same query from any visitor is answered from the page cache, and
+    a synonym added or removed by staff shows in the next answer (it is a
+    content change, as a catalog edit is)."""
+    from test_operations import metric, parse_prometheus
+    local = client.fresh()
+    local.source = "127.0.0.1"
+
+    def hits():
+        return metric(parse_prometheus(local.get("/metrics").text)[0], "bianmin_page_cache_hits_total")
+
+    visitor = client.fresh()
+    first = search(visitor, "霧峰燈塔")
+    assert not hit_links(first), "nonsense word found before the synonym exists"
+    before = hits()
+    again = search(client.fresh(), "霧峰燈塔")
+    assert hits() == before + 1, "the second visitor's identical search came from the cache"
+    assert again.body == first.body, "the cached answer is the same page"
+    assert search(client.fresh(), "霧峰燈塔", "/en").body != first.body, "each language has its own page"
+
+    staff = client.fresh()
+    login(staff, "admin1")
+    page = staff.get("/staff/admin/synonyms")
+    r = staff.post("/staff/admin/synonyms", {"csrf": hidden_input(page, "csrf"), "variants": "霧峰燈塔 ｜ 路燈"})
+    assert r.status == 303, "add: %d %s" % (r.status, strip_tags(r.text)[:200])
+    assert "/services/streetlight-repair" in hit_links(search(client.fresh(), "霧峰燈塔")), \
+        "a synonym added by staff is used at once, not a stale cached page"
+    row = client.sql("SELECT id FROM search_synonyms WHERE variants LIKE '霧峰燈塔%'")[0][0]
+    r = staff.post("/staff/admin/synonyms/%d/delete" % row, {"csrf": hidden_input(page, "csrf")})
+    assert r.status == 303, "delete: %d" % r.status
+    assert not hit_links(search(client.fresh(), "霧峰燈塔")), "a deleted synonym is not served from the cache"

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "app/static.h"
+#include "web/static.h"
 
 static char root[64];
 

@@ -4,7 +4,7 @@
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
-#include "app/app.h"
+#include "web/app.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -15,53 +15,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/app_internal.h"
 #include "app/auth.h"
 #include "app/metrics.h"
 #include "app/router.h"
-#include "app/static.h"
+#include "app/site.h"
 #include "app/view.h"
 #include "domain/settings.h"
 #include "store/catalog.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "web/static.h"
 
-static struct app_config g_cfg;
-static struct tmpl_set *g_tmpl;
-static bool g_demo;
-static _Thread_local struct store *tl_store;
-
-const struct tmpl_set *app_templates(void)
-{
-	return g_tmpl;
-}
-
-bool app_is_demo(void)
-{
-	return g_demo;
-}
-
-const char *app_root(void)
-{
-	return g_cfg.root;
-}
-
-const char *app_metrics_allow(void)
-{
-	return g_cfg.metrics_allow ? g_cfg.metrics_allow : "127.0.0.1,::1";
-}
-
-struct store *req_store(struct req *rq)
-{
-	(void)rq;
-	if (!tl_store) {
-		char err[256];
-		tl_store = store_open(g_cfg.db_path, err, sizeof err);
-		if (!tl_store)
-			fprintf(stderr, "bianmin: %s\n", err);
-	}
-	return tl_store;
-}
+static bool g_quiet;
 
 static const char *strings_cb(void *ctx, enum lang lang, const char *key)
 {
@@ -71,18 +36,20 @@ static const char *strings_cb(void *ctx, enum lang lang, const char *key)
 
 int app_init(const struct app_config *cfg, char *err, size_t errsz)
 {
-	g_cfg = *cfg;
+	g_quiet = cfg->quiet;
 	char path[1024];
 	snprintf(path, sizeof path, "%s/templates/strings.tsv", cfg->root);
 	if (i18n_load(path, err, errsz) < 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/templates", cfg->root);
-	g_tmpl = tmpl_load_dir(path, strings_cb, NULL, err, errsz);
-	if (!g_tmpl)
+	struct site site = {.root = cfg->root, .db_path = cfg->db_path, .metrics_allow = cfg->metrics_allow};
+	site.tmpl = tmpl_load_dir(path, strings_cb, NULL, err, errsz);
+	if (!site.tmpl)
 		return -1;
+	site_set(&site);
 	static const char *const required[] = {"error", "home"};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
-		if (!tmpl_has(g_tmpl, required[i])) {
+		if (!tmpl_has(site.tmpl, required[i])) {
 			snprintf(err, errsz, "%s/%s.html: missing", path, required[i]);
 			return -1;
 		}
@@ -105,7 +72,8 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	}
 	struct arena *a = arena_new();
 	const char *demo = store_setting(st, a, "demo");
-	g_demo = demo && strcmp(demo, "1") == 0;
+	site.demo = demo && strcmp(demo, "1") == 0;
+	site_set(&site);
 	const char *pub = store_setting(st, a, "public_url");
 	if (!pub || !*pub)
 		fprintf(stderr,
@@ -119,105 +87,26 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 
 void app_shutdown(void)
 {
-	store_close(tl_store);
-	tl_store = NULL;
-	tmpl_free(g_tmpl);
-	g_tmpl = NULL;
+	site_close();
 	static_free();
 	i18n_free();
-}
-
-/* ---- responses ---- */
-
-const char *resp_body(const struct resp *r, size_t *len)
-{
-	if (r->body_static) {
-		*len = r->body_static_len;
-		return r->body_static;
-	}
-	*len = r->body.len;
-	return r->body.data ? r->body.data : "";
-}
-
-void resp_header(struct resp *r, const char *name, const char *value)
-{
-	if (r->nheaders < RESP_MAX_HEADERS)
-		r->headers[r->nheaders++] = (struct header){name, value};
-}
-
-/* A header value a client reads as one line: no control character (CR, LF, NUL, DEL, ...). */
-static bool header_text_ok(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-	return true;
-}
-
-bool resp_check_headers(struct resp *rs)
-{
-	bool ok = header_text_ok(rs->content_type);
-	int kept = 0;
-	for (int i = 0; i < rs->nheaders; i++) {
-		if (header_text_ok(rs->headers[i].name) && header_text_ok(rs->headers[i].value))
-			rs->headers[kept++] = rs->headers[i];
-		else
-			ok = false;
-	}
-	rs->nheaders = kept;
-	if (ok)
-		return true;
-	/* a handler built a header from input it should have refused: fail closed */
-	static const char msg[] = "500 Internal Server Error\n";
-	rs->status = 500;
-	rs->content_type = "text/plain; charset=utf-8";
-	rs->body.len = 0;
-	rs->body_static = msg;
-	rs->body_static_len = sizeof msg - 1;
-	return false;
-}
-
-void resp_free(struct resp *rs)
-{
-	buf_free(&rs->body);
-}
-
-const char *http_reason(int status)
-{
-	switch (status) {
-	case 200: return "OK";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 408: return "Request Timeout";
-	case 413: return "Content Too Large";
-	case 414: return "URI Too Long";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 431: return "Request Header Fields Too Large";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "Unknown";
-	}
 }
 
 /* ---- the public page cache ---- */
 
 /*
  * Pages that are the same for every visitor (R_CACHE routes, no session, no
- * query string) are kept rendered, tagged with the content generation; a
- * change to the catalog bumps the generation and the stale copy is skipped.
+ * query string unless the route takes one: R_CACHE_QUERY, the search page)
+ * are kept rendered, keyed by language, path and query, tagged with the
+ * content generation; a change to the catalog (or a synonym) bumps the
+ * generation and the stale copy is skipped.  One entry a slot: a burst of
+ * new queries evicts, it never grows the memory.
  */
 enum { CACHE_SLOTS = 512 };
 
 struct cache_entry {
 	char *key;
-	char *body;
-	size_t len;
+	struct shared_body *body; /* the cache's own reference */
 	long long gen;
 };
 
@@ -232,13 +121,15 @@ static size_t cache_slot(const char *key)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
-static bool cache_get(const char *key, long long gen, struct buf *out)
+/* A hit lends rs the cached bytes with a reference: no copy, however many send them at once. */
+static bool cache_get(const char *key, long long gen, struct resp *rs)
 {
 	bool hit = false;
 	size_t i = cache_slot(key);
 	pthread_rwlock_rdlock(&g_cache_lock);
-	if (g_cache[i].key && g_cache[i].gen == gen && strcmp(g_cache[i].key, key) == 0) {
-		buf_put(out, g_cache[i].body, g_cache[i].len);
+	struct cache_entry *e = &g_cache[i];
+	if (e->key && e->gen == gen && strcmp(e->key, key) == 0) {
+		resp_share(rs, e->body);
 		hit = true;
 	}
 	pthread_rwlock_unlock(&g_cache_lock);
@@ -248,14 +139,13 @@ static bool cache_get(const char *key, long long gen, struct buf *out)
 static void cache_put(const char *key, long long gen, const char *body, size_t len)
 {
 	size_t i = cache_slot(key);
-	char *k = xstrdup(key), *b = xmalloc(len + 1);
-	memcpy(b, body, len);
-	b[len] = '\0';
+	struct cache_entry fresh = {xstrdup(key), shared_body_new(body, len), gen};
 	pthread_rwlock_wrlock(&g_cache_lock);
-	free(g_cache[i].key);
-	free(g_cache[i].body);
-	g_cache[i] = (struct cache_entry){k, b, len, gen};
+	struct cache_entry old = g_cache[i];
+	g_cache[i] = fresh;
 	pthread_rwlock_unlock(&g_cache_lock);
+	free(old.key);
+	shared_body_release(old.body); /* freed now, or by the last response still sending it */
 }
 
 /* ---- dispatch ---- */
@@ -422,14 +312,14 @@ static void dispatch(struct req *rq, struct resp *rs)
 	if (r->flags & R_NOSTORE)
 		rs->no_store = true;
 
-	bool cacheable = (r->flags & R_CACHE) && !rq->sess && !rq->query;
+	bool cacheable = (r->flags & R_CACHE) && !rq->sess && (!rq->query || (r->flags & R_CACHE_QUERY));
 	char *key = NULL;
 	long long gen = -1;
 	if (cacheable) {
 		struct store *st = req_store(rq);
 		gen = st ? store_content_gen(st) : -1;
-		key = arena_printf(rq->arena, "%d%s", rq->lang, path);
-		if (gen >= 0 && cache_get(key, gen, &rs->body)) {
+		key = arena_printf(rq->arena, "%d%s?%s", rq->lang, path, rq->query ? rq->query : "");
+		if (gen >= 0 && cache_get(key, gen, rs)) {
 			metrics_cache_hit();
 			rs->status = 200;
 			rs->content_type = "text/html; charset=utf-8";
@@ -489,7 +379,7 @@ void app_log(const struct req *rq, const struct resp *rs, long long usec)
 {
 	static int journald = -1;
 	metrics_observe(rq, rs, usec);
-	if (g_cfg.quiet)
+	if (g_quiet)
 		return;
 	if (journald < 0)
 		journald = getenv("JOURNAL_STREAM") != NULL;

@@ -6,6 +6,7 @@
 #include "app/auth.h"
 #include "app/metrics.h"
 #include "app/router.h"
+#include "domain/apikey.h"
 #include "handlers/handlers.h"
 
 #define R(x) ROLE_BIT(ROLE_##x)
@@ -132,6 +133,23 @@ static const struct field synonym_fields[] = {
 
 static const struct field synonym_list_fields[] = {
 	{"done", F_SLUG, 16, false},
+	{0},
+};
+
+/* the Open311 partners' keys (issue #13): the name as `admin api-key --name` takes it */
+static const struct field apikey_fields[] = {
+	{"name", F_LINE, APIKEY_NAME_MAX, true},
+	{"rate", F_INT, APIKEY_RATE_MAX, false},
+	{0},
+};
+
+static const struct field apikey_revoke_fields[] = {
+	{"name", F_LINE, APIKEY_NAME_MAX, true},
+	{0},
+};
+
+static const struct field apikey_list_fields[] = {
+	{"done", F_INT, 1, false},
 	{0},
 };
 
@@ -450,7 +468,7 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/calendar", h_closure_add, closure_fields, R(ADMIN), 0},
 
 	/* search (issue #5): a query, not a change, so POST (long queries) needs no CSRF token */
-	{M_GET, "/search", h_search, search_fields, 0, R_SOFT},
+	{M_GET, "/search", h_search, search_fields, 0, R_SOFT | R_CACHE | R_CACHE_QUERY},
 	{M_POST, "/search", h_search, search_fields, 0, R_SOFT | R_NOCSRF},
 	{M_GET, "/news.xml", h_news_feed, NULL, 0, 0},
 	{M_GET, "/staff/console", h_console, search_fields, ALL_STAFF, R_SOFT | R_NOSTORE},
@@ -464,6 +482,9 @@ const struct route routes[] = {
 	{M_GET, "/staff/admin/synonyms", h_synonyms, synonym_list_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/synonyms", h_synonym_add, synonym_fields, R(ADMIN), R_SOFT},
 	{M_POST, "/staff/admin/synonyms/*/delete", h_synonym_delete, NULL, R(ADMIN), 0},
+	{M_GET, "/staff/admin/api-keys", h_apikeys, apikey_list_fields, R(ADMIN), R_NOSTORE},
+	{M_POST, "/staff/admin/api-keys", h_apikey_add, apikey_fields, R(ADMIN), R_SOFT | R_NOSTORE},
+	{M_POST, "/staff/admin/api-keys/revoke", h_apikey_revoke, apikey_revoke_fields, R(ADMIN), R_NOSTORE},
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
 	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},

@@ -1,7 +1,7 @@
 /*
  * static.c -- the in-memory static file table (see static.h).
  */
-#include "app/static.h"
+#include "web/static.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -36,9 +36,6 @@ void app_handle(struct req *rq, struct resp *rs);
 /* Writes the one access-log line for a finished request. */
 void app_log(const struct req *rq, const struct resp *rs, long long usec);
 
-/* Frees what app_handle left in rs (not the arena). */
-void resp_free(struct resp *rs);
-
 /*
  * Finds the install root: explicit (--root), else the current folder when it
  * holds templates/ and sql/, else next to the executable (source tree:

@@ -1,0 +1,345 @@
+/*
+ * petition_intake.c -- petitions (陳情) coming in: the citizen's form,
+ * staff intake for the other channels (the counter with its read-back,
+ * the fast 1999 form with the caller's history, mailboxes, letters...),
+ * and the receipt page each form is sent to.
+ */
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/view.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "domain/forms.h"
+#include "domain/ids.h"
+#include "domain/petition.h"
+#include "handlers/handlers.h"
+#include "handlers/views.h"
+#include "store/calendar.h"
+#include "store/cases.h"
+#include "store/catalog.h"
+#include "store/deadlines.h"
+#include "store/petitions.h"
+#include "store/staff.h"
+
+/* Citizen submissions per address in a window (spam brake). */
+enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10 };
+
+/* The form's field names, by domain/forms.h's pet_field ("contact" only names its error). */
+static const char *const form_fields[PF__MAX] = {
+    "name",    "phone", "email",   "address", "village",   "category",
+    "subject", "body",  "channel", "ext_ref", "read_back", "contact",
+};
+
+/* Staff channels offered on the general intake form (web is the citizen's own). */
+static const enum pet_channel staff_channels[] = {PC_COUNTER,    PC_HOTLINE, PC_MAYOR, PC_CHIEF, PC_MAILBOX,
+                                                  PC_SUGGESTION, PC_LETTER,  PC_EMAIL, PC_FAX};
+
+static void village_category_options(struct req *rq, struct store *st, struct tobj *v)
+{
+	struct named_rec *items;
+	size_t n;
+	if (store_villages(st, rq->arena, &items, &n) == ERR_OK)
+		view_named_options(rq, v, "villages", items, n, req_field(rq, "village")->s);
+	if (store_categories(st, rq->arena, &items, &n) == ERR_OK)
+		view_named_options(rq, v, "categories", items, n, req_field(rq, "category")->s);
+}
+
+/* The caller's earlier petitions and cases (masked), for the 1999 form. */
+static void caller_history(struct req *rq, struct store *st, struct tobj *v, const char *phone)
+{
+	char digits[32];
+	ids_phone_digits(phone, digits, sizeof digits);
+	if (strlen(digits) < 8)
+		return;
+	const struct cal *cal = store_calendar(st);
+	int near = store_near_days(st);
+	struct petition_rec *ps;
+	struct case_rec *cs;
+	size_t np = 0, nc = 0;
+	if (store_petitions_by_phone(st, rq->arena, digits, &ps, &np) == ERR_OK) {
+		/* a phone never leads to a confidential petition */
+		struct tlist *l = tobj_list(v, "earlier_petitions");
+		size_t shown = 0;
+		for (size_t i = 0; i < np; i++)
+			if (petition_may(rq, &ps[i], ACC_FIND_BY_PHONE)) {
+				petition_summary_view(rq, tlist_obj(l), &ps[i], cal, near, false);
+				shown++;
+			}
+		np = shown;
+	}
+	if (store_cases_find(st, rq->arena, NULL, digits, &cs, &nc) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "earlier_cases");
+		for (size_t i = 0; i < nc; i++)
+			case_summary_view(rq, tlist_obj(l), &cs[i], cal, near, false);
+	}
+	tobj_bool(v, "has_petitions", np > 0);
+	tobj_bool(v, "has_cases", nc > 0);
+	tobj_bool(v, "looked_up", true);
+	tobj_bool(v, "no_history", np == 0 && nc == 0);
+	auth_audit(rq, "caller_lookup", NULL, audit_phone(rq, phone));
+}
+
+static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, int status, const char *const *errors)
+{
+	struct store *st = req_store(rq);
+	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
+	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
+	struct tobj *v = view_new(rq, T(rq, titles[kind]));
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	if (kind == PFORM_WEB)
+		tobj_str(v, "csrf", auth_csrf(rq));
+	tobj_str(v, "once", auth_form_once(rq));
+	village_category_options(rq, st, v);
+	view_form_fields(rq, v, form_fields, PF__MAX, errors);
+	tobj_bool(v, "anonymous", req_field(rq, "anonymous")->present);
+	tobj_bool(v, "confidential", req_field(rq, "confidential")->present);
+	tobj_bool(v, "read_back_checked", req_field(rq, "read_back")->present);
+	if (kind == PFORM_STAFF) {
+		const char *sel = req_field(rq, "channel")->s;
+		struct tlist *l = tobj_list(v, "channels");
+		for (size_t i = 0; i < sizeof staff_channels / sizeof staff_channels[0]; i++) {
+			struct tobj *o = tlist_obj(l);
+			const char *name = pet_channel_name(staff_channels[i]);
+			tobj_str(o, "value", name);
+			tobj_str(o, "label", petition_channel_label(rq, name));
+			tobj_bool(o, "selected", strcmp(sel, name) == 0);
+		}
+	}
+	if (kind == PFORM_HOTLINE) {
+		/* focus where the operator continues: the phone, then the name once the caller is looked up */
+		const struct fval *ph = req_field(rq, "phone");
+		tobj_bool(v, "focus_phone", !ph->present);
+		if (ph->present)
+			caller_history(rq, st, v, ph->s);
+	}
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, tmpls[kind], v);
+}
+
+void h_petition_form(struct req *rq, struct resp *rs)
+{
+	petition_form(rq, rs, PFORM_WEB, 200, NULL);
+}
+
+void h_petition_staff_form(struct req *rq, struct resp *rs)
+{
+	/* the 1999 operator always gets the fast form */
+	petition_form(rq, rs, rq->sess->role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
+}
+
+void h_petition_hotline_form(struct req *rq, struct resp *rs)
+{
+	petition_form(rq, rs, PFORM_HOTLINE, 200, NULL);
+}
+
+/* The query code, its hash, the rule's days and the due date: what every intake needs. */
+struct intake {
+	char code[QUERY_CODE_LEN + 1];
+	char code_hash[CODE_HASH_SIZE];
+	char due[CAL_ISO_SIZE];
+	char phone_digits[32];
+	int days;
+};
+
+/*
+ * The receipt page a submitted form is sent to (303, see auth_form_once):
+ * the petition this browser's last form made, with its query code, shown
+ * again on every refresh and never made twice.  The citizen's page shows
+ * only petitions from the citizen's form.
+ */
+static void receipt(struct req *rq, struct resp *rs, bool staff)
+{
+	struct store *st = req_store(rq);
+	const char *once = auth_receipt_once(rq);
+	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
+	struct petition_rec p;
+	enum err e = ERR_NOTFOUND;
+	if (st && once) {
+		ids_form_hash(once, form_hash);
+		e = store_petition_by_form(st, rq->arena, form_hash, &p);
+	}
+	if (e == ERR_OK && !staff && strcmp(p.channel, "web") != 0)
+		e = ERR_NOTFOUND;
+	if (e != ERR_OK) {
+		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503,
+		           e == ERR_NOTFOUND ? "err_not_found" : "err_unavailable");
+		return;
+	}
+	ids_query_code_for(once, code);
+	struct tobj *v = view_new(rq, T(rq, "pet_receipt_title"));
+	petition_summary_view(rq, v, &p, NULL, 0, false);
+	view_data(rq, v, "subject", p.subject); /* whoever just typed it */
+	tobj_str(v, "query_code", code);
+	tobj_bool(v, "staff", staff);
+	tobj_bool(v, "hotline", strcmp(p.channel, "hotline") == 0);
+	receipt_status_link(rq, v, p.no);
+	rs->no_store = true;
+	page_render(rq, rs, "petition_receipt", v);
+}
+
+void h_petition_receipt(struct req *rq, struct resp *rs)
+{
+	receipt(rq, rs, false);
+}
+
+void h_petition_staff_receipt(struct req *rq, struct resp *rs)
+{
+	receipt(rq, rs, true);
+}
+
+/* After the POST: to the receipt page, the token in the receipt cookie. */
+static void to_receipt(struct req *rq, struct resp *rs, const char *once, enum pet_form kind)
+{
+	auth_receipt_set(rq, once);
+	page_redirect(rq, rs, url(rq, kind == PFORM_WEB ? "/petitions/receipt" : "/staff/petitions/receipt"));
+}
+
+/* The same form again (a double click, a refresh, a retry): its petition, not a second one. */
+static bool made_already(struct req *rq, struct store *st, const char *form_hash)
+{
+	struct petition_rec made;
+	return store_petition_by_form(st, rq->arena, form_hash, &made) == ERR_OK;
+}
+
+/* Is the field present with a value the store does not list?  (villages, categories) */
+static bool unlisted(struct req *rq, struct store *st, const char *value,
+                     enum err (*list)(struct store *, struct arena *, struct named_rec **, size_t *))
+{
+	struct named_rec *items;
+	size_t n;
+	return value && (list(st, rq->arena, &items, &n) != ERR_OK || !named_code_in(items, n, value));
+}
+
+/*
+ * The form's fields as given (val: NULL when absent) and every refusal
+ * (errors); false when the form goes back with them.
+ */
+static bool validate(struct req *rq, struct store *st, enum pet_form kind, const char *val[PF__MAX],
+                     const char *errors[PF__MAX])
+{
+	for (int i = 0; i < PF__MAX; i++) {
+		const struct fval *f = req_field(rq, form_fields[i]);
+		val[i] = f->present ? f->s : NULL;
+		errors[i] = f->err_key;
+	}
+	if (!errors[PF_VILLAGE] && unlisted(rq, st, val[PF_VILLAGE], store_villages))
+		errors[PF_VILLAGE] = "err_pet_village";
+	if (!errors[PF_CATEGORY] && unlisted(rq, st, val[PF_CATEGORY], store_categories))
+		errors[PF_CATEGORY] = "err_pet_category";
+	return pet_intake_check(kind, req_field(rq, "anonymous")->present, val, errors) == 0;
+}
+
+/* The new petition's record from the validated fields: its due date by the rule for its channel and category. */
+static void petition_new_from(struct req *rq, struct store *st, enum pet_form kind, const char *const val[PF__MAX],
+                              struct intake *in, struct petition_new *pn)
+{
+	bool anon = req_field(rq, "anonymous")->present;
+	const char *channel = pet_form_channel(kind, val[PF_CHANNEL]);
+	if (store_petition_rule_days(st, channel, val[PF_CATEGORY], &in->days) != ERR_OK)
+		in->days = DEFAULT_DAYS;
+	cal_format_iso(pet_due(store_calendar(st), clock_office_day(clock_now()), in->days, CAL_DAY_INVALID), in->due);
+	if (!anon)
+		ids_phone_digits(val[PF_PHONE] ? val[PF_PHONE] : "", in->phone_digits, sizeof in->phone_digits);
+	*pn = (struct petition_new){
+	    .channel = channel,
+	    .ext_ref = kind == PFORM_WEB ? NULL : req_field(rq, "ext_ref")->s,
+	    .name = anon ? NULL : req_field(rq, "name")->s,
+	    .phone = anon ? NULL : req_field(rq, "phone")->s,
+	    .phone_digits = in->phone_digits,
+	    .email = anon ? NULL : req_field(rq, "email")->s,
+	    .address = anon ? NULL : req_field(rq, "address")->s,
+	    .anonymous = anon,
+	    .confidential = req_field(rq, "confidential")->present,
+	    .read_back = pet_channel_parse(channel) == PC_COUNTER && val[PF_READ_BACK],
+	    .village = req_field(rq, "village")->s,
+	    .category = val[PF_CATEGORY],
+	    .subject = val[PF_SUBJECT] ? val[PF_SUBJECT] : utf8_first_chars(rq->arena, val[PF_BODY], 30),
+	    .body = val[PF_BODY],
+	    .code_hash = in->code_hash,
+	    .received_on = clock_today_iso(rq->arena),
+	    .received_at = clock_now_iso(rq->arena),
+	    .days = in->days,
+	    .due_on = in->due,
+	    .user_id = rq->sess ? rq->sess->user.id : 0,
+	};
+}
+
+/*
+ * Writes the petition, its first event and its audit row in one
+ * transaction; the citizen's form first takes one from the address's
+ * allowance (ERR_LIMIT with *retry_s when spent).
+ */
+static enum err apply(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
+                      long *retry_s)
+{
+	char no[NO_SIZE];
+	long long id;
+	const char *user = rq->sess ? rq->sess->user.username : NULL;
+	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
+	                                    WEB_MAX};
+	enum err e = store_begin(st);
+	if (e == ERR_OK && kind == PFORM_WEB)
+		e = store_attempt_take(st, "petition", &brake, 1, clock_now(), WEB_WINDOW, retry_s);
+	if (e == ERR_OK)
+		e = store_petition_create(st, pn, no, &id);
+	if (e == ERR_OK)
+		e = store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
+		                         pn->read_back ? T(rq, "pet_read_back_done") : NULL);
+	if (e == ERR_OK)
+		e = store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
+		                pn->channel, rq->remote_addr);
+	return store_finish(st, e);
+}
+
+static void create(struct req *rq, struct resp *rs, enum pet_form kind)
+{
+	struct store *st = req_store(rq);
+	if (!st) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	const char *once = auth_form_once(rq);
+	char form_hash[FORM_HASH_SIZE];
+	ids_form_hash(once, form_hash);
+	if (made_already(rq, st, form_hash)) {
+		to_receipt(rq, rs, once, kind);
+		return;
+	}
+	const char *val[PF__MAX], *errors[PF__MAX];
+	if (!validate(rq, st, kind, val, errors)) {
+		petition_form(rq, rs, kind, 422, errors);
+		return;
+	}
+	struct intake in = {0};
+	ids_query_code_for(once, in.code);
+	auth_hash_code(in.code, in.code_hash);
+	struct petition_new pn;
+	petition_new_from(rq, st, kind, val, &in, &pn);
+	pn.form_hash = form_hash;
+	long retry_s = 0;
+	enum err e = apply(rq, st, kind, &pn, &retry_s);
+	if (e == ERR_LIMIT)
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+	/* ERR_CONFLICT: a double click raced us to the insert, and the other request made it */
+	else if (e == ERR_OK || (e == ERR_CONFLICT && made_already(rq, st, form_hash)))
+		to_receipt(rq, rs, once, kind);
+	else
+		page_error(rq, rs, 503, "err_unavailable");
+}
+
+void h_petition_create(struct req *rq, struct resp *rs)
+{
+	create(rq, rs, PFORM_WEB);
+}
+
+void h_petition_staff_create(struct req *rq, struct resp *rs)
+{
+	create(rq, rs,
+	       rq->sess->role == ROLE_HOTLINE || strcmp(req_field(rq, "form")->s, "hotline") == 0 ? PFORM_HOTLINE
+	                                                                                          : PFORM_STAFF);
+}

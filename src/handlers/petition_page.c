@@ -1,0 +1,204 @@
+/*
+ * petition_page.c -- one petition as staff see it: its facts, outcome,
+ * extensions and history, the forms this user may use on it, and the
+ * logged reveal of the petitioner's full details.
+ */
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/view.h"
+#include "domain/clock.h"
+#include "domain/petition.h"
+#include "handlers/handlers.h"
+#include "handlers/views.h"
+#include "store/calendar.h"
+#include "store/catalog.h"
+#include "store/deadlines.h"
+#include "store/petitions.h"
+#include "store/staff.h"
+
+static void unit_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
+{
+	struct unit_rec *units;
+	size_t n;
+	if (store_units(st, rq->arena, &units, &n) != ERR_OK)
+		return;
+	struct tlist *l = tobj_list(v, "units");
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", units[i].code);
+		tobj_str(o, "label", pick(rq, units[i].name));
+		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
+	}
+}
+
+static void officer_options(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p)
+{
+	struct user_rec *us;
+	size_t n;
+	if (!p->unit || store_users_of_unit(st, rq->arena, p->unit, &us, &n) != ERR_OK)
+		return;
+	struct tlist *l = tobj_list(v, "officers");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(us[i].role, "officer") != 0 && strcmp(us[i].role, "head") != 0)
+			continue;
+		struct tobj *o = tlist_obj(l);
+		tobj_int(o, "value", us[i].id);
+		tobj_str(o, "label", us[i].display_name);
+		tobj_bool(o, "selected", us[i].id == p->officer_id);
+	}
+}
+
+/* How it was closed: the reply and the closing note are content, shown only when see. */
+static void outcome_view(struct req *rq, struct tobj *v, const struct petition_rec *p, bool see)
+{
+	tobj_str(v, "reply", see ? p->reply : NULL);
+	view_lines(rq, v, "reply_lines", see ? p->reply : NULL);
+	view_data(rq, v, "agency", see ? p->agency : NULL);
+	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
+	if (p->ground)
+		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
+	view_data(rq, v, "outcome_note", see ? p->outcome_note : NULL);
+	tobj_str(v, "duplicate_no", p->duplicate_no);
+	if (p->duplicate_no)
+		tobj_str(v, "duplicate_href", url(rq, "/staff/petitions/%s", p->duplicate_no));
+	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
+	if (p->rating) {
+		tobj_int(v, "rating", p->rating);
+		view_data(rq, v, "rating_note", see ? p->rating_note : NULL);
+	}
+}
+
+/* What this user may do to it, with the choices each form offers. */
+static void actions_view(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p)
+{
+	bool route = petition_open(p) && petition_may(rq, p, ACC_ROUTE), assign = petition_may(rq, p, ACC_ASSIGN),
+	     handle = petition_may(rq, p, ACC_HANDLE);
+	tobj_bool(v, "may_route", route);
+	tobj_bool(v, "may_assign", assign);
+	tobj_bool(v, "may_handle", handle);
+	tobj_bool(v, "may_ask_ext", petition_may(rq, p, ACC_ASK_EXTENSION));
+	tobj_bool(v, "may_decide_ext", petition_may(rq, p, ACC_DECIDE_EXTENSION));
+	tobj_bool(v, "may_allow_ext", petition_may(rq, p, ACC_ALLOW_EXTENSION) && p->ext_asked >= p->ext_allowed);
+	tobj_bool(v, "ext_used_up",
+	          petition_open(p) && petition_is_officer(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
+	tobj_int(v, "ext_allowed", p->ext_allowed);
+	if (route) {
+		unit_options(rq, st, v, p->unit);
+		struct named_rec *cats;
+		size_t nc;
+		if (store_categories(st, rq->arena, &cats, &nc) == ERR_OK)
+			view_named_options(rq, v, "categories", cats, nc, p->category);
+	}
+	if (assign)
+		officer_options(rq, st, v, p);
+	if (handle) {
+		struct tlist *l = tobj_list(v, "grounds");
+		for (int g = 0; g < PG__MAX; g++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_str(o, "value", pet_ground_name((enum pet_ground)g));
+			tobj_str(o, "label",
+			         T(rq, arena_printf(rq->arena, "pground_%s", pet_ground_name((enum pet_ground)g))));
+		}
+		tobj_str(v, "today", clock_today_iso(rq->arena));
+	}
+}
+
+/* The extensions asked and decided; reasons and notes are content. */
+static void extensions_view(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p, bool see)
+{
+	struct extension_rec *xs;
+	size_t nx;
+	if (store_extensions(st, rq->arena, p->id, &xs, &nx) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "extensions");
+		for (size_t i = 0; i < nx; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_int(o, "id", xs[i].id);
+			view_data(rq, o, "asked_by", xs[i].asked_by);
+			tobj_str(o, "asked_at", view_time(rq, xs[i].asked_at));
+			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
+			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
+			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
+			tobj_str(o, "decision_label",
+			         T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision)
+			                              : "pext_waiting"));
+			view_data(rq, o, "decided_by", xs[i].decided_by);
+			view_data(rq, o, "note", see ? xs[i].note : NULL);
+			tobj_bool(o, "waiting", !xs[i].decision);
+		}
+	}
+}
+
+/* Its history; notes are content. */
+static void events_view(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p, bool see)
+{
+	struct pet_event_rec *ev;
+	size_t ne;
+	if (store_petition_events(st, rq->arena, p->id, &ev, &ne) == ERR_OK) {
+		struct tlist *l = tobj_list(v, "events");
+		for (size_t i = 0; i < ne; i++) {
+			struct tobj *o = tlist_obj(l);
+			tobj_str(o, "at", view_time(rq, ev[i].at));
+			tobj_str(o, "who", ev[i].username);
+			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
+			tobj_str(o, "to_label", petition_state_label(rq, ev[i].to_state));
+			view_data(rq, o, "note", see ? ev[i].note : NULL);
+		}
+	}
+}
+
+void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
+                     int status, const char *error_key)
+{
+	const struct cal *cal = store_calendar(st);
+	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
+	bool see = petition_may(rq, p, ACC_VIEW_CONTENT), reveal = petition_may(rq, p, ACC_REVEAL);
+	petition_summary_view(rq, v, p, cal, store_near_days(st), full && reveal);
+	if (see)
+		view_lines(rq, v, "body_lines", p->body);
+	/* every look at a confidential petition is on record, whatever it showed */
+	if (p->confidential)
+		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no),
+		           see                                     ? "content"
+		           : petition_may(rq, p, ACC_VIEW_SUBJECT) ? "subject"
+		                                                   : "hidden");
+	tobj_bool(v, "full", full && reveal && !p->anonymous);
+	tobj_bool(v, "may_reveal", !full && reveal && !p->anonymous);
+	tobj_str(v, "action_base", url(rq, "/staff/petitions/%s", p->no));
+	if (error_key)
+		tobj_str(v, "error", T(rq, error_key));
+
+	outcome_view(rq, v, p, see);
+	actions_view(rq, st, v, p);
+	extensions_view(rq, st, v, p, see);
+	events_view(rq, st, v, p, see);
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, "petition", v);
+}
+
+void h_petition_view(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!petition_load(rq, rs, st, &p))
+		return;
+	petition_render(rq, rs, st, &p, false, 200, NULL);
+}
+
+void h_petition_reveal(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!petition_load(rq, rs, st, &p))
+		return;
+	if (!petition_may(rq, &p, ACC_REVEAL)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	if (petition_audit(rq, st, "reveal", &p, NULL) != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	petition_render(rq, rs, st, &p, true, 200, NULL);
+}

@@ -1,0 +1,99 @@
+/*
+ * views.h -- what the handlers share with each other: the access question
+ * for a case or a petition, loading one by the path's number, the summary
+ * views lists and pages show, labels, option lists, and the petition
+ * pages' write helpers.  case_view.c and petition_view.c.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#ifndef BM_HANDLERS_VIEWS_H
+#define BM_HANDLERS_VIEWS_H
+
+#include "app/http.h"
+#include "domain/access.h"
+
+struct tobj;
+struct tlist;
+struct store;
+struct cal;
+struct case_rec;
+struct petition_rec;
+struct named_rec;
+
+/* ---- any page (views.c) ---- */
+
+/* A text as a list of its non-empty lines ({{#name}}<p>{{text}}</p>{{/name}}): no markup needed. */
+void view_lines(struct req *rq, struct tobj *o, const char *name, const char *text);
+/* v.list: {value, label, selected} for each code/name pair (villages, categories). */
+void view_named_options(struct req *rq, struct tobj *v, const char *list, const struct named_rec *items, size_t n,
+                        const char *selected);
+/*
+ * The form's fields as given (v.NAME) and each refusal in errors[i] (NULL:
+ * none; all NULL when errors is NULL) as v.NAME_error, and v.has_errors.
+ */
+void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, size_t n, const char *const *errors);
+/* The first of the named fields whose own check refused it: its message key; NULL when none. */
+const char *form_first_error(const struct req *rq, const char *const *names, size_t n);
+/* Is code one of the items' codes? */
+bool named_code_in(const struct named_rec *items, size_t n, const char *code);
+/* ---- cases (case_view.c) ---- */
+
+/* What an audit row says about a lookup by phone: "by phone 0912-***-678". */
+const char *audit_phone(struct req *rq, const char *phone);
+/* May the signed-in user do act to this case?  Asks domain/access.h. */
+bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act);
+/*
+ * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
+ * the scheduler's tiers, with the same near_days setting (store_near_days).
+ */
+const char *case_due_flag(const struct cal *c, int near_days, const char *state, const char *due_on);
+/* A case's common fields, personal data masked unless full; no deadline flag when cal is NULL. */
+void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
+                       bool full);
+/* The case numbered by the path's first capture; false when rs already holds the 404/503. */
+bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c);
+/* A receipt's status-page address for number no (status_url) and its QR code (qr). */
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no);
+
+/* ---- petitions (petition_view.c) ---- */
+
+/* May the signed-in user do act to this petition?  Asks domain/access.h. */
+bool petition_may(const struct req *rq, const struct petition_rec *p, enum access_action act);
+/* Still counting against its deadline (received, routed, assigned). */
+bool petition_open(const struct petition_rec *p);
+/* Is the signed-in user the petition's officer? */
+bool petition_is_officer(const struct req *rq, const struct petition_rec *p);
+const char *petition_state_label(struct req *rq, const char *state);
+const char *petition_channel_label(struct req *rq, const char *channel);
+/*
+ * A petition's common fields for lists and pages.  Subject and petitioner
+ * only as far as the access rules let this user see them; no deadline flag
+ * when cal is NULL.
+ */
+void petition_summary_view(struct req *rq, struct tobj *o, const struct petition_rec *p, const struct cal *cal,
+                           int near, bool full);
+/* The petition numbered by the path's first capture; false when rs already holds the 404/503. */
+bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p);
+/* Commits (after a store_begin), or rolls back and answers 503 / 409; true when committed. */
+bool petition_finish(struct req *rq, struct resp *rs, struct store *st, enum err e);
+/* The audit row and the history event of a change by the signed-in user. */
+enum err petition_audit(struct req *rq, struct store *st, const char *action, const struct petition_rec *p,
+                        const char *detail);
+enum err petition_event(struct req *rq, struct store *st, const struct petition_rec *p, const char *action,
+                        const char *to, const char *note);
+
+/* ---- one petition (petition_page.c) ---- */
+
+/*
+ * The staff page of one petition, with status and, when error_key is set,
+ * the message of a refused form on it; full: the petitioner revealed.
+ */
+void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
+                     int status, const char *error_key);
+
+/* ---- the staff home (dashboard.c) ---- */
+
+/* The counts for the user's unit (and the office's), and the scheduler's notifications. */
+void staff_dashboard_view(struct req *rq, struct tobj *v);
+
+#endif
