@@ -13,7 +13,51 @@
 #include "domain/cal.h"
 #include "domain/cjk.h"
 #include "domain/clock.h"
+#include "store/settings.h"
 #include "util/i18n.h"
+
+const char *const *req_settings(struct req *rq)
+{
+	if (!rq->settings) {
+		rq->settings = arena_alloc(rq->arena, SET__MAX * sizeof *rq->settings);
+		struct store *st = req_store(rq);
+		if (!st || store_settings_load(st, rq->arena, rq->settings) != ERR_OK)
+			memset(rq->settings, 0, SET__MAX * sizeof *rq->settings);
+	}
+	return rq->settings;
+}
+
+const char *view_setting(struct req *rq, enum setting s)
+{
+	return settings_pick(req_settings(rq), s, rq->lang == LANG_EN);
+}
+
+const char *view_public_url(struct req *rq)
+{
+	return settings_pick(req_settings(rq), SET_PUBLIC_URL, false);
+}
+
+/* The office's facts every page shows (head.html, foot.html, printed sheets). */
+static void view_office(struct req *rq, struct tobj *v)
+{
+	static const struct {
+		const char *name;
+		enum setting s;
+	} facts[] = {
+	    {"site_name", SET_SITE_NAME_ZH},
+	    {"office_name", SET_OFFICE_NAME_ZH},
+	    {"office_address", SET_ADDRESS_ZH},
+	    {"office_phone", SET_PHONE},
+	    {"office_hours", SET_HOURS_ZH},
+	    {"office_email", SET_EMAIL},
+	    {"logo", SET_LOGO},
+	};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+		tobj_str(v, facts[i].name, view_setting(rq, facts[i].s));
+	const char *pub = req_settings(rq)[SET_PUBLIC_URL];
+	if (rq->sess)
+		tobj_bool(v, "public_url_unset", !pub || !*pub);
+}
 
 const char *T(const struct req *rq, const char *key)
 {
@@ -118,6 +162,7 @@ struct tobj *view_new(struct req *rq, const char *title)
 	if (en && strcmp(here, "/") == 0)
 		tobj_str(v, "alt_href", "/");
 	tobj_bool(v, "demo", app_is_demo());
+	view_office(rq, v);
 	app_view_session(rq, v);
 	return v;
 }

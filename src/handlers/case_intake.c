@@ -104,7 +104,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	case_summary_view(rq, v, &c, store_calendar(st), store_near_days(st), false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
-	receipt_status_link(rq, st, v, c.case_no);
+	receipt_status_link(rq, v, c.case_no);
 	rs->no_store = true;
 	page_render(rq, rs, "receipt", v);
 }

@@ -107,12 +107,11 @@ bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_re
 	return true;
 }
 
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no)
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no)
 {
 	struct arena *a = rq->arena;
-	const char *base = store_setting(st, a, "public_url");
 	const char *status_url =
-	    arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	    arena_printf(a, "%s%s/status?no=%s", view_public_url(rq), rq->lang == LANG_EN ? "/en" : "", no);
 	tobj_str(v, "status_url", status_url);
 	struct buf svg;
 	buf_init(&svg);

@@ -594,7 +594,7 @@ static json_t *request_json(struct req *rq, const struct o311_request *r)
 	/* transferred: the agency; routed: the section; until then the office itself */
 	const char *agency = r->agency               ? r->agency
 	                     : r->unit_name[LANG_ZH] ? pick(rq, r->unit_name)
-	                                             : T(rq, "office_name");
+	                                             : view_setting(rq, SET_OFFICE_NAME_ZH);
 	json_t *o =
 	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id",
 	              r->no, "status", r->open ? "open" : "closed", "status_notes",
@@ -739,14 +739,18 @@ void h_o311_discovery(struct req *rq, struct resp *rs)
 	struct store *st;
 	if (!format_ok(rq, rs) || !read_start(rq, rs, &st))
 		return;
-	const char *base = store_setting(st, rq->arena, "public_url");
+	const char *base = view_public_url(rq);
+	const char *address = view_setting(rq, SET_ADDRESS_ZH);
+	const char *contact = *address
+	                          ? arena_printf(rq->arena, "%s, %s", view_setting(rq, SET_OFFICE_NAME_ZH), address)
+	                          : view_setting(rq, SET_OFFICE_NAME_ZH);
 	json_t *formats = json_pack("[s, s]", "text/xml", "application/json");
 	json_t *endpoint =
 	    json_pack("{s:s, s:s, s:s, s:s, s:o}", "specification", "http://wiki.open311.org/GeoReport_v2", "url",
-	              arena_printf(rq->arena, "%s/open311/v2", base ? base : ""), "changeset", CHANGESET, "type",
-	              "production", "formats", formats);
+	              arena_printf(rq->arena, "%s/open311/v2", base), "changeset", CHANGESET, "type", "production",
+	              "formats", formats);
 	send(rq, rs, 200,
-	     json_pack("{s:s, s:s, s:s, s:[o]}", "changeset", CHANGESET, "contact", T(rq, "o311_contact"),
-	               "key_service", T(rq, "o311_key_service"), "endpoints", endpoint),
+	     json_pack("{s:s, s:s, s:s, s:[o]}", "changeset", CHANGESET, "contact", contact, "key_service",
+	               T(rq, "o311_key_service"), "endpoints", endpoint),
 	     "discovery");
 }

@@ -177,7 +177,7 @@ static void receipt(struct req *rq, struct resp *rs, bool staff)
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "staff", staff);
 	tobj_bool(v, "hotline", strcmp(p.channel, "hotline") == 0);
-	receipt_status_link(rq, st, v, p.no);
+	receipt_status_link(rq, v, p.no);
 	rs->no_store = true;
 	page_render(rq, rs, "petition_receipt", v);
 }

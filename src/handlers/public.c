@@ -78,7 +78,7 @@ void h_home(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	if (no_store_fail(rq, rs, st))
 		return;
-	struct tobj *v = view_new(rq, T(rq, "site_name"));
+	struct tobj *v = view_new(rq, view_setting(rq, SET_SITE_NAME_ZH));
 	tobj_bool(v, "is_home", true);
 	struct service_rec *svc;
 	size_t n;

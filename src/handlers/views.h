@@ -67,7 +67,7 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 /* The case numbered by the path's first capture; false when rs already holds the 404/503. */
 bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c);
 /* A receipt's status-page address for number no (status_url) and its QR code (qr). */
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no);
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no);
 
 /* ---- petitions (petition_view.c) ---- */
 

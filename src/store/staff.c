@@ -8,7 +8,8 @@
 #include "store/staff.h"
 
 #define USER_COLS                                                                                                      \
-	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active "        \
+	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active, "       \
+	"u.email "                                                                                                     \
 	"FROM users u LEFT JOIN units n ON n.code = u.unit "
 
 static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *u)
@@ -23,6 +24,7 @@ static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *
 	u->phone = col_str(s, c + 7, a);
 	u->pw_hash = col_str(s, c + 8, a);
 	u->active = sqlite3_column_int(s, c + 9) != 0;
+	u->email = col_str(s, c + 10, a);
 }
 
 enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,

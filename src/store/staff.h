@@ -13,12 +13,13 @@ struct user_rec {
 	long long id;
 	const char *username;
 	const char *display_name;
-	const char *role; /* "counter", "hotline", "officer", "head", "admin" */
+	const char *role; /* "counter", "hotline", "officer", "head", "admin", "village" */
 	const char *unit; /* NULL: office-wide */
 	const char *unit_name[LANG__MAX];
 	const char *phone;
 	const char *pw_hash;
 	bool active;
+	const char *email; /* notifications go here; NULL: none */
 };
 
 /* Adds or updates (by username) a user; pw_hash already argon2id. */

@@ -21,6 +21,7 @@
 #include "app/site.h"
 #include "app/view.h"
 #include "domain/clock.h"
+#include "domain/settings.h"
 #include "store/catalog.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -74,6 +75,12 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	const char *demo = store_setting(st, a, "demo");
 	site.demo = demo && strcmp(demo, "1") == 0;
 	site_set(&site);
+	const char *pub = store_setting(st, a, "public_url");
+	if (!pub || !*pub)
+		fprintf(stderr,
+		        "bianmin: warning: public_url is not set; QR codes, RSS and e-mail links point to %s. "
+		        "Set it: bianmin admin set --db %s public_url https://ADDRESS\n",
+		        SETTINGS_PUBLIC_URL_UNSET, cfg->db_path);
 	arena_free(a);
 	store_close(st);
 	return 0;

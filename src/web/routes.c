@@ -11,7 +11,8 @@
 
 #define R(x) ROLE_BIT(ROLE_##x)
 #define DESK (R(COUNTER) | R(OFFICER) | R(HEAD) | R(ADMIN)) /* may change cases */
-#define ALL_STAFF ROLES_STAFF
+#define ANY_STAFF ROLES_STAFF                               /* every account, village officers too */
+#define ALL_STAFF (ROLES_STAFF & ~R(VILLAGE)) /* the office's desks: a village officer keeps only village pages */
 
 /* Tables, one field or route per row: kept as written. */
 /* clang-format off */
@@ -465,6 +466,112 @@ static const struct field slot_rule_fields[] = {
 
 #define RUNS (R(OFFICER) | R(HEAD) | R(ADMIN)) /* publish events and questionnaires; the handler decides per unit */
 
+/* ---- the office's own settings and content (issue #11) ---- */
+
+static const struct field admin_done_fields[] = {
+	{"done", F_SLUG, 16, false},
+	{0},
+};
+
+/* The settings form: one field per key of domain/settings.c (settings_admin.c reads them by key). */
+static const struct field settings_fields[] = {
+	{"office_name_zh", F_LINE, 200, false}, {"office_name_en", F_LINE, 200, false},
+	{"site_name_zh", F_LINE, 200, false},   {"site_name_en", F_LINE, 200, false},
+	{"address_zh", F_LINE, 200, false},     {"address_en", F_LINE, 200, false},
+	{"phone", F_LINE, 200, false},          {"hours_zh", F_LINE, 200, false},
+	{"hours_en", F_LINE, 200, false},       {"email", F_LINE, 200, false},
+	{"logo", F_LINE, 200, false},           {"public_url", F_LINE, 200, false},
+	{"smtp_url", F_LINE, 200, false},       {"smtp_from", F_LINE, 200, false},
+	{"smtp_user", F_LINE, 200, false},      {"smtp_password", F_LINE, 200, false},
+	{"smtp_password_clear", F_BOOL, 1, false},
+	{"form", F_SLUG, 16, false}, /* "settings": the whole form was posted */
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field mail_test_fields[] = {
+	{"to", F_LINE, 100, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+/* units (office_admin.c keeps the same names in unit_fields[]) */
+static const struct field unit_fields[] = {
+	{"code", F_LINE, 32, false},
+	{"name_zh", F_LINE, 50, false},
+	{"name_en", F_LINE, 100, false},
+	{"phone", F_LINE, 40, false},
+	{"email", F_LINE, 100, false},
+	{"location_zh", F_LINE, 100, false},
+	{"location_en", F_LINE, 200, false},
+	{"duties_zh", F_TEXT, 2000, false},
+	{"duties_en", F_TEXT, 4000, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field category_fields[] = {
+	{"code", F_LINE, 32, false},
+	{"name_zh", F_LINE, 50, false},
+	{"name_en", F_LINE, 100, false},
+	{"default_unit", F_LINE, 32, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+/* accounts (accounts.c keeps the same names in acct_fields[]) */
+static const struct field account_fields[] = {
+	{"username", F_LINE, 64, false},
+	{"display_name", F_LINE, 50, false},
+	{"role", F_LINE, 16, false},
+	{"unit", F_LINE, 32, false},
+	{"email", F_LINE, 100, false},
+	{"villages", F_MULTI, 32, false},
+	{"password", F_LINE, 200, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field once_fields[] = {
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field village_add_fields[] = {
+	{"code", F_LINE, 32, false},
+	{"name_zh", F_LINE, 50, false},
+	{"name_en", F_LINE, 100, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+/* villages.c keeps the same names in edit_fields[] and post_fields[] */
+static const struct field village_edit_fields[] = {
+	{"chief_name", F_LINE, 50, false},
+	{"chief_phone", F_LINE, 40, false},
+	{"officer_name", F_LINE, 50, false},
+	{"officer_phone", F_LINE, 40, false},
+	{"office_zh", F_LINE, 200, false},
+	{"office_en", F_LINE, 300, false},
+	{"hours_zh", F_LINE, 200, false},
+	{"hours_en", F_LINE, 300, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field village_post_fields[] = {
+	{"title_zh", F_LINE, 100, false},
+	{"body_zh", F_TEXT, 4000, false},
+	{"title_en", F_LINE, 200, false},
+	{"body_en", F_TEXT, 8000, false},
+	{"event_on", F_DATE, 10, false},
+	{"once", F_SLUG, 32, false},
+	{0},
+};
+
+#define VILLAGE_EDITORS (R(ADMIN) | R(VILLAGE)) /* village officers: their own villages (access.c) */
+#define ADMIN_FORM (R_SOFT | R_NOSTORE)         /* admin forms show their own field errors */
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -474,6 +581,8 @@ const struct route routes[] = {
 	{M_GET, "/services/*", h_service, NULL, 0, R_CACHE},
 	{M_GET, "/processing-times", h_processing_times, NULL, 0, R_CACHE},
 	{M_GET, "/units", h_units, NULL, 0, R_CACHE},
+	{M_GET, "/villages", h_villages, NULL, 0, R_CACHE},
+	{M_GET, "/villages/*", h_village, NULL, 0, R_CACHE},
 	{M_GET, "/faq", h_faq_list, faq_fields, 0, R_CACHE},
 	{M_GET, "/faq/*", h_faq_item, NULL, 0, R_CACHE},
 	{M_GET, "/news", h_news_list, NULL, 0, R_CACHE},
@@ -491,10 +600,10 @@ const struct route routes[] = {
 	/* staff */
 	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE},
 	{M_POST, "/staff/login", h_login, login_fields, 0, R_SOFT | R_NOSTORE},
-	{M_POST, "/staff/logout", h_logout, NULL, ALL_STAFF, 0},
-	{M_GET, "/staff/password", h_password_form, password_form_fields, ALL_STAFF, 0},
-	{M_POST, "/staff/password", h_password_change, password_fields, ALL_STAFF, R_SOFT},
-	{M_GET, "/staff", h_staff_home, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/logout", h_logout, NULL, ANY_STAFF, 0},
+	{M_GET, "/staff/password", h_password_form, password_form_fields, ANY_STAFF, 0},
+	{M_POST, "/staff/password", h_password_change, password_fields, ANY_STAFF, R_SOFT},
+	{M_GET, "/staff", h_staff_home, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/cases/new", h_case_new_form, NULL, DESK, 0},
 	{M_POST, "/staff/cases/new", h_case_create, case_fields, DESK, R_SOFT},
 	{M_GET, "/staff/cases/receipt", h_case_receipt, NULL, DESK, 0},
@@ -565,8 +674,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/petitions/*/extension", h_petition_ext_ask, petition_ext_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/petitions/*/extension/decide", h_petition_ext_decide, petition_decide_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/extension/allow", h_petition_ext_allow, NULL, R(ADMIN), 0},
-	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ALL_STAFF, 0},
-	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ANY_STAFF, 0},
+	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/admin/deadlines", h_rules_admin, rules_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/deadlines", h_rule_set, rule_set_fields, R(ADMIN), R_SOFT},
 	{M_POST, "/staff/admin/deadlines/remove", h_rule_remove, rule_remove_fields, R(ADMIN), 0},
@@ -609,6 +718,31 @@ const struct route routes[] = {
 	{M_GET, "/display", h_display, NULL, 0, 0},
 	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
+
+	/* the office's own settings and content (issue #11) */
+	{M_GET, "/staff/admin/settings", h_settings_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/settings", h_settings_save, settings_fields, R(ADMIN), ADMIN_FORM},
+	{M_POST, "/staff/admin/settings/mail-test", h_mail_test, mail_test_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/units", h_units_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/units", h_unit_add, unit_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/units/*", h_unit_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/units/*", h_unit_update, unit_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/categories", h_categories_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/categories", h_category_add, category_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/categories/*", h_category_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/categories/*", h_category_update, category_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/users", h_users_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users", h_user_add, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/users/*", h_user_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users/*", h_user_update, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_POST, "/staff/admin/users/*/active", h_user_active, once_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users/*/password", h_user_reset_password, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/villages", h_villages_staff, admin_done_fields, VILLAGE_EDITORS, 0},
+	{M_POST, "/staff/villages", h_village_add, village_add_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/villages/*", h_village_edit_form, admin_done_fields, VILLAGE_EDITORS, 0},
+	{M_POST, "/staff/villages/*", h_village_update, village_edit_fields, VILLAGE_EDITORS, ADMIN_FORM},
+	{M_POST, "/staff/villages/*/posts", h_village_post_add, village_post_fields, VILLAGE_EDITORS, ADMIN_FORM},
+	{M_POST, "/staff/villages/*/posts/*/delete", h_village_post_delete, once_fields, VILLAGE_EDITORS, 0},
 };
 /* clang-format on */
 
