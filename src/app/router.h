@@ -56,6 +56,7 @@ enum {
 	R_NOSTORE = 1 << 1, /* personal data: Cache-Control no-store */
 	R_SOFT = 1 << 2,    /* the handler shows field errors itself (forms) */
 	R_NOCSRF = 1 << 3,  /* POST without a session token (citizen lookup forms carry their own) */
+	R_NODB = 1 << 4,    /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
 };
 
 struct route {

@@ -14,7 +14,11 @@
 
 struct store;
 
-/* This thread's database connection (opened on first use); NULL if it can't open. */
+/*
+ * This thread's database connection (opened on first use).  Never NULL in a
+ * handler: the dispatcher answers 503 itself when it cannot open it, except
+ * on R_NODB routes, whose handlers may get NULL.
+ */
 struct store *req_store(struct req *rq);
 
 /* UI string for key in the request's language. */

@@ -85,7 +85,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct case_rec c;
 	enum err e = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		e = store_case_by_form(st, rq->arena, form_hash, &c);
 	}
@@ -167,10 +167,6 @@ static enum err apply(struct req *rq, struct store *st, const struct service_rec
 void h_case_create(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *once = auth_form_once(rq);
 	char form_hash[FORM_HASH_SIZE];
 	ids_form_hash(once, form_hash);

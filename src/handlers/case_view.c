@@ -95,10 +95,6 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 
 bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	enum err e = store_case_by_no(st, rq->arena, req_cap(rq, 0), c);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_case");

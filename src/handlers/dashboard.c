@@ -62,8 +62,6 @@ static void petition_dashboard_view(struct req *rq, struct tobj *v)
 	size_t n;
 	const struct session *s = rq->sess;
 	int32_t today = clock_office_day(clock_now());
-	if (!st)
-		return;
 	char t_iso[CAL_ISO_SIZE], near_iso[CAL_ISO_SIZE];
 	cal_format_iso(today, t_iso);
 	cal_format_iso(deadline_near_until(store_calendar(st), today, store_near_days(st)), near_iso);
@@ -134,7 +132,7 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	struct case_rec *cs;
 	size_t n;
 	const char *unit = rq->sess->role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
-	if (!st || store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
+	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);
 	int near = store_near_days(st);
@@ -160,8 +158,8 @@ void h_notification_read(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	char *end;
 	long long id = strtoll(req_cap(rq, 0), &end, 10);
-	if (!st || *end || id <= 0) {
-		page_error(rq, rs, st ? 404 : 503, st ? "err_not_found" : "err_unavailable");
+	if (*end || id <= 0) {
+		page_error(rq, rs, 404, "err_not_found");
 		return;
 	}
 	enum err e = store_notification_read(st, rq->sess->user.id, id, clock_now_iso(rq->arena));
@@ -175,7 +173,7 @@ void h_notification_read(struct req *rq, struct resp *rs)
 void h_notifications_read_all(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st || store_notifications_read_all(st, rq->sess->user.id, clock_now_iso(rq->arena)) != ERR_OK) {
+	if (store_notifications_read_all(st, rq->sess->user.id, clock_now_iso(rq->arena)) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

@@ -56,7 +56,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct faq_rec *f;
 	size_t n;
-	if (!st || store_faqs(st, rq->arena, own_unit(rq), NULL, &f, &n) != ERR_OK) {
+	if (store_faqs(st, rq->arena, own_unit(rq), NULL, &f, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -139,7 +139,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	const char *own = own_unit(rq);
 	struct unit_rec *units;
 	size_t nu;
-	if (st && store_units(st, rq->arena, &units, &nu) == ERR_OK) {
+	if (store_units(st, rq->arena, &units, &nu) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "units");
 		for (size_t i = 0; i < nu; i++) {
 			if (own && strcmp(own, units[i].code) != 0)
@@ -152,7 +152,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	}
 	struct named_rec *cats;
 	size_t ncat;
-	if (st && store_categories(st, rq->arena, &cats, &ncat) == ERR_OK) {
+	if (store_categories(st, rq->arena, &cats, &ncat) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "categories");
 		for (size_t i = 0; i < ncat; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -176,10 +176,6 @@ void h_faq_new_form(struct req *rq, struct resp *rs)
 /* Loads the entry named in the path that the user may edit; false when rs holds the answer. */
 static bool load_entry(struct req *rq, struct resp *rs, struct store *st, struct faq_rec *f, struct faq_meta *m)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	const char *slug = req_cap(rq, 0);
 	enum err e = store_faq(st, rq->arena, slug, f);
 	if (e == ERR_OK)
@@ -280,10 +276,6 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 void h_faq_create(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *vals[NFIELDS], *errors[NFIELDS];
 	struct faq_edit f;
 	if (!check_form(rq, st, true, own_unit(rq), vals, errors, &f)) {

@@ -123,14 +123,6 @@ static bool format_ok(struct req *rq, struct resp *rs)
 	return false;
 }
 
-static struct store *store_or_503(struct req *rq, struct resp *rs)
-{
-	struct store *st = req_store(rq);
-	if (!st)
-		fail(rq, rs, 503, "err_unavailable");
-	return st;
-}
-
 /* ---- keys ---- */
 
 enum key_state { KEY_NONE, KEY_OK, KEY_ANSWERED };
@@ -174,9 +166,7 @@ static bool audit_read(struct req *rq, struct resp *rs, struct store *st, const 
  */
 static bool read_start(struct req *rq, struct resp *rs, struct store **st)
 {
-	*st = store_or_503(rq, rs);
-	if (!*st)
-		return false;
+	*st = req_store(rq);
 	struct apikey_rec k;
 	enum key_state ks = check_key(rq, rs, *st, false, &k);
 	if (ks == KEY_ANSWERED || field_errors(rq, rs))
@@ -518,9 +508,9 @@ void h_o311_create(struct req *rq, struct resp *rs)
 {
 	if (!format_ok(rq, rs))
 		return;
-	struct store *st = store_or_503(rq, rs);
+	struct store *st = req_store(rq);
 	struct apikey_rec k;
-	if (!st || check_key(rq, rs, st, true, &k) != KEY_OK)
+	if (check_key(rq, rs, st, true, &k) != KEY_OK)
 		return;
 	const struct fval *code = req_field(rq, "service_code");
 	if (code->err_key) {

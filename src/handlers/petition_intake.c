@@ -86,10 +86,6 @@ static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, i
 	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
 	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
 	struct tobj *v = view_new(rq, T(rq, titles[kind]));
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (kind == PFORM_WEB)
 		tobj_str(v, "csrf", auth_csrf(rq));
 	tobj_str(v, "once", auth_form_once(rq));
@@ -159,7 +155,7 @@ static void receipt(struct req *rq, struct resp *rs, bool staff)
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct petition_rec p;
 	enum err e = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		e = store_petition_by_form(st, rq->arena, form_hash, &p);
 	}
@@ -299,10 +295,6 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
 static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *once = auth_form_once(rq);
 	char form_hash[FORM_HASH_SIZE];
 	ids_form_hash(once, form_hash);

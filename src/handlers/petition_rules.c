@@ -32,7 +32,7 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 	struct rule_rec *rules;
 	struct named_rec *cats;
 	size_t nr, nc;
-	if (!st || store_petition_rules(st, rq->arena, &rules, &nr) != ERR_OK ||
+	if (store_petition_rules(st, rq->arena, &rules, &nr) != ERR_OK ||
 	    store_categories(st, rq->arena, &cats, &nc) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -108,10 +108,6 @@ void h_rule_set(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const struct fval *ch = req_field(rq, "channel"), *cat = req_field(rq, "category"),
 	                  *days = req_field(rq, "days");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *channel = strcmp(ch->s, "any") == 0 ? "*" : ch->s;
 	const char *category = strcmp(cat->s, "any") == 0 ? "*" : cat->s;
 	bool cat_ok = strcmp(category, "*") == 0;
@@ -136,10 +132,6 @@ void h_rule_remove(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const struct fval *id = req_field(rq, "id");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	enum err e = store_begin(st);
 	if (e == ERR_OK)
 		e = store_petition_rule_delete(st, id->i);
@@ -151,10 +143,6 @@ void h_rule_near(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const struct fval *n = req_field(rq, "near_days");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (n->err_key || !n->present || n->i > NEAR_DAYS_MAX) {
 		rules_page(rq, rs, 422, "err_near_days", NULL);
 		return;

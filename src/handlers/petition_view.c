@@ -148,10 +148,6 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
 
 bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	enum err e = store_petition_by_no(st, rq->arena, req_cap(rq, 0), p);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_petition");

@@ -54,10 +54,6 @@ static const char *default_view(const struct req *rq)
 void h_petition_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *vf = req_field(rq, "view");
 	const char *view = vf->present ? vf->s : default_view(rq);
 	if (!view_allowed(rq, view)) {
@@ -111,10 +107,6 @@ static void case_list_view(struct req *rq, struct store *st, struct tobj *v, con
 void h_case_find(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *q = req_field(rq, "q");
 	struct tobj *v = view_new(rq, T(rq, "find_title"));
 	tobj_str(v, "q", q->s);
@@ -136,10 +128,6 @@ void h_case_find(struct req *rq, struct resp *rs)
 void h_queue(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *unit = rq->sess->user.unit;
 	if (rq->sess->role == ROLE_ADMIN || (rq->sess->role == ROLE_HEAD && !unit))
 		unit = NULL;

@@ -59,10 +59,6 @@ static const char *avg(struct arena *a, int total, int n)
 static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petition_report_row **rows, size_t *n)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	if (!parse_month(req_field(rq, "month"), mo)) {
 		page_error(rq, rs, 400, "err_report_month");
 		return false;
@@ -227,10 +223,6 @@ static void audit_filter(struct req *rq, struct audit_filter *f, const char **qs
 void h_audit(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	struct audit_filter f;
 	const char *qs;
 	audit_filter(rq, &f, &qs);
@@ -276,10 +268,6 @@ void h_audit(struct req *rq, struct resp *rs)
 void h_audit_csv(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	struct audit_filter f;
 	const char *qs;
 	audit_filter(rq, &f, &qs);

@@ -163,10 +163,6 @@ static void suggestions_view(struct req *rq, struct store *st, struct tobj *v)
 void h_search(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	bool cut;
 	const char *q = query_text(rq, &cut);
 	/* the query in the title, unless it is Chinese on an English page (a title has no lang=) */
@@ -345,10 +341,6 @@ static void console_details(struct req *rq, struct store *st, struct tobj *v, co
 void h_console(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	bool cut;
 	const char *q = query_text(rq, &cut);
 	struct tobj *v = view_new(rq, T(rq, "console_title"));
@@ -384,7 +376,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 	struct store *st = req_store(rq);
 	struct synonym_rec *syn;
 	size_t n;
-	if (!st || store_synonyms(st, rq->arena, &syn, &n) != ERR_OK) {
+	if (store_synonyms(st, rq->arena, &syn, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -423,10 +415,6 @@ void h_synonyms(struct req *rq, struct resp *rs)
 void h_synonym_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *f = req_field(rq, "variants");
 	if (f->err_key) {
 		synonyms_page(rq, rs, 422, f->err_key, NULL);
@@ -460,10 +448,6 @@ void h_synonym_add(struct req *rq, struct resp *rs)
 void h_synonym_delete(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	char *end;
 	const char *cap = req_cap(rq, 0);
 	long long id = strtoll(cap, &end, 10);

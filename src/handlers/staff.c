@@ -115,10 +115,6 @@ static bool signin_failed(struct req *rq, struct resp *rs, const struct signin *
 void h_login(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *user = req_field(rq, "username"), *pw = req_field(rq, "password");
 	if (!user->present || !pw->present || user->err_key || pw->err_key) {
 		login_form(rq, rs, 400, "login_missing");
@@ -189,10 +185,6 @@ void h_password_change(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const struct fval *cur = req_field(rq, "current"), *pw = req_field(rq, "new"), *again = req_field(rq, "again");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (!cur->present || !pw->present || !again->present || cur->err_key || pw->err_key || again->err_key) {
 		password_form(rq, rs, 422, "pw_missing");
 		return;
@@ -248,7 +240,7 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 	struct year_rec *years;
 	struct closure_rec *cl;
 	size_t ny, nc;
-	if (!st || store_calendar_years(st, rq->arena, &years, &ny) != ERR_OK ||
+	if (store_calendar_years(st, rq->arena, &years, &ny) != ERR_OK ||
 	    store_closures(st, rq->arena, &cl, &nc) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -287,10 +279,6 @@ void h_closure_add(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const struct fval *day = req_field(rq, "day"), *reason = req_field(rq, "reason");
 	int32_t d;
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (day->err_key || reason->err_key || !cal_parse_iso(day->s, &d)) {
 		page_error(rq, rs, 400,
 		           day->err_key      ? day->err_key

@@ -176,10 +176,6 @@ static void petition_lookup(struct req *rq, struct resp *rs, struct store *st, c
 void h_status_lookup(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code");
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
 	ids_number_upcase(no_f->s, no, sizeof no);
@@ -244,10 +240,6 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 void h_status_rate(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code"),
 	                  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];

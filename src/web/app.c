@@ -294,6 +294,11 @@ static void dispatch(struct req *rq, struct resp *rs)
 	}
 	if (r->flags & R_NOSTORE)
 		rs->no_store = true;
+	/* the handler gets its store: one answer for a database it cannot open */
+	if (!(r->flags & R_NODB) && !req_store(rq)) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
 
 	bool cacheable = (r->flags & R_CACHE) && !rq->sess && !rq->query;
 	char *key = NULL;

@@ -310,19 +310,19 @@ const struct route routes[] = {
 	{M_GET, "/faq/*", h_faq_item, NULL, 0, R_CACHE},
 	{M_GET, "/news", h_news_list, NULL, 0, R_CACHE},
 	{M_GET, "/news/*", h_news_item, NULL, 0, R_CACHE},
-	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE},
-	{M_GET, "/healthz", h_healthz, NULL, 0, 0},
-	{M_GET, "/metrics", h_metrics, NULL, 0, 0},
+	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE | R_NODB},
+	{M_GET, "/healthz", h_healthz, NULL, 0, R_NODB},
+	{M_GET, "/metrics", h_metrics, NULL, 0, R_NODB},
 
 	/* citizen lookup: a query, not a change, so no CSRF token; throttled instead */
-	{M_GET, "/status", h_status_form, status_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status", h_status_form, status_fields, 0, R_SOFT | R_NOSTORE | R_NODB},
 	{M_POST, "/status", h_status_lookup, status_fields, 0, R_SOFT | R_NOSTORE | R_NOCSRF},
 
 	/* staff */
-	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE},
+	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE | R_NODB},
 	{M_POST, "/staff/login", h_login, login_fields, 0, R_SOFT | R_NOSTORE},
-	{M_POST, "/staff/logout", h_logout, NULL, ALL_STAFF, 0},
-	{M_GET, "/staff/password", h_password_form, password_form_fields, ALL_STAFF, 0},
+	{M_POST, "/staff/logout", h_logout, NULL, ALL_STAFF, R_NODB},
+	{M_GET, "/staff/password", h_password_form, password_form_fields, ALL_STAFF, R_NODB},
 	{M_POST, "/staff/password", h_password_change, password_fields, ALL_STAFF, R_SOFT},
 	{M_GET, "/staff", h_staff_home, NULL, ALL_STAFF, 0},
 	{M_GET, "/staff/cases/new", h_case_new_form, NULL, DESK, 0},
