@@ -144,24 +144,19 @@ static bool validate(struct req *rq, struct store *st, const char *errors[CF__MA
  */
 static enum err apply(struct req *rq, struct store *st, const struct service_rec *svc, const struct case_new *cn)
 {
-	char no[NO_SIZE];
-	long long id;
+	char no[NO_SIZE] = "";
+	long long id = 0;
 	const char *user = rq->sess->user.username, *at = cn->received_at;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_create(st, cn, no, &id);
-	if (e == ERR_OK)
-		e = store_case_event(st, id, at, cn->user_id, user, NULL, "received", NULL);
-	if (e == ERR_OK && svc->immediate) {
-		e = store_case_set_state(st, id, "received", "closed", at);
-		if (e == ERR_OK)
-			e = store_case_event(st, id, at, cn->user_id, user, "received", "closed",
-			                     T(rq, "note_issued_on_spot"));
+	store_begin(st);
+	store_case_create(st, cn, no, &id);
+	store_case_event(st, id, at, cn->user_id, user, NULL, "received", NULL);
+	if (svc->immediate) {
+		store_case_set_state(st, id, "received", "closed", at);
+		store_case_event(st, id, at, cn->user_id, user, "received", "closed", T(rq, "note_issued_on_spot"));
 	}
-	if (e == ERR_OK)
-		e = store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,
-		                rq->remote_addr);
-	return store_finish(st, e);
+	store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_case_create(struct req *rq, struct resp *rs)

@@ -143,23 +143,18 @@ static enum err notice_apply(struct req *rq, struct store *st, const struct case
 	const char *at = clock_now_iso(rq->arena), *today_s = clock_today_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
 	const struct fval *reason = req_field(rq, "reason");
-	long long nid;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,
-		                            u->phone && *u->phone ? u->phone : c->unit_phone, dl_iso,
-		                            reason->present ? reason->s : NULL, lines->zh, lines->en, lines->n, &nid);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c->id, "review", "correction", at);
-	if (e == ERR_OK)
-		e = store_case_pause(st, c->id, today_s);
-	if (e == ERR_OK)
-		e = store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
-		                     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c->case_no),
-		                arena_printf(rq->arena, "notice %d, %zu items", seq, lines->n), rq->remote_addr);
-	return store_finish(st, e);
+	long long nid = 0;
+	store_begin(st);
+	store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,
+	                        u->phone && *u->phone ? u->phone : c->unit_phone, dl_iso,
+	                        reason->present ? reason->s : NULL, lines->zh, lines->en, lines->n, &nid);
+	store_case_set_state(st, c->id, "review", "correction", at);
+	store_case_pause(st, c->id, today_s);
+	store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
+	                 arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
+	store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c->case_no),
+	            arena_printf(rq->arena, "notice %d, %zu items", seq, lines->n), rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_notice_create(struct req *rq, struct resp *rs)
@@ -253,20 +248,15 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + waited), due);
 	const char *at = clock_now_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c.id, "correction", "review", at);
-	if (e == ERR_OK)
-		e = store_case_resume(st, c.id, waited, due);
-	if (e == ERR_OK)
-		e = store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
-	if (e == ERR_OK)
-		e = store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
-		                     arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no),
-		                NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_case_set_state(st, c.id, "correction", "review", at);
+	store_case_resume(st, c.id, waited, due);
+	store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
+	store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
+	                 arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
+	store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no), NULL,
+	            rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

@@ -139,17 +139,13 @@ void h_case_move(struct req *rq, struct resp *rs)
 		}
 	}
 	const char *at = clock_now_iso(rq->arena);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c.id, c.state, case_state_name(to), at);
-	if (e == ERR_OK)
-		e = store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state,
-		                     case_state_name(to), note);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
-		                arena_printf(rq->arena, "case:%s", c.case_no),
-		                arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
-	e = store_finish(st, e);
+	store_begin(st);
+	store_case_set_state(st, c.id, c.state, case_state_name(to), at);
+	store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state, case_state_name(to), note);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
+	            arena_printf(rq->arena, "case:%s", c.case_no),
+	            arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e == ERR_CONFLICT) {
 		/* someone moved it first: say where it is now */
 		bool now = store_case_by_no(st, rq->arena, c.case_no, &c) == ERR_OK;

@@ -283,16 +283,12 @@ void h_faq_create(struct req *rq, struct resp *rs)
 		return;
 	}
 	long long id = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_create(st, &f, &id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_create",
-		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_create(st, &f, &id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_create",
+	            arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT) {
 			errors[F_SLUG_I] = "faq_slug_taken";
 			edit_form(rq, rs, 409, NULL, vals, errors, NULL, NULL);
@@ -327,16 +323,12 @@ void h_faq_update(struct req *rq, struct resp *rs)
 		          NULL);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_update(st, m.id, rev, &f);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_update",
-		                arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_update(st, m.id, rev, &f);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_update",
+	            arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT) {
 			/* someone saved in between: show their version's stamp, keep this text */
 			struct faq_meta now;
@@ -378,16 +370,12 @@ void h_faq_delete(struct req *rq, struct resp *rs)
 	struct faq_meta m;
 	if (!load_entry(rq, rs, st, &f, &m))
 		return;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_delete(st, m.id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_delete",
-		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_delete(st, m.id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_delete",
+	            arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		page_error_lookup(rq, rs, e, "err_no_faq");
 		return;
 	}

@@ -484,24 +484,19 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .days = days,
 	    .due_on = due,
 	};
-	long long id;
+	long long id = 0;
 	/* the key's rate, counted and recorded in this transaction: a refused request writes nothing */
 	const struct attempt_limit rate = {arena_printf(rq->arena, "key:%s", k->name), k->rate_per_min};
 	long retry_s;
-	e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_attempt_take(st, "open311", &rate, 1, now, RATE_WINDOW, &retry_s);
-	if (e == ERR_OK)
-		e = store_petition_create(st, &pn, no, &id);
+	store_begin(st);
+	store_attempt_take(st, "open311", &rate, 1, now, RATE_WINDOW, &retry_s);
+	store_petition_create(st, &pn, no, &id);
 	x->petition_id = id;
-	if (e == ERR_OK)
-		e = store_o311_extra_add(st, x);
-	if (e == ERR_OK)
-		e = store_petition_event(st, id, at, 0, k->name, "received", NULL, "received", NULL);
-	if (e == ERR_OK)
-		e = store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
-		                rq->remote_addr);
-	return store_finish(st, e);
+	store_o311_extra_add(st, x);
+	store_petition_event(st, id, at, 0, k->name, "received", NULL, "received", NULL);
+	store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_o311_create(struct req *rq, struct resp *rs)
@@ -540,7 +535,7 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	x.device_id = opt(rq, "device_id");
 	x.account_id = opt(rq, "account_id");
 	x.media_url = opt(rq, "media_url");
-	char no[NO_SIZE];
+	char no[NO_SIZE] = "";
 	enum err made = create_petition(rq, st, &k, &sv, &x, no);
 	if (made == ERR_LIMIT) {
 		resp_header(rs, "Retry-After", "60");

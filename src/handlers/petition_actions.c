@@ -69,14 +69,11 @@ void h_petition_route(struct req *rq, struct resp *rs)
 		if (strcmp(units[i].code, unit->s) == 0)
 			to_name = pick(rq, units[i].name);
 	const char *note = p.unit ? arena_printf(rq->arena, "%s → %s", pick(rq, p.unit_name), to_name) : to_name;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_route(st, p.id, p.state, unit->s, category, days, due);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, p.unit ? "rerouted" : "routed", "routed", note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_route", &p, unit->s);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_route(st, p.id, p.state, unit->s, category, days, due);
+	petition_event(rq, st, &p, p.unit ? "rerouted" : "routed", "routed", note);
+	petition_audit(rq, st, "petition_route", &p, unit->s);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -100,14 +97,11 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 	}
 	const char *note =
 	    p.officer_name ? arena_printf(rq->arena, "%s → %s", p.officer_name, u.display_name) : u.display_name;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_assign(st, p.id, p.state, u.id);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, p.officer_id ? "reassigned" : "assigned", "assigned", note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_assign", &p, u.username);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_assign(st, p.id, p.state, u.id);
+	petition_event(rq, st, &p, p.officer_id ? "reassigned" : "assigned", "assigned", note);
+	petition_audit(rq, st, "petition_assign", &p, u.username);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -240,15 +234,11 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	                                          : NULL;
 	o.closed_at = clock_now_iso(rq->arena);
 	o.closed_on = clock_today_iso(rq->arena);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_close(st, p.id, p.state, &o);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, o.state, o.state,
-		                   what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_close", &p, detail);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_close(st, p.id, p.state, &o);
+	petition_event(rq, st, &p, o.state, o.state, what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
+	petition_audit(rq, st, "petition_close", &p, detail);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -270,16 +260,12 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 		petition_render(rq, rs, st, &p, false, 422, bad);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s,
-		                        reason->s);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, "ext_asked", p.state,
-		                   arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "extension_ask", &p, until->s);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s, reason->s);
+	petition_event(rq, st, &p, "ext_asked", p.state,
+	               arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
+	petition_audit(rq, st, "extension_ask", &p, until->s);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -323,19 +309,14 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		}
 		cal_format_iso(pet_due(store_calendar(st), 0, 0, want), due);
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
-	if (e == ERR_OK && approve)
-		e = store_petition_extend(st, p.id, x->new_due, due);
-	if (e == ERR_OK)
-		e = petition_event(
-		    rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
-		    approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p,
-		                   approve ? due : NULL);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
+	if (approve)
+		store_petition_extend(st, p.id, x->new_due, due);
+	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
+	               approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
+	petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -350,14 +331,10 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs)
 		           petition_open(&p) ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_allow_extension(st, p.id);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, "ext_allowed", p.state,
-		                   arena_printf(rq->arena, "%d", p.ext_allowed + 1));
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_allow_extension(st, p.id);
+	petition_event(rq, st, &p, "ext_allowed", p.state, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }

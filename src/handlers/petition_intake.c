@@ -273,23 +273,20 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 static enum err apply(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
                       long *retry_s)
 {
-	char no[NO_SIZE];
-	long long id;
+	char no[NO_SIZE] = "";
+	long long id = 0;
 	const char *user = rq->sess ? rq->sess->user.username : NULL;
 	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
 	                                    WEB_MAX};
-	enum err e = store_begin(st);
-	if (e == ERR_OK && kind == PFORM_WEB)
-		e = store_attempt_take(st, "petition", &brake, 1, clock_now(), WEB_WINDOW, retry_s);
-	if (e == ERR_OK)
-		e = store_petition_create(st, pn, no, &id);
-	if (e == ERR_OK)
-		e = store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
-		                         pn->read_back ? T(rq, "pet_read_back_done") : NULL);
-	if (e == ERR_OK)
-		e = store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
-		                pn->channel, rq->remote_addr);
-	return store_finish(st, e);
+	store_begin(st);
+	if (kind == PFORM_WEB)
+		store_attempt_take(st, "petition", &brake, 1, clock_now(), WEB_WINDOW, retry_s);
+	store_petition_create(st, pn, no, &id);
+	store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
+	                     pn->read_back ? T(rq, "pet_read_back_done") : NULL);
+	store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no), pn->channel,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 static void create(struct req *rq, struct resp *rs, enum pet_form kind)

@@ -84,16 +84,11 @@ void h_rules_admin(struct req *rq, struct resp *rs)
 	rules_page(rq, rs, 200, NULL, req_field(rq, "saved")->present ? "rules_saved" : NULL);
 }
 
-static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, enum err e, const char *action,
-                         const char *detail)
+static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, const char *action, const char *detail)
 {
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, action, "deadline_rules", detail,
-		                rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, action, "deadline_rules", detail, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_INVAL)
 			rules_page(rq, rs, 422, "err_rule_catch_all", NULL);
 		else
@@ -121,10 +116,9 @@ void h_rule_set(struct req *rq, struct resp *rs)
 		rules_page(rq, rs, 422, "err_rule", NULL);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rule_set(st, channel, category, (int)days->i, rq->sess->user.username);
-	if (commit_audit(rq, rs, st, e, "rule_set", arena_printf(rq->arena, "%s/%s=%lld", channel, category, days->i)))
+	store_begin(st);
+	store_petition_rule_set(st, channel, category, (int)days->i, rq->sess->user.username);
+	if (commit_audit(rq, rs, st, "rule_set", arena_printf(rq->arena, "%s/%s=%lld", channel, category, days->i)))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }
 
@@ -132,10 +126,9 @@ void h_rule_remove(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const struct fval *id = req_field(rq, "id");
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rule_delete(st, id->i);
-	if (commit_audit(rq, rs, st, e, "rule_remove", arena_printf(rq->arena, "%lld", id->i)))
+	store_begin(st);
+	store_petition_rule_delete(st, id->i);
+	if (commit_audit(rq, rs, st, "rule_remove", arena_printf(rq->arena, "%lld", id->i)))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }
 
@@ -148,9 +141,8 @@ void h_rule_near(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *val = arena_printf(rq->arena, "%lld", n->i);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_set_setting(st, "near_days", val);
-	if (commit_audit(rq, rs, st, e, "near_days", val))
+	store_begin(st);
+	store_set_setting(st, "near_days", val);
+	if (commit_audit(rq, rs, st, "near_days", val))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }

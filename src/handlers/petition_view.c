@@ -157,13 +157,11 @@ bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct pet
 }
 
 /* Commits, or rolls back and answers 503 / 409; true when committed. */
-bool petition_finish(struct req *rq, struct resp *rs, struct store *st, enum err e)
+bool petition_finish(struct req *rq, struct resp *rs, struct store *st)
 {
-	if (e == ERR_OK)
-		e = store_commit(st);
+	enum err e = store_finish(st);
 	if (e == ERR_OK)
 		return true;
-	store_rollback(st);
 	page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_pet_conflict" : "err_unavailable");
 	return false;
 }

@@ -426,16 +426,12 @@ void h_synonym_add(struct req *rq, struct resp *rs)
 		return;
 	}
 	long long id = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_synonym_add(st, norm, rq->sess->user.username, &id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_add",
-		                arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_synonym_add(st, norm, rq->sess->user.username, &id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_add",
+	            arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT)
 			synonyms_page(rq, rs, 409, "syn_exists", NULL);
 		else
@@ -456,16 +452,12 @@ void h_synonym_delete(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *was = NULL;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_synonym_delete(st, rq->arena, id, &was);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_delete",
-		                arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_synonym_delete(st, rq->arena, id, &was);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_delete",
+	            arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}

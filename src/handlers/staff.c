@@ -132,14 +132,11 @@ void h_login(struct req *rq, struct resp *rs)
 			login_form(rq, rs, 403, "login_wrong");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = auth_login(rq, &u);
-	if (e == ERR_OK)
-		e = signin_done(st, &si);
-	if (e == ERR_OK)
-		e = store_audit(st, u.id, u.username, "login", si.ukey, NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	auth_login(rq, &u);
+	signin_done(st, &si);
+	store_audit(st, u.id, u.username, "login", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -207,18 +204,13 @@ void h_password_change(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_user_set_password(st, u->id, hash);
-	if (e == ERR_OK)
-		e = store_sessions_end_user(st, u->id);
-	if (e == ERR_OK)
-		e = auth_login(rq, u);
-	if (e == ERR_OK)
-		e = signin_done(st, &si);
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "password_change", si.ukey, NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_user_set_password(st, u->id, hash);
+	store_sessions_end_user(st, u->id);
+	auth_login(rq, u);
+	signin_done(st, &si);
+	store_audit(st, u->id, u->username, "password_change", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -286,17 +278,13 @@ void h_closure_add(struct req *rq, struct resp *rs)
 		                             : "err_bad_date");
 		return;
 	}
-	if (store_begin(st) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	enum err e = store_closure_add(st, day->s, reason->s, rq->sess->user.username);
-	if (e == ERR_OK)
-		e = store_recompute_due(st);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
-		                arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_closure_add(st, day->s, reason->s, rq->sess->user.username);
+	store_recompute_due(st);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
+	            arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
+	enum err e = store_finish(st);
+	if (e != ERR_OK) {
 		page_error(rq, rs, e == ERR_CONFLICT ? 400 : 503,
 		           e == ERR_CONFLICT ? "cal_closure_exists" : "err_unavailable");
 		return;

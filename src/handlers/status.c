@@ -262,18 +262,13 @@ void h_status_rate(struct req *rq, struct resp *rs)
 	}
 	char at[21];
 	clock_iso(clock_now(), at);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rate(st, p.id, (int)rating->i, comment->s, at);
-	if (e == ERR_OK)
-		e = store_petition_event(st, p.id, at, 0, NULL, "rated", p.state, p.state, NULL);
-	if (e == ERR_OK)
-		e = store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
-		                arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_petition_rate(st, p.id, (int)rating->i, comment->s, at);
+	store_petition_event(st, p.id, at, 0, NULL, "rated", p.state, p.state, NULL);
+	store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
+	            arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e != ERR_CONFLICT) {
 			page_error(rq, rs, 503, "err_unavailable");
 			return;

@@ -74,8 +74,8 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
                            int near, bool full);
 /* The petition numbered by the path's first capture; false when rs already holds the 404/503. */
 bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p);
-/* Commits (after a store_begin), or rolls back and answers 503 / 409; true when committed. */
-bool petition_finish(struct req *rq, struct resp *rs, struct store *st, enum err e);
+/* Ends the store_begin transaction (store_finish); false after answering 503 / 409. */
+bool petition_finish(struct req *rq, struct resp *rs, struct store *st);
 /* The audit row and the history event of a change by the signed-in user. */
 enum err petition_audit(struct req *rq, struct store *st, const char *action, const struct petition_rec *p,
                         const char *detail);

@@ -160,12 +160,9 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 			queued += e == ERR_OK;
 		}
 	}
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	e = store_finish(st);
+	if (e != ERR_OK)
 		return e;
-	}
 	out->flags += flags;
 	out->notifications += notes;
 	out->mails_queued += queued;

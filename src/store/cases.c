@@ -65,7 +65,7 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	sqlite3_reset(s);
 	int32_t day;
 	if (!cal_parse_iso(c->received_on, &day))
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	ids_number('A', day, seq, no);
 	s = stmt_get(st, ins);
 	if (!s)
@@ -166,10 +166,7 @@ enum err store_case_set_state(struct store *st, long long id, const char *from, 
 	bind_str(s, 2, from);
 	bind_str(s, 3, to);
 	bind_str(s, 4, at);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
+	return stmt_changed_one(st, s);
 }
 
 enum err store_case_pause(struct store *st, long long id, const char *since)

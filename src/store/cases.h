@@ -1,6 +1,6 @@
 /*
  * cases.h -- applications (申辦案件), their events and correction notices.
- * Writes are the caller's transaction (store_begin/commit) so that a case,
+ * Writes are the caller's transaction (store_begin … store_finish) so that a case,
  * its event and its audit row are committed together or not at all.
  */
 #ifndef BM_STORE_CASES_H

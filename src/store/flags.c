@@ -188,7 +188,7 @@ enum err store_notification_read(struct store *st, long long user_id, long long 
 	bind_str(s, 3, at);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_NOTFOUND;
+		return tx_note(st, ERR_NOTFOUND);
 	return e;
 }
 
@@ -252,10 +252,7 @@ enum err store_outbox_claim(struct store *st, long long id)
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
+	return stmt_changed_one(st, s);
 }
 
 enum err store_outbox_sent(struct store *st, long long id, const char *at)

@@ -6,7 +6,7 @@
  * from store_faq_stale in catalog.h.)
  *
  * Flags and their notifications are written in the caller's transaction
- * (store_begin/commit), so a flag never exists without its notifications.
+ * (store_begin … store_finish), so a flag never exists without its notifications.
  * Strings returned live in the caller's arena.
  */
 #ifndef BM_STORE_FLAGS_H

@@ -93,7 +93,7 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	    "?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21, ?22)";
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	sqlite3_stmt *s = stmt_get(st, seq_sql);
 	if (!s)
 		return ERR_DB;
@@ -196,15 +196,6 @@ enum err store_petition_event(struct store *st, long long id, const char *at, lo
 	return stmt_done(st, s);
 }
 
-/* ERR_CONFLICT when the UPDATE matched no row (the state moved on). */
-static enum err changed_one(struct store *st, sqlite3_stmt *s)
-{
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
-}
-
 enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
                               int days, const char *due_on)
 {
@@ -219,7 +210,7 @@ enum err store_petition_route(struct store *st, long long id, const char *from, 
 	bind_opt(s, 4, category);
 	sqlite3_bind_int(s, 5, days);
 	bind_str(s, 6, due_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id)
@@ -232,7 +223,7 @@ enum err store_petition_assign(struct store *st, long long id, const char *from,
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, from);
 	sqlite3_bind_int64(s, 3, officer_id);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o)
@@ -255,7 +246,7 @@ enum err store_petition_close(struct store *st, long long id, const char *from, 
 		sqlite3_bind_int64(s, 9, o->duplicate_of);
 	bind_str(s, 10, o->closed_at);
 	bind_str(s, 11, o->closed_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at)
@@ -269,7 +260,7 @@ enum err store_petition_rate(struct store *st, long long id, int rating, const c
 	sqlite3_bind_int(s, 2, rating);
 	bind_opt(s, 3, note);
 	bind_str(s, 4, at);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
@@ -392,7 +383,7 @@ enum err store_extension_decide(struct store *st, long long ext_id, const char *
 	sqlite3_bind_int64(s, 3, user_id);
 	bind_str(s, 4, at);
 	bind_opt(s, 5, note);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on)
@@ -403,7 +394,7 @@ enum err store_petition_extend(struct store *st, long long id, const char *ext_u
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, ext_until);
 	bind_str(s, 3, due_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_allow_extension(struct store *st, long long id)
@@ -412,7 +403,7 @@ enum err store_petition_allow_extension(struct store *st, long long id)
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 /* ---- deadline rules ---- */
@@ -478,7 +469,7 @@ enum err store_petition_rule_delete(struct store *st, long long id)
 	sqlite3_bind_int64(s, 1, id);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	return e;
 }
 

@@ -2,7 +2,7 @@
  * petitions.h -- petitions (陳情), their events, extension requests (展期),
  * the deadline rules and the monthly control report (管制考核).
  *
- * Writes are the caller's transaction (store_begin/commit) so that a
+ * Writes are the caller's transaction (store_begin … store_finish) so that a
  * petition's change, its event and its audit row are committed together
  * or not at all.  Strings returned live in the caller's arena.
  */

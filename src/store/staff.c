@@ -216,7 +216,7 @@ static enum err attempt_check(struct store *st, const char *kind, const struct a
 enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
                             int window, long *retry_s)
 {
-	bool own = sqlite3_get_autocommit(st->db) != 0;
+	bool own = !st->in_tx;
 	enum err e = own ? store_begin(st) : ERR_OK;
 	time_t oldest = now;
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
@@ -227,8 +227,9 @@ enum err store_attempt_take(struct store *st, const char *kind, const struct att
 		e = attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND at <= ?3", kind, NULL, now - window);
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
 		e = attempt_step(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)", kind, lim[i].key, now);
+	store_fail(st, e); /* the caller's transaction, or our own */
 	if (own)
-		e = store_finish(st, e);
+		e = store_finish(st);
 	return e == ERR_OK || e == ERR_LIMIT ? e : ERR_DB;
 }
 
