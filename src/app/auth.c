@@ -63,7 +63,7 @@ enum { RECEIPT_MAX_AGE = 30 * 60 };
 
 const char *auth_form_once(struct req *rq)
 {
-	const struct fval *f = req_field(rq, "once");
+	const struct fval *f = req_val(rq, K_ONCE);
 	return f->present && ids_form_once_valid(f->s) ? f->s : auth_random_hex(rq->arena, FORM_ONCE_LEN / 2);
 }
 

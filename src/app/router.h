@@ -11,6 +11,7 @@
 #ifndef BM_ROUTER_H
 #define BM_ROUTER_H
 
+#include "app/fields.h"
 #include "app/form.h"
 #include "app/http.h"
 
@@ -25,7 +26,7 @@ enum ftype {
 };
 
 struct field {
-	const char *name;
+	enum key key; /* app/fields.h: the name, declared once */
 	enum ftype type;
 	unsigned max;
 	bool required;
@@ -109,8 +110,8 @@ const char *route_allow(const char *path);
  */
 int route_validate(struct arena *a, const struct route *r, struct param *ps, size_t n, struct route_match *m);
 
-/* The validated field by name; a static empty value when not declared. */
-const struct fval *req_field(const struct req *rq, const char *name);
+/* The validated field k; a static empty value when the route does not declare it. */
+const struct fval *req_val(const struct req *rq, enum key k);
 /* Path capture i, or "" */
 const char *req_cap(const struct req *rq, int i);
 

@@ -176,9 +176,9 @@ void page_conflict(struct req *rq, struct resp *rs, const char *msg_key, const c
 
 const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 {
-	const struct fval *reason = req_field(rq, "reason");
+	const struct fval *reason = req_val(rq, K_REASON);
 	*err_key = NULL;
-	if (!req_field(rq, "confirm")->present)
+	if (!req_val(rq, K_CONFIRM)->present)
 		return NULL;
 	if (reason->err_key) {
 		*err_key = reason->err_key;
@@ -195,7 +195,7 @@ const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 void page_confirm(struct req *rq, struct resp *rs, struct tobj *v, const char *err_key)
 {
 	tobj_str(v, "back", record_href(rq));
-	tobj_str(v, "reason", req_field(rq, "reason")->s);
+	tobj_str(v, "reason", req_val(rq, K_REASON)->s);
 	if (err_key)
 		tobj_str(v, "reason_error", T(rq, err_key));
 	rs->status = err_key ? 422 : 200;

@@ -76,7 +76,7 @@ struct notice_lines {
 
 static void collect_lines(struct req *rq, const struct service_line *items, size_t n, struct notice_lines *out)
 {
-	const struct fval *picked = req_field(rq, "item");
+	const struct fval *picked = req_val(rq, K_ITEM);
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < NOTICE_MAX_ITEMS; i++)
 		for (size_t j = 0; j < picked->nmulti; j++)
@@ -85,7 +85,7 @@ static void collect_lines(struct req *rq, const struct service_line *items, size
 				out->en[k++] = items[i].text[LANG_EN];
 				break;
 			}
-	char *lines = arena_strdup(rq->arena, req_field(rq, "extra")->s), *save = NULL;
+	char *lines = arena_strdup(rq->arena, req_val(rq, K_EXTRA)->s), *save = NULL;
 	for (char *line = strtok_r(lines, "\r\n", &save); line && k < NOTICE_MAX_LINES;
 	     line = strtok_r(NULL, "\r\n", &save))
 		if (*line) {
@@ -96,7 +96,7 @@ static void collect_lines(struct req *rq, const struct service_line *items, size
 }
 
 /* The form's fields, in the order their refusals are shown. */
-static const char *const notice_fields[] = {"item", "extra", "deadline", "reason"};
+static const enum key notice_fields[] = {K_ITEM, K_EXTRA, K_DEADLINE, K_REASON};
 
 /*
  * The notice the form asks for: its lines, and its deadline (the one given,
@@ -120,8 +120,8 @@ static const char *notice_validate(struct req *rq, struct store *st, const struc
 	collect_lines(rq, items, n, lines);
 	if (lines->n == 0)
 		return "err_notice_empty";
-	const struct fval *deadline = req_field(rq, "deadline");
-	if (nprev > 0 && !req_field(rq, "reason")->present)
+	const struct fval *deadline = req_val(rq, K_DEADLINE);
+	if (nprev > 0 && !req_val(rq, K_REASON)->present)
 		return "err_notice_reason";
 	int32_t today = clock_office_day(clock_now()), dl;
 	const struct cal *cal = store_calendar(st);
@@ -142,7 +142,7 @@ static enum err notice_apply(struct req *rq, struct store *st, const struct case
 {
 	const char *at = clock_now_iso(rq->arena), *today_s = clock_today_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
-	const struct fval *reason = req_field(rq, "reason");
+	const struct fval *reason = req_val(rq, K_REASON);
 	long long nid = 0;
 	store_begin(st);
 	store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,

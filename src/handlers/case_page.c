@@ -114,7 +114,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	const struct fval *to_f = req_field(rq, "to"), *note_f = req_field(rq, "note");
+	const struct fval *to_f = req_val(rq, K_TO), *note_f = req_val(rq, K_NOTE);
 	enum case_state from = case_state_parse(c.state), to = case_state_parse(to_f->s);
 	if (!case_may(rq, &c, ACC_HANDLE)) {
 		page_error(rq, rs, 403, "err_forbidden");

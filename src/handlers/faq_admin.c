@@ -22,9 +22,9 @@
 #include "store/petitions.h" /* store_categories */
 #include "store/staff.h"
 
-/* The editor's fields, in form order; the route declares the same names. */
-static const char *const edit_fields[] = {"slug",      "unit",        "category",  "question_zh",
-                                          "answer_zh", "question_en", "answer_en", "keywords_zh"};
+/* The editor's fields, in form order. */
+static const enum key edit_fields[] = {K_SLUG,      K_UNIT,        K_CATEGORY,  K_QUESTION_ZH,
+                                       K_ANSWER_ZH, K_QUESTION_EN, K_ANSWER_EN, K_KEYWORDS_ZH};
 enum { NFIELDS = sizeof edit_fields / sizeof edit_fields[0] };
 enum { F_SLUG_I, F_UNIT_I, F_CATEGORY_I, F_QZH_I, F_AZH_I, F_QEN_I, F_AEN_I, F_KW_I };
 
@@ -90,7 +90,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 	tobj_int(v, "count", (long long)n);
 	tobj_int(v, "stale_count", (long long)stale);
 	tobj_int(v, "review_days", FAQ_REVIEW_DAYS);
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	if (done->present) {
 		if (strcmp(done->s, "saved") == 0)
 			tobj_str(v, "notice", T(rq, "faq_saved"));
@@ -123,9 +123,9 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	}
 	bool any = false;
 	for (int i = 0; i < NFIELDS; i++) {
-		tobj_str(v, edit_fields[i], vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(edit_fields[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", edit_fields[i]), T(rq, errors[i]));
+			tobj_str(v, arena_printf(rq->arena, "%s_error", key_name(edit_fields[i])), T(rq, errors[i]));
 			any = true;
 		}
 	}
@@ -221,7 +221,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 {
 	bool ok = true;
 	for (int i = 0; i < NFIELDS; i++) {
-		const struct fval *f = req_field(rq, edit_fields[i]);
+		const struct fval *f = req_val(rq, edit_fields[i]);
 		vals[i] = f->s;
 		errors[i] = i == F_SLUG_I && !is_new ? NULL : f->err_key; /* an entry's slug never changes */
 	}
@@ -229,7 +229,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 		vals[F_UNIT_I] = unit_fixed;
 		errors[F_UNIT_I] = NULL;
 	}
-	if (is_new && !req_field(rq, "slug")->present && !errors[F_SLUG_I])
+	if (is_new && !req_val(rq, K_SLUG)->present && !errors[F_SLUG_I])
 		errors[F_SLUG_I] = "err_required";
 	if (!errors[F_UNIT_I]) {
 		bool found = false;
@@ -254,7 +254,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 			errors[F_CATEGORY_I] = "faq_bad_category";
 	}
 	/* English: both question and answer, or neither */
-	bool qen = req_field(rq, "question_en")->present, aen = req_field(rq, "answer_en")->present;
+	bool qen = req_val(rq, K_QUESTION_EN)->present, aen = req_val(rq, K_ANSWER_EN)->present;
 	if (qen != aen && !errors[F_QEN_I] && !errors[F_AEN_I])
 		errors[qen ? F_AEN_I : F_QEN_I] = "faq_en_pair";
 	for (int i = 0; i < NFIELDS; i++)
@@ -313,7 +313,7 @@ void h_faq_update(struct req *rq, struct resp *rs)
 	bool ok = check_form(rq, st, false, own, vals, errors, &f);
 	vals[F_SLUG_I] = old.slug;
 	errors[F_SLUG_I] = NULL;
-	const struct fval *vf = req_field(rq, "version");
+	const struct fval *vf = req_val(rq, K_VERSION);
 	char *end;
 	long long rev = strtoll(vf->s, &end, 10);
 	if (!vf->present || *end || rev <= 0)

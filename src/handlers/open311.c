@@ -90,9 +90,9 @@ static void bad(struct req *rq, struct resp *rs, const char *field, const char *
 static bool field_errors(struct req *rq, struct resp *rs)
 {
 	const struct route *r = rq->match->route;
-	for (int k = 0; r->fields && r->fields[k].name; k++)
+	for (int k = 0; r->fields && r->fields[k].key; k++)
 		if (rq->match->vals[k].err_key) {
-			bad(rq, rs, r->fields[k].name, rq->match->vals[k].err_key);
+			bad(rq, rs, key_name(r->fields[k].key), rq->match->vals[k].err_key);
 			return true;
 		}
 	return false;
@@ -134,7 +134,7 @@ enum key_state { KEY_NONE, KEY_OK, KEY_ANSWERED };
  */
 static enum key_state check_key(struct req *rq, struct resp *rs, struct store *st, bool required, struct apikey_rec *k)
 {
-	const struct fval *f = req_field(rq, "api_key");
+	const struct fval *f = req_val(rq, K_API_KEY);
 	if (!f->present && !required)
 		return KEY_NONE;
 	char hash[APIKEY_SIZE];
@@ -382,7 +382,7 @@ static json_t *read_attributes(struct req *rq, struct resp *rs, const struct o31
 /* The place: lat and long together, or an address; false after answering 400. */
 static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 {
-	const struct fval *lat = req_field(rq, "lat"), *lon = req_field(rq, "long");
+	const struct fval *lat = req_val(rq, K_LAT), *lon = req_val(rq, K_LONG);
 	if (lat->present != lon->present) {
 		bad(rq, rs, lat->present ? "long" : "lat", "o311_err_point");
 		return false;
@@ -398,8 +398,8 @@ static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 		}
 		x->has_point = true;
 	}
-	x->place = req_field(rq, "address_string")->present ? req_field(rq, "address_string")->s : NULL;
-	x->address_id = req_field(rq, "address_id")->present ? req_field(rq, "address_id")->s : NULL;
+	x->place = req_val(rq, K_ADDRESS_STRING)->present ? req_val(rq, K_ADDRESS_STRING)->s : NULL;
+	x->address_id = req_val(rq, K_ADDRESS_ID)->present ? req_val(rq, K_ADDRESS_ID)->s : NULL;
 	if (!x->has_point && !x->place && !x->address_id) {
 		fail(rq, rs, 400, "o311_err_place");
 		return false;
@@ -410,7 +410,7 @@ static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 /* The person's contact fields; false after answering 400. */
 static bool read_person(struct req *rq, struct resp *rs)
 {
-	const struct fval *email = req_field(rq, "email"), *phone = req_field(rq, "phone");
+	const struct fval *email = req_val(rq, K_EMAIL), *phone = req_val(rq, K_PHONE);
 	if (email->present && !ids_email_ok(email->s)) {
 		bad(rq, rs, "email", "err_email");
 		return false;
@@ -419,7 +419,7 @@ static bool read_person(struct req *rq, struct resp *rs)
 		bad(rq, rs, "phone", "err_phone");
 		return false;
 	}
-	const struct fval *media = req_field(rq, "media_url");
+	const struct fval *media = req_val(rq, K_MEDIA_URL);
 	if (media->present && strncmp(media->s, "https://", 8) != 0 && strncmp(media->s, "http://", 7) != 0) {
 		bad(rq, rs, "media_url", "o311_err_media_url");
 		return false;
@@ -427,16 +427,16 @@ static bool read_person(struct req *rq, struct resp *rs)
 	return true;
 }
 
-static const char *opt(const struct req *rq, const char *name)
+static const char *opt(const struct req *rq, enum key k)
 {
-	const struct fval *f = req_field(rq, name);
+	const struct fval *f = req_val(rq, k);
 	return f->present ? f->s : NULL;
 }
 
 /* "first last", either alone, or NULL (an anonymous petition). */
 static const char *full_name(struct req *rq)
 {
-	const char *first = opt(rq, "first_name"), *last = opt(rq, "last_name");
+	const char *first = opt(rq, K_FIRST_NAME), *last = opt(rq, K_LAST_NAME);
 	if (first && last)
 		return arena_printf(rq->arena, "%s %s", first, last);
 	return first ? first : last;
@@ -459,10 +459,10 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 		return e;
 	time_t now = clock_now();
 	cal_format_iso(pet_due(store_calendar(st), clock_office_day(now), days, CAL_DAY_INVALID), due);
-	const char *name = full_name(rq), *phone = opt(rq, "phone");
+	const char *name = full_name(rq), *phone = opt(rq, K_PHONE);
 	if (phone)
 		ids_phone_digits(phone, digits, sizeof digits);
-	const char *desc = req_field(rq, "description")->s;
+	const char *desc = req_val(rq, K_DESCRIPTION)->s;
 	const char *about = *desc ? desc : x->place ? x->place : "";
 	const char *at = clock_now_iso(rq->arena);
 	struct petition_new pn = {
@@ -471,7 +471,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .name = name,
 	    .phone = phone,
 	    .phone_digits = digits,
-	    .email = opt(rq, "email"),
+	    .email = opt(rq, K_EMAIL),
 	    .anonymous = name == NULL,
 	    .category = sv->code,
 	    .subject = *about ? arena_printf(rq->arena, "%s：%s", sv->name[LANG_ZH],
@@ -507,7 +507,7 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	struct apikey_rec k;
 	if (check_key(rq, rs, st, true, &k) != KEY_OK)
 		return;
-	const struct fval *code = req_field(rq, "service_code");
+	const struct fval *code = req_val(rq, K_SERVICE_CODE);
 	if (code->err_key) {
 		bad(rq, rs, "service_code", code->err_key);
 		return;
@@ -532,9 +532,9 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	json_decref(attrs);
 	x.attributes = attrs_text ? arena_strdup(rq->arena, attrs_text) : "{}";
 	free(attrs_text);
-	x.device_id = opt(rq, "device_id");
-	x.account_id = opt(rq, "account_id");
-	x.media_url = opt(rq, "media_url");
+	x.device_id = opt(rq, K_DEVICE_ID);
+	x.account_id = opt(rq, K_ACCOUNT_ID);
+	x.media_url = opt(rq, K_MEDIA_URL);
 	char no[NO_SIZE] = "";
 	enum err made = create_petition(rq, st, &k, &sv, &x, no);
 	if (made == ERR_LIMIT) {
@@ -633,22 +633,22 @@ static bool read_query(struct req *rq, struct resp *rs, struct o311_query *q)
 {
 	q->limit = MAX_RESULTS;
 	q->status = O311_OPEN | O311_CLOSED;
-	q->ids = opt(rq, "service_request_id");
+	q->ids = opt(rq, K_SERVICE_REQUEST_ID);
 	if (q->ids && !slug_list(q->ids)) {
 		bad(rq, rs, "service_request_id", "err_bad_code");
 		return false;
 	}
-	q->codes = opt(rq, "service_code");
+	q->codes = opt(rq, K_SERVICE_CODE);
 	if (q->codes && !slug_list(q->codes)) {
 		bad(rq, rs, "service_code", "err_bad_code");
 		return false;
 	}
-	const char *status = opt(rq, "status");
+	const char *status = opt(rq, K_STATUS);
 	if (status && !(q->status = status_bits(status))) {
 		bad(rq, rs, "status", "o311_err_status");
 		return false;
 	}
-	const char *sd = opt(rq, "start_date"), *ed = opt(rq, "end_date");
+	const char *sd = opt(rq, K_START_DATE), *ed = opt(rq, K_END_DATE);
 	time_t from = sd ? parse_when(sd, false) : 0, to = ed ? parse_when(ed, true) : 0;
 	if (from < 0 || to < 0) {
 		bad(rq, rs, from < 0 ? "start_date" : "end_date", "o311_err_datetime");

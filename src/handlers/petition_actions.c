@@ -36,7 +36,7 @@ void h_petition_route(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 409, "err_pet_conflict");
 		return;
 	}
-	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
+	const struct fval *unit = req_val(rq, K_UNIT), *cat = req_val(rq, K_CATEGORY);
 	struct unit_rec *units;
 	struct named_rec *cats;
 	size_t nu, nc;
@@ -89,7 +89,7 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct user_rec u;
-	long long officer = req_field(rq, "officer")->i;
+	long long officer = req_val(rq, K_OFFICER)->i;
 	if (store_user_by_id(st, rq->arena, officer, &u) != ERR_OK || !u.active || !u.unit ||
 	    strcmp(u.unit, p.unit) != 0 || (strcmp(u.role, "officer") != 0 && strcmp(u.role, "head") != 0)) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_officer");
@@ -133,16 +133,16 @@ static void close_confirm(struct req *rq, struct resp *rs, const struct petition
 	add_detail(rq, d, "pet_agency", o->agency);
 	add_detail(rq, d, "pet_transfer_on", o->transfer_on ? view_date(rq, o->transfer_on) : NULL);
 	add_detail(rq, d, "pet_ground", o->ground ? T(rq, arena_printf(rq->arena, "pground_%s", o->ground)) : NULL);
-	add_detail(rq, d, "pet_duplicate_of", o->duplicate_of ? req_field(rq, "dup_of")->s : NULL);
+	add_detail(rq, d, "pet_duplicate_of", o->duplicate_of ? req_val(rq, K_DUP_OF)->s : NULL);
 	add_detail(rq, d, "pet_note", o->note && *o->note ? o->note : NULL);
-	static const char *const carried[] = {"outcome", "reply", "agency", "transfer_on", "ground", "note", "dup_of"};
+	static const enum key carried[] = {K_OUTCOME, K_REPLY, K_AGENCY, K_TRANSFER_ON, K_GROUND, K_NOTE, K_DUP_OF};
 	struct tlist *c = tobj_list(v, "carry");
 	for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
-		const struct fval *f = req_field(rq, carried[i]);
+		const struct fval *f = req_val(rq, carried[i]);
 		if (!f->present)
 			continue;
 		struct tobj *h = tlist_obj(c);
-		tobj_str(h, "name", carried[i]);
+		tobj_str(h, "name", key_name(carried[i]));
 		tobj_str(h, "value", f->s);
 	}
 	page_confirm(rq, rs, v, err_key);
@@ -154,7 +154,7 @@ static const char *present(const struct fval *f)
 }
 
 /* The form's fields, in the order their refusals are shown. */
-static const char *const close_fields[] = {"reply", "agency", "transfer_on", "ground", "note", "dup_of"};
+static const enum key close_fields[] = {K_REPLY, K_AGENCY, K_TRANSFER_ON, K_GROUND, K_NOTE, K_DUP_OF};
 
 /*
  * The outcome the closing form asks for, into o, with the confirmation
@@ -169,11 +169,11 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
 		bad = form_first_error(rq, close_fields, sizeof close_fields / sizeof close_fields[0]);
 	if (bad)
 		return bad;
-	const struct fval *dup = req_field(rq, "dup_of");
+	const struct fval *dup = req_val(rq, K_DUP_OF);
 	char dup_no[NO_SIZE + 4];
 	ids_number_upcase(dup->s, dup_no, sizeof dup_no);
-	struct pet_outcome_form f = {present(req_field(rq, "reply")), present(req_field(rq, "agency")),
-	                             present(req_field(rq, "transfer_on")), present(req_field(rq, "ground")), dup_no};
+	struct pet_outcome_form f = {present(req_val(rq, K_REPLY)), present(req_val(rq, K_AGENCY)),
+	                             present(req_val(rq, K_TRANSFER_ON)), present(req_val(rq, K_GROUND)), dup_no};
 	bad = pet_outcome_check(to, &f, clock_office_day(clock_now()), p->no);
 	struct petition_rec other;
 	if (!bad && to == PS_DUPLICATE && store_petition_by_no(st, rq->arena, dup_no, &other) != ERR_OK)
@@ -184,7 +184,7 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
 	                                            [PS_TRANSFERRED] = "pet_transfer_button",
 	                                            [PS_NOT_HANDLED] = "pet_not_handled_button",
 	                                            [PS_DUPLICATE] = "pet_duplicate_button"};
-	*o = (struct petition_outcome){.state = pet_state_name(to), .note = req_field(rq, "note")->s};
+	*o = (struct petition_outcome){.state = pet_state_name(to), .note = req_val(rq, K_NOTE)->s};
 	*label_key = labels[to];
 	*detail = o->state;
 	if (to == PS_REPLIED)
@@ -216,7 +216,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 			page_conflict(rq, rs, "err_pet_conflict", petition_state_label(rq, p.state));
 		return;
 	}
-	enum pet_state to = pet_state_parse(req_field(rq, "outcome")->s);
+	enum pet_state to = pet_state_parse(req_val(rq, K_OUTCOME)->s);
 	struct petition_outcome o;
 	const char *label_key, *detail;
 	const char *bad = close_validate(rq, st, &p, to, &o, &label_key, &detail);
@@ -229,8 +229,8 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		close_confirm(rq, rs, &p, label_key, &o, err_key);
 		return;
 	}
-	const char *what = to == PS_DUPLICATE     ? req_field(rq, "dup_of")->s
-	                   : to == PS_TRANSFERRED ? req_field(rq, "agency")->s
+	const char *what = to == PS_DUPLICATE     ? req_val(rq, K_DUP_OF)->s
+	                   : to == PS_TRANSFERRED ? req_val(rq, K_AGENCY)->s
 	                                          : NULL;
 	o.closed_at = clock_now_iso(rq->arena);
 	o.closed_on = clock_today_iso(rq->arena);
@@ -252,7 +252,7 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 409, petition_is_officer(rq, &p) ? "err_pet_ext_used" : "err_forbidden");
 		return;
 	}
-	const struct fval *until = req_field(rq, "until"), *reason = req_field(rq, "reason");
+	const struct fval *until = req_val(rq, K_UNTIL), *reason = req_val(rq, K_REASON);
 	const char *bad = until->err_key || reason->err_key
 	                      ? "err_pet_ext_reason"
 	                      : pet_extension_check(p.due_on, present(until), present(reason));
@@ -279,7 +279,7 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		page_error(rq, rs, p.ext_pending ? 403 : 409, p.ext_pending ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
-	const char *decision = req_field(rq, "decision")->s, *note = req_field(rq, "note")->s;
+	const char *decision = req_val(rq, K_DECISION)->s, *note = req_val(rq, K_NOTE)->s;
 	bool approve = strcmp(decision, "approved") == 0;
 	if (!approve && strcmp(decision, "refused") != 0) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_decision");

@@ -81,7 +81,7 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 
 void h_rules_admin(struct req *rq, struct resp *rs)
 {
-	rules_page(rq, rs, 200, NULL, req_field(rq, "saved")->present ? "rules_saved" : NULL);
+	rules_page(rq, rs, 200, NULL, req_val(rq, K_SAVED)->present ? "rules_saved" : NULL);
 }
 
 static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, const char *action, const char *detail)
@@ -101,8 +101,7 @@ static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, cons
 void h_rule_set(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *ch = req_field(rq, "channel"), *cat = req_field(rq, "category"),
-	                  *days = req_field(rq, "days");
+	const struct fval *ch = req_val(rq, K_CHANNEL), *cat = req_val(rq, K_CATEGORY), *days = req_val(rq, K_DAYS);
 	const char *channel = strcmp(ch->s, "any") == 0 ? "*" : ch->s;
 	const char *category = strcmp(cat->s, "any") == 0 ? "*" : cat->s;
 	bool cat_ok = strcmp(category, "*") == 0;
@@ -125,7 +124,7 @@ void h_rule_set(struct req *rq, struct resp *rs)
 void h_rule_remove(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *id = req_field(rq, "id");
+	const struct fval *id = req_val(rq, K_ID);
 	store_begin(st);
 	store_petition_rule_delete(st, id->i);
 	if (commit_audit(rq, rs, st, "rule_remove", arena_printf(rq->arena, "%lld", id->i)))
@@ -135,7 +134,7 @@ void h_rule_remove(struct req *rq, struct resp *rs)
 void h_rule_near(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *n = req_field(rq, "near_days");
+	const struct fval *n = req_val(rq, K_NEAR_DAYS);
 	if (n->err_key || !n->present || n->i > NEAR_DAYS_MAX) {
 		rules_page(rq, rs, 422, "err_near_days", NULL);
 		return;

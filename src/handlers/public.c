@@ -216,7 +216,7 @@ static void filter_links(struct req *rq, struct tlist *l, const char *param, con
 void h_faq_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
+	const struct fval *unit = req_val(rq, K_UNIT), *cat = req_val(rq, K_CATEGORY);
 	struct faq_rec *f;
 	size_t n;
 	struct named_rec *cats, *units;

@@ -54,7 +54,7 @@ static const char *default_view(const struct req *rq)
 void h_petition_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *vf = req_field(rq, "view");
+	const struct fval *vf = req_val(rq, K_VIEW);
 	const char *view = vf->present ? vf->s : default_view(rq);
 	if (!view_allowed(rq, view)) {
 		page_error(rq, rs, 403, "err_forbidden");
@@ -107,7 +107,7 @@ static void case_list_view(struct req *rq, struct store *st, struct tobj *v, con
 void h_case_find(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *q = req_field(rq, "q");
+	const struct fval *q = req_val(rq, K_Q);
 	struct tobj *v = view_new(rq, T(rq, "find_title"));
 	tobj_str(v, "q", q->s);
 	if (q->present) {

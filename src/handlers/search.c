@@ -49,7 +49,7 @@ static const char *const kind_keys[SEARCH_KIND__MAX] = {
  */
 static const char *query_text(struct req *rq, bool *cut)
 {
-	const struct fval *f = req_field(rq, "q");
+	const struct fval *f = req_val(rq, K_Q);
 	const char *s = f->s ? f->s : "";
 	size_t n = f->present || f->err_key ? strlen(s) : 0;
 	const char *p = s + utf8_chars_len(s, n, SEARCH_MAX_CHARS), *end = s + n;
@@ -392,7 +392,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 	tobj_int(v, "count", (long long)n);
 	if (error_key) {
 		tobj_str(v, "error", T(rq, error_key));
-		tobj_str(v, "variants", req_field(rq, "variants")->s);
+		tobj_str(v, "variants", req_val(rq, K_VARIANTS)->s);
 	}
 	if (notice_key)
 		tobj_str(v, "notice", T(rq, notice_key));
@@ -403,7 +403,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 
 void h_synonyms(struct req *rq, struct resp *rs)
 {
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	const char *notice = NULL;
 	if (done->present)
 		notice = strcmp(done->s, "added") == 0     ? "syn_added"
@@ -415,7 +415,7 @@ void h_synonyms(struct req *rq, struct resp *rs)
 void h_synonym_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *f = req_field(rq, "variants");
+	const struct fval *f = req_val(rq, K_VARIANTS);
 	if (f->err_key) {
 		synonyms_page(rq, rs, 422, f->err_key, NULL);
 		return;

@@ -43,8 +43,8 @@ static void login_form(struct req *rq, struct resp *rs, int status, const char *
 {
 	struct tobj *v = view_new(rq, T(rq, "login_title"));
 	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "next", req_field(rq, "next")->s);
-	tobj_str(v, "username", req_field(rq, "username")->s);
+	tobj_str(v, "next", req_val(rq, K_NEXT)->s);
+	tobj_str(v, "username", req_val(rq, K_USERNAME)->s);
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	rs->status = status;
@@ -115,7 +115,7 @@ static bool signin_failed(struct req *rq, struct resp *rs, const struct signin *
 void h_login(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *user = req_field(rq, "username"), *pw = req_field(rq, "password");
+	const struct fval *user = req_val(rq, K_USERNAME), *pw = req_val(rq, K_PASSWORD);
 	if (!user->present || !pw->present || user->err_key || pw->err_key) {
 		login_form(rq, rs, 400, "login_missing");
 		return;
@@ -140,7 +140,7 @@ void h_login(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	page_redirect(rq, rs, safe_next(rq, req_field(rq, "next")->s));
+	page_redirect(rq, rs, safe_next(rq, req_val(rq, K_NEXT)->s));
 }
 
 void h_logout(struct req *rq, struct resp *rs)
@@ -160,7 +160,7 @@ static void password_form(struct req *rq, struct resp *rs, int status, const cha
 		bool about_new = strcmp(error_key, "pw_short") == 0 || strcmp(error_key, "pw_mismatch") == 0;
 		tobj_bool(v, about_new ? "error_new" : "error_current", true);
 	}
-	if (req_field(rq, "done")->present)
+	if (req_val(rq, K_DONE)->present)
 		tobj_str(v, "notice", T(rq, "pw_changed"));
 	tobj_int(v, "min", PASSWORD_MIN);
 	rs->status = status;
@@ -181,7 +181,7 @@ void h_password_form(struct req *rq, struct resp *rs)
 void h_password_change(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *cur = req_field(rq, "current"), *pw = req_field(rq, "new"), *again = req_field(rq, "again");
+	const struct fval *cur = req_val(rq, K_CURRENT), *pw = req_val(rq, K_NEW), *again = req_val(rq, K_AGAIN);
 	if (!cur->present || !pw->present || !again->present || cur->err_key || pw->err_key || again->err_key) {
 		password_form(rq, rs, 422, "pw_missing");
 		return;
@@ -260,7 +260,7 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 		tobj_str(o, "reason", cl[i].reason);
 		tobj_str(o, "by", cl[i].created_by);
 	}
-	const struct fval *ok = req_field(rq, "added");
+	const struct fval *ok = req_val(rq, K_ADDED);
 	if (ok->present)
 		tobj_str(v, "notice", T(rq, "cal_closure_added"));
 	page_render(rq, rs, "calendar_admin", v);
@@ -269,7 +269,7 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 void h_closure_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *day = req_field(rq, "day"), *reason = req_field(rq, "reason");
+	const struct fval *day = req_val(rq, K_DAY), *reason = req_val(rq, K_REASON);
 	int32_t d;
 	if (day->err_key || reason->err_key || !cal_parse_iso(day->s, &d)) {
 		page_error(rq, rs, 400,

@@ -108,7 +108,7 @@ static void status_form(struct req *rq, struct resp *rs, int status, const char 
 {
 	struct tobj *v = view_new(rq, T(rq, "status_title"));
 	if (prefill)
-		tobj_str(v, "no", req_field(rq, "no")->s);
+		tobj_str(v, "no", req_val(rq, K_NO)->s);
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	rs->status = status;
@@ -176,7 +176,7 @@ static void petition_lookup(struct req *rq, struct resp *rs, struct store *st, c
 void h_status_lookup(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code");
+	const struct fval *no_f = req_val(rq, K_NO), *code_f = req_val(rq, K_CODE);
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
 	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no)) {
@@ -240,8 +240,8 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 void h_status_rate(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code"),
-	                  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
+	const struct fval *no_f = req_val(rq, K_NO), *code_f = req_val(rq, K_CODE), *rating = req_val(rq, K_RATING),
+	                  *comment = req_val(rq, K_COMMENT);
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
 	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no) || no[0] != 'P') {

@@ -31,9 +31,9 @@ void view_named_options(struct req *rq, struct tobj *v, const char *list, const 
  * The form's fields as given (v.NAME) and each refusal in errors[i] (NULL:
  * none; all NULL when errors is NULL) as v.NAME_error, and v.has_errors.
  */
-void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, size_t n, const char *const *errors);
+void view_form_fields(struct req *rq, struct tobj *v, const enum key *keys, size_t n, const char *const *errors);
 /* The first of the named fields whose own check refused it: its message key; NULL when none. */
-const char *form_first_error(const struct req *rq, const char *const *names, size_t n);
+const char *form_first_error(const struct req *rq, const enum key *keys, size_t n);
 /* Is code one of the items' codes? */
 bool named_code_in(const struct named_rec *items, size_t n, const char *code);
 /* ---- cases (case_view.c) ---- */

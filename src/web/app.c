@@ -286,7 +286,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	if (!auth_allows(rq, rs, r))
 		return;
 	if (invalid && !(r->flags & R_SOFT)) {
-		for (int k = 0; r->fields[k].name; k++)
+		for (int k = 0; r->fields[k].key; k++)
 			if (m->vals[k].err_key) {
 				page_error(rq, rs, 400, m->vals[k].err_key);
 				return;

@@ -15,81 +15,81 @@
 /* Tables, one field or route per row: kept as written. */
 /* clang-format off */
 static const struct field faq_fields[] = {
-	{"unit", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field login_fields[] = {
-	{"username", F_LINE, 64, true},
-	{"password", F_LINE, 200, true},
-	{"next", F_LINE, 200, false},
+	{K_USERNAME, F_LINE, 64, true},
+	{K_PASSWORD, F_LINE, 200, true},
+	{K_NEXT, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field login_form_fields[] = {
-	{"next", F_LINE, 200, false},
+	{K_NEXT, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field password_form_fields[] = {
-	{"done", F_INT, 1, false},
+	{K_DONE, F_INT, 1, false},
 	{0},
 };
 
 static const struct field password_fields[] = {
-	{"current", F_LINE, 200, true},
-	{"new", F_LINE, 200, true},
-	{"again", F_LINE, 200, true},
+	{K_CURRENT, F_LINE, 200, true},
+	{K_NEW, F_LINE, 200, true},
+	{K_AGAIN, F_LINE, 200, true},
 	{0},
 };
 
 static const struct field closure_fields[] = {
-	{"day", F_DATE, 10, true},
-	{"reason", F_LINE, 100, true},
+	{K_DAY, F_DATE, 10, true},
+	{K_REASON, F_LINE, 100, true},
 	{0},
 };
 
 static const struct field cal_fields[] = {
-	{"added", F_BOOL, 1, false},
+	{K_ADDED, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field case_fields[] = {
-	{"service", F_SLUG, 64, true},
-	{"name", F_LINE, 50, true},
-	{"phone", F_LINE, 30, true},
-	{"email", F_LINE, 100, false},
-	{"natid", F_LINE, 10, false},
-	{"channel", F_SLUG, 10, true},
-	{"once", F_SLUG, 32, false},
+	{K_SERVICE, F_SLUG, 64, true},
+	{K_NAME, F_LINE, 50, true},
+	{K_PHONE, F_LINE, 30, true},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_NATID, F_LINE, 10, false},
+	{K_CHANNEL, F_SLUG, 10, true},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field move_fields[] = {
-	{"to", F_SLUG, 16, true},
-	{"note", F_TEXT, 500, false},
-	{"reason", F_TEXT, 500, false},
-	{"confirm", F_BOOL, 1, false},
+	{K_TO, F_SLUG, 16, true},
+	{K_NOTE, F_TEXT, 500, false},
+	{K_REASON, F_TEXT, 500, false},
+	{K_CONFIRM, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field notice_fields[] = {
-	{"item", F_MULTI, 4, false},
-	{"extra", F_TEXT, 2000, false},
-	{"deadline", F_DATE, 10, false},
-	{"reason", F_TEXT, 500, false},
+	{K_ITEM, F_MULTI, 4, false},
+	{K_EXTRA, F_TEXT, 2000, false},
+	{K_DEADLINE, F_DATE, 10, false},
+	{K_REASON, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field find_fields[] = {
-	{"q", F_LINE, 40, false},
+	{K_Q, F_LINE, 40, false},
 	{0},
 };
 
 static const struct field status_fields[] = {
-	{"no", F_LINE, 20, false},
-	{"code", F_LINE, 20, false},
+	{K_NO, F_LINE, 20, false},
+	{K_CODE, F_LINE, 20, false},
 	{0},
 };
 
@@ -101,36 +101,36 @@ static const struct field status_fields[] = {
  * SEARCH_MAX_CHARS and say so, so any query gives a results page.
  */
 static const struct field search_fields[] = {
-	{"q", F_LINE, 200, false},
+	{K_Q, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field faq_admin_fields[] = {
-	{"done", F_SLUG, 16, false},
+	{K_DONE, F_SLUG, 16, false},
 	{0},
 };
 
-/* The FAQ editor (faq_admin.c keeps the same names in edit_fields[]).  A body is at most 64 KB encoded. */
+/* The FAQ editor (faq_admin.c lists the same keys in edit_fields[]).  A body is at most 64 KB encoded. */
 static const struct field faq_edit_fields[] = {
-	{"slug", F_SLUG, 64, false},
-	{"unit", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, true},
-	{"question_zh", F_LINE, 200, true},
-	{"answer_zh", F_TEXT, 4000, true},
-	{"question_en", F_LINE, 300, false},
-	{"answer_en", F_TEXT, 8000, false},
-	{"keywords_zh", F_LINE, 200, false},
-	{"version", F_LINE, 40, false},
+	{K_SLUG, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_QUESTION_ZH, F_LINE, 200, true},
+	{K_ANSWER_ZH, F_TEXT, 4000, true},
+	{K_QUESTION_EN, F_LINE, 300, false},
+	{K_ANSWER_EN, F_TEXT, 8000, false},
+	{K_KEYWORDS_ZH, F_LINE, 200, false},
+	{K_VERSION, F_LINE, 40, false},
 	{0},
 };
 
 static const struct field synonym_fields[] = {
-	{"variants", F_LINE, 200, true},
+	{K_VARIANTS, F_LINE, 200, true},
 	{0},
 };
 
 static const struct field synonym_list_fields[] = {
-	{"done", F_SLUG, 16, false},
+	{K_DONE, F_SLUG, 16, false},
 	{0},
 };
 
@@ -139,117 +139,117 @@ static const struct field synonym_list_fields[] = {
 /* ---- petitions, deadlines, reports, notifications (issue #4) ---- */
 
 /* What a petitioner tells us, on the web form and at every staff intake
- * (petitions.c keeps the names in form_fields[]). */
+ * (petition_intake.c lists the same keys in form_fields[]). */
 #define PETITIONER_FIELDS \
-	{"name", F_LINE, 50, false}, {"phone", F_LINE, 30, false}, {"email", F_LINE, 100, false}, \
-	    {"address", F_LINE, 200, false}, {"village", F_SLUG, 32, false}, {"category", F_SLUG, 32, false}, \
-	    {"subject", F_LINE, 100, false}, {"body", F_TEXT, 4000, false}, {"anonymous", F_BOOL, 1, false}, \
-	    {"confidential", F_BOOL, 1, false}
+	{K_NAME, F_LINE, 50, false}, {K_PHONE, F_LINE, 30, false}, {K_EMAIL, F_LINE, 100, false}, \
+	    {K_ADDRESS, F_LINE, 200, false}, {K_VILLAGE, F_SLUG, 32, false}, {K_CATEGORY, F_SLUG, 32, false}, \
+	    {K_SUBJECT, F_LINE, 100, false}, {K_BODY, F_TEXT, 4000, false}, {K_ANONYMOUS, F_BOOL, 1, false}, \
+	    {K_CONFIDENTIAL, F_BOOL, 1, false}
 
 /* The citizen's petition form; "once" is every intake form's one-time token (auth_form_once). */
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
-	{"once", F_SLUG, 32, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 /* Staff intake: the same plus the channel, its own reference and the read-back (§169). */
 static const struct field petition_staff_fields[] = {
 	PETITIONER_FIELDS,
-	{"channel", F_SLUG, 16, false},
-	{"ext_ref", F_LINE, 40, false},
-	{"read_back", F_BOOL, 1, false},
-	{"form", F_SLUG, 16, false},
-	{"once", F_SLUG, 32, false},
+	{K_CHANNEL, F_SLUG, 16, false},
+	{K_EXT_REF, F_LINE, 40, false},
+	{K_READ_BACK, F_BOOL, 1, false},
+	{K_FORM, F_SLUG, 16, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field petition_intake_fields[] = {
-	{"channel", F_SLUG, 16, false},
-	{"phone", F_LINE, 30, false},
+	{K_CHANNEL, F_SLUG, 16, false},
+	{K_PHONE, F_LINE, 30, false},
 	{0},
 };
 
 static const struct field petition_list_fields[] = {
-	{"view", F_SLUG, 16, false},
+	{K_VIEW, F_SLUG, 16, false},
 	{0},
 };
 
 static const struct field petition_route_fields[] = {
-	{"unit", F_SLUG, 32, true},
-	{"category", F_SLUG, 32, false},
+	{K_UNIT, F_SLUG, 32, true},
+	{K_CATEGORY, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field petition_assign_fields[] = {
-	{"officer", F_INT, 999999999, true},
+	{K_OFFICER, F_INT, 999999999, true},
 	{0},
 };
 
 static const struct field petition_close_fields[] = {
-	{"outcome", F_SLUG, 16, true},
-	{"reply", F_TEXT, 4000, false},
-	{"agency", F_LINE, 100, false},
-	{"transfer_on", F_DATE, 10, false},
-	{"ground", F_SLUG, 16, false},
-	{"note", F_TEXT, 1000, false},
-	{"dup_of", F_LINE, 20, false},
-	{"reason", F_TEXT, 500, false},
-	{"confirm", F_BOOL, 1, false},
+	{K_OUTCOME, F_SLUG, 16, true},
+	{K_REPLY, F_TEXT, 4000, false},
+	{K_AGENCY, F_LINE, 100, false},
+	{K_TRANSFER_ON, F_DATE, 10, false},
+	{K_GROUND, F_SLUG, 16, false},
+	{K_NOTE, F_TEXT, 1000, false},
+	{K_DUP_OF, F_LINE, 20, false},
+	{K_REASON, F_TEXT, 500, false},
+	{K_CONFIRM, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field petition_ext_fields[] = {
-	{"until", F_DATE, 10, false},
-	{"reason", F_TEXT, 500, false},
+	{K_UNTIL, F_DATE, 10, false},
+	{K_REASON, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field petition_decide_fields[] = {
-	{"decision", F_SLUG, 16, true},
-	{"note", F_TEXT, 500, false},
+	{K_DECISION, F_SLUG, 16, true},
+	{K_NOTE, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field rate_fields[] = {
-	{"no", F_LINE, 20, false},
-	{"code", F_LINE, 20, false},
-	{"rating", F_INT, 5, false},
-	{"comment", F_TEXT, 1000, false},
+	{K_NO, F_LINE, 20, false},
+	{K_CODE, F_LINE, 20, false},
+	{K_RATING, F_INT, 5, false},
+	{K_COMMENT, F_TEXT, 1000, false},
 	{0},
 };
 
 static const struct field rules_fields[] = {
-	{"saved", F_BOOL, 1, false},
+	{K_SAVED, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field rule_set_fields[] = {
-	{"channel", F_SLUG, 16, true},
-	{"category", F_SLUG, 32, true},
-	{"days", F_INT, 999, true},
+	{K_CHANNEL, F_SLUG, 16, true},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_DAYS, F_INT, 999, true},
 	{0},
 };
 
 static const struct field rule_remove_fields[] = {
-	{"id", F_INT, 999999999, true},
+	{K_ID, F_INT, 999999999, true},
 	{0},
 };
 
 static const struct field rule_near_fields[] = {
-	{"near_days", F_INT, 30, true},
+	{K_NEAR_DAYS, F_INT, 30, true},
 	{0},
 };
 
 static const struct field report_fields[] = {
-	{"month", F_LINE, 7, false},
+	{K_MONTH, F_LINE, 7, false},
 	{0},
 };
 
 /* ---- the Open311 GeoReport v2 API (issue #13, docs/open311.md) ---- */
 
 /* Every call may carry jurisdiction_id (one jurisdiction: accepted, not checked) and api_key. */
-#define O311_COMMON_FIELDS {"jurisdiction_id", F_LINE, 100, false}, {"api_key", F_LINE, 128, false}
+#define O311_COMMON_FIELDS {K_JURISDICTION_ID, F_LINE, 100, false}, {K_API_KEY, F_LINE, 128, false}
 
 static const struct field o311_fields[] = {
 	O311_COMMON_FIELDS,
@@ -258,29 +258,29 @@ static const struct field o311_fields[] = {
 
 static const struct field o311_create_fields[] = {
 	O311_COMMON_FIELDS,
-	{"service_code", F_SLUG, 32, true},
-	{"lat", F_LINE, 32, false},
-	{"long", F_LINE, 32, false},
-	{"address_string", F_LINE, 250, false},
-	{"address_id", F_LINE, 100, false},
-	{"email", F_LINE, 100, false},
-	{"device_id", F_LINE, 100, false},
-	{"account_id", F_LINE, 100, false},
-	{"first_name", F_LINE, 50, false},
-	{"last_name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"description", F_TEXT, 4000, false},
-	{"media_url", F_LINE, 2000, false},
+	{K_SERVICE_CODE, F_SLUG, 32, true},
+	{K_LAT, F_LINE, 32, false},
+	{K_LONG, F_LINE, 32, false},
+	{K_ADDRESS_STRING, F_LINE, 250, false},
+	{K_ADDRESS_ID, F_LINE, 100, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_DEVICE_ID, F_LINE, 100, false},
+	{K_ACCOUNT_ID, F_LINE, 100, false},
+	{K_FIRST_NAME, F_LINE, 50, false},
+	{K_LAST_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_DESCRIPTION, F_TEXT, 4000, false},
+	{K_MEDIA_URL, F_LINE, 2000, false},
 	{0},
 };
 
 static const struct field o311_list_fields[] = {
 	O311_COMMON_FIELDS,
-	{"service_request_id", F_LINE, 4000, false},
-	{"service_code", F_LINE, 1000, false},
-	{"start_date", F_LINE, 40, false},
-	{"end_date", F_LINE, 40, false},
-	{"status", F_LINE, 20, false},
+	{K_SERVICE_REQUEST_ID, F_LINE, 4000, false},
+	{K_SERVICE_CODE, F_LINE, 1000, false},
+	{K_START_DATE, F_LINE, 40, false},
+	{K_END_DATE, F_LINE, 40, false},
+	{K_STATUS, F_LINE, 20, false},
 	{0},
 };
 
@@ -289,11 +289,11 @@ static const struct field o311_list_fields[] = {
 
 /* the audit log (issue #8): who did it, which record, office days from-to, the page */
 static const struct field audit_fields[] = {
-	{"who", F_LINE, 64, false},
-	{"record", F_LINE, 80, false},
-	{"from", F_DATE, 10, false},
-	{"to", F_DATE, 10, false},
-	{"page", F_INT, 10000, false},
+	{K_WHO, F_LINE, 64, false},
+	{K_RECORD, F_LINE, 80, false},
+	{K_FROM, F_DATE, 10, false},
+	{K_TO, F_DATE, 10, false},
+	{K_PAGE, F_INT, 10000, false},
 	{0},
 };
 

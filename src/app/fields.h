@@ -1,0 +1,103 @@
+/*
+ * fields.h -- every input field's name, declared once (kcgi's fieldmap):
+ * a route's table (web/routes.c) lists the keys it accepts with their type
+ * and length; handlers read req_val(rq, K_NAME), so a misspelt name is a
+ * compile error, not a silently empty value.  key_name(k) is the name on
+ * the wire and in the templates.
+ */
+#ifndef BM_APP_FIELDS_H
+#define BM_APP_FIELDS_H
+
+enum key {
+	K__NONE, /* ends a route's table ({0}) */
+	K_ACCOUNT_ID,
+	K_ADDED,
+	K_ADDRESS,
+	K_ADDRESS_ID,
+	K_ADDRESS_STRING,
+	K_AGAIN,
+	K_AGENCY,
+	K_ANONYMOUS,
+	K_ANSWER_EN,
+	K_ANSWER_ZH,
+	K_API_KEY,
+	K_BODY,
+	K_CATEGORY,
+	K_CHANNEL,
+	K_CODE,
+	K_COMMENT,
+	K_CONFIDENTIAL,
+	K_CONFIRM,
+	K_CONTACT,
+	K_CURRENT,
+	K_DAY,
+	K_DAYS,
+	K_DEADLINE,
+	K_DECISION,
+	K_DESCRIPTION,
+	K_DEVICE_ID,
+	K_DONE,
+	K_DUP_OF,
+	K_EMAIL,
+	K_END_DATE,
+	K_EXT_REF,
+	K_EXTRA,
+	K_FIRST_NAME,
+	K_FORM,
+	K_FROM,
+	K_GROUND,
+	K_ID,
+	K_ITEM,
+	K_JURISDICTION_ID,
+	K_KEYWORDS_ZH,
+	K_LAST_NAME,
+	K_LAT,
+	K_LONG,
+	K_MEDIA_URL,
+	K_MONTH,
+	K_NAME,
+	K_NATID,
+	K_NEAR_DAYS,
+	K_NEW,
+	K_NEXT,
+	K_NO,
+	K_NOTE,
+	K_OFFICER,
+	K_ONCE,
+	K_OUTCOME,
+	K_PAGE,
+	K_PASSWORD,
+	K_PHONE,
+	K_Q,
+	K_QUESTION_EN,
+	K_QUESTION_ZH,
+	K_RATING,
+	K_READ_BACK,
+	K_REASON,
+	K_RECORD,
+	K_REPLY,
+	K_SAVED,
+	K_SERVICE,
+	K_SERVICE_CODE,
+	K_SERVICE_REQUEST_ID,
+	K_SLUG,
+	K_START_DATE,
+	K_STATUS,
+	K_SUBJECT,
+	K_TO,
+	K_TRANSFER_ON,
+	K_UNIT,
+	K_UNTIL,
+	K_USERNAME,
+	K_VARIANTS,
+	K_VERSION,
+	K_VIEW,
+	K_VILLAGE,
+	K_WHO,
+	K__MAX
+};
+
+/* The field's name (form, query string, template): "" for K__NONE. */
+const char *key_name(enum key k);
+
+#endif
