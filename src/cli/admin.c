@@ -230,7 +230,7 @@ static int add_user(struct store *st, const char *username, const char *role, co
 		return 1;
 	/* updating an account resets its password: sessions signed in with the old one end */
 	store_begin(st);
-	store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err);
+	store_user_upsert(st, username, name ? name : username, role_parse(role), unit, "", hash, err, sizeof err);
 	store_fail(st, end_sessions_audited(st, username, "user_add", role));
 	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err[0] ? err : store_errmsg(st));

@@ -151,7 +151,7 @@ static enum err apply(struct req *rq, struct store *st, const struct service_rec
 	store_case_create(st, cn, no, &id);
 	store_case_event(st, id, at, cn->user_id, user, NULL, "received", NULL);
 	if (svc->immediate) {
-		store_case_set_state(st, id, "received", "closed", at);
+		store_case_set_state(st, id, CS_RECEIVED, CS_CLOSED, at);
 		store_case_event(st, id, at, cn->user_id, user, "received", "closed", T(rq, "note_issued_on_spot"));
 	}
 	store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,

@@ -60,7 +60,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -148,7 +148,7 @@ static enum err notice_apply(struct req *rq, struct store *st, const struct case
 	store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,
 	                        u->phone && *u->phone ? u->phone : c->unit_phone, dl_iso,
 	                        reason->present ? reason->s : NULL, lines->zh, lines->en, lines->n, &nid);
-	store_case_set_state(st, c->id, "review", "correction", at);
+	store_case_set_state(st, c->id, CS_REVIEW, CS_CORRECTION, at);
 	store_case_pause(st, c->id, today_s);
 	store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
 	                 arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
@@ -163,7 +163,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -231,8 +231,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
-	    !c.paused_since) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_REVIEW, CA_CORRECTED) || !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
@@ -249,7 +248,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	const char *at = clock_now_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
 	store_begin(st);
-	store_case_set_state(st, c.id, "correction", "review", at);
+	store_case_set_state(st, c.id, CS_CORRECTION, CS_REVIEW, at);
 	store_case_resume(st, c.id, waited, due);
 	store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
 	store_case_event(st, c.id, at, u->id, u->username, "correction", "review",

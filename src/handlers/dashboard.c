@@ -111,7 +111,7 @@ static void petition_dashboard_view(struct req *rq, struct tobj *v)
 	}
 	if (access_routes(&who))
 		tobj_int(v, "pet_routing", routing);
-	if (s->role == ROLE_HEAD)
+	if (s->user.role == ROLE_HEAD)
 		tobj_int(v, "pet_ext_waiting", ext_waiting);
 
 	/* notifications from the scheduler */
@@ -131,7 +131,7 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	struct store *st = req_store(rq);
 	struct case_rec *cs;
 	size_t n;
-	const char *unit = rq->sess->role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
+	const char *unit = rq->sess->user.role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
 	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);

@@ -32,7 +32,7 @@ enum { F_SLUG_I, F_UNIT_I, F_CATEGORY_I, F_QZH_I, F_AZH_I, F_QEN_I, F_AEN_I, F_K
 static const char *own_unit(const struct req *rq)
 {
 	const struct session *s = rq->sess;
-	return s->role == ROLE_ADMIN ? NULL : s->user.unit;
+	return s->user.role == ROLE_ADMIN ? NULL : s->user.unit;
 }
 
 static bool may_edit(const struct req *rq, const char *unit)

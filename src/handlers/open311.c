@@ -30,6 +30,7 @@
 #include "domain/ids.h"
 #include "domain/petition.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/open311.h"
 #include "store/petitions.h"
@@ -581,17 +582,16 @@ static json_t *request_json(struct req *rq, const struct o311_request *r)
 	const char *agency = r->agency               ? r->agency
 	                     : r->unit_name[LANG_ZH] ? pick(rq, r->unit_name)
 	                                             : T(rq, "office_name");
-	json_t *o =
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id",
-	              r->no, "status", r->open ? "open" : "closed", "status_notes",
-	              T(rq, arena_printf(rq->arena, "pstate_%s", r->state)), "service_name", pick(rq, r->service_name),
-	              "service_code", r->category, "description", r->body ? r->body : "", "agency_responsible", agency,
-	              "service_notice", pick(rq, r->notice), "requested_datetime",
-	              local_time(rq->arena, clock_parse_iso(r->received_at)), "updated_datetime",
-	              local_time(rq->arena, clock_parse_iso(r->updated_at)),
-	              /* due by the end of office hours of the due date */
-	              "expected_datetime", arena_printf(rq->arena, "%sT17:00:00+08:00", r->due_on), "address",
-	              r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
+	json_t *o = json_pack(
+	    "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id", r->no,
+	    "status", r->open ? "open" : "closed", "status_notes", petition_state_label(rq, pet_state_parse(r->state)),
+	    "service_name", pick(rq, r->service_name), "service_code", r->category, "description",
+	    r->body ? r->body : "", "agency_responsible", agency, "service_notice", pick(rq, r->notice),
+	    "requested_datetime", local_time(rq->arena, clock_parse_iso(r->received_at)), "updated_datetime",
+	    local_time(rq->arena, clock_parse_iso(r->updated_at)),
+	    /* due by the end of office hours of the due date */
+	    "expected_datetime", arena_printf(rq->arena, "%sT17:00:00+08:00", r->due_on), "address",
+	    r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
 	json_object_set_new(o, "lat", r->has_point ? json_real(r->lat) : json_null());
 	json_object_set_new(o, "long", r->has_point ? json_real(r->lon) : json_null());
 	json_object_set_new(o, "media_url", json_string(r->media_url ? r->media_url : ""));

@@ -32,7 +32,7 @@ void h_petition_route(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!pet_move_allowed(pet_state_parse(p.state), PS_ROUTED)) {
+	if (!pet_move_allowed(p.state, PS_ROUTED)) {
 		page_error(rq, rs, 409, "err_pet_conflict");
 		return;
 	}
@@ -91,7 +91,7 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 	struct user_rec u;
 	long long officer = req_val(rq, K_OFFICER)->i;
 	if (store_user_by_id(st, rq->arena, officer, &u) != ERR_OK || !u.active || !u.unit ||
-	    strcmp(u.unit, p.unit) != 0 || (strcmp(u.role, "officer") != 0 && strcmp(u.role, "head") != 0)) {
+	    strcmp(u.unit, p.unit) != 0 || (u.role != ROLE_OFFICER && u.role != ROLE_HEAD)) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_officer");
 		return;
 	}
@@ -164,7 +164,7 @@ static const enum key close_fields[] = {K_REPLY, K_AGENCY, K_TRANSFER_ON, K_GROU
 static const char *close_validate(struct req *rq, struct store *st, const struct petition_rec *p, enum pet_state to,
                                   struct petition_outcome *o, const char **label_key, const char **detail)
 {
-	const char *bad = pet_close_check(pet_state_parse(p->state), to);
+	const char *bad = pet_close_check(p->state, to);
 	if (!bad)
 		bad = form_first_error(rq, close_fields, sizeof close_fields / sizeof close_fields[0]);
 	if (bad)
@@ -184,9 +184,9 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
 	                                            [PS_TRANSFERRED] = "pet_transfer_button",
 	                                            [PS_NOT_HANDLED] = "pet_not_handled_button",
 	                                            [PS_DUPLICATE] = "pet_duplicate_button"};
-	*o = (struct petition_outcome){.state = pet_state_name(to), .note = req_val(rq, K_NOTE)->s};
+	*o = (struct petition_outcome){.state = to, .note = req_val(rq, K_NOTE)->s};
 	*label_key = labels[to];
-	*detail = o->state;
+	*detail = pet_state_name(o->state);
 	if (to == PS_REPLIED)
 		o->reply = f.reply;
 	if (to == PS_TRANSFERRED) {
@@ -236,7 +236,8 @@ void h_petition_close(struct req *rq, struct resp *rs)
 	o.closed_on = clock_today_iso(rq->arena);
 	store_begin(st);
 	store_petition_close(st, p.id, p.state, &o);
-	petition_event(rq, st, &p, o.state, o.state, what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
+	petition_event(rq, st, &p, pet_state_name(o.state), pet_state_name(o.state),
+	               what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
 	petition_audit(rq, st, "petition_close", &p, detail);
 	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
@@ -262,7 +263,7 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 	}
 	store_begin(st);
 	store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s, reason->s);
-	petition_event(rq, st, &p, "ext_asked", p.state,
+	petition_event(rq, st, &p, "ext_asked", pet_state_name(p.state),
 	               arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
 	petition_audit(rq, st, "extension_ask", &p, until->s);
 	if (petition_finish(rq, rs, st))
@@ -313,7 +314,7 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 	store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
 	if (approve)
 		store_petition_extend(st, p.id, x->new_due, due);
-	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
+	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", pet_state_name(p.state),
 	               approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
 	petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);
 	if (petition_finish(rq, rs, st))
@@ -333,7 +334,8 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs)
 	}
 	store_begin(st);
 	store_petition_allow_extension(st, p.id);
-	petition_event(rq, st, &p, "ext_allowed", p.state, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	petition_event(rq, st, &p, "ext_allowed", pet_state_name(p.state),
+	               arena_printf(rq->arena, "%d", p.ext_allowed + 1));
 	petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
 	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));

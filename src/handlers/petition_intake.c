@@ -125,7 +125,7 @@ void h_petition_form(struct req *rq, struct resp *rs)
 void h_petition_staff_form(struct req *rq, struct resp *rs)
 {
 	/* the 1999 operator always gets the fast form */
-	petition_form(rq, rs, rq->sess->role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
+	petition_form(rq, rs, rq->sess->user.role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
 }
 
 void h_petition_hotline_form(struct req *rq, struct resp *rs)
@@ -332,6 +332,6 @@ void h_petition_create(struct req *rq, struct resp *rs)
 void h_petition_staff_create(struct req *rq, struct resp *rs)
 {
 	create(rq, rs,
-	       rq->sess->role == ROLE_HOTLINE || strcmp(req_val(rq, K_FORM)->s, "hotline") == 0 ? PFORM_HOTLINE
-	                                                                                        : PFORM_STAFF);
+	       rq->sess->user.role == ROLE_HOTLINE || strcmp(req_val(rq, K_FORM)->s, "hotline") == 0 ? PFORM_HOTLINE
+	                                                                                             : PFORM_STAFF);
 }

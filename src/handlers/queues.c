@@ -46,7 +46,7 @@ static const char *default_view(const struct req *rq)
 {
 	if (is_router(rq))
 		return "routing";
-	if (rq->sess->role == ROLE_HEAD)
+	if (rq->sess->user.role == ROLE_HEAD)
 		return "unit";
 	return "mine";
 }
@@ -60,14 +60,15 @@ void h_petition_list(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	const char *unit = NULL, *state = NULL;
+	const char *unit = NULL;
+	enum pet_state state = PS__MAX;
 	long long officer = 0;
 	if (strcmp(view, "mine") == 0)
 		officer = rq->sess->user.id;
 	else if (strcmp(view, "unit") == 0)
 		unit = rq->sess->user.unit;
 	else if (strcmp(view, "routing") == 0)
-		state = "received";
+		state = PS_RECEIVED;
 	struct petition_rec *ps;
 	size_t n;
 	if (store_petitions_open(st, rq->arena, unit, officer, state, &ps, &n) != ERR_OK) {
@@ -129,7 +130,7 @@ void h_queue(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const char *unit = rq->sess->user.unit;
-	if (rq->sess->role == ROLE_ADMIN || (rq->sess->role == ROLE_HEAD && !unit))
+	if (rq->sess->user.role == ROLE_ADMIN || (rq->sess->user.role == ROLE_HEAD && !unit))
 		unit = NULL;
 	struct case_rec *cs;
 	size_t n;

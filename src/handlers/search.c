@@ -219,7 +219,7 @@ static void petition_view(struct req *rq, struct tobj *o, const struct petition_
 		tobj_str(o, "href", url(rq, "%s", page));
 	if (petition_may(rq, p, ACC_VIEW_SUBJECT))
 		tobj_html(o, "subject", view_lang_html(rq, p->subject, LANG__MAX));
-	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", p->state)));
+	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", pet_state_name(p->state))));
 	if (p->unit)
 		view_text(rq, o, "unit_name", p->unit_name);
 	tobj_str(o, "received", view_date(rq, p->received_on));

@@ -220,7 +220,7 @@ void h_password_change(struct req *rq, struct resp *rs)
 void h_staff_home(struct req *rq, struct resp *rs)
 {
 	struct tobj *v = view_new(rq, T(rq, "staff_title"));
-	tobj_str(v, "role_label", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->role))));
+	tobj_str(v, "role_label", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->user.role))));
 	view_text(rq, v, "unit_label", rq->sess->user.unit_name);
 	staff_dashboard_view(rq, v);
 	page_render(rq, rs, "staff_home", v);

@@ -11,6 +11,8 @@
 
 #include "app/http.h"
 #include "domain/access.h"
+#include "domain/petition.h"
+#include "domain/workflow.h"
 
 struct tobj;
 struct tlist;
@@ -46,7 +48,9 @@ bool case_may(const struct req *rq, const struct case_rec *c, enum access_action
  * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
  * the scheduler's tiers, with the same near_days setting (store_near_days).
  */
-const char *case_due_flag(const struct cal *c, int near_days, const char *state, const char *due_on);
+const char *case_due_flag(const struct cal *c, int near_days, enum case_state state, const char *due_on);
+/* The state's name in the visitor's language ("" for CS__MAX). */
+const char *case_state_label(struct req *rq, enum case_state state);
 /* A case's common fields, personal data masked unless full; no deadline flag when cal is NULL. */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
                        bool full);
@@ -63,7 +67,8 @@ bool petition_may(const struct req *rq, const struct petition_rec *p, enum acces
 bool petition_open(const struct petition_rec *p);
 /* Is the signed-in user the petition's officer? */
 bool petition_is_officer(const struct req *rq, const struct petition_rec *p);
-const char *petition_state_label(struct req *rq, const char *state);
+/* The state's name in the visitor's language ("" for PS__MAX). */
+const char *petition_state_label(struct req *rq, enum pet_state state);
 const char *petition_channel_label(struct req *rq, const char *channel);
 /*
  * A petition's common fields for lists and pages.  Subject and petitioner

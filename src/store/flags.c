@@ -68,7 +68,7 @@ static void read_staff(sqlite3_stmt *s, struct arena *a, void *item)
 {
 	struct staff_rec *u = item;
 	u->id = sqlite3_column_int64(s, 0);
-	u->role = col_str(s, 1, a);
+	u->role = role_parse((const char *)sqlite3_column_text(s, 1));
 	u->unit = col_str(s, 2, a);
 	u->email = col_str(s, 3, a);
 	u->name = col_str(s, 4, a);

@@ -14,6 +14,7 @@
 
 #include <time.h>
 
+#include "domain/role.h"
 #include "store/store.h"
 
 enum item_kind { IK_PETITION, IK_CASE, IK_FAQ, IK__MAX };
@@ -39,7 +40,8 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 
 struct staff_rec {
 	long long id;
-	const char *role, *unit, *email; /* unit, email may be NULL */
+	enum role role;
+	const char *unit, *email; /* unit, email may be NULL */
 	const char *name;
 };
 /* Active staff (for choosing whom to tell). */

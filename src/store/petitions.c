@@ -59,7 +59,7 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 	p->unit_phone = col_str(s, i++, a);
 	p->officer_id = sqlite3_column_int64(s, i++);
 	p->officer_name = col_str(s, i++, a);
-	p->state = col_str(s, i++, a);
+	p->state = pet_state_parse((const char *)sqlite3_column_text(s, i++));
 	p->received_on = col_str(s, i++, a);
 	p->received_at = col_str(s, i++, a);
 	p->due_on = col_str(s, i++, a);
@@ -196,8 +196,8 @@ enum err store_petition_event(struct store *st, long long id, const char *at, lo
 	return stmt_done(st, s);
 }
 
-enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
-                              int days, const char *due_on)
+enum err store_petition_route(struct store *st, long long id, enum pet_state from, const char *unit,
+                              const char *category, int days, const char *due_on)
 {
 	static const char sql[] = "UPDATE petitions SET unit = ?3, category = ?4, days = ?5, due_on = ?6, "
 	                          "officer_id = NULL, state = 'routed' WHERE id = ?1 AND state = ?2";
@@ -205,7 +205,7 @@ enum err store_petition_route(struct store *st, long long id, const char *from, 
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
+	bind_str(s, 2, pet_state_name(from));
 	bind_str(s, 3, unit);
 	bind_opt(s, 4, category);
 	sqlite3_bind_int(s, 5, days);
@@ -213,7 +213,7 @@ enum err store_petition_route(struct store *st, long long id, const char *from, 
 	return stmt_changed_one(st, s);
 }
 
-enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id)
+enum err store_petition_assign(struct store *st, long long id, enum pet_state from, long long officer_id)
 {
 	static const char sql[] =
 	    "UPDATE petitions SET officer_id = ?3, state = 'assigned' WHERE id = ?1 AND state = ?2";
@@ -221,12 +221,12 @@ enum err store_petition_assign(struct store *st, long long id, const char *from,
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
+	bind_str(s, 2, pet_state_name(from));
 	sqlite3_bind_int64(s, 3, officer_id);
 	return stmt_changed_one(st, s);
 }
 
-enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o)
+enum err store_petition_close(struct store *st, long long id, enum pet_state from, const struct petition_outcome *o)
 {
 	static const char sql[] =
 	    "UPDATE petitions SET state = ?3, reply = ?4, agency = ?5, transfer_on = ?6, ground = ?7, "
@@ -235,8 +235,8 @@ enum err store_petition_close(struct store *st, long long id, const char *from, 
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
-	bind_str(s, 3, o->state);
+	bind_str(s, 2, pet_state_name(from));
+	bind_str(s, 3, pet_state_name(o->state));
 	bind_opt(s, 4, o->reply);
 	bind_opt(s, 5, o->agency);
 	bind_opt(s, 6, o->transfer_on);
@@ -264,7 +264,7 @@ enum err store_petition_rate(struct store *st, long long id, int rating, const c
 }
 
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
-                              const char *state, struct petition_rec **out, size_t *n)
+                              enum pet_state state, struct petition_rec **out, size_t *n)
 {
 	/* the partial index on open petitions' due dates: cost follows open items */
 	static const char sql[] = PETITION_SELECT "WHERE p.state IN " OPEN_STATES
@@ -274,7 +274,7 @@ enum err store_petitions_open(struct store *st, struct arena *a, const char *uni
 	if (s) {
 		bind_str(s, 1, unit);
 		sqlite3_bind_int64(s, 2, officer_id);
-		bind_str(s, 3, state);
+		bind_str(s, 3, state < PS__MAX ? pet_state_name(state) : NULL);
 	}
 	return STMT_LIST(st, s, a, out, n, read_petition);
 }

@@ -16,7 +16,7 @@ static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *
 	u->id = sqlite3_column_int64(s, c);
 	u->username = col_str(s, c + 1, a);
 	u->display_name = col_str(s, c + 2, a);
-	u->role = col_str(s, c + 3, a);
+	u->role = role_parse((const char *)sqlite3_column_text(s, c + 3));
 	u->unit = col_str(s, c + 4, a);
 	u->unit_name[LANG_ZH] = col_str(s, c + 5, a);
 	u->unit_name[LANG_EN] = col_str(s, c + 6, a);
@@ -25,7 +25,7 @@ static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *
 	u->active = sqlite3_column_int(s, c + 9) != 0;
 }
 
-enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
+enum err store_user_upsert(struct store *st, const char *username, const char *display_name, enum role role,
                            const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz)
 {
 	static const char sql[] =
@@ -37,7 +37,7 @@ enum err store_user_upsert(struct store *st, const char *username, const char *d
 		return ERR_DB;
 	bind_str(s, 1, username);
 	bind_str(s, 2, display_name);
-	bind_str(s, 3, role);
+	bind_str(s, 3, role_name(role));
 	bind_str(s, 4, unit);
 	bind_str(s, 5, phone ? phone : "");
 	bind_str(s, 6, pw_hash);

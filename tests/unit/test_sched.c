@@ -165,9 +165,9 @@ static long long petition(struct fx *f, const char *received, int days, const ch
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_petition_create(f->st, &pn, no, &id), ERR_OK);
 	if (unit)
-		assert_int_equal(store_petition_route(f->st, id, "received", unit, NULL, days, due), ERR_OK);
+		assert_int_equal(store_petition_route(f->st, id, PS_RECEIVED, unit, NULL, days, due), ERR_OK);
 	if (unit && officer)
-		assert_int_equal(store_petition_assign(f->st, id, "routed", officer), ERR_OK);
+		assert_int_equal(store_petition_assign(f->st, id, PS_ROUTED, officer), ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	return id;
 }
@@ -234,9 +234,9 @@ static void test_pass_is_idempotent(void **state)
 	long long fine = petition(f, "2026-03-09", 10, "social", f->officer); /* due 03-23 */
 	long long lost = petition(f, "2026-02-23", 6, NULL, 0);               /* never routed */
 	long long done = petition(f, "2026-02-23", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "replied", .reply = "ok", .closed_at = "x", .closed_on = "2026-03-01"};
+	struct petition_outcome o = {.state = PS_REPLIED, .reply = "ok", .closed_at = "x", .closed_on = "2026-03-01"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, done, "assigned", &o), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, done, PS_ASSIGNED, &o), ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	char err[256];
 	assert_int_equal(store_exec_script(
@@ -446,13 +446,13 @@ static void test_closed_items_never_flagged(void **state)
 {
 	struct fx *f = *state;
 	long long id = petition(f, "2026-02-23", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "transferred",
+	struct petition_outcome o = {.state = PS_TRANSFERRED,
 	                             .agency = "a",
 	                             .transfer_on = "2026-02-24",
 	                             .closed_at = "x",
 	                             .closed_on = "2026-02-24"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, id, "assigned", &o), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, id, PS_ASSIGNED, &o), ERR_OK);
 	/* closed between the pass's read and its write: the guard in the INSERT holds */
 	long long users[] = {f->officer}, flag = -1, nids[1];
 	int n = -1;
@@ -462,8 +462,8 @@ static void test_closed_items_never_flagged(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a closed petition cannot be closed twice, nor assigned */
-	assert_int_equal(store_petition_close(f->st, id, "assigned", &o), ERR_CONFLICT);
-	assert_int_equal(store_petition_assign(f->st, id, "assigned", f->officer), ERR_CONFLICT);
+	assert_int_equal(store_petition_close(f->st, id, PS_ASSIGNED, &o), ERR_CONFLICT);
+	assert_int_equal(store_petition_assign(f->st, id, PS_ASSIGNED, f->officer), ERR_CONFLICT);
 	set_now("2026-03-10T09:00:00+08:00");
 	struct sched_stats s;
 	pass(f, &s);
@@ -477,10 +477,10 @@ static void test_typhoon_recomputes_open_petitions(void **state)
 	long long open = petition(f, "2026-03-09", 6, "social", f->officer); /* due 03-17 */
 	long long ext = petition(f, "2026-03-02", 6, "social", f->officer);
 	long long closed = petition(f, "2026-03-09", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "replied", .reply = "r", .closed_at = "x", .closed_on = "2026-03-10"};
+	struct petition_outcome o = {.state = PS_REPLIED, .reply = "r", .closed_at = "x", .closed_on = "2026-03-10"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_petition_extend(f->st, ext, "2026-03-20", "2026-03-20"), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, closed, "assigned", &o), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, closed, PS_ASSIGNED, &o), ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT due_on = '2026-03-17' FROM petitions WHERE id = %lld", open);
