@@ -150,7 +150,7 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	int y, m, d;
 	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
 	tobj_bool(v, "calendar_missing", cal && !cal_year_known(cal, y));
-	tobj_int(v, "this_year", y);
+	tobj_int(v, "year", y);
 }
 
 void h_notification_read(struct req *rq, struct resp *rs)

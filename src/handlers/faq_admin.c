@@ -125,7 +125,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	for (int i = 0; i < NFIELDS; i++) {
 		tobj_str(v, key_name(edit_fields[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", key_name(edit_fields[i])), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(edit_fields[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}

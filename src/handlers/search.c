@@ -167,9 +167,7 @@ void h_search(struct req *rq, struct resp *rs)
 	const char *q = query_text(rq, &cut);
 	/* the query in the title, unless it is Chinese on an English page (a title has no lang=) */
 	bool q_title = *q && !(rq->lang == LANG_EN && cjk_has_han(q));
-	struct tobj *v =
-	    view_new(rq, q_title ? arena_printf(rq->arena, "%s%s%s", T(rq, "search_for_1"), q, T(rq, "search_for_2"))
-	                         : T(rq, "search_title"));
+	struct tobj *v = view_new(rq, q_title ? T_fill(rq, "search_for", "q", q) : T(rq, "search_title"));
 	tobj_str(v, "q", q);
 	tobj_html(v, "q_html", view_lang_html(rq, q, LANG__MAX));
 	tobj_bool(v, "truncated", cut);

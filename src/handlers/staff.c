@@ -249,10 +249,10 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 	int y, m, d;
 	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
 	const struct cal *c = store_calendar(st);
-	tobj_bool(v, "this_year_missing", c && !cal_year_known(c, y));
-	tobj_bool(v, "next_year_missing", c && !cal_year_known(c, y + 1));
-	tobj_int(v, "this_year", y);
-	tobj_int(v, "next_year", y + 1);
+	struct tlist *missing = tobj_list(v, "missing_years"); /* this year's and next year's calendars */
+	for (int k = 0; k < 2; k++)
+		if (c && !cal_year_known(c, y + k))
+			tobj_int(tlist_obj(missing), "year", y + k);
 	struct tlist *cll = tobj_list(v, "closures");
 	for (size_t i = 0; i < nc; i++) {
 		struct tobj *o = tlist_obj(cll);

@@ -46,7 +46,7 @@ void view_form_fields(struct req *rq, struct tobj *v, const enum key *keys, size
 	for (size_t i = 0; i < n; i++) {
 		tobj_str(v, key_name(keys[i]), req_val(rq, keys[i])->s);
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", key_name(keys[i])), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(keys[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
