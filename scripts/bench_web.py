@@ -6,6 +6,10 @@
   fcgi          the same page through nginx -> `bianmin fcgi` (libfcgi)
   *-render      the same, with the in-memory page cache skipped: every
                 request queries SQLite and renders the template
+  serve-search  a search results page (/search?q=戶籍謄本) from the cache;
+                *-render: a query never seen before each time (a full search)
+
+and the memory of `bianmin serve` (its peak and its size at the end).
 
 Prints req/s, p50/p99 latency, errors and each ratio to nginx static, and
 writes docs/bench-web.md.  Loopback only; every run is bounded in time.
@@ -13,8 +17,9 @@ writes docs/bench-web.md.  Loopback only; every run is bounded in time.
 import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "build", "bianmin")
+BIN = os.environ.get("BIANMIN_BIN", os.path.join(ROOT, "build", "bianmin"))
 PAGE = "/services/low-income-apply"
+SEARCH_PATH, SEARCH_Q = "/search", "%E6%88%B6%E7%B1%8D%E8%AC%84%E6%9C%AC"  # 戶籍謄本
 DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNS = 64
@@ -40,9 +45,21 @@ def wait_http(url, timeout=10):
     raise SystemExit("bench: %s did not come up" % url)
 
 
-def wrk(url):
-    out = subprocess.run(["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % DURATION, "--latency", url],
-                         capture_output=True, text=True, timeout=DURATION + 30).stdout
+# every request a query nobody asked before: the search page's cache never hits
+UNIQUE_LUA = """
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", wrk.path .. "&n=" .. tostring(math.random(1, 1000000000)) .. "-" .. n)
+end
+"""
+
+
+def wrk(url, script=None):
+    cmd = ["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % DURATION, "--latency"]
+    if script:
+        cmd += ["-s", script]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=DURATION + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def lat(p):
@@ -111,30 +128,40 @@ http {
         wait_http("http://127.0.0.1:%d%s" % (nport, PAGE))
         # "?render=1" is an undeclared parameter: ignored by the page, but a
         # query string skips the in-memory page cache, so every request renders
-        targets = [("nginx-static", "http://127.0.0.1:%d/static.html" % nport),
-                   ("serve", "http://127.0.0.1:%d%s" % (sport, PAGE)),
-                   ("serve-render", "http://127.0.0.1:%d%s?render=1" % (sport, PAGE)),
-                   ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE)),
-                   ("fcgi-render", "http://127.0.0.1:%d%s?render=1" % (nport, PAGE))]
-        res = {n: [] for n, _ in targets}
+        unique = os.path.join(tmp, "unique.lua")
+        with open(unique, "w") as f:
+            f.write(UNIQUE_LUA)
+        search = "%s?q=%s" % (SEARCH_PATH, SEARCH_Q)
+        targets = [("nginx-static", "http://127.0.0.1:%d/static.html" % nport, None),
+                   ("serve", "http://127.0.0.1:%d%s" % (sport, PAGE), None),
+                   ("serve-render", "http://127.0.0.1:%d%s?render=1" % (sport, PAGE), None),
+                   ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE), None),
+                   ("fcgi-render", "http://127.0.0.1:%d%s?render=1" % (nport, PAGE), None),
+                   ("serve-search", "http://127.0.0.1:%d%s" % (sport, search), None),
+                   ("serve-search-render", "http://127.0.0.1:%d%s" % (sport, search), unique)]
+        res = {n: [] for n, _, _ in targets}
         for r in range(ROUNDS):
-            for name, url in targets:
-                res[name].append(wrk(url))
+            for name, url, script in targets:
+                res[name].append(wrk(url, script))
                 print("round %d %-13s %9.0f req/s" % (r + 1, name, res[name][-1][0]), flush=True)
         def med(xs):
             xs = sorted(xs)
             return xs[len(xs) // 2]
         summary = {}
-        for name, _ in targets:
+        for name, _, _ in targets:
             rs = res[name]
             summary[name] = (med([x[0] for x in rs]), med([x[1] for x in rs]), med([x[2] for x in rs]),
                              sum(x[3] for x in rs))
         base = summary["nginx-static"][0]
         lines = ["| server | req/s (median) | p50 ms | p99 ms | errors | ratio to nginx static |",
                  "|---|---|---|---|---|---|"]
-        for name, _ in targets:
+        for name, _, _ in targets:
             rps, p50, p99, errs = summary[name]
             lines.append("| %s | %.0f | %.3f | %.3f | %d | %.2f× |" % (name, rps, p50, p99, errs, rps / base))
+        with open("/proc/%d/status" % procs[0].pid) as f:
+            mem = dict(line.split(":", 1) for line in f if line.startswith(("VmHWM", "VmRSS")))
+        lines += ["", "`bianmin serve` memory after every run: peak %s, now %s (VmHWM, VmRSS)."
+                  % (mem["VmHWM"].strip(), mem["VmRSS"].strip())]
         table = "\n".join(lines)
         print()
         print(table)

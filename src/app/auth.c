@@ -204,15 +204,15 @@ void app_view_session(struct req *rq, struct tobj *v)
 }
 
 /*
- * Fixed hashes nobody's secret matches, made once with the same cost as
- * the real ones (password_hash, auth_hash_code): checking against them
- * takes as long as checking a real account or case, so timing does not
- * tell "no such user" from "wrong password".
+ * A fixed password hash nobody's password matches, made once with the same
+ * cost as the real ones (password_hash): checking against it takes as long
+ * as checking a real account, so timing does not tell "no such user" from
+ * "wrong password".
  */
-static char g_dummy_pw[crypto_pwhash_STRBYTES], g_dummy_code[crypto_pwhash_STRBYTES];
+static char g_dummy_pw[crypto_pwhash_STRBYTES];
 static pthread_once_t g_dummy_once = PTHREAD_ONCE_INIT;
 
-static void make_dummies(void)
+static void make_dummy(void)
 {
 	unsigned char raw[16];
 	char secret[sizeof raw * 2 + 1];
@@ -220,26 +220,31 @@ static void make_dummies(void)
 	sodium_bin2hex(secret, sizeof secret, raw, sizeof raw);
 	if (password_hash(secret, g_dummy_pw) != 0)
 		g_dummy_pw[0] = '\0';
-	if (auth_hash_code(secret, g_dummy_code) != 0)
-		g_dummy_code[0] = '\0';
 }
 
 const char *auth_dummy_hash(void)
 {
-	pthread_once(&g_dummy_once, make_dummies);
+	pthread_once(&g_dummy_once, make_dummy);
 	return g_dummy_pw;
 }
 
-int auth_verify_code(const char *hash, const char *code)
+/* the database's secret key, set once by app_init before any request */
+static unsigned char g_code_key[CODE_KEY_BYTES];
+
+void auth_set_code_key(const unsigned char key[CODE_KEY_BYTES])
 {
-	if (!hash) {
-		pthread_once(&g_dummy_once, make_dummies);
-		hash = g_dummy_code;
-	}
-	return crypto_pwhash_str_verify(hash, code, strlen(code)) == 0;
+	memcpy(g_code_key, key, CODE_KEY_BYTES);
 }
 
-int auth_hash_code(const char *code, char *out)
+void auth_hash_code(const char *code, char out[CODE_HASH_SIZE])
 {
-	return crypto_pwhash_str(out, code, strlen(code), crypto_pwhash_OPSLIMIT_MIN, 8192 * 1024);
+	ids_code_hash(g_code_key, code, out);
+}
+
+bool auth_verify_code(const char *hash, const char *code)
+{
+	/* no such record: hash anyway, against a value no code hashes to */
+	static const char none[] = "b2$-";
+	bool match = ids_code_matches(g_code_key, hash ? hash : none, code);
+	return hash && match;
 }

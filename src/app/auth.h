@@ -11,6 +11,7 @@
 #include "app/http.h"
 #include "app/router.h"
 #include "domain/access.h" /* the access rules; enum role comes with it */
+#include "domain/ids.h"
 #include "domain/password.h"
 #include "store/staff.h"
 
@@ -64,13 +65,13 @@ const char *auth_receipt_once(struct req *rq);
 enum err auth_audit(struct req *rq, const char *action, const char *object, const char *detail);
 
 /*
- * Query codes (case and petition lookup): a light argon2id, since codes are
- * random and lookups are throttled.  auth_verify_code with a NULL hash checks
+ * Query codes (case and petition lookup): ids_code_hash under the key that
+ * app_init loads (store_key_load).  auth_verify_code with a NULL hash checks
  * against a fixed hash, so "no such number" costs as much as "wrong code".
  */
-enum { CODE_HASH_SIZE = 128 };
-int auth_hash_code(const char *code, char *out);
-int auth_verify_code(const char *hash, const char *code);
+void auth_set_code_key(const unsigned char key[CODE_KEY_BYTES]);
+void auth_hash_code(const char *code, char out[CODE_HASH_SIZE]);
+bool auth_verify_code(const char *hash, const char *code);
 /*
  * A password hash nobody's password matches (for unknown user names), made
  * at first use by password_hash: same argon2id parameters, same cost.

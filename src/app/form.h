@@ -16,13 +16,22 @@ struct param {
 
 enum form_err {
 	FORM_OK = 0,
-	FORM_BAD_ESCAPE, /* a % not followed by two hex digits */
-	FORM_BAD_UTF8,   /* a name or value that is not UTF-8 */
-	FORM_NUL,        /* a NUL byte (or %00) */
-	FORM_TOO_MANY,   /* more than FORM_MAX_PARAMS */
+	FORM_BAD_ESCAPE,    /* a % not followed by two hex digits */
+	FORM_BAD_UTF8,      /* a name or value that is not UTF-8 */
+	FORM_NUL,           /* a NUL byte (or %00) */
+	FORM_TOO_MANY,      /* more than FORM_MAX_PARAMS */
+	FORM_BAD_MULTIPART, /* a multipart/form-data body that does not follow RFC 7578 */
 };
 
-enum { FORM_MAX_PARAMS = 128 };
+enum { FORM_MAX_PARAMS = 128, FORM_MAX_UPLOADS = 4 };
+
+/* A file part of a multipart/form-data body. */
+struct upload {
+	const char *name;     /* the field's name */
+	const char *filename; /* as the browser sent it: UTF-8 checked, no NUL, no path; "" when none */
+	const char *data;     /* borrowed from the body: any bytes */
+	size_t len;
+};
 
 /*
  * Decodes n bytes of percent-encoding into an arena string; plus_is_space for
@@ -35,6 +44,17 @@ enum form_err form_unescape(struct arena *a, const char *s, size_t n, bool plus_
  * Empty pieces are skipped; a name without '=' has an empty value.
  */
 enum form_err form_parse(struct arena *a, const char *s, size_t n, struct param **out, size_t *nout);
+
+/*
+ * Parses a multipart/form-data body (RFC 7578) whose Content-Type header is
+ * content_type (it names the boundary).  Parts without a filename become
+ * params, checked like form_parse's (UTF-8, no NUL); parts with one become
+ * uploads, their bytes untouched.  Returns FORM_BAD_MULTIPART for a
+ * missing boundary, a part without a name, a missing closing delimiter or
+ * more than FORM_MAX_UPLOADS files.
+ */
+enum form_err form_multipart(struct arena *a, const char *body, size_t n, const char *content_type,
+                             struct param **params, size_t *nparams, struct upload **files, size_t *nfiles);
 
 /* Value of the cookie named name in a Cookie header, as an arena copy; NULL if absent. */
 const char *cookie_get(struct arena *a, const char *header, const char *name);

@@ -4,6 +4,10 @@
  */
 #include "app/http.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
 const char *resp_body(const struct resp *r, size_t *len)
 {
 	if (r->body_static) {
@@ -12,6 +16,60 @@ const char *resp_body(const struct resp *r, size_t *len)
 	}
 	*len = r->body.len;
 	return r->body.data ? r->body.data : "";
+}
+
+struct shared_body {
+	atomic_int refs;
+	size_t len;
+	char data[];
+};
+
+struct shared_body *shared_body_new(const char *data, size_t len)
+{
+	struct shared_body *b = xmalloc(sizeof *b + len + 1);
+	atomic_init(&b->refs, 1);
+	b->len = len;
+	memcpy(b->data, data, len);
+	b->data[len] = '\0';
+	return b;
+}
+
+void shared_body_hold(struct shared_body *b)
+{
+	atomic_fetch_add_explicit(&b->refs, 1, memory_order_relaxed);
+}
+
+void shared_body_release(void *p)
+{
+	struct shared_body *b = p;
+	if (b && atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) == 1)
+		free(b);
+}
+
+void resp_share(struct resp *r, struct shared_body *b)
+{
+	shared_body_hold(b);
+	r->shared = b;
+	r->body_static = b->data;
+	r->body_static_len = b->len;
+}
+
+const char *resp_body_handover(struct resp *r, size_t *len, void (**release)(void *), void **cls)
+{
+	*release = NULL;
+	*cls = NULL;
+	if (r->shared) {
+		shared_body_hold(r->shared);
+		*release = shared_body_release;
+		*cls = r->shared;
+	} else if (!r->body_static && r->body.data) {
+		*release = free;
+		*cls = r->body.data;
+		*len = r->body.len;
+		r->body = (struct buf){0};
+		return *cls;
+	}
+	return resp_body(r, len);
 }
 
 void resp_header(struct resp *r, const char *name, const char *value)
@@ -55,6 +113,8 @@ bool resp_check_headers(struct resp *rs)
 void resp_free(struct resp *rs)
 {
 	buf_free(&rs->body);
+	shared_body_release(rs->shared);
+	rs->shared = NULL;
 }
 
 const char *http_reason(int status)

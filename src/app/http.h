@@ -16,10 +16,11 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 
 /* Limits both front ends enforce before the app sees a request. */
 enum {
-	REQ_MAX_BODY = 64 * 1024,   /* 413 past this */
-	REQ_MAX_HEADERS = 8 * 1024, /* 431 past this (all header bytes) */
-	REQ_MAX_URI = 4096,         /* 414 past this */
-	REQ_TIMEOUT_SECONDS = 15,   /* idle read timeout */
+	REQ_MAX_BODY = 64 * 1024,          /* 413 past this */
+	REQ_MAX_UPLOAD = 11 * 1024 * 1024, /* routes that take a file (R_UPLOAD): a form of 10 MiB and its fields */
+	REQ_MAX_HEADERS = 8 * 1024,        /* 431 past this (all header bytes) */
+	REQ_MAX_URI = 4096,                /* 414 past this */
+	REQ_TIMEOUT_SECONDS = 15,          /* idle read timeout */
 };
 
 struct req {
@@ -55,20 +56,36 @@ struct header {
 	const char *value;
 };
 
+struct shared_body; /* a cached page's bytes, held by the cache and by every response sending them */
+
 struct resp {
 	int status;
 	const char *content_type;
 	struct buf body;         /* the body, unless body_static is set */
 	const char *body_static; /* borrowed (static file, cached page) */
 	size_t body_static_len;
-	bool no_store;             /* personal or staff page: Cache-Control: no-store */
-	const char *cache_control; /* overrides the default when set */
+	struct shared_body *shared; /* the cached page body_static points into: one reference, until resp_free */
+	bool no_store;              /* personal or staff page: Cache-Control: no-store */
+	const char *cache_control;  /* overrides the default when set */
 	struct header headers[RESP_MAX_HEADERS];
 	int nheaders;
 };
 
 /* Body bytes and length, whichever of body/body_static is in use. */
 const char *resp_body(const struct resp *r, size_t *len);
+/*
+ * The body for a front end that sends it after resp_free (libmicrohttpd),
+ * without a copy: a rendered body moves out of r, a cached page gains a
+ * reference, static bytes are lent.  The caller calls release(cls) when the
+ * bytes are sent, unless release is NULL.
+ */
+const char *resp_body_handover(struct resp *r, size_t *len, void (**release)(void *), void **cls);
+/* A copy of len bytes that responses share (one reference, the caller's); released with its last reference. */
+struct shared_body *shared_body_new(const char *data, size_t len);
+void shared_body_hold(struct shared_body *b);
+void shared_body_release(void *b); /* NULL: no-op; void * to serve as a release callback */
+/* r sends b's bytes, holding a reference until resp_free. */
+void resp_share(struct resp *r, struct shared_body *b);
 /* Adds a header (name and value must outlive the response). */
 void resp_header(struct resp *r, const char *name, const char *value);
 /*

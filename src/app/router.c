@@ -212,6 +212,15 @@ const struct fval *req_val(const struct req *rq, enum key key)
 	return &empty_fval;
 }
 
+const struct upload *req_upload(const struct req *rq, enum key k)
+{
+	const struct route_match *m = rq->match;
+	for (size_t i = 0; m && i < m->nuploads; i++)
+		if (strcmp(m->uploads[i].name, key_name(k)) == 0)
+			return &m->uploads[i];
+	return NULL;
+}
+
 const char *req_cap(const struct req *rq, int i)
 {
 	return rq->match && i < rq->match->ncap ? rq->match->cap[i] : "";

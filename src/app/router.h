@@ -53,11 +53,13 @@ typedef void (*handler_fn)(struct req *rq, struct resp *rs);
 
 /* Route flags. */
 enum {
-	R_CACHE = 1 << 0,   /* same page for every visitor: cacheable in memory */
-	R_NOSTORE = 1 << 1, /* personal data: Cache-Control no-store */
-	R_SOFT = 1 << 2,    /* the handler shows field errors itself (forms) */
-	R_NOCSRF = 1 << 3,  /* POST without a session token (citizen lookup forms carry their own) */
-	R_NODB = 1 << 4,    /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
+	R_CACHE = 1 << 0,       /* same page for every visitor: cacheable in memory */
+	R_NOSTORE = 1 << 1,     /* personal data: Cache-Control no-store */
+	R_SOFT = 1 << 2,        /* the handler shows field errors itself (forms) */
+	R_NOCSRF = 1 << 3,      /* POST without a session token (citizen lookup forms carry their own) */
+	R_CACHE_QUERY = 1 << 4, /* with R_CACHE: the page takes a query string, part of its cache key (search) */
+	R_UPLOAD = 1 << 5,      /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
+	R_NODB = 1 << 6, /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
 };
 
 struct route {
@@ -77,6 +79,8 @@ struct route_match {
 	int ninvalid;
 	struct param *params; /* everything decoded, for the handler's own use */
 	size_t nparams;
+	struct upload *uploads; /* R_UPLOAD routes: the files sent */
+	size_t nuploads;
 };
 
 extern const struct route routes[];
@@ -112,6 +116,8 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 
 /* The validated field k; a static empty value when the route does not declare it. */
 const struct fval *req_val(const struct req *rq, enum key k);
+/* The file sent in field k (R_UPLOAD routes), or NULL. */
+const struct upload *req_upload(const struct req *rq, enum key k);
 /* Path capture i, or "" */
 const char *req_cap(const struct req *rq, int i);
 

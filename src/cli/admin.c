@@ -32,6 +32,10 @@ static const char admin_usage[] =
     "\n"
     "  init [--demo]              create or migrate the database; --demo loads the demo data\n"
     "  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
+    "  catalog export             write the office's content (units, villages, categories, forms'\n"
+    "                             metadata, services and their sheets, news, FAQ) as JSON on stdout\n"
+    "  catalog import FILE.json   check the whole document, then load it in one transaction;\n"
+    "                             docs/catalog-format.md\n"
     "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
     "                             add or update a staff account; the password is read from stdin\n"
     "                             (roles: counter, hotline, officer, head, admin); ends the user's sessions\n"
@@ -304,7 +308,10 @@ static int load_demo(struct store *st, const char *root)
 	}
 	char path[1024], err[512], *sql;
 	size_t len;
-	snprintf(path, sizeof path, "%s/sql/demo/catalog.sql", root);
+	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
+	if (catalog_import(st, path) != 0)
+		return 1;
+	snprintf(path, sizeof path, "%s/sql/demo/open311.sql", root);
 	if (file_read(path, &sql, &len) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s: cannot read\n", path);
 		return 1;
@@ -315,9 +322,6 @@ static int load_demo(struct store *st, const char *root)
 		fprintf(stderr, "bianmin: %s: %s\n", path, err);
 		return 1;
 	}
-	snprintf(path, sizeof path, "%s/sql/demo/faq.json", root);
-	if (import_faq(st, path) != 0)
-		return 1;
 	static const char *const years[] = {"2025", "2026"};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
 		snprintf(path, sizeof path, "%s/sql/calendar/%s.csv", root, years[i]);
@@ -330,6 +334,28 @@ static int load_demo(struct store *st, const char *root)
 		return 1;
 	printf("demo data loaded\n");
 	return 0;
+}
+
+/*
+ * The query codes' key beside the database: made with a new database (or
+ * one from before the key, whose codes are all argon2id); a missing key
+ * with codes issued under it is a loss to repair, never to paper over.
+ */
+static enum err init_key(struct store *st, const char *db, char *err, size_t errsz)
+{
+	if (store_key_exists(db)) {
+		unsigned char key[STORE_KEY_BYTES];
+		return store_key_load(db, key, err, errsz);
+	}
+	long issued = store_keyed_codes(st);
+	if (issued != 0) {
+		snprintf(err, errsz,
+		         "%s.key is missing, and %ld query codes were issued under it: restore it from your copy "
+		         "(docs/operations.md, \"Backups\"); a new key would make every one of them fail",
+		         db, issued);
+		return ERR_IO;
+	}
+	return store_key_create(db, err, errsz);
 }
 
 static int cmd_init(const struct cli_opts *o)
@@ -347,7 +373,7 @@ static int cmd_init(const struct cli_opts *o)
 		return 1;
 	}
 	int rc = 0;
-	if (store_migrate(st, root, err, sizeof err) != ERR_OK) {
+	if (store_migrate(st, root, err, sizeof err) != ERR_OK || init_key(st, o->db, err, sizeof err) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s\n", err);
 		rc = 1;
 	} else {
@@ -378,7 +404,7 @@ static int prune(const char *dir, long keep_daily, long keep_weekly)
 	enum { MAX_BACKUPS = 4096 };
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "bianmin: %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "bianmin: %s: %m\n", dir);
 		return 1;
 	}
 	static int32_t days[MAX_BACKUPS];
@@ -400,7 +426,7 @@ static int prune(const char *dir, long keep_daily, long keep_weekly)
 		}
 		snprintf(path, sizeof path, "%s/bianmin-%s.db", dir, cal_format_iso(days[i], iso));
 		if (unlink(path) != 0) {
-			fprintf(stderr, "bianmin: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "bianmin: %s: %m\n", path);
 			rc = 1;
 		} else {
 			printf("removed %s\n", path);
@@ -518,10 +544,10 @@ static int cmd_faq_stale(const struct cli_opts *o)
 static int cmd_api_key(const struct cli_opts *o)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : "", *name = o->name;
-	long rate = o->rate > 0 ? o->rate : 30;
+	long rate = o->rate > 0 ? o->rate : APIKEY_RATE_DEFAULT;
 	bool needs_name = strcmp(sub, "add") == 0 || strcmp(sub, "revoke") == 0;
 	if (o->nargs != 2 || (!needs_name && strcmp(sub, "list") != 0) ||
-	    (needs_name && (!name || !*name || strlen(name) > 64))) {
+	    (needs_name && (!name || !*name || strlen(name) > APIKEY_NAME_MAX)) || rate > APIKEY_RATE_MAX) {
 		fprintf(stderr, "usage: bianmin admin api-key add --db FILE --name TEXT [--rate N]\n"
 		                "       bianmin admin api-key list --db FILE\n"
 		                "       bianmin admin api-key revoke --db FILE --name TEXT\n");
@@ -568,6 +594,24 @@ static int cmd_api_key(const struct cli_opts *o)
 		rc = 1;
 	}
 	arena_free(a);
+	store_close(st);
+	return rc;
+}
+
+/* catalog export | catalog import FILE.json */
+static int cmd_catalog(const struct cli_opts *o)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : "";
+	bool exp = strcmp(sub, "export") == 0 && o->nargs == 2, imp = strcmp(sub, "import") == 0 && o->nargs == 3;
+	if (!exp && !imp) {
+		fprintf(stderr, "usage: bianmin admin catalog export --db FILE > FILE.json\n"
+		                "       bianmin admin catalog import --db FILE FILE.json\n");
+		return 2;
+	}
+	struct store *st = open_db(o);
+	if (!st)
+		return 1;
+	int rc = exp ? catalog_export(st, stdout) : catalog_import(st, o->args[2]);
 	store_close(st);
 	return rc;
 }
@@ -638,6 +682,8 @@ int cli_admin(int argc, char **argv)
 		store_close(st);
 		return rc;
 	}
+	if (strcmp(cmd, "catalog") == 0)
+		return cmd_catalog(&o);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(&o);
 	if (strcmp(cmd, "restore") == 0)

@@ -7,11 +7,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+
+struct store;
 
 int cli_serve(int argc, char **argv);
 int cli_fcgi(int argc, char **argv);
 int cli_admin(int argc, char **argv);
 int cli_scheduler(int argc, char **argv); /* scheduler.c */
+
+/* `admin catalog export|import` (catalog_io.c): 0, or 1 with the reasons on stderr. */
+int catalog_export(struct store *st, FILE *out);
+int catalog_import(struct store *st, const char *path);
 
 /* Shared option parsing (getopt_long: --db FILE and --db=FILE alike). */
 struct cli_opts {

@@ -26,7 +26,18 @@ static long number_arg(const char *name, const char *v, long lo, long hi)
 
 int cli_parse(int argc, char **argv, struct cli_opts *o)
 {
-	enum { O_THREADS = 256, O_INTERVAL, O_DAYS, O_KEEP_DAILY, O_KEEP_WEEKLY, O_RATE, O_DEMO, O_ONCE, O_QUIET, O_FORCE };
+	enum {
+		O_THREADS = 256,
+		O_INTERVAL,
+		O_DAYS,
+		O_KEEP_DAILY,
+		O_KEEP_WEEKLY,
+		O_RATE,
+		O_DEMO,
+		O_ONCE,
+		O_QUIET,
+		O_FORCE
+	};
 	static const struct option longs[] = {
 	    {"db", required_argument, NULL, 0},
 	    {"root", required_argument, NULL, 0},
@@ -60,7 +71,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	optind = 0; /* GNU: start afresh, whatever parsed argv before */
 	opterr = 0; /* our own messages, naming bianmin rather than argv[0] */
 	int c, li = -1;
-	while ((c = getopt_long(argc, argv, ":h", longs, &li)) != -1) {
+	/* one thread: the servers start after the options are read */
+	while ((c = getopt_long(argc, argv, ":h", longs, &li)) != -1) { // NOLINT(concurrency-mt-unsafe)
 		long n = 0;
 		const char *name = li >= 0 ? longs[li].name : "";
 		switch (c) {

@@ -111,7 +111,8 @@ static bool petition_allows(const struct actor *who, const struct record *r, enu
 	}
 }
 
-static bool faq_allows(const struct actor *who, const struct record *r, enum access_action act)
+/* A unit's content (FAQ entries, services, forms, news): public to read, its unit's to edit. */
+static bool content_allows(const struct actor *who, const struct record *r, enum access_action act)
 {
 	switch (act) {
 	case ACC_VIEW_SUMMARY:
@@ -135,7 +136,10 @@ bool access_allows(const struct actor *who, const struct record *what, enum acce
 	switch (what->kind) {
 	case REC_CASE: return case_allows(who, what, act);
 	case REC_PETITION: return petition_allows(who, what, act);
-	case REC_FAQ: return faq_allows(who, what, act);
+	case REC_FAQ:
+	case REC_SERVICE:
+	case REC_FORM:
+	case REC_NEWS: return content_allows(who, what, act);
 	}
 	return false;
 }

@@ -19,8 +19,9 @@
  *   that it exists.  A phone never finds a confidential petition.
  * - Extensions: the assigned officer asks; a head of the unit or the office
  *   head decides, never the one who asked.
- * - FAQ entries: officers and heads edit their unit's, office-wide staff
- *   and administrators every unit's.
+ * - The unit's content -- FAQ entries, services and their notice sheets,
+ *   forms (書表), news: officers and heads edit (and publish) their unit's,
+ *   administrators every unit's; counter and hotline staff none.
  *
  * The office head is a head of the secretariat (秘書室) or with no unit
  * (區長); the routing desk is the office head and the administrators.
@@ -44,7 +45,7 @@ struct actor {
 	long long id;     /* users.id */
 };
 
-enum record_kind { REC_CASE, REC_PETITION, REC_FAQ };
+enum record_kind { REC_CASE, REC_PETITION, REC_FAQ, REC_SERVICE, REC_FORM, REC_NEWS };
 
 /* Where a petition stands, as far as access goes. */
 enum record_stage {
@@ -78,7 +79,7 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,            /* FAQ entries */
+	ACC_EDIT,            /* a unit's content: FAQ entries, services, forms, news */
 	ACC_VIEW_AUDIT,      /* the audit log's entries about this record */
 	ACC__MAX
 };

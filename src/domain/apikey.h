@@ -9,6 +9,8 @@
 #define BM_APIKEY_H
 
 enum { APIKEY_SIZE = 65 }; /* 64 hex digits and a NUL; the hash has the same size */
+/* A partner's name: at most this many characters; new requests a minute unless told, and at most. */
+enum { APIKEY_NAME_MAX = 64, APIKEY_RATE_DEFAULT = 30, APIKEY_RATE_MAX = 10000 };
 
 /* A new random key (lower-case hex). */
 void apikey_new(char out[APIKEY_SIZE]);

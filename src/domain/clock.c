@@ -66,6 +66,11 @@ int32_t clock_office_day(time_t t)
 	return (int32_t)((t + OFFICE_UTC_OFFSET) / 86400);
 }
 
+time_t clock_office_day_start(int32_t day)
+{
+	return (time_t)day * 86400 - OFFICE_UTC_OFFSET;
+}
+
 bool clock_format_office(const char *iso, enum lang lang, char *buf, size_t size)
 {
 	time_t t = clock_parse_iso(iso);

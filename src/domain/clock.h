@@ -23,6 +23,8 @@ void clock_set(time_t t); /* 0 returns to the real clock */
 
 /* The office's local date (Asia/Taipei, UTC+8, no DST) as a cal day number. */
 int32_t clock_office_day(time_t t);
+/* The moment office day 'day' begins (00:00 office time). */
+time_t clock_office_day_start(int32_t day);
 /*
  * A stored timestamp (clock_parse_iso text, normally UTC) as the office's
  * wall clock: "115年3月3日 01:30" (zh, 民國) or "3 Mar 2026 01:30" (en).

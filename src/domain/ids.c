@@ -53,6 +53,26 @@ void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1])
 	out[QUERY_CODE_LEN] = '\0';
 }
 
+static const char code_hash_tag[] = "b2$";
+
+void ids_code_hash(const unsigned char key[CODE_KEY_BYTES], const char *code, char out[CODE_HASH_SIZE])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)code, strlen(code), key, CODE_KEY_BYTES);
+	memcpy(out, code_hash_tag, sizeof code_hash_tag - 1);
+	sodium_bin2hex(out + sizeof code_hash_tag - 1, CODE_HASH_SIZE - (sizeof code_hash_tag - 1), h, sizeof h);
+}
+
+bool ids_code_matches(const unsigned char key[CODE_KEY_BYTES], const char *hash, const char *code)
+{
+	if (strncmp(hash, code_hash_tag, sizeof code_hash_tag - 1) != 0) /* issued before: argon2id */
+		return crypto_pwhash_str_verify(hash, code, strlen(code)) == 0;
+	char want[CODE_HASH_SIZE];
+	ids_code_hash(key, code, want);
+	size_t n = strlen(want);
+	return strlen(hash) == n && sodium_memcmp(want, hash, n) == 0;
+}
+
 bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1])
 {
 	int n = 0;

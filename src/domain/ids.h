@@ -17,6 +17,17 @@ enum { QUERY_CODE_LEN = 10, NO_SIZE = 16, IDS_SEQ_MAX = 999999 };
  * alphabet without look-alikes (no 0/O, 1/I/L): about 49 bits.  out gets a NUL.
  */
 void ids_query_code(char out[QUERY_CODE_LEN + 1]);
+/*
+ * What a record keeps of its query code: a keyed BLAKE2b ("b2$" and 64 hex
+ * digits) under the database's secret key, which lives outside the database
+ * (store_key_load): a code is random, so a fast keyed hash is as safe as
+ * argon2 and costs a microsecond, and a stolen database alone tests no
+ * guess.  ids_code_matches compares in constant time and still accepts the
+ * argon2id hashes of codes issued before (their records keep them).
+ */
+enum { CODE_KEY_BYTES = 32, CODE_HASH_SIZE = 128 };
+void ids_code_hash(const unsigned char key[CODE_KEY_BYTES], const char *code, char out[CODE_HASH_SIZE]);
+bool ids_code_matches(const unsigned char key[CODE_KEY_BYTES], const char *hash, const char *code);
 /* Upper-cases and strips spaces/dashes from a typed code into out; false if it can't be one. */
 bool ids_normalize_code(const char *in, char out[QUERY_CODE_LEN + 1]);
 

@@ -1,7 +1,7 @@
 /*
  * fcgi.c -- the FastCGI responder (libfcgi) for running behind nginx:
  * several threads each blocking in FCGX_Accept_r on one listening socket.
- * Reads the CGI parameters and a body up to REQ_MAX_BODY, calls
+ * Reads the CGI parameters and a body up to app_body_limit(), calls
  * app_handle(), writes the response.
  *
  * The only file that includes fcgiapp.h.
@@ -75,7 +75,7 @@ static void handle(FCGX_Request *fr, struct arena *a)
 	rq.method = method_of(rq.method_name);
 	if (header_bytes(env) > REQ_MAX_HEADERS)
 		rq.front_error = 431;
-	else if (want > REQ_MAX_BODY)
+	else if (want > app_body_limit(path))
 		rq.front_error = 413;
 	else if (want) {
 		char *body = arena_alloc(a, (size_t)want + 1);

@@ -1,7 +1,8 @@
 /*
  * httpd.c -- the embedded HTTP server (libmicrohttpd): epoll, a thread pool
  * the size of the cores.  Collects the request (headers, a body up to
- * REQ_MAX_BODY), calls app_handle() once, queues the response.
+ * app_body_limit(): REQ_MAX_BODY, REQ_MAX_UPLOAD on an upload route),
+ * calls app_handle() once, queues the response.
  *
  * The only file that includes microhttpd.h.
  */
@@ -134,6 +135,7 @@ static void *watchdog(void *arg)
 struct conn_state {
 	struct buf body;
 	size_t header_bytes;
+	size_t limit;  /* the body's limit for this path (app_body_limit) */
 	int error;     /* 413, 431 */
 	bool answered; /* the response is queued */
 	struct timespec t0;
@@ -231,9 +233,19 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_state *cs, c
 	app_handle(&rq, &rs);
 	resp_check_headers(&rs);
 
+	/* logged before the body is handed over (the log counts its bytes) */
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	app_log(&rq, &rs, (long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
+
+	/* no copy: libmicrohttpd sends the bytes themselves and calls release when done */
 	size_t len;
-	const char *body = resp_body(&rs, &len);
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	void (*release)(void *);
+	void *release_cls;
+	const char *body = resp_body_handover(&rs, &len, &release, &release_cls);
+	struct MHD_Response *r =
+	    release ? MHD_create_response_from_buffer_with_free_callback_cls(len, (void *)body, release, release_cls)
+	            : MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_PERSISTENT);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs.content_type);
 	for (int i = 0; i < rs.nheaders; i++)
 		MHD_add_response_header(r, rs.headers[i].name, rs.headers[i].value);
@@ -243,9 +255,6 @@ static enum MHD_Result answer(struct MHD_Connection *c, struct conn_state *cs, c
 	MHD_destroy_response(r);
 	cs->answered = true;
 
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	app_log(&rq, &rs, (long long)(t1.tv_sec - cs->t0.tv_sec) * 1000000 + (t1.tv_nsec - cs->t0.tv_nsec) / 1000);
 	resp_free(&rs);
 	buf_free(&q.b);
 	arena_reset(tl_arena);
@@ -266,7 +275,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (cs->header_bytes > REQ_MAX_HEADERS)
 			cs->error = 431;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > REQ_MAX_BODY)
+		cs->limit = app_body_limit(url);
+		if (cl && strtoull(cl, NULL, 10) > cs->limit)
 			cs->error = 413;
 		*con_cls = cs;
 		/*
@@ -282,7 +292,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (*upload_size) {
 		if (!cs->error) {
-			if (cs->body.len + *upload_size > REQ_MAX_BODY)
+			if (cs->body.len + *upload_size > cs->limit)
 				cs->error = 413;
 			else
 				buf_put(&cs->body, upload_data, *upload_size);

@@ -33,14 +33,17 @@ static void notification_view(struct req *rq, struct tobj *r, const struct notif
 	tobj_int(r, "id", n->id);
 	tobj_str(r, "tier_label", T(rq, arena_printf(rq->arena, "tier_%s", n->tier)));
 	tobj_str(r, "tier", n->tier);
-	if (strcmp(n->item_kind, "faq") == 0) {
-		/* an FAQ entry due for review: its question, linked to its editor (a deleted one: the list) */
+	bool faq = strcmp(n->item_kind, "faq") == 0;
+	if (faq || strcmp(n->item_kind, "service") == 0) {
+		/* an FAQ entry or a notice sheet due for review: its title, linked to its editor (a deleted one: the
+		 * list) */
 		bool gone = !n->item_no;
+		const char *area = faq ? "faq" : "services";
 		tobj_str(r, "no", gone ? T(rq, "notif_faq_gone") : pick(rq, n->title));
 		if (!gone)
 			view_text(rq, r, "title", n->title);
-		tobj_str(r, "href", gone ? url(rq, "/staff/faq") : url(rq, "/staff/faq/%s/edit", n->item_no));
-		tobj_str(r, "kind_label", T(rq, "notif_faq"));
+		tobj_str(r, "href", gone ? url(rq, "/staff/%s", area) : url(rq, "/staff/%s/%s/edit", area, n->item_no));
+		tobj_str(r, "kind_label", T(rq, faq ? "notif_faq" : "notif_service"));
 		tobj_str(r, "reviewed", view_date(rq, n->ref));
 	} else {
 		bool pet = strcmp(n->item_kind, "petition") == 0;

@@ -18,6 +18,7 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/catalog.h"
 #include "store/petitions.h" /* store_categories */
 #include "store/staff.h"
@@ -27,20 +28,6 @@ static const enum key edit_fields[] = {K_SLUG,      K_UNIT,        K_CATEGORY,  
                                        K_ANSWER_ZH, K_QUESTION_EN, K_ANSWER_EN, K_KEYWORDS_ZH};
 enum { NFIELDS = sizeof edit_fields / sizeof edit_fields[0] };
 enum { F_SLUG_I, F_UNIT_I, F_CATEGORY_I, F_QZH_I, F_AZH_I, F_QEN_I, F_AEN_I, F_KW_I };
-
-/* The one unit an officer or head may edit; NULL = every unit (administrators, office-wide staff). */
-static const char *own_unit(const struct req *rq)
-{
-	const struct session *s = rq->sess;
-	return s->user.role == ROLE_ADMIN ? NULL : s->user.unit;
-}
-
-static bool may_edit(const struct req *rq, const char *unit)
-{
-	struct actor who = auth_actor(rq);
-	struct record what = {.kind = REC_FAQ, .unit = unit};
-	return access_allows(&who, &what, ACC_EDIT);
-}
 
 /* An ISO day more than FAQ_REVIEW_DAYS before today? */
 static bool is_stale(const char *reviewed_on)
@@ -56,7 +43,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct faq_rec *f;
 	size_t n;
-	if (store_faqs(st, rq->arena, own_unit(rq), NULL, &f, &n) != ERR_OK) {
+	if (store_faqs(st, rq->arena, content_own_unit(rq), NULL, &f, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -136,7 +123,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	tobj_bool(v, "has_errors", any);
 
 	/* units: an officer's own unit is fixed */
-	const char *own = own_unit(rq);
+	const char *own = content_own_unit(rq);
 	struct unit_rec *units;
 	size_t nu;
 	if (store_units(st, rq->arena, &units, &nu) == ERR_OK) {
@@ -169,7 +156,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 void h_faq_new_form(struct req *rq, struct resp *rs)
 {
 	const char *vals[NFIELDS] = {0};
-	vals[F_UNIT_I] = own_unit(rq);
+	vals[F_UNIT_I] = content_own_unit(rq);
 	edit_form(rq, rs, 200, NULL, vals, NULL, NULL, NULL);
 }
 
@@ -184,7 +171,7 @@ static bool load_entry(struct req *rq, struct resp *rs, struct store *st, struct
 		page_error_lookup(rq, rs, e, "err_no_faq");
 		return false;
 	}
-	if (!may_edit(rq, f->unit.code)) {
+	if (!content_may_edit(rq, REC_FAQ, f->unit.code)) {
 		page_error(rq, rs, 403, "faq_not_your_unit");
 		return false;
 	}
@@ -240,7 +227,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 				found = strcmp(units[i].code, vals[F_UNIT_I]) == 0;
 		if (!found)
 			errors[F_UNIT_I] = *vals[F_UNIT_I] ? "faq_bad_unit" : "err_required";
-		else if (!may_edit(rq, vals[F_UNIT_I]))
+		else if (!content_may_edit(rq, REC_FAQ, vals[F_UNIT_I]))
 			errors[F_UNIT_I] = "faq_not_your_unit";
 	}
 	if (!errors[F_CATEGORY_I]) {
@@ -278,7 +265,7 @@ void h_faq_create(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const char *vals[NFIELDS], *errors[NFIELDS];
 	struct faq_edit f;
-	if (!check_form(rq, st, true, own_unit(rq), vals, errors, &f)) {
+	if (!check_form(rq, st, true, content_own_unit(rq), vals, errors, &f)) {
 		edit_form(rq, rs, 422, NULL, vals, errors, NULL, NULL);
 		return;
 	}
@@ -309,7 +296,7 @@ void h_faq_update(struct req *rq, struct resp *rs)
 		return;
 	const char *vals[NFIELDS], *errors[NFIELDS];
 	struct faq_edit f;
-	const char *own = own_unit(rq);
+	const char *own = content_own_unit(rq);
 	bool ok = check_form(rq, st, false, own, vals, errors, &f);
 	vals[F_SLUG_I] = old.slug;
 	errors[F_SLUG_I] = NULL;

@@ -57,6 +57,38 @@ void h_synonyms(struct req *rq, struct resp *rs);
 void h_synonym_add(struct req *rq, struct resp *rs);
 void h_synonym_delete(struct req *rq, struct resp *rs);
 
+/* catalog_admin.c: services and their notice sheets, with versions */
+void h_services_admin(struct req *rq, struct resp *rs);
+void h_service_new_form(struct req *rq, struct resp *rs);
+void h_service_create(struct req *rq, struct resp *rs);
+void h_service_edit_form(struct req *rq, struct resp *rs);
+void h_service_update(struct req *rq, struct resp *rs);
+void h_service_publish(struct req *rq, struct resp *rs);
+void h_service_history(struct req *rq, struct resp *rs);
+void h_service_version(struct req *rq, struct resp *rs);
+
+/* forms_admin.c: forms (書表), uploaded and downloaded */
+void h_forms_index(struct req *rq, struct resp *rs);
+void h_form_download(struct req *rq, struct resp *rs);
+void h_forms_admin(struct req *rq, struct resp *rs);
+void h_form_create(struct req *rq, struct resp *rs);
+void h_form_edit_form(struct req *rq, struct resp *rs);
+void h_form_update(struct req *rq, struct resp *rs);
+void h_form_delete(struct req *rq, struct resp *rs);
+
+/* news_admin.c: news, drafts, expiry, pins */
+void h_news_admin(struct req *rq, struct resp *rs);
+void h_news_new_form(struct req *rq, struct resp *rs);
+void h_news_create(struct req *rq, struct resp *rs);
+void h_news_edit_form(struct req *rq, struct resp *rs);
+void h_news_update(struct req *rq, struct resp *rs);
+void h_news_delete(struct req *rq, struct resp *rs);
+
+/* apikey_admin.c: the Open311 partners' keys (issue #13) */
+void h_apikeys(struct req *rq, struct resp *rs);
+void h_apikey_add(struct req *rq, struct resp *rs);
+void h_apikey_revoke(struct req *rq, struct resp *rs);
+
 /* faq_admin.c: staff editing FAQ entries */
 void h_faq_admin_list(struct req *rq, struct resp *rs);
 void h_faq_new_form(struct req *rq, struct resp *rs);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/view.h"
+#include "domain/clock.h"
 #include "handlers/handlers.h"
 #include "store/catalog.h"
 
@@ -79,7 +80,7 @@ void h_home(struct req *rq, struct resp *rs)
 	tobj_int(v, "service_count", (long long)n);
 	struct news_rec *news;
 	size_t nn;
-	if (store_news(st, rq->arena, 5, &news, &nn) == ERR_OK) {
+	if (store_news(st, rq->arena, clock_now_iso(rq->arena), 5, &news, &nn) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "news");
 		for (size_t i = 0; i < nn; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -121,6 +122,8 @@ static void lines_view(struct req *rq, struct tobj *v, const char *name, const s
 		tobj_bool(o, "is_cond", l[i].kind && strcmp(l[i].kind, "cond") == 0);
 		if (l[i].file)
 			tobj_str(o, "href", arena_printf(rq->arena, "/static/%s", l[i].file));
+		else if (l[i].form)
+			tobj_str(o, "href", url(rq, "/forms/%s", l[i].form));
 	}
 }
 
@@ -136,6 +139,8 @@ static enum err service_sheet_view(struct req *rq, struct store *st, const char 
 	enum err e = store_service(st, rq->arena, code, &s);
 	if (e != ERR_OK)
 		return e;
+	if (!s.published && !rq->sess)
+		return ERR_NOTFOUND; /* withdrawn: staff still print it for the cases that have it */
 	service_summary_view(rq, v, &s);
 	view_text(rq, v, "eligibility", s.eligibility);
 	view_text(rq, v, "legal_basis", s.legal_basis);
@@ -283,7 +288,7 @@ void h_news_list(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct news_rec *news;
 	size_t n;
-	if (store_news(st, rq->arena, 50, &news, &n) != ERR_OK) {
+	if (store_news(st, rq->arena, clock_now_iso(rq->arena), 50, &news, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -301,7 +306,8 @@ void h_news_item(struct req *rq, struct resp *rs)
 	const char *id = req_cap(rq, 0);
 	char *end;
 	long long nid = strtoll(id, &end, 10);
-	enum err e = *end || nid <= 0 ? ERR_NOTFOUND : store_news_item(st, rq->arena, nid, &n);
+	enum err e =
+	    *end || nid <= 0 ? ERR_NOTFOUND : store_news_item(st, rq->arena, clock_now_iso(rq->arena), nid, &n);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return;

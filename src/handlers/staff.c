@@ -126,7 +126,7 @@ void h_login(struct req *rq, struct resp *rs)
 	struct user_rec u;
 	bool found = store_user_by_name(st, rq->arena, user->s, &u) == ERR_OK && u.active;
 	/* verify against a hash of the same cost when there is no such user, so both take as long */
-	bool ok = crypto_pwhash_str_verify(found ? u.pw_hash : auth_dummy_hash(), pw->s, pw->len) == 0 && found;
+	bool ok = password_verify(found ? u.pw_hash : auth_dummy_hash(), pw->s, pw->len) && found;
 	if (!ok) {
 		if (signin_failed(rq, rs, &si, "login_failed"))
 			login_form(rq, rs, 403, "login_wrong");
@@ -194,7 +194,7 @@ void h_password_change(struct req *rq, struct resp *rs)
 	struct signin si;
 	if (!signin_take(rq, rs, st, u->username, &si))
 		return;
-	if (crypto_pwhash_str_verify(u->pw_hash, cur->s, cur->len) != 0) {
+	if (!password_verify(u->pw_hash, cur->s, cur->len)) {
 		if (signin_failed(rq, rs, &si, "password_failed"))
 			password_form(rq, rs, 403, "pw_wrong");
 		return;

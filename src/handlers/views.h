@@ -2,7 +2,8 @@
  * views.h -- what the handlers share with each other: the access question
  * for a case or a petition, loading one by the path's number, the summary
  * views lists and pages show, labels, option lists, and the petition
- * pages' write helpers.  case_view.c and petition_view.c.
+ * pages' write helpers, and what the content editors share.  case_view.c,
+ * petition_view.c, views.c and content.c.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
@@ -38,6 +39,19 @@ void view_form_fields(struct req *rq, struct tobj *v, const enum key *keys, size
 const char *form_first_error(const struct req *rq, const enum key *keys, size_t n);
 /* Is code one of the items' codes? */
 bool named_code_in(const struct named_rec *items, size_t n, const char *code);
+/* ---- the editors of a unit's content: FAQ, services, forms, news (content.c) ---- */
+
+/* The one unit an officer or head may edit; NULL = every unit (administrators). */
+const char *content_own_unit(const struct req *rq);
+/* May the signed-in person edit content of this kind of unit's? (domain/access.c) */
+bool content_may_edit(const struct req *rq, enum record_kind kind, const char *unit);
+/* NULL when unit exists and is the person's to edit, else the refusal's string key. */
+const char *content_check_unit(struct req *rq, enum record_kind kind, const char *unit);
+/* v.units: the units the person may choose on an editor, selected marked. */
+void content_unit_options(struct req *rq, struct tobj *v, const char *selected);
+/* An audit row for a change by the signed-in person, in the caller's transaction. */
+enum err content_audit(struct req *rq, const char *action, const char *object, const char *detail);
+
 /* ---- cases (case_view.c) ---- */
 
 /* What an audit row says about a lookup by phone: "by phone 0912-***-678". */

@@ -27,6 +27,7 @@
 #include "sched/mail.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
+#include "store/catalog_edit.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
 #include "store/store.h"
@@ -70,7 +71,8 @@ static size_t recipients(const struct candidate *c, const struct staff_rec *staf
 {
 	size_t n = 0;
 	const struct open_item *it = c->item;
-	bool ext = strcmp(c->tier, "extension") == 0, faq = it->kind == IK_FAQ;
+	/* FAQ entries and notice sheets: "faq" here means a unit's content due for review */
+	bool ext = strcmp(c->tier, "extension") == 0, faq = it->kind == IK_FAQ || it->kind == IK_SERVICE;
 	if (it->officer_id && !ext)
 		for (size_t i = 0; i < nstaff; i++)
 			if (staff[i].id == it->officer_id)
@@ -108,6 +110,16 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 	const char *key = arena_printf(a, "tier_%s", c->tier);
 	const char *zh = i18n(LANG_ZH, key), *en = i18n(LANG_EN, key);
 	const char *no = c->item->no;
+	if (c->item->kind == IK_SERVICE) {
+		*subject = arena_printf(a, "[便民] 一次告知單 %s %s / Notice sheet %s %s", no, zh, no, en);
+		*body = arena_printf(
+		    a,
+		    "一次告知單 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：/staff/services/%s/edit\n\n"
+		    "Notice sheet %s: %s (last reviewed %s).\nPlease review it in the staff area: "
+		    "/staff/services/%s/edit\n\n-- bianmin scheduler\n",
+		    no, zh, c->ref, no, no, en, c->ref, no);
+		return;
+	}
 	if (c->item->kind == IK_FAQ) {
 		*subject = arena_printf(a, "[便民] 常見問題 %s %s / FAQ entry %s %s", no, zh, no, en);
 		*body =
@@ -208,24 +220,27 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	const struct cal *cal = store_calendar(st);
 	struct open_item *items;
 	struct faq_rec *faqs;
+	struct service_admin_rec *svcs;
 	struct staff_rec *staff;
-	size_t nitems, nfaqs, nstaff;
+	size_t nitems, nfaqs, nsvcs, nstaff;
 	int32_t today = clock_office_day(clock_now());
 	char before[CAL_ISO_SIZE]; /* the staff FAQ list's and `admin faq-stale`'s rule */
 	cal_format_iso(today - FAQ_REVIEW_DAYS, before);
 	if (!cal || store_open_items(st, a, &items, &nitems) != ERR_OK ||
 	    store_faq_stale(st, a, before, &faqs, &nfaqs) != ERR_OK ||
+	    store_services_stale(st, a, before, &svcs, &nsvcs) != ERR_OK ||
 	    store_staff_all(st, a, &staff, &nstaff) != ERR_OK)
 		goto done;
 	out->scanned = (long)nitems;
 	out->faq_stale = (long)nfaqs;
+	out->svc_stale = (long)nsvcs;
 	int near = store_near_days(st);
 	const char *smtp = store_setting(st, a, "smtp_url");
 	const char *from = store_setting(st, a, "smtp_from");
 	bool mail = smtp && *smtp && from && *from;
 
-	/* tiers in memory: at most two candidates per open item, then one per FAQ entry due for review */
-	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + 1) * sizeof *cs);
+	/* tiers in memory: at most two candidates per open item, then one per FAQ entry or sheet due for review */
+	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + nsvcs + 1) * sizeof *cs);
 	size_t nc = 0;
 	for (size_t i = 0; i < nitems; i++) {
 		int32_t due;
@@ -243,6 +258,13 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		fi[i] =
 		    (struct open_item){.kind = IK_FAQ, .id = faqs[i].id, .no = faqs[i].slug, .unit = faqs[i].unit.code};
 		cs[nc++] = (struct candidate){&fi[i], "stale", faqs[i].reviewed_on};
+	}
+	/* notice sheets due for review, the same way */
+	struct open_item *si = arena_alloc(a, (nsvcs + 1) * sizeof *si);
+	for (size_t i = 0; i < nsvcs; i++) {
+		si[i] =
+		    (struct open_item){.kind = IK_SERVICE, .id = svcs[i].id, .no = svcs[i].code, .unit = svcs[i].unit};
+		cs[nc++] = (struct candidate){&si[i], "stale", svcs[i].reviewed_on};
 	}
 
 	int batch = o->batch > 0 ? o->batch : SCHED_BATCH;
@@ -272,9 +294,10 @@ void sched_log(FILE *f, const struct sched_stats *s)
 	clock_iso(clock_now(), ts);
 	fprintf(f,
 	        "%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
-	        "%ld mails (%ld sent, %ld failed), %ld FAQ entries due for review, %.1f ms\n",
+	        "%ld mails (%ld sent, %ld failed), %ld FAQ entries due for review, %ld notice sheets due for review, "
+	        "%.1f ms\n",
 	        ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
-	        s->faq_stale, (double)s->usec / 1000.0);
+	        s->faq_stale, s->svc_stale, (double)s->usec / 1000.0);
 	fflush(f);
 }
 

@@ -24,6 +24,7 @@ struct store;
 struct sched_stats {
 	long scanned;       /* open items looked at */
 	long faq_stale;     /* FAQ entries due for review looked at */
+	long svc_stale;     /* published notice sheets due for review looked at */
 	long flags;         /* flags raised by this pass */
 	long notifications; /* notifications added */
 	long mails_queued, mails_sent, mails_failed;
@@ -43,7 +44,8 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 16, /* the schema version the scheduler needs (its last pass, for /metrics) */
+	SCHED_SCHEMA =
+	    16, /* the schema version the scheduler needs: its last pass (016), notice sheets' review (015) */
 };
 
 /*

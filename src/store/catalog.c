@@ -59,7 +59,7 @@ enum err store_villages(struct store *st, struct arena *a, struct named_rec **ou
 	"SELECT s.id, s.code, s.name_zh, s.name_en, s.summary_zh, s.summary_en, s.eligibility_zh, "                    \
 	"s.eligibility_en, s.fee_zh, s.fee_en, s.legal_basis_zh, s.legal_basis_en, s.notes_zh, "                       \
 	"s.notes_en, s.processing_days, s.immediate, s.correction_days, s.contact_ext, s.updated_at, "                 \
-	"c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "                 \
+	"s.published, c.code, c.name_zh, c.name_en, " UNIT_COLS " FROM services s JOIN units u ON u.code = s.unit "    \
 	"JOIN categories c ON c.code = s.category "
 
 static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
@@ -78,14 +78,15 @@ static void read_service(sqlite3_stmt *s, struct arena *a, void *item)
 	r->correction_days = sqlite3_column_int(s, 16);
 	r->contact_ext = col_str(s, 17, a);
 	r->updated_at = col_str(s, 18, a);
-	r->category.code = col_str(s, 19, a);
-	pair(s, 20, a, r->category.name);
-	read_unit(s, 22, a, &r->unit);
+	r->published = sqlite3_column_int(s, 19) != 0;
+	r->category.code = col_str(s, 20, a);
+	pair(s, 21, a, r->category.name);
+	read_unit(s, 23, a, &r->unit);
 }
 
 enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n)
 {
-	static const char sql[] = SERVICE_SELECT "ORDER BY u.sort, c.sort, s.sort, s.id";
+	static const char sql[] = SERVICE_SELECT "WHERE s.published = 1 ORDER BY u.sort, c.sort, s.sort, s.id";
 	return STMT_LIST(st, stmt_get(st, sql), a, out, n, read_service);
 }
 
@@ -118,7 +119,7 @@ enum err store_service_by_id(struct store *st, struct arena *a, long long id, st
 	return one_service(s, a, out);
 }
 
-/* Items, steps and forms share one shape: seq, kind, file, zh, en (NULL where it has none). */
+/* Items, steps and forms share one shape: seq, kind, file, zh, en, form (NULL where it has none). */
 static void read_line(sqlite3_stmt *s, struct arena *a, void *item)
 {
 	struct service_line *l = item;
@@ -126,6 +127,7 @@ static void read_line(sqlite3_stmt *s, struct arena *a, void *item)
 	l->kind = col_str(s, 1, a);
 	l->file = col_str(s, 2, a);
 	pair(s, 3, a, l->text);
+	l->form = col_str(s, 5, a);
 }
 
 static enum err service_lines(struct store *st, struct arena *a, const char *sql, long long id,
@@ -140,21 +142,21 @@ static enum err service_lines(struct store *st, struct arena *a, const char *sql
 enum err store_service_items(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT seq, kind, NULL, text_zh, text_en FROM service_items WHERE service_id = ?1 ORDER BY seq";
+	    "SELECT seq, kind, NULL, text_zh, text_en, NULL FROM service_items WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, out, n);
 }
 
 enum err store_service_steps(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
 	static const char sql[] =
-	    "SELECT seq, NULL, NULL, text_zh, text_en FROM service_steps WHERE service_id = ?1 ORDER BY seq";
+	    "SELECT seq, NULL, NULL, text_zh, text_en, NULL FROM service_steps WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, out, n);
 }
 
 enum err store_service_forms(struct store *st, struct arena *a, long long id, struct service_line **out, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT seq, NULL, file, title_zh, title_en FROM service_forms WHERE service_id = ?1 ORDER BY seq";
+	static const char sql[] = "SELECT seq, NULL, nullif(file, ''), title_zh, title_en, form FROM service_forms "
+	                          "WHERE service_id = ?1 ORDER BY seq";
 	return service_lines(st, a, sql, id, out, n);
 }
 
@@ -264,27 +266,47 @@ static void read_news(sqlite3_stmt *s, struct arena *a, void *item)
 	r->published_at = col_str(s, 6, a);
 }
 
-enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n)
+#define NEWS_SHOWN "WHERE status = 'published' AND published_at <= ?2 AND (expires_at IS NULL OR expires_at > ?2) "
+
+enum err store_news(struct store *st, struct arena *a, const char *now, int limit, struct news_rec **out, size_t *n)
 {
-	static const char sql[] = NEWS_SELECT "ORDER BY published_at DESC, id DESC LIMIT ?1";
+	static const char sql[] = NEWS_SELECT NEWS_SHOWN "ORDER BY pinned DESC, published_at DESC, id DESC LIMIT ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
-	if (s)
+	if (s) {
 		sqlite3_bind_int(s, 1, limit);
+		bind_str(s, 2, now);
+	}
 	return STMT_LIST(st, s, a, out, n, read_news);
 }
 
-enum err store_news_item(struct store *st, struct arena *a, long long id, struct news_rec *out)
+enum err store_news_item(struct store *st, struct arena *a, const char *now, long long id, struct news_rec *out)
 {
-	static const char sql[] = NEWS_SELECT "WHERE id = ?1";
+	static const char sql[] = NEWS_SELECT NEWS_SHOWN "AND id = ?1";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
+	bind_str(s, 2, now);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read_news(s, a, out);
 	sqlite3_reset(s);
 	return row_err(rc);
+}
+
+const char *store_news_next_change(struct store *st, struct arena *a, const char *now)
+{
+	static const char sql[] =
+	    "SELECT min(t) FROM (SELECT published_at AS t FROM news WHERE status = 'published' AND "
+	    "published_at > ?1 UNION ALL SELECT expires_at FROM news WHERE status = 'published' "
+	    "AND expires_at > ?1)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return NULL;
+	bind_str(s, 1, now);
+	const char *t = sqlite3_step(s) == SQLITE_ROW ? col_str(s, 0, a) : NULL;
+	sqlite3_reset(s);
+	return t;
 }
 
 /* ---- FAQ import ---- */

@@ -39,13 +39,15 @@ struct service_rec {
 	int correction_days;
 	const char *contact_ext;
 	const char *updated_at;
+	bool published; /* unpublished: no public page, not offered at the counter */
 };
 
 struct service_line { /* a required item, a step or a form */
 	int seq;
 	const char *kind; /* items: "doc" or "cond"; forms: NULL */
 	const char *text[LANG__MAX];
-	const char *file; /* forms only: path under static/ */
+	const char *file; /* forms only: path under static/, or NULL */
+	const char *form; /* forms only: an uploaded form's code (/forms/CODE), or NULL */
 };
 
 struct faq_rec {
@@ -69,9 +71,9 @@ struct news_rec {
 enum err store_units(struct store *st, struct arena *a, struct unit_rec **out, size_t *n);
 enum err store_villages(struct store *st, struct arena *a, struct named_rec **out, size_t *n);
 
-/* All services, by unit then sort order, with their unit and category. */
+/* All published services, by unit then sort order, with their unit and category. */
 enum err store_services(struct store *st, struct arena *a, struct service_rec **out, size_t *n);
-/* One service by code; ERR_NOTFOUND when there is none. */
+/* One service by code, published or not; ERR_NOTFOUND when there is none. */
 enum err store_service(struct store *st, struct arena *a, const char *code, struct service_rec *out);
 enum err store_service_by_id(struct store *st, struct arena *a, long long id, struct service_rec *out);
 enum err store_service_items(struct store *st, struct arena *a, long long service_id, struct service_line **out,
@@ -90,9 +92,19 @@ enum err store_faq_categories(struct store *st, struct arena *a, struct named_re
 /* Units that have FAQ entries, with their entry counts. */
 enum err store_faq_units(struct store *st, struct arena *a, struct named_rec **out, int **counts, size_t *n);
 
-/* Newest news first, at most limit. */
-enum err store_news(struct store *st, struct arena *a, int limit, struct news_rec **out, size_t *n);
-enum err store_news_item(struct store *st, struct arena *a, long long id, struct news_rec *out);
+/*
+ * News shown at time now (ISO UTC): published, from published_at until
+ * expires_at; pinned first, then newest, at most limit.  store_news_item
+ * finds only such an item too.
+ */
+enum err store_news(struct store *st, struct arena *a, const char *now, int limit, struct news_rec **out, size_t *n);
+enum err store_news_item(struct store *st, struct arena *a, const char *now, long long id, struct news_rec *out);
+/*
+ * When the news shown next changes by itself after now (an item's publish
+ * or expiry time comes), or NULL when nothing is scheduled: how long a
+ * rendered page that lists news stays true.
+ */
+const char *store_news_next_change(struct store *st, struct arena *a, const char *now);
 
 /*
  * Inserts or updates FAQ entry by slug (import): unit and category are given

@@ -73,7 +73,7 @@ static enum err create_private(const char *path, char *err, size_t errsz)
 	}
 	if (errno == EEXIST)
 		return ERR_OK;
-	snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	snprintf(err, errsz, "%s: %m", path);
 	return ERR_IO;
 }
 
@@ -82,7 +82,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
 		/* never SQLITE_OPEN_CREATE here: a mistyped --db must not leave an empty database behind */
-		snprintf(err, errsz, "%s: %s; create it with: bianmin admin init --db %s", path, strerror(errno), path);
+		snprintf(err, errsz, "%s: %m; create it with: bianmin admin init --db %s", path, path);
 		return NULL;
 	}
 	struct store *st = xcalloc(1, sizeof *st);
@@ -550,7 +550,7 @@ static enum err copy_to_file(sqlite3 *src, const char *path, bool overwrite, cha
 	}
 	int fd = mkstemp(tmp); /* mode 0600 */
 	if (fd < 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		snprintf(err, errsz, "%s: %m", path);
 		return ERR_IO;
 	}
 	close(fd);
@@ -569,14 +569,14 @@ static enum err copy_to_file(sqlite3 *src, const char *path, bool overwrite, cha
 	if (e == ERR_OK) {
 		fd = open(tmp, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 || fsync(fd) != 0) {
-			snprintf(err, errsz, "%s: %s", tmp, strerror(errno));
+			snprintf(err, errsz, "%s: %m", tmp);
 			e = ERR_IO;
 		}
 		if (fd >= 0)
 			close(fd);
 	}
 	if (e == ERR_OK && (overwrite ? rename(tmp, path) : link(tmp, path)) != 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		snprintf(err, errsz, "%s: %m", path);
 		e = errno == EEXIST ? ERR_CONFLICT : ERR_IO;
 	}
 	unlink(tmp); /* after link(): the backup keeps the other name; after rename(): gone already */

@@ -12,6 +12,7 @@ static const char *const kind_names[IK__MAX] = {
     "petition", /* IK_PETITION */
     "case",     /* IK_CASE */
     "faq",      /* IK_FAQ */
+    "service",  /* IK_SERVICE */
 };
 
 const char *item_kind_name(enum item_kind k)
@@ -93,7 +94,9 @@ enum err store_flag_raise(struct store *st, enum item_kind kind, long long id, c
 	    "WHERE CASE ?1 WHEN 'petition' THEN EXISTS (SELECT 1 FROM petitions WHERE id = ?2 "
 	    "AND state IN ('received', 'routed', 'assigned')) WHEN 'case' THEN EXISTS (SELECT 1 FROM cases "
 	    "WHERE id = ?2 AND state IN ('received', 'review', 'correction') AND paused_since IS NULL) "
-	    "WHEN 'faq' THEN EXISTS (SELECT 1 FROM faq WHERE id = ?2 AND reviewed_on = ?4) END";
+	    "WHEN 'faq' THEN EXISTS (SELECT 1 FROM faq WHERE id = ?2 AND reviewed_on = ?4) "
+	    "WHEN 'service' THEN EXISTS (SELECT 1 FROM services WHERE id = ?2 AND reviewed_on = ?4 AND published = 1) "
+	    "END";
 	static const char note[] =
 	    "INSERT OR IGNORE INTO notifications (user_id, flag_id, created_at) VALUES (?1, ?2, ?3)";
 	*flag_id = 0;
@@ -149,14 +152,16 @@ static void read_notification(sqlite3_stmt *s, struct arena *a, void *item)
 enum err store_notifications(struct store *st, struct arena *a, long long user_id, int limit,
                              struct notification_rec **out, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
-	    "coalesce(p.petition_no, c.case_no, q.slug), coalesce(p.confidential, 0), q.question_zh, q.question_en "
-	    "FROM notifications n JOIN flags f ON f.id = n.flag_id "
-	    "LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
-	    "LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
-	    "LEFT JOIN faq q ON f.item_kind = 'faq' AND q.id = f.item_id "
-	    "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, f.item_kind = 'faq', n.id DESC LIMIT ?2";
+	static const char sql[] = "SELECT n.id, n.created_at, n.read_at, f.tier, f.ref, f.item_kind, "
+	                          "coalesce(p.petition_no, c.case_no, q.slug, sv.code), coalesce(p.confidential, 0), "
+	                          "coalesce(q.question_zh, sv.name_zh), coalesce(q.question_en, sv.name_en) "
+	                          "FROM notifications n JOIN flags f ON f.id = n.flag_id "
+	                          "LEFT JOIN petitions p ON f.item_kind = 'petition' AND p.id = f.item_id "
+	                          "LEFT JOIN cases c ON f.item_kind = 'case' AND c.id = f.item_id "
+	                          "LEFT JOIN faq q ON f.item_kind = 'faq' AND q.id = f.item_id "
+	                          "LEFT JOIN services sv ON f.item_kind = 'service' AND sv.id = f.item_id "
+	                          "WHERE n.user_id = ?1 ORDER BY n.read_at IS NOT NULL, f.item_kind IN ('faq', "
+	                          "'service'), n.id DESC LIMIT ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (s) {
 		sqlite3_bind_int64(s, 1, user_id);

@@ -2,8 +2,9 @@
  * flags.h -- what the scheduler reads and writes: the open items with
  * their due dates, the staff to tell, flags (one per item, tier and
  * reference), notifications and the e-mail outbox; and the staff
- * dashboard's notification list.  (The FAQ entries due for review come
- * from store_faq_stale in catalog.h.)
+ * dashboard's notification list.  (The FAQ entries and notice sheets due
+ * for review come from store_faq_stale in catalog.h and
+ * store_services_stale in catalog_edit.h.)
  *
  * Flags and their notifications are written in the caller's transaction
  * (store_begin … store_finish), so a flag never exists without its notifications.
@@ -17,8 +18,8 @@
 #include "domain/role.h"
 #include "store/store.h"
 
-enum item_kind { IK_PETITION, IK_CASE, IK_FAQ, IK__MAX };
-const char *item_kind_name(enum item_kind k); /* "petition", "case", "faq" */
+enum item_kind { IK_PETITION, IK_CASE, IK_FAQ, IK_SERVICE, IK__MAX };
+const char *item_kind_name(enum item_kind k); /* "petition", "case", "faq", "service" */
 
 /* An item the scheduler looks at: an open petition or case, or an FAQ entry due for review. */
 struct open_item {

@@ -30,6 +30,21 @@ struct store *store_create(const char *path, char *err, size_t errsz);
 void store_close(struct store *st); /* NULL is a no-op */
 
 /*
+ * The database's secret key (the key of the query codes' hashes), in
+ * DB.key beside it, outside the database: a copy of the database alone
+ * cannot test guesses.  store_key_create makes it (0600) unless it is
+ * there; store_key_load refuses a missing, malformed or group-readable one,
+ * saying what to do.
+ */
+enum { STORE_KEY_BYTES = 32 };
+enum err store_key_create(const char *db_path, char *err, size_t errsz);
+enum err store_key_load(const char *db_path, unsigned char key[STORE_KEY_BYTES], char *err, size_t errsz);
+/* Whether DB.key exists (valid or not). */
+bool store_key_exists(const char *db_path);
+/* Records whose query code was hashed under the key (-1 on an error): a lost key is then a loss. */
+long store_keyed_codes(struct store *st);
+
+/*
  * Applies every sql/migrations/NNN-*.sql under root newer than the
  * database's user_version, each in its own transaction.
  */

@@ -66,14 +66,12 @@ static void element(const char *name, const json_t *v, struct buf *out);
 static void content(const char *name, const json_t *v, struct buf *out)
 {
 	if (json_is_object(v)) {
-		const char *key;
-		json_t *member;
-		json_object_foreach((json_t *)v, key, member) element(key, member, out);
+		for (void *it = json_object_iter((json_t *)v); it; it = json_object_iter_next((json_t *)v, it))
+			element(json_object_iter_key(it), json_object_iter_value(it), out);
 	} else if (json_is_array(v)) {
 		const char *item = item_name(name);
-		size_t i;
-		json_t *x;
-		json_array_foreach(v, i, x) element(item, x, out);
+		for (size_t i = 0; i < json_array_size(v); i++)
+			element(item, json_array_get(v, i), out);
 	} else {
 		scalar(v, out);
 	}

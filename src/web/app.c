@@ -7,6 +7,7 @@
 #include "web/app.h"
 
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "app/router.h"
 #include "app/site.h"
 #include "app/view.h"
+#include "domain/clock.h"
 #include "store/catalog.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -55,6 +57,12 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	if (static_load(path, err, errsz) < 0)
 		return -1;
 
+	_Static_assert((int)STORE_KEY_BYTES == (int)CODE_KEY_BYTES, "the key file holds the query codes' key");
+	unsigned char key[STORE_KEY_BYTES];
+	if (store_key_load(cfg->db_path, key, err, errsz) != ERR_OK)
+		return -1;
+	auth_set_code_key(key);
+	sodium_memzero(key, sizeof key);
 	struct store *st = store_open(cfg->db_path, err, errsz);
 	if (!st)
 		return -1;
@@ -82,16 +90,20 @@ void app_shutdown(void)
 
 /*
  * Pages that are the same for every visitor (R_CACHE routes, no session, no
- * query string) are kept rendered, tagged with the content generation; a
- * change to the catalog bumps the generation and the stale copy is skipped.
+ * query string unless the route takes one: R_CACHE_QUERY, the search page)
+ * are kept rendered, keyed by language, path and query, tagged with the
+ * content generation; a change to the catalog (or a synonym) bumps the
+ * generation and the stale copy is skipped, as is one past the next
+ * scheduled change of the news (store_news_next_change).  One entry a slot: a burst of
+ * new queries evicts, it never grows the memory.
  */
 enum { CACHE_SLOTS = 512 };
 
 struct cache_entry {
 	char *key;
-	char *body;
-	size_t len;
+	struct shared_body *body; /* the cache's own reference */
 	long long gen;
+	time_t until; /* stale from then (a news item's publish or expiry time); 0: only a new generation ends it */
 };
 
 static struct cache_entry g_cache[CACHE_SLOTS];
@@ -105,30 +117,31 @@ static size_t cache_slot(const char *key)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
-static bool cache_get(const char *key, long long gen, struct buf *out)
+/* A hit lends rs the cached bytes with a reference: no copy, however many send them at once. */
+static bool cache_get(const char *key, long long gen, time_t now, struct resp *rs)
 {
 	bool hit = false;
 	size_t i = cache_slot(key);
 	pthread_rwlock_rdlock(&g_cache_lock);
-	if (g_cache[i].key && g_cache[i].gen == gen && strcmp(g_cache[i].key, key) == 0) {
-		buf_put(out, g_cache[i].body, g_cache[i].len);
+	struct cache_entry *e = &g_cache[i];
+	if (e->key && e->gen == gen && (!e->until || now < e->until) && strcmp(e->key, key) == 0) {
+		resp_share(rs, e->body);
 		hit = true;
 	}
 	pthread_rwlock_unlock(&g_cache_lock);
 	return hit;
 }
 
-static void cache_put(const char *key, long long gen, const char *body, size_t len)
+static void cache_put(const char *key, long long gen, time_t until, const char *body, size_t len)
 {
 	size_t i = cache_slot(key);
-	char *k = xstrdup(key), *b = xmalloc(len + 1);
-	memcpy(b, body, len);
-	b[len] = '\0';
+	struct cache_entry fresh = {xstrdup(key), shared_body_new(body, len), gen, until};
 	pthread_rwlock_wrlock(&g_cache_lock);
-	free(g_cache[i].key);
-	free(g_cache[i].body);
-	g_cache[i] = (struct cache_entry){k, b, len, gen};
+	struct cache_entry old = g_cache[i];
+	g_cache[i] = fresh;
 	pthread_rwlock_unlock(&g_cache_lock);
+	free(old.key);
+	shared_body_release(old.body); /* freed now, or by the last response still sending it */
 }
 
 /* ---- dispatch ---- */
@@ -182,12 +195,25 @@ static const char *form_err_key(enum form_err e)
 	case FORM_BAD_UTF8: return "err_bad_utf8";
 	case FORM_NUL: return "err_nul";
 	case FORM_TOO_MANY: return "err_too_many";
+	case FORM_BAD_MULTIPART: return "err_bad_multipart";
 	default: return "err_bad_escape";
 	}
 }
 
-/* Collects query and (urlencoded) body parameters; returns 0 or an HTTP status. */
-static int decode_params(struct req *rq, struct param **ps, size_t *n, const char **why)
+/* Decodes the body: urlencoded, or multipart/form-data on a route that takes files (into m). */
+static enum form_err decode_body(struct req *rq, struct route_match *m, struct param **b, size_t *nb, const char **why)
+{
+	const char *ct = rq->content_type ? rq->content_type : "";
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		return form_parse(rq->arena, rq->body, rq->body_len, b, nb);
+	if ((m->route->flags & R_UPLOAD) && strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return form_multipart(rq->arena, rq->body, rq->body_len, ct, b, nb, &m->uploads, &m->nuploads);
+	*why = "err_content_type";
+	return FORM_OK;
+}
+
+/* Collects query and body parameters; returns 0 or an HTTP status. */
+static int decode_params(struct req *rq, struct route_match *m, struct param **ps, size_t *n, const char **why)
 {
 	struct param *q = NULL, *b = NULL;
 	size_t nq = 0, nb = 0;
@@ -199,12 +225,9 @@ static int decode_params(struct req *rq, struct param **ps, size_t *n, const cha
 		}
 	}
 	if (rq->method == M_POST && rq->body_len) {
-		const char *ct = rq->content_type ? rq->content_type : "";
-		if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
-			*why = "err_content_type";
+		enum form_err e = decode_body(rq, m, &b, &nb, why);
+		if (*why)
 			return 415;
-		}
-		enum form_err e = form_parse(rq->arena, rq->body, rq->body_len, &b, &nb);
 		if (e != FORM_OK) {
 			*why = form_err_key(e);
 			return 400;
@@ -276,7 +299,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	struct param *ps;
 	size_t np;
 	const char *why = NULL;
-	int status = decode_params(rq, &ps, &np, &why);
+	int status = decode_params(rq, m, &ps, &np, &why);
 	if (status) {
 		page_error(rq, rs, status, why);
 		return;
@@ -300,14 +323,15 @@ static void dispatch(struct req *rq, struct resp *rs)
 		return;
 	}
 
-	bool cacheable = (r->flags & R_CACHE) && !rq->sess && !rq->query;
+	bool cacheable = (r->flags & R_CACHE) && !rq->sess && (!rq->query || (r->flags & R_CACHE_QUERY));
 	char *key = NULL;
 	long long gen = -1;
+	time_t now = clock_now();
 	if (cacheable) {
 		struct store *st = req_store(rq);
 		gen = st ? store_content_gen(st) : -1;
-		key = arena_printf(rq->arena, "%d%s", rq->lang, path);
-		if (gen >= 0 && cache_get(key, gen, &rs->body)) {
+		key = arena_printf(rq->arena, "%d%s?%s", rq->lang, path, rq->query ? rq->query : "");
+		if (gen >= 0 && cache_get(key, gen, now, rs)) {
 			metrics_cache_hit();
 			rs->status = 200;
 			rs->content_type = "text/html; charset=utf-8";
@@ -315,8 +339,30 @@ static void dispatch(struct req *rq, struct resp *rs)
 		}
 	}
 	r->fn(rq, rs);
-	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static)
-		cache_put(key, gen, rs->body.data ? rs->body.data : "", rs->body.len);
+	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static) {
+		/* news shows and hides on its own schedule: the copy lasts until its next change */
+		const char *next = store_news_next_change(req_store(rq), rq->arena, clock_now_iso(rq->arena));
+		time_t until = next ? clock_parse_iso(next) : 0;
+		cache_put(key, gen, until > 0 ? until : 0, rs->body.data ? rs->body.data : "", rs->body.len);
+	}
+}
+
+size_t app_body_limit(const char *raw_path)
+{
+	struct arena *a = arena_new();
+	char *path;
+	size_t plen, limit = REQ_MAX_BODY;
+	if (form_unescape(a, raw_path, strlen(raw_path), false, &path, &plen) == FORM_OK) {
+		if (strcmp(path, "/en") == 0 || strncmp(path, "/en/", 4) == 0)
+			path += 3;
+		struct route_match *m = arena_zalloc(a, sizeof *m);
+		bool known;
+		const struct route *r = route_find(a, M_POST, path, m, &known);
+		if (r && (r->flags & R_UPLOAD))
+			limit = REQ_MAX_UPLOAD;
+	}
+	arena_free(a);
+	return limit;
 }
 
 /*

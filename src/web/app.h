@@ -33,6 +33,13 @@ void app_shutdown(void);
  */
 void app_handle(struct req *rq, struct resp *rs);
 
+/*
+ * The largest body a request for raw_path (as received: percent-encoded,
+ * maybe /en/...) may carry: REQ_MAX_UPLOAD for a route that takes a file,
+ * REQ_MAX_BODY otherwise.  Front ends ask before they read a body.
+ */
+size_t app_body_limit(const char *raw_path);
+
 /* Writes the one access-log line for a finished request. */
 void app_log(const struct req *rq, const struct resp *rs, long long usec);
 

@@ -6,6 +6,7 @@
 #include "app/auth.h"
 #include "app/metrics.h"
 #include "app/router.h"
+#include "domain/apikey.h"
 #include "handlers/handlers.h"
 
 #define R(x) ROLE_BIT(ROLE_##x)
@@ -131,6 +132,23 @@ static const struct field synonym_fields[] = {
 
 static const struct field synonym_list_fields[] = {
 	{K_DONE, F_SLUG, 16, false},
+	{0},
+};
+
+/* the Open311 partners' keys (issue #13): the name as `admin api-key --name` takes it */
+static const struct field apikey_fields[] = {
+	{K_NAME, F_LINE, APIKEY_NAME_MAX, true},
+	{K_RATE, F_INT, APIKEY_RATE_MAX, false},
+	{0},
+};
+
+static const struct field apikey_revoke_fields[] = {
+	{K_NAME, F_LINE, APIKEY_NAME_MAX, true},
+	{0},
+};
+
+static const struct field apikey_list_fields[] = {
+	{K_DONE, F_INT, 1, false},
 	{0},
 };
 
@@ -297,6 +315,76 @@ static const struct field audit_fields[] = {
 	{0},
 };
 
+/* ---- services, forms and news kept by their units (issue #11) ---- */
+
+#define EDITORS FAQ_EDITORS /* officers and heads: their own unit's content */
+
+static const struct field done_fields[] = {
+	{K_DONE, F_SLUG, 16, false},
+	{0},
+};
+
+/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 31 of MAX_FIELDS. */
+static const struct field service_edit_fields[] = {
+	{K_CODE, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_NAME_ZH, F_LINE, 200, true},
+	{K_NAME_EN, F_LINE, 300, false},
+	{K_SUMMARY_ZH, F_TEXT, 2000, false},
+	{K_SUMMARY_EN, F_TEXT, 4000, false},
+	{K_ELIG_ZH, F_TEXT, 2000, false},
+	{K_ELIG_EN, F_TEXT, 4000, false},
+	{K_FEE_ZH, F_LINE, 200, true},
+	{K_FEE_EN, F_LINE, 300, false},
+	{K_LEGAL_ZH, F_TEXT, 2000, false},
+	{K_LEGAL_EN, F_TEXT, 4000, false},
+	{K_NOTES_ZH, F_TEXT, 4000, false},
+	{K_NOTES_EN, F_TEXT, 8000, false},
+	{K_CONTACT_EXT, F_LINE, 20, false},
+	{K_CONDS_ZH, F_TEXT, 4000, false},
+	{K_CONDS_EN, F_TEXT, 8000, false},
+	{K_DOCS_ZH, F_TEXT, 4000, false},
+	{K_DOCS_EN, F_TEXT, 8000, false},
+	{K_STEPS_ZH, F_TEXT, 4000, false},
+	{K_STEPS_EN, F_TEXT, 8000, false},
+	{K_PROCESSING_DAYS, F_INT, 3650, true},
+	{K_CORRECTION_DAYS, F_INT, 365, false},
+	{K_IMMEDIATE, F_BOOL, 1, false},
+	{K_FORMS, F_MULTI, 64, false},
+	{K_NOTE, F_LINE, 200, false},
+	{K_VERSION, F_LINE, 40, false},
+	{K_PREVIEW, F_BOOL, 1, false},
+	{0},
+};
+
+static const struct field service_publish_fields[] = {
+	{K_PUBLISHED, F_BOOL, 1, false},
+	{0},
+};
+
+/* A form's upload (multipart/form-data; the file itself is req_upload(rq, K_FILE)). */
+static const struct field form_edit_fields[] = {
+	{K_CODE, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 200, true},
+	{K_TITLE_EN, F_LINE, 300, false},
+	{0},
+};
+
+static const struct field news_edit_fields[] = {
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 200, true},
+	{K_TITLE_EN, F_LINE, 300, false},
+	{K_BODY_ZH, F_TEXT, 8000, true},
+	{K_BODY_EN, F_TEXT, 16000, false},
+	{K_STATUS, F_SLUG, 16, true},
+	{K_PUBLISH_ON, F_DATE, 10, false},
+	{K_EXPIRES_ON, F_DATE, 10, false},
+	{K_PINNED, F_BOOL, 1, false},
+	{0},
+};
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -310,6 +398,8 @@ const struct route routes[] = {
 	{M_GET, "/faq/*", h_faq_item, NULL, 0, R_CACHE},
 	{M_GET, "/news", h_news_list, NULL, 0, R_CACHE},
 	{M_GET, "/news/*", h_news_item, NULL, 0, R_CACHE},
+	{M_GET, "/forms", h_forms_index, NULL, 0, R_CACHE},
+	{M_GET, "/forms/*", h_form_download, NULL, 0, 0},
 	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE | R_NODB},
 	{M_GET, "/healthz", h_healthz, NULL, 0, R_NODB},
 	{M_GET, "/metrics", h_metrics, NULL, 0, R_NODB},
@@ -341,7 +431,7 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/calendar", h_closure_add, closure_fields, R(ADMIN), 0},
 
 	/* search (issue #5): a query, not a change, so POST (long queries) needs no CSRF token */
-	{M_GET, "/search", h_search, search_fields, 0, R_SOFT},
+	{M_GET, "/search", h_search, search_fields, 0, R_SOFT | R_CACHE | R_CACHE_QUERY},
 	{M_POST, "/search", h_search, search_fields, 0, R_SOFT | R_NOCSRF},
 	{M_GET, "/news.xml", h_news_feed, NULL, 0, 0},
 	{M_GET, "/staff/console", h_console, search_fields, ALL_STAFF, R_SOFT | R_NOSTORE},
@@ -352,9 +442,31 @@ const struct route routes[] = {
 	{M_POST, "/staff/faq/*/edit", h_faq_update, faq_edit_fields, FAQ_EDITORS, R_SOFT},
 	{M_GET, "/staff/faq/*/delete", h_faq_delete_form, NULL, FAQ_EDITORS, 0},
 	{M_POST, "/staff/faq/*/delete", h_faq_delete, NULL, FAQ_EDITORS, 0},
+	{M_GET, "/staff/services", h_services_admin, done_fields, EDITORS, 0},
+	{M_GET, "/staff/services/new", h_service_new_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/services/new", h_service_create, service_edit_fields, EDITORS, R_SOFT},
+	{M_GET, "/staff/services/*/edit", h_service_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/services/*/edit", h_service_update, service_edit_fields, EDITORS, R_SOFT},
+	{M_POST, "/staff/services/*/publish", h_service_publish, service_publish_fields, EDITORS, 0},
+	{M_GET, "/staff/services/*/history", h_service_history, NULL, EDITORS, 0},
+	{M_GET, "/staff/services/*/history/*", h_service_version, NULL, EDITORS, 0},
+	{M_GET, "/staff/forms", h_forms_admin, done_fields, EDITORS, 0},
+	{M_POST, "/staff/forms/new", h_form_create, form_edit_fields, EDITORS, R_SOFT | R_UPLOAD},
+	{M_GET, "/staff/forms/*/edit", h_form_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/forms/*/edit", h_form_update, form_edit_fields, EDITORS, R_SOFT | R_UPLOAD},
+	{M_POST, "/staff/forms/*/delete", h_form_delete, NULL, EDITORS, 0},
+	{M_GET, "/staff/news", h_news_admin, done_fields, EDITORS, 0},
+	{M_GET, "/staff/news/new", h_news_new_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/news/new", h_news_create, news_edit_fields, EDITORS, R_SOFT},
+	{M_GET, "/staff/news/*/edit", h_news_edit_form, NULL, EDITORS, 0},
+	{M_POST, "/staff/news/*/edit", h_news_update, news_edit_fields, EDITORS, R_SOFT},
+	{M_POST, "/staff/news/*/delete", h_news_delete, NULL, EDITORS, 0},
 	{M_GET, "/staff/admin/synonyms", h_synonyms, synonym_list_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/synonyms", h_synonym_add, synonym_fields, R(ADMIN), R_SOFT},
 	{M_POST, "/staff/admin/synonyms/*/delete", h_synonym_delete, NULL, R(ADMIN), 0},
+	{M_GET, "/staff/admin/api-keys", h_apikeys, apikey_list_fields, R(ADMIN), R_NOSTORE},
+	{M_POST, "/staff/admin/api-keys", h_apikey_add, apikey_fields, R(ADMIN), R_SOFT | R_NOSTORE},
+	{M_POST, "/staff/admin/api-keys/revoke", h_apikey_revoke, apikey_revoke_fields, R(ADMIN), R_NOSTORE},
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
 	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},

@@ -342,3 +342,44 @@ def test_o311_keys_audit_and_rate_limit(client):
     assert key(client) not in listed, "list must not show keys"
     stored = client.sql("SELECT key_hash FROM api_keys WHERE name = 'partner'")[0][0]
     assert stored != key(client), "the key itself is stored"
+
+
+def test_o311_keys_admin_page(client):
+    """An administrator makes a partner's key in the browser: shown once,
+    working at once, only its hash kept; revoked there, refused at once;
+    both audit-logged with the key's name."""
+    from test_search import login
+    import re
+    admin = client.fresh()
+    login(admin, "admin1")
+    page = admin.get("/staff/admin/api-keys")
+    assert page.status == 200 and "no-store" in page.header("Cache-Control", ""), page.status
+    assert "partner" in page.text and "gone" in page.text, "the keys made with the CLI are listed"
+    token = hidden_input(page, "csrf")
+
+    r = admin.post("/staff/admin/api-keys", {"csrf": token, "name": "路竹 field app", "rate": "5"})
+    assert r.status == 201 and "no-store" in r.header("Cache-Control", ""), "add: %d" % r.status
+    shown = re.findall(r'id="new-key"[^>]*value="([0-9a-f]{64})"', r.text)
+    assert len(shown) == 1, "the new key is shown once on the answer"
+    new_key = shown[0]
+    stored = client.sql("SELECT key_hash, rate_per_min FROM api_keys WHERE name = '路竹 field app'")
+    assert stored and stored[0][0] != new_key and stored[0][1] == 5, stored
+    assert new_key not in admin.get("/staff/admin/api-keys").text, "the key is never shown again"
+    assert client.get("%s/services.json?api_key=%s" % (BASE, new_key)).status == 200
+
+    fields = {"api_key": new_key, "service_code": "roads", "address_string": "中正路口", "attribute[size]": "small"}
+    assert client.post("%s/requests.json" % BASE, fields).status == 200, "the new key submits at once"
+    again = admin.post("/staff/admin/api-keys", {"csrf": token, "name": "路竹 field app"})
+    assert again.status == 409 and "new-key" not in again.text, "a second key of the same name: %d" % again.status
+    for bad in ({"name": ""}, {"name": "x", "rate": "0"}, {"name": "x", "rate": "999999"}, {"name": "a\x01b"}):
+        r = admin.post("/staff/admin/api-keys", dict(bad, csrf=token))
+        assert r.status in (400, 422) and 'role="alert"' in r.text, "%r: %d" % (bad, r.status)
+    assert not client.sql("SELECT 1 FROM api_keys WHERE name = 'x'"), "a refused form made a key"
+
+    r = admin.post("/staff/admin/api-keys/revoke", {"csrf": token, "name": "路竹 field app"})
+    assert r.status == 303, "revoke: %d" % r.status
+    errors(client.post("%s/requests.json" % BASE, fields), "json", 403)
+    assert admin.post("/staff/admin/api-keys/revoke", {"csrf": token, "name": "路竹 field app"}).status == 404
+    actions = [a for (a,) in client.sql("SELECT action FROM audit WHERE object = 'apikey:路竹 field app' "
+                                        "AND username = 'admin1' ORDER BY id")]
+    assert actions == ["apikey_add", "apikey_revoke"], actions

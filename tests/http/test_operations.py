@@ -12,6 +12,7 @@ import datetime
 import glob
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -44,6 +45,7 @@ def copy_db(client, name, user_version=None):
         dst.commit()
     dst.close()
     src.close()
+    shutil.copy2(client.db + ".key", path + ".key")  # the query codes' key goes with it, as the drill says
     return path
 
 
@@ -70,11 +72,47 @@ def test_files_are_private(client):
     if client.front == "fcgi":
         sock = os.path.join(client.tmp, "fcgi.sock")
         assert mode(sock) == 0o660, "the FastCGI socket is %o, want 660 (nginx's group only)" % mode(sock)
+    assert mode(client.db + ".key") == 0o600, "the query codes' key is %o" % mode(client.db + ".key")
     fresh = os.path.join(client.tmp, "fresh.db")
     p = bianmin("admin", "init", "--db", fresh)
     assert p.returncode == 0, p.stderr
     assert mode(fresh) == 0o600, "admin init made %o, want 600" % mode(fresh)
-    os.unlink(fresh)
+    assert mode(fresh + ".key") == 0o600, "admin init made the key %o, want 600" % mode(fresh + ".key")
+    with open(fresh + ".key") as f:
+        key = f.read()
+    assert re.fullmatch(r"[0-9a-f]{64}\n", key), "the key file: %r" % key[:8]
+    assert bianmin("admin", "init", "--db", fresh).returncode == 0
+    with open(fresh + ".key") as f:
+        assert f.read() == key, "a second admin init (an upgrade) keeps the key: every code issued needs it"
+    for f in glob.glob(fresh + "*"):
+        os.unlink(f)
+
+
+def test_the_query_codes_key_is_required(client):
+    """Without DB.key no query code could be checked: the servers refuse to
+    start and say where the key goes, rather than answer "wrong code" to
+    everyone; a key others may read is refused too."""
+    from test_petitions import intake, staff
+    intake(staff(client, "counter1"), "mayor")  # a query code issued under the key
+    db = copy_db(client, "nokey.db")
+    key = db + ".key"
+    for broken in ("missing", "readable"):
+        if broken == "missing":
+            os.rename(key, key + ".away")
+        else:
+            os.rename(key + ".away", key)
+            os.chmod(key, 0o640)
+        for args in (["serve", "--listen", "127.0.0.1:1"], ["fcgi", "--socket", os.path.join(client.tmp, "k.sock")]):
+            p = bianmin(*args, "--db", db, "--root", client.served_root, timeout=30)
+            assert p.returncode != 0, "%s started with the key %s" % (args[0], broken)
+            assert db + ".key" in p.stderr, "%s names the key file: %s" % (args[0], p.stderr)
+        if broken == "missing":
+            # an upgrade's admin init must not paper over the loss with a new key
+            p = bianmin("admin", "init", "--db", db)
+            assert p.returncode != 0 and "restore" in p.stderr, "admin init without the key: %s" % p.stderr
+            assert not os.path.exists(key), "admin init made a new key: every code issued would fail"
+    os.chmod(key, 0o600)
+    assert bianmin("admin", "init", "--db", db).returncode == 0, "with its key back, the database is fine"
 
 
 def test_mistyped_db_is_not_created(client):

@@ -62,7 +62,13 @@ def has(r, s):
 
 
 def services_in_db(client):
-    return client.sql("SELECT code, name_zh, name_en, fee_zh, unit FROM services ORDER BY code")
+    """The published services: those the public pages list (issue #11)."""
+    return client.sql("SELECT code, name_zh, name_en, fee_zh, unit FROM services WHERE published = 1 ORDER BY code")
+
+
+# the news the public pages show now: published, not expired (src/store/catalog.c)
+NEWS_SHOWN = ("status = 'published' AND published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+              "AND (expires_at IS NULL OR expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
 
 
 def faq_corpus():
@@ -310,7 +316,7 @@ def test_unknown_faq_404(client):
 
 
 def test_news(client):
-    db = client.sql("SELECT id, title_zh, title_en FROM news")
+    db = client.sql("SELECT id, title_zh, title_en FROM news WHERE " + NEWS_SHOWN)
     assert db, "no demo news"
     r = page(client, "/news")
     hrefs = links(r, "/news/")
@@ -393,3 +399,26 @@ def test_faq_by_unit(client):
         shown = set(re.findall(r'href="/faq/([a-z0-9-]+)"', r.text))
         want = {s for (s,) in client.sql("SELECT slug FROM faq WHERE unit = ?", unit)}
         assert shown == want, (unit, shown ^ want)
+
+
+def test_news_shows_on_its_own_schedule(client):
+    """A news item published from tomorrow appears on the cached news page
+    when tomorrow comes, with no other change to the content in between
+    (the front end restarted with its clock ten seconds before midnight)."""
+    import time
+
+    from test_search import csrf, login
+
+    client.restart_env({"BIANMIN_NOW": "2030-06-04T23:59:50+08:00"})
+    started = time.time()
+    admin = client.fresh()
+    login(admin, "admin1")
+    r = admin.post("/staff/news/new", {"csrf": csrf(admin, "/staff/news/new"), "unit": "civil",
+                                       "title_zh": "明日公告測試", "body_zh": "內容", "status": "published",
+                                       "publish_on": "2030-06-05"})
+    assert r.status == 303, "news saved: %d %s" % (r.status, strip_tags(r.text)[:300])
+    visitor = client.fresh()
+    assert "明日公告測試" not in visitor.get("/news").text, "shown before its day"
+    assert "明日公告測試" not in visitor.get("/news").text, "nor from the cached page"
+    time.sleep(max(0.0, started + 11.0 - time.time()))  # past midnight on its clock
+    assert "明日公告測試" in visitor.get("/news").text, "its day came: the cached page gave way"

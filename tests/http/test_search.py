@@ -10,6 +10,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 
 from run import assert_security_headers, element, find_tags, hidden_input, links, strip_tags, tag_attrs, ui
+from test_public import NEWS_SHOWN
 
 PASSWORD = "demo-password"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -176,7 +177,7 @@ def check_feed(client, path, lang):
     assert self_link is not None and self_link.get("rel") == "self", "no atom:link rel=self"
     assert self_link.get("href") == base + path, self_link.get("href")
     items = ch.findall("item")
-    want = min(20, client.sql("SELECT count(*) FROM news")[0][0])
+    want = min(20, client.sql("SELECT count(*) FROM news WHERE " + NEWS_SHOWN)[0][0])
     assert len(items) == want, "%s: %d items, want %d" % (path, len(items), want)
     for it in items:
         link = it.findtext("link")
@@ -189,7 +190,8 @@ def check_feed(client, path, lang):
 
 def test_feed_zh(client):
     items = check_feed(client, "/news.xml", "zh-TW")
-    titles = [t for (t,) in client.sql("SELECT title_zh FROM news ORDER BY published_at DESC, id DESC LIMIT 20")]
+    titles = [t for (t,) in client.sql("SELECT title_zh FROM news WHERE " + NEWS_SHOWN +
+                                       " ORDER BY pinned DESC, published_at DESC, id DESC LIMIT 20")]
     assert [i.findtext("title") for i in items] == titles
 
 
@@ -345,3 +347,58 @@ def test_synonyms_admin(client):
     r = client.post("/staff/admin/synonyms/%d/delete" % rows[0][0], {"csrf": hidden_input(page, "csrf")})
     assert r.status == 303, "delete: %d" % r.status
     assert not hit_links(search(client, "阿罩霧燈")), "deleted synonym still used"
+
+
+def test_search_pages_are_cached_and_follow_changes(client):
+    """The same query from any visitor is answered from the page cache, and
+    a synonym added or removed by staff shows in the next answer (it is a
+    content change, as a catalog edit is)."""
+    from test_operations import metric, parse_prometheus
+    local = client.fresh()
+    local.source = "127.0.0.1"
+
+    def hits():
+        return metric(parse_prometheus(local.get("/metrics").text)[0], "bianmin_page_cache_hits_total")
+
+    visitor = client.fresh()
+    first = search(visitor, "霧峰燈塔")
+    assert not hit_links(first), "nonsense word found before the synonym exists"
+    before = hits()
+    again = search(client.fresh(), "霧峰燈塔")
+    assert hits() == before + 1, "the second visitor's identical search came from the cache"
+    assert again.body == first.body, "the cached answer is the same page"
+    assert search(client.fresh(), "霧峰燈塔", "/en").body != first.body, "each language has its own page"
+
+    staff = client.fresh()
+    login(staff, "admin1")
+    page = staff.get("/staff/admin/synonyms")
+    r = staff.post("/staff/admin/synonyms", {"csrf": hidden_input(page, "csrf"), "variants": "霧峰燈塔 ｜ 路燈"})
+    assert r.status == 303, "add: %d %s" % (r.status, strip_tags(r.text)[:200])
+    assert "/services/streetlight-repair" in hit_links(search(client.fresh(), "霧峰燈塔")), \
+        "a synonym added by staff is used at once, not a stale cached page"
+    row = client.sql("SELECT id FROM search_synonyms WHERE variants LIKE '霧峰燈塔%'")[0][0]
+    r = staff.post("/staff/admin/synonyms/%d/delete" % row, {"csrf": hidden_input(page, "csrf")})
+    assert r.status == 303, "delete: %d" % r.status
+    assert not hit_links(search(client.fresh(), "霧峰燈塔")), "a deleted synonym is not served from the cache"
+
+
+def test_search_finds_only_published_services(client):
+    """A service its unit withdrew leaves the search (its sheet answers 404),
+    and comes back when published again."""
+    code = "streetlight-repair"
+    assert "/services/%s" % code in hit_links(search(client.fresh(), "路燈")), "found while published"
+    admin = client.fresh()
+    login(admin, "admin1")
+    token = csrf(admin, "/staff/services")
+
+    def publish(on):
+        r = admin.post("/staff/services/%s/publish" % code, dict({"csrf": token}, **({"published": "1"} if on else {})))
+        assert r.status == 303, "publish=%s: %d %s" % (on, r.status, strip_tags(r.text)[:200])
+
+    publish(False)
+    try:
+        assert "/services/%s" % code not in hit_links(search(client.fresh(), "路燈")), "a withdrawn service found"
+        assert client.fresh().get("/services/%s" % code).status == 404
+    finally:
+        publish(True)
+    assert "/services/%s" % code in hit_links(search(client.fresh(), "路燈")), "found again once published"

@@ -56,6 +56,10 @@ static const struct record EXT_BY_HEAD = {.kind = REC_PETITION,
 static const struct record EXT_LEFT = {
     .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_ROUTED, .ext_left = true};
 static const struct record FAQ = {.kind = REC_FAQ, .unit = "social"};
+/* A 社會課 service, form and news item. */
+static const struct record SERVICE = {.kind = REC_SERVICE, .unit = "social"};
+static const struct record FORM = {.kind = REC_FORM, .unit = "social"};
+static const struct record NEWS = {.kind = REC_NEWS, .unit = "social"};
 
 struct row {
 	const struct actor *who;
@@ -66,6 +70,24 @@ struct row {
 };
 
 static const struct row rows[] = {
+    /* a unit's services, forms and news: its officers and heads, and administrators */
+    {&OFFICER, &SERVICE, ACC_EDIT, true, "an officer edits the unit's services"},
+    {&HEAD, &SERVICE, ACC_EDIT, true, "a head edits the unit's services"},
+    {&CIVIL_OFFICER, &SERVICE, ACC_EDIT, false, "not another unit's services"},
+    {&CIVIL_HEAD, &SERVICE, ACC_EDIT, false, "not even its head"},
+    {&ADMIN, &SERVICE, ACC_EDIT, true, "administrators edit every service"},
+    {&COUNTER, &SERVICE, ACC_EDIT, false, "the counter reads sheets, never edits them"},
+    {&HOTLINE, &SERVICE, ACC_EDIT, false, "the hotline neither"},
+    {&OFFICER, &FORM, ACC_EDIT, true, "an officer uploads the unit's forms"},
+    {&CIVIL_OFFICER, &FORM, ACC_EDIT, false, "not another unit's forms"},
+    {&ADMIN, &FORM, ACC_EDIT, true, "administrators every form"},
+    {&COUNTER, &FORM, ACC_EDIT, false, "the counter does not upload"},
+    {&HEAD, &NEWS, ACC_EDIT, true, "a head publishes the unit's news"},
+    {&CIVIL_HEAD, &NEWS, ACC_EDIT, false, "not another unit's news"},
+    {&HOTLINE, &NEWS, ACC_EDIT, false, "the hotline does not publish"},
+    {&ADMIN, &NEWS, ACC_EDIT, true, "administrators every unit's news"},
+    {&HOTLINE, &NEWS, ACC_VIEW_CONTENT, true, "published content is public"},
+
     /* cases: everyone sees them masked; reveals stay within the unit and with who registered it */
     {&HOTLINE, &CASE, ACC_VIEW_IDENTITY, true, "the hotline sees a case masked"},
     {&COUNTER, &CASE, ACC_REVEAL, true, "the clerk who registered it"},

@@ -1,6 +1,6 @@
 /*
  * test_form.c -- unit tests for app/form: percent-decoding, query and
- * urlencoded-body parsing, Cookie header lookup.  Everything a handler
+ * urlencoded-body parsing, multipart/form-data bodies, Cookie header lookup.  Everything a handler
  * receives went through these, so the refusals matter as much as the
  * decodings.  No HTTP, no store.
  */
@@ -317,6 +317,97 @@ static void test_cookie_prefix_names(void **state)
 	assert_string_equal(v, "copy");
 }
 
+/* ---- multipart/form-data ---- */
+
+#define CT "multipart/form-data; boundary=XyZ"
+
+static enum form_err mp(struct arena *a, const char *body, size_t n, const char *ct, struct param **ps, size_t *np,
+                        struct upload **us, size_t *nu)
+{
+	*np = *nu = 0;
+	return form_multipart(a, body, n, ct, ps, np, us, nu);
+}
+
+static void test_multipart_fields_and_file(void **state)
+{
+	static const char body[] = "--XyZ\r\n"
+	                           "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+	                           "tok\r\n"
+	                           "--XyZ\r\n"
+	                           "Content-Disposition: form-data; name=\"title_zh\"\r\n\r\n"
+	                           "申請書\r\n"
+	                           "--XyZ\r\n"
+	                           "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\dir\\\\f.pdf\"\r\n"
+	                           "Content-Type: application/pdf\r\n\r\n"
+	                           "%PDF-\0\r\n--X\r\n"
+	                           "\r\n--XyZ--\r\n";
+	struct param *ps;
+	struct upload *us;
+	size_t np, nu;
+	assert_int_equal(mp(*state, body, sizeof body - 1, CT, &ps, &np, &us, &nu), FORM_OK);
+	assert_int_equal(np, 2);
+	assert_string_equal(ps[0].name, "csrf");
+	assert_string_equal(ps[0].val, "tok");
+	assert_string_equal(ps[1].val, "申請書");
+	assert_int_equal(nu, 1);
+	assert_string_equal(us[0].name, "file");
+	assert_string_equal(us[0].filename, "f.pdf");
+	/* the file's bytes as sent: a NUL, a CRLF and a near-delimiter inside */
+	assert_int_equal(us[0].len, 13);
+	assert_memory_equal(us[0].data, "%PDF-\0\r\n--X\r\n", 13);
+}
+
+static void test_multipart_quoted_boundary_and_preamble(void **state)
+{
+	static const char body[] = "preamble\r\n--a b\r\n"
+	                           "Content-Disposition: form-data; filename=\"x\"; name=\"f\"\r\n\r\n"
+	                           "\r\n--a b--";
+	struct param *ps;
+	struct upload *us;
+	size_t np, nu;
+	assert_int_equal(mp(*state, body, sizeof body - 1, "multipart/form-data; boundary=\"a b\"", &ps, &np, &us, &nu),
+	                 FORM_OK);
+	assert_int_equal(nu, 1);
+	assert_string_equal(us[0].name, "f");
+	assert_int_equal(us[0].len, 0);
+}
+
+static void test_multipart_refused(void **state)
+{
+	struct param *ps;
+	struct upload *us;
+	size_t np, nu;
+	struct arena *a = *state;
+	static const char ok_part[] = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--XyZ--";
+	/* no or a bad boundary */
+	assert_int_equal(mp(a, ok_part, sizeof ok_part - 1, "multipart/form-data", &ps, &np, &us, &nu),
+	                 FORM_BAD_MULTIPART);
+	assert_int_equal(mp(a, ok_part, sizeof ok_part - 1, "text/plain; boundary=XyZ", &ps, &np, &us, &nu),
+	                 FORM_BAD_MULTIPART);
+	/* cut before the closing delimiter */
+	assert_int_equal(mp(a, ok_part, sizeof ok_part - 9, CT, &ps, &np, &us, &nu), FORM_BAD_MULTIPART);
+	/* a part without a name */
+	static const char noname[] = "--XyZ\r\nContent-Disposition: form-data\r\n\r\nv\r\n--XyZ--";
+	assert_int_equal(mp(a, noname, sizeof noname - 1, CT, &ps, &np, &us, &nu), FORM_BAD_MULTIPART);
+	/* "filename" is not "name" */
+	static const char onlyfile[] = "--XyZ\r\nContent-Disposition: form-data; filename=\"f\"\r\n\r\nv\r\n--XyZ--";
+	assert_int_equal(mp(a, onlyfile, sizeof onlyfile - 1, CT, &ps, &np, &us, &nu), FORM_BAD_MULTIPART);
+	/* text fields are checked like urlencoded ones */
+	static const char nul[] = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\0w\r\n--XyZ--";
+	assert_int_equal(mp(a, nul, sizeof nul - 1, CT, &ps, &np, &us, &nu), FORM_NUL);
+	static const char bad[] = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\r\n--XyZ--";
+	assert_int_equal(mp(a, bad, sizeof bad - 1, CT, &ps, &np, &us, &nu), FORM_BAD_UTF8);
+	/* more files than allowed */
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i <= FORM_MAX_UPLOADS; i++)
+		buf_printf(&b, "--XyZ\r\nContent-Disposition: form-data; name=\"f%d\"; filename=\"x\"\r\n\r\nv\r\n", i);
+	buf_puts(&b, "--XyZ--");
+	assert_int_equal(mp(a, b.data, b.len, CT, &ps, &np, &us, &nu), FORM_BAD_MULTIPART);
+	buf_free(&b);
+	assert_int_equal(mp(a, "", 0, CT, &ps, &np, &us, &nu), FORM_BAD_MULTIPART);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,6 +426,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_cookie_spaces, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cookie_quoted, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_cookie_prefix_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_multipart_fields_and_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_multipart_quoted_boundary_and_preamble, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_multipart_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -464,6 +464,23 @@ static void test_req_val(void **state)
 	assert_string_equal(req_cap(&rq, 0), "");
 }
 
+/* Every key has a name of its own: a key the table forgot would never match its field. */
+static void test_key_names(void **state)
+{
+	(void)state;
+	assert_string_equal(key_name(K__NONE), "");
+	assert_string_equal(key_name(K__MAX), "");
+	for (int k = 1; k < K__MAX; k++) {
+		const char *n = key_name((enum key)k);
+		if (!*n)
+			fail_msg("key %d has no name", k);
+		for (int j = 1; j < k; j++)
+			if (strcmp(n, key_name((enum key)j)) == 0)
+				fail_msg("keys %d and %d are both \"%s\"", j, k, n);
+	}
+	assert_string_equal(key_name(K_READ_BACK), "read_back");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -484,6 +501,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_validate_counts_every_bad_field, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_route_without_fields, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_req_val, setup, teardown),
+	    cmocka_unit_test(test_key_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

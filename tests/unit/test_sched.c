@@ -52,8 +52,8 @@ static const char fixture_sql[] =
     "INSERT INTO units (code, name_zh, name_en) VALUES ('social', '社會課', 'Social'), "
     "('secretariat', '秘書室', 'Secretariat'), ('civil', '民政課', 'Civil');"
     "INSERT INTO categories (code, name_zh) VALUES ('roads', '道路養護');"
-    "INSERT INTO services (code, unit, category, name_zh, processing_days) VALUES ('svc', 'social', 'roads', '測試', "
-    "5);"
+    "INSERT INTO services (code, unit, category, name_zh, processing_days, reviewed_on) VALUES ('svc', 'social', "
+    "'roads', '測試', 5, '2026-03-01');"
     "INSERT INTO users (username, display_name, role, unit, pw_hash) VALUES "
     "('officer1', '王承辦', 'officer', 'social', 'x'), ('head1', '張課長', 'head', 'social', 'x'), "
     "('sec1', '李主秘', 'head', 'secretariat', 'x'), ('civhead', '陳課長', 'head', 'civil', 'x'), "
@@ -701,6 +701,46 @@ static int free_strings(void **state)
 	return 0;
 }
 
+/* ---- notice sheets due for review (issue #11): the FAQ's rule ---- */
+
+static void test_service_review_flagged(void **state)
+{
+	struct fx *f = *state;
+	char err[256];
+	assert_int_equal(
+	    store_exec_script(f->st,
+	                      "INSERT INTO services (code, unit, category, name_zh, name_en, processing_days, "
+	                      "reviewed_on, published) VALUES ('old-sheet', 'social', 'roads', '舊單', "
+	                      "'Old sheet', 1, '2025-08-22', 1), ('hidden', 'social', 'roads', '下架', NULL, "
+	                      "1, '2025-01-01', 0), ('edge', 'civil', 'roads', '邊界', NULL, 1, "
+	                      "'2025-09-11', 1);",
+	                      err, sizeof err),
+	    ERR_OK);
+	set_now("2026-03-10T09:00:00+08:00");
+	long long old = one(f, "SELECT id FROM services WHERE code = 'old-sheet'");
+	struct sched_stats s;
+	pass(f, &s);
+	assert_int_equal(s.svc_stale, 1); /* not the withdrawn one, not the one at 180 days */
+	assert_int_equal(kind_flags(f, "service", old, "stale"), 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM flags WHERE item_kind = 'service'"), 1);
+	assert_int_equal(kind_notified(f, "service", old, f->officer), 1);
+	assert_int_equal(kind_notified(f, "service", old, f->head), 1);
+	assert_int_equal(kind_notified(f, "service", old, f->civ_head) + kind_notified(f, "service", old, f->sec_head),
+	                 0);
+	struct arena *a = arena_new();
+	struct notification_rec *ns;
+	size_t n;
+	assert_int_equal(store_notifications(f->st, a, f->officer, 50, &ns, &n), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(ns[0].item_kind, "service");
+	assert_string_equal(ns[0].item_no, "old-sheet");
+	assert_string_equal(ns[0].title[LANG_EN], "Old sheet");
+	arena_free(a);
+	/* again: nothing new; a review re-arms it for later */
+	pass(f, &s);
+	assert_int_equal(s.flags, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -711,6 +751,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_closed_items_never_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_faq_review_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_service_review_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_outbox_never_twice, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mail_words_are_the_pages, setup, teardown),
 	};
