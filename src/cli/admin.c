@@ -311,16 +311,20 @@ static int load_demo(struct store *st, const char *root)
 	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
 	if (catalog_import(st, path) != 0)
 		return 1;
-	snprintf(path, sizeof path, "%s/sql/demo/open311.sql", root);
-	if (file_read(path, &sql, &len) != ERR_OK) {
-		fprintf(stderr, "bianmin: %s: cannot read\n", path);
-		return 1;
-	}
-	enum err e = store_exec_script(st, sql, err, sizeof err);
-	free(sql);
-	if (e != ERR_OK) {
-		fprintf(stderr, "bianmin: %s: %s\n", path, err);
-		return 1;
+	/* what the catalog document does not hold: the Open311 services, the events */
+	static const char *const scripts[] = {"open311", "events"};
+	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+		snprintf(path, sizeof path, "%s/sql/demo/%s.sql", root, scripts[i]);
+		if (file_read(path, &sql, &len) != ERR_OK) {
+			fprintf(stderr, "bianmin: %s: cannot read\n", path);
+			return 1;
+		}
+		enum err e = store_exec_script(st, sql, err, sizeof err);
+		free(sql);
+		if (e != ERR_OK) {
+			fprintf(stderr, "bianmin: %s: %s\n", path, err);
+			return 1;
+		}
 	}
 	static const char *const years[] = {"2025", "2026"};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {

@@ -126,6 +126,18 @@ static bool content_allows(const struct actor *who, const struct record *r, enum
 	}
 }
 
+static bool taking_part_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	bool runs = of_the_unit(who, r) || who->role == ROLE_ADMIN;
+	switch (act) {
+	case ACC_VIEW_SUMMARY: return true;
+	case ACC_VIEW_IDENTITY: return runs || (r->kind == REC_BOOKING && who->role == ROLE_COUNTER);
+	case ACC_EDIT: return runs;
+	case ACC_REVEAL: return r->kind != REC_SURVEY && of_the_unit(who, r);
+	default: return false;
+	}
+}
+
 bool access_allows(const struct actor *who, const struct record *what, enum access_action act)
 {
 	if (!who || !what || who->role >= ROLE__MAX || act >= ACC__MAX)
@@ -140,6 +152,9 @@ bool access_allows(const struct actor *who, const struct record *what, enum acce
 	case REC_SERVICE:
 	case REC_FORM:
 	case REC_NEWS: return content_allows(who, what, act);
+	case REC_EVENT:
+	case REC_SURVEY:
+	case REC_BOOKING: return taking_part_allows(who, what, act);
 	}
 	return false;
 }

@@ -22,6 +22,13 @@
  * - The unit's content -- FAQ entries, services and their notice sheets,
  *   forms (書表), news: officers and heads edit (and publish) their unit's,
  *   administrators every unit's; counter and hotline staff none.
+ * - Events, questionnaires and the appointment desk (issue #18): officers
+ *   and heads of the unit that runs one, the office head and
+ *   administrators run it (publish, open, close, attendance, slots); the
+ *   list of who signed up or booked is shown masked to them, in full (and
+ *   as CSV) only to the unit and the office head.  The appointment desk
+ *   belongs to ACCESS_DESK_UNIT; counter staff see its day list, masked,
+ *   to help visitors at the front desk.
  *
  * The office head is a head of the secretariat (秘書室) or with no unit
  * (區長); the routing desk is the office head and the administrators.
@@ -38,6 +45,8 @@
 
 /* The unit whose heads oversee the whole office and route petitions. */
 #define ACCESS_OFFICE_UNIT "secretariat"
+/* The unit that runs mediation and the free legal advice (民政課, the Mediation Committee). */
+#define ACCESS_DESK_UNIT "civil"
 
 struct actor {
 	enum role role;
@@ -45,7 +54,17 @@ struct actor {
 	long long id;     /* users.id */
 };
 
-enum record_kind { REC_CASE, REC_PETITION, REC_FAQ, REC_SERVICE, REC_FORM, REC_NEWS };
+enum record_kind {
+	REC_CASE,
+	REC_PETITION,
+	REC_FAQ,
+	REC_SERVICE,
+	REC_FORM,
+	REC_NEWS,
+	REC_EVENT,   /* an event and its sign-ups */
+	REC_SURVEY,  /* a questionnaire and its answers */
+	REC_BOOKING, /* the appointment desk: slots and bookings */
+};
 
 /* Where a petition stands, as far as access goes. */
 enum record_stage {
@@ -79,8 +98,8 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,            /* a unit's content: FAQ entries, services, forms, news */
-	ACC_VIEW_AUDIT,      /* the audit log's entries about this record */
+	ACC_EDIT,       /* a unit's content (FAQ, services, forms, news); events, questionnaires, the desk: run them */
+	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC__MAX
 };
 

@@ -149,4 +149,33 @@ void open311_error(struct req *rq, struct resp *rs, int status, const char *desc
 void h_audit(struct req *rq, struct resp *rs);
 void h_audit_csv(struct req *rq, struct resp *rs);
 
+/* events.c: events with online sign-up, the waiting list, the .ics feed, staff lists (issue #18) */
+void h_events(struct req *rq, struct resp *rs);
+void h_events_ics(struct req *rq, struct resp *rs);
+void h_event(struct req *rq, struct resp *rs);
+void h_event_signup(struct req *rq, struct resp *rs);
+void h_event_receipt(struct req *rq, struct resp *rs);
+void h_event_cancel_form(struct req *rq, struct resp *rs);
+void h_event_cancel(struct req *rq, struct resp *rs);
+void h_staff_events(struct req *rq, struct resp *rs);
+void h_event_new_form(struct req *rq, struct resp *rs);
+void h_event_create(struct req *rq, struct resp *rs);
+void h_staff_event(struct req *rq, struct resp *rs);
+void h_event_attendance(struct req *rq, struct resp *rs);
+void h_event_close(struct req *rq, struct resp *rs);
+void h_event_csv(struct req *rq, struct resp *rs);
+
+/* bookings.c: appointments for mediation and free legal advice, the desk's day list (issue #18) */
+void h_appointments(struct req *rq, struct resp *rs);
+void h_appointment_book(struct req *rq, struct resp *rs);
+void h_appointment_receipt(struct req *rq, struct resp *rs);
+void h_appointment_cancel_form(struct req *rq, struct resp *rs);
+void h_appointment_cancel(struct req *rq, struct resp *rs);
+void h_staff_appointments(struct req *rq, struct resp *rs);
+void h_appointment_block(struct req *rq, struct resp *rs);
+void h_appointment_rule_add(struct req *rq, struct resp *rs);
+void h_appointment_rule_remove(struct req *rq, struct resp *rs);
+/* display.c: the lobby screen */
+void h_display(struct req *rq, struct resp *rs);
+
 #endif

@@ -192,7 +192,7 @@ static bool load(struct req *rq, struct resp *rs, struct news_admin_rec *n)
 	struct store *st = req_store(rq);
 	char *end;
 	long long id = strtoll(req_cap(rq, 0), &end, 10);
-	enum err e = !st ? ERR_DB : *end || id <= 0 ? ERR_NOTFOUND : store_news_admin_item(st, rq->arena, id, n);
+	enum err e = *end || id <= 0 ? ERR_NOTFOUND : store_news_admin_item(st, rq->arena, id, n);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return false;

@@ -119,24 +119,6 @@ void h_petition_report(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "petition_report", v);
 }
 
-/* One CSV field: quoted when needed; a leading = + - @ is neutralised (spreadsheet formulas). */
-static void csv_field(struct buf *b, const char *s, bool last)
-{
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || strchr("=+-@", s[0]) != NULL;
-	if (quote)
-		buf_putc(b, '"');
-	if (strchr("=+-@", s[0]) && s[0])
-		buf_putc(b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	if (quote)
-		buf_putc(b, '"');
-	buf_puts(b, last ? "\r\n" : ",");
-}
-
 void h_petition_report_csv(struct req *rq, struct resp *rs)
 {
 	struct month mo;
@@ -151,19 +133,19 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	buf_reset(b);
 	buf_puts(b, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		csv_field(b, T(rq, head[i]), i + 1 == sizeof head / sizeof head[0]);
+		buf_put_csv(b, T(rq, head[i]), i + 1 == sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < n; i++) {
 		const struct petition_report_row *r = &rows[i];
 		struct arena *a = rq->arena;
-		csv_field(b, unit_label(rq, r), false);
-		csv_field(b, arena_printf(a, "%d", r->received), false);
-		csv_field(b, arena_printf(a, "%d", r->closed_on_time), false);
-		csv_field(b, arena_printf(a, "%d", r->closed_late), false);
-		csv_field(b, arena_printf(a, "%d", r->open), false);
-		csv_field(b, arena_printf(a, "%d", r->open_overdue), false);
-		csv_field(b, avg(a, r->closed_days_total, r->closed_on_time + r->closed_late), false);
-		csv_field(b, arena_printf(a, "%d", r->rated), false);
-		csv_field(b, avg(a, r->rating_total, r->rated), true);
+		buf_put_csv(b, unit_label(rq, r), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->received), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->closed_on_time), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->closed_late), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->open), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->open_overdue), false);
+		buf_put_csv(b, avg(a, r->closed_days_total, r->closed_on_time + r->closed_late), false);
+		buf_put_csv(b, arena_printf(a, "%d", r->rated), false);
+		buf_put_csv(b, avg(a, r->rating_total, r->rated), true);
 	}
 	rs->status = 200;
 	rs->content_type = "text/csv; charset=utf-8";
@@ -284,12 +266,12 @@ void h_audit_csv(struct req *rq, struct resp *rs)
 	buf_reset(b);
 	buf_puts(b, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < NHEAD; i++)
-		csv_field(b, T(rq, head[i]), i + 1 == NHEAD);
+		buf_put_csv(b, T(rq, head[i]), i + 1 == NHEAD);
 	for (size_t i = 0; i < n; i++) {
 		const char *cells[NHEAD] = {rows[i].at,     rows[i].username, rows[i].action,
 		                            rows[i].object, rows[i].detail,   rows[i].ip};
 		for (size_t k = 0; k < NHEAD; k++)
-			csv_field(b, cells[k] ? cells[k] : "", k + 1 == NHEAD);
+			buf_put_csv(b, cells[k] ? cells[k] : "", k + 1 == NHEAD);
 	}
 	rs->status = 200;
 	rs->content_type = "text/csv; charset=utf-8";

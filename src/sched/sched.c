@@ -24,11 +24,14 @@
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/petition.h"
+#include "domain/signup.h"
 #include "sched/mail.h"
+#include "store/bookings.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/catalog_edit.h"
 #include "store/deadlines.h"
+#include "store/events.h"
 #include "store/flags.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -208,6 +211,25 @@ static void send_mail(struct store *st, struct arena *a, const char *url, const 
 	}
 }
 
+/* Sign-ups' and bookings' personal data past the retention period: deleted, one transaction. */
+static enum err purge_people(struct store *st, struct arena *a, struct sched_stats *out)
+{
+	int days = signup_retention_days(store_setting(st, a, "signup_retention_days"));
+	time_t cut = clock_now() - (time_t)days * 86400;
+	char before[LOCAL_TIME_SIZE], day[CAL_ISO_SIZE];
+	local_time_format(cut, before);
+	cal_format_iso(clock_office_day(cut), day);
+	const char *at = clock_now_iso(a);
+	int events = 0, bookings = 0;
+	store_begin(st);
+	store_signups_purge(st, before, at, &events);
+	store_bookings_purge(st, day, at, &bookings);
+	enum err e = store_finish(st);
+	if (e == ERR_OK)
+		out->purged = events + bookings;
+	return e;
+}
+
 enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_stats *out)
 {
 	static const struct sched_opts none = {0};
@@ -277,6 +299,8 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
 			break;
 	}
+	if (e == ERR_OK)
+		e = purge_people(st, a, out);
 	if (e == ERR_OK && mail && !o->no_mail)
 		send_mail(st, a, smtp, from, out);
 done:
@@ -295,9 +319,9 @@ void sched_log(FILE *f, const struct sched_stats *s)
 	fprintf(f,
 	        "%s scheduler: scanned %ld open items, raised %ld flags, queued %ld notifications, "
 	        "%ld mails (%ld sent, %ld failed), %ld FAQ entries due for review, %ld notice sheets due for review, "
-	        "%.1f ms\n",
+	        "%ld past events and bookings cleared of personal data, %.1f ms\n",
 	        ts, s->scanned, s->flags, s->notifications, s->mails_queued, s->mails_sent, s->mails_failed,
-	        s->faq_stale, s->svc_stale, (double)s->usec / 1000.0);
+	        s->faq_stale, s->svc_stale, s->purged, (double)s->usec / 1000.0);
 	fflush(f);
 }
 

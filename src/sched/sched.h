@@ -3,7 +3,10 @@
  * raise deadline flags (near, due today, overdue; waiting extension
  * requests) and notify the officer and the unit's heads, and over the FAQ
  * entries not reviewed for FAQ_REVIEW_DAYS (flag 'stale', to the unit's
- * officers and heads), plus the e-mail outbox when SMTP is configured.
+ * officers and heads), plus the e-mail outbox when SMTP is configured, and
+ * deletes the personal data of event sign-ups and appointment bookings
+ * once the office's retention period (setting signup_retention_days) has
+ * passed since the event or the appointment day.
  *
  * Uses store/ and domain/ only: never app/ or front/.  Every flag and its
  * notifications are committed together in short BEGIN IMMEDIATE
@@ -28,6 +31,7 @@ struct sched_stats {
 	long flags;         /* flags raised by this pass */
 	long notifications; /* notifications added */
 	long mails_queued, mails_sent, mails_failed;
+	long purged;    /* past events and bookings whose people's data was deleted (retention, issue #18) */
 	long long usec; /* duration */
 };
 
@@ -44,8 +48,8 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA =
-	    16, /* the schema version the scheduler needs: its last pass (016), notice sheets' review (015) */
+	SCHED_SCHEMA = 18, /* the schema version the scheduler needs: notice sheets' review (015), its last pass (016),
+	                      sign-ups' and bookings' retention (017, 018) */
 };
 
 /*

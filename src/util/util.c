@@ -131,6 +131,24 @@ void buf_put_html(struct buf *b, const char *s, size_t n)
 	buf_put(b, run, (size_t)(s + n - run));
 }
 
+void buf_put_csv(struct buf *b, const char *s, bool last)
+{
+	bool formula = s[0] && strchr("=+-@\t\r", s[0]);
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	if (quote)
+		buf_putc(b, '"');
+	buf_puts(b, last ? "\r\n" : ",");
+}
+
 const char *buf_str(struct buf *b)
 {
 	if (!b->data)

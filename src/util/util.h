@@ -44,6 +44,13 @@ void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append s with & < > " ' escaped for HTML text and attribute values. */
 void buf_put_html(struct buf *b, const char *s, size_t n);
+/*
+ * Append s as one CSV field and then "," (or CRLF when last).  Quoted when
+ * it holds a comma, quote or line break; a field starting with = + - @ TAB
+ * or CR gets a leading ' so a spreadsheet shows it as text instead of
+ * running it as a formula.
+ */
+void buf_put_csv(struct buf *b, const char *s, bool last);
 /* Returns the contents as a NUL-terminated string (owned by b). */
 const char *buf_str(struct buf *b);
 

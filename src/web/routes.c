@@ -385,6 +385,86 @@ static const struct field news_edit_fields[] = {
 	{0},
 };
 
+/* ---- taking part: events, questionnaires, appointments, the lobby display (issue #18) ---- */
+
+static const struct field signup_fields[] = {
+	{K_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_PEOPLE, F_INT, 20, false},
+	{K_ANSWER, F_TEXT, 500, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field signup_cancel_fields[] = {
+	{K_CODE, F_LINE, 20, false},
+	{K_DONE, F_BOOL, 1, false},
+	{0},
+};
+
+/* events.c keeps the same names in event_fields[] */
+static const struct field event_fields[] = {
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 100, false},
+	{K_TITLE_EN, F_LINE, 200, false},
+	{K_PLACE_ZH, F_LINE, 100, false},
+	{K_PLACE_EN, F_LINE, 200, false},
+	{K_BODY_ZH, F_TEXT, 4000, false},
+	{K_BODY_EN, F_TEXT, 8000, false},
+	{K_STARTS_AT, F_LINE, 16, false},
+	{K_ENDS_AT, F_LINE, 16, false},
+	{K_SIGNUP_FROM, F_LINE, 16, false},
+	{K_SIGNUP_UNTIL, F_LINE, 16, false},
+	{K_CAPACITY, F_INT, 100000, false},
+	{K_MAX_PARTY, F_INT, 20, false},
+	{K_WAITLIST, F_BOOL, 1, false},
+	{K_ASK_PHONE, F_BOOL, 1, false},
+	{K_QUESTION_ZH, F_LINE, 200, false},
+	{K_QUESTION_EN, F_LINE, 300, false},
+	{0},
+};
+
+static const struct field attendance_fields[] = {
+	{K_PRESENT, F_MULTI, 12, false}, /* [] : one name for many checkboxes */
+	{0},
+};
+
+static const struct field booking_fields[] = {
+	{K_SLOT, F_SLUG, 40, false},
+	{K_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_SUBJECT, F_LINE, 100, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field desk_day_fields[] = {
+	{K_DAY, F_DATE, 10, false},
+	{0},
+};
+
+/* The desk's forms: the handler checks who may (the desk's unit) before it reads them. */
+static const struct field slot_block_fields[] = {
+	{K_SLOT, F_SLUG, 40, false},
+	{K_REASON, F_LINE, 100, false},
+	{0},
+};
+
+static const struct field slot_rule_fields[] = {
+	{K_KIND, F_SLUG, 16, false},
+	{K_WEEKDAY, F_INT, 6, false},
+	{K_START, F_LINE, 5, false},
+	{K_END, F_LINE, 5, false},
+	{K_LENGTH, F_INT, 480, false},
+	{K_FROM, F_DATE, 10, false},
+	{K_UNTIL, F_DATE, 10, false},
+	{0},
+};
+
+#define RUNS (R(OFFICER) | R(HEAD) | R(ADMIN)) /* publish events and questionnaires; the handler decides per unit */
+
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
 const struct route routes[] = {
@@ -502,6 +582,31 @@ const struct route routes[] = {
 	{M_GET, "/open311/v2/requests.*", h_o311_requests, o311_list_fields, 0, O311},
 	{M_GET, "/open311/v2/requests/*", h_o311_request, o311_fields, 0, O311},
 	{M_GET, "/open311/v2/tokens/*", h_o311_token, o311_fields, 0, O311},
+	/* taking part (issue #18): citizens' forms carry the visitor's CSRF token */
+	{M_GET, "/events", h_events, NULL, 0, 0},
+	{M_GET, "/events.ics", h_events_ics, NULL, 0, 0},
+	{M_GET, "/events/receipt", h_event_receipt, NULL, 0, R_NOSTORE},
+	{M_GET, "/events/cancel", h_event_cancel_form, signup_cancel_fields, 0, R_NOSTORE},
+	{M_POST, "/events/cancel", h_event_cancel, signup_cancel_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/events/*", h_event, NULL, 0, R_NOSTORE},
+	{M_POST, "/events/*/signup", h_event_signup, signup_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/staff/events", h_staff_events, NULL, ALL_STAFF, 0},
+	{M_GET, "/staff/events/new", h_event_new_form, NULL, RUNS, 0},
+	{M_POST, "/staff/events/new", h_event_create, event_fields, RUNS, R_SOFT},
+	{M_GET, "/staff/events/*", h_staff_event, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/events/*/attendance", h_event_attendance, attendance_fields, RUNS, 0},
+	{M_POST, "/staff/events/*/close", h_event_close, NULL, RUNS, 0},
+	{M_GET, "/staff/events/*/signups.csv", h_event_csv, NULL, RUNS, 0},
+	{M_GET, "/appointments", h_appointments, booking_fields, 0, R_NOSTORE},
+	{M_POST, "/appointments", h_appointment_book, booking_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/appointments/receipt", h_appointment_receipt, NULL, 0, R_NOSTORE},
+	{M_GET, "/appointments/cancel", h_appointment_cancel_form, signup_cancel_fields, 0, R_NOSTORE},
+	{M_POST, "/appointments/cancel", h_appointment_cancel, signup_cancel_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/staff/appointments", h_staff_appointments, desk_day_fields, R(COUNTER) | RUNS, 0},
+	{M_POST, "/staff/appointments/block", h_appointment_block, slot_block_fields, RUNS, 0},
+	{M_POST, "/staff/appointments/rules", h_appointment_rule_add, slot_rule_fields, RUNS, 0},
+	{M_POST, "/staff/appointments/rules/*/delete", h_appointment_rule_remove, NULL, RUNS, 0},
+	{M_GET, "/display", h_display, NULL, 0, 0},
 	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
 };

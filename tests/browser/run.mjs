@@ -167,11 +167,11 @@ function shotName(pg) {
 	let post = "";
 	if (pg.submit) {
 		/* one name per set of filled-in values: a page may be posted twice */
-		const what = JSON.stringify([pg.fill, pg.select]);
+		const what = JSON.stringify([pg.fill, pg.select, pg.check]);
 		let h = 0;
 		for (const c of what)
 			h = (h * 31 + c.codePointAt(0)) >>> 0;
-		post = "_posted" + (pg.fill || pg.select ? "-" + (h % 10000) : "");
+		post = "_posted" + (pg.fill || pg.select || pg.check ? "-" + (h % 10000) : "");
 	}
 	return (pg.label ? "staff_" : "") + slugOf(pg.path) + post;
 }
@@ -193,7 +193,7 @@ function linksOn(html) {
 async function expand(entries, languages, get, label) {
 	const paths = [];
 	for (const e of entries) {
-		const extra = { status: e.status || 200, kind: e.kind || "", fill: e.fill || null, select: e.select || null, submit: e.submit || "", label };
+		const extra = { status: e.status || 200, kind: e.kind || "", fill: e.fill || null, select: e.select || null, check: e.check || null, submit: e.submit || "", label };
 		if (e.path) {
 			paths.push({ ...extra, path: e.path });
 			continue;
@@ -328,6 +328,9 @@ async function checkPage(ctx, pg, base, axeSource, htmlvalidate, check) {
 				await page.fill(sel, val);
 			for (const [sel, val] of Object.entries(pg.select || {}))
 				await page.selectOption(sel, val);
+			/* radio buttons and checkboxes: the first match of each selector */
+			for (const sel of pg.check || [])
+				await page.check(sel);
 			[resp] = await Promise.all([page.waitForNavigation(), page.click(`${pg.submit} button[type=submit]`)]);
 		}
 		const status = resp ? resp.status() : 0;

@@ -31,7 +31,7 @@ def parse_routes(root):
     macros = {m.group(1): m.group(2) for m in re.finditer(r"#define (\w+) \\\n((?:.*\\\n)*.*)", src)}
     # a field is a key (src/app/fields.c names it once)
     with open(os.path.join(root, "src", "app", "fields.c"), encoding="utf-8") as f:
-        names = dict(re.findall(r'\[(K_\w+)\] = "(\w*)"', f.read()))
+        names = dict(re.findall(r'\[(K_\w+)\] = "([^"]*)"', f.read()))
     fields = {}
     for name, body in re.findall(r"static const struct field (\w+)\[\] = \{(.*?)\n\};", src, re.S):
         for macro, rows in macros.items():

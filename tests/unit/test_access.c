@@ -60,6 +60,10 @@ static const struct record FAQ = {.kind = REC_FAQ, .unit = "social"};
 static const struct record SERVICE = {.kind = REC_SERVICE, .unit = "social"};
 static const struct record FORM = {.kind = REC_FORM, .unit = "social"};
 static const struct record NEWS = {.kind = REC_NEWS, .unit = "social"};
+/* Issue #18: a 社會課 event, an office-wide questionnaire, the appointment desk (民政課). */
+static const struct record EVENT = {.kind = REC_EVENT, .unit = "social"};
+static const struct record OFFICE_SURVEY = {.kind = REC_SURVEY};
+static const struct record DESK = {.kind = REC_BOOKING, .unit = ACCESS_DESK_UNIT};
 
 struct row {
 	const struct actor *who;
@@ -168,6 +172,34 @@ static const struct row rows[] = {
     {&CHIEF, &FAQ, ACC_EDIT, true, "office-wide staff"},
     {&ADMIN, &FAQ, ACC_EDIT, true, "administrators"},
     {&COUNTER, &FAQ, ACC_EDIT, false, "the counter"},
+
+    /* events: the unit runs them and sees who signed up; administrators run them masked */
+    {&OFFICER, &EVENT, ACC_EDIT, true, "its unit's officer publishes and runs it"},
+    {&OFFICER, &EVENT, ACC_REVEAL, true, "and sees the sign-ups in full"},
+    {&CIVIL_OFFICER, &EVENT, ACC_EDIT, false, "another unit's officer"},
+    {&CIVIL_HEAD, &EVENT, ACC_VIEW_IDENTITY, false, "another unit's head sees no sign-ups"},
+    {&SECRETARY, &EVENT, ACC_REVEAL, true, "the office head"},
+    {&ADMIN, &EVENT, ACC_EDIT, true, "administrators run any event"},
+    {&ADMIN, &EVENT, ACC_VIEW_IDENTITY, true, "seeing sign-ups masked"},
+    {&ADMIN, &EVENT, ACC_REVEAL, false, "never in full"},
+    {&COUNTER, &EVENT, ACC_EDIT, false, "the counter"},
+    {&HOTLINE, &EVENT, ACC_VIEW_SUMMARY, true, "every staff member sees that it exists"},
+    {&HOTLINE, &EVENT, ACC_VIEW_IDENTITY, false, "not who signed up"},
+    /* questionnaires: answers are anonymous, nobody reveals */
+    {&CHIEF, &OFFICE_SURVEY, ACC_EDIT, true, "an office-wide questionnaire: the office head"},
+    {&OFFICER, &OFFICE_SURVEY, ACC_EDIT, false, "not a unit's officer"},
+    {&ADMIN, &OFFICE_SURVEY, ACC_EDIT, true, "administrators"},
+    {&SECRETARY, &OFFICE_SURVEY, ACC_REVEAL, false, "answers have nobody to reveal"},
+    /* the appointment desk (民政課) */
+    {&CIVIL_OFFICER, &DESK, ACC_EDIT, true, "民政課 sets the slots"},
+    {&CIVIL_OFFICER, &DESK, ACC_REVEAL, true, "and sees who booked"},
+    {&OFFICER, &DESK, ACC_EDIT, false, "社會課 does not"},
+    {&COUNTER, &DESK, ACC_VIEW_IDENTITY, true, "the counter sees the day masked"},
+    {&COUNTER, &DESK, ACC_EDIT, false, "but blocks nothing"},
+    {&COUNTER, &DESK, ACC_REVEAL, false, "nor sees who in full"},
+    {&HOTLINE, &DESK, ACC_VIEW_IDENTITY, false, "the hotline"},
+    {&ADMIN, &DESK, ACC_EDIT, true, "administrators set slots"},
+    {&ADMIN, &DESK, ACC_REVEAL, false, "administrators never see who booked in full"},
 
     /* the audit log about a record */
     {&HEAD, &CASE, ACC_VIEW_AUDIT, true, "its unit's head"},

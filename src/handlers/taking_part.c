@@ -1,0 +1,101 @@
+/*
+ * taking_part.c -- helpers shared by the pages of issue #18 (see taking_part.h).
+ */
+#include "handlers/taking_part.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/auth.h"
+#include "app/view.h"
+#include "domain/cal.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/signup.h"
+#include "store/catalog.h"
+#include "store/store.h"
+
+bool tp_cap_id(const struct req *rq, int i, long long *id)
+{
+	const char *s = req_cap(rq, i);
+	size_t n = strlen(s);
+	if (n == 0 || n > 9 || strspn(s, "0123456789") != n || s[0] == '0')
+		return false;
+	*id = atoll(s);
+	return true;
+}
+
+const char *tp_local_label(struct req *rq, const char *local)
+{
+	int32_t day;
+	char date[64], iso[CAL_ISO_SIZE];
+	if (!local || strlen(local) < 16)
+		return "";
+	memcpy(iso, local, CAL_ISO_SIZE - 1);
+	iso[CAL_ISO_SIZE - 1] = '\0';
+	if (!cal_parse_iso(iso, &day) || !cal_format_roc(day, rq->lang, date, sizeof date))
+		return "";
+	return arena_printf(rq->arena, "%s %.5s", date, local + 11);
+}
+
+const char *tp_local_now(struct req *rq)
+{
+	char now[LOCAL_TIME_SIZE];
+	local_time_format(clock_now(), now);
+	return arena_strdup(rq->arena, now);
+}
+
+bool tp_may(const struct req *rq, enum record_kind kind, const char *unit, enum access_action act)
+{
+	struct actor who = auth_actor(rq);
+	struct record what = {.kind = kind, .unit = unit};
+	return access_allows(&who, &what, act);
+}
+
+void tp_person(struct req *rq, struct tobj *o, const char *name, const char *phone, const char *email, bool full)
+{
+	char buf[128];
+	if (name && !full) {
+		ids_mask_name(name, buf, sizeof buf);
+		name = arena_strdup(rq->arena, buf);
+	}
+	if (phone && *phone && !full) {
+		ids_mask_phone(phone, buf, sizeof buf);
+		phone = arena_strdup(rq->arena, buf);
+	}
+	if (email && *email && !full) {
+		ids_mask_email(email, buf, sizeof buf);
+		email = arena_strdup(rq->arena, buf);
+	}
+	view_data(rq, o, "name", name);
+	tobj_str(o, "phone", phone);
+	tobj_str(o, "email", email);
+}
+
+int tp_retention_days(struct store *st, struct req *rq)
+{
+	return signup_retention_days(store_setting(st, rq->arena, "signup_retention_days"));
+}
+
+void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected)
+{
+	struct unit_rec *units;
+	size_t n;
+	struct tlist *l = tobj_list(v, "units");
+	if (tp_may(rq, kind, NULL, ACC_EDIT)) {
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", "");
+		tobj_str(o, "label", T(rq, "tp_whole_office"));
+		tobj_bool(o, "selected", !selected || !*selected);
+	}
+	if (store_units(st, rq->arena, &units, &n) != ERR_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!tp_may(rq, kind, units[i].code, ACC_EDIT))
+			continue;
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "value", units[i].code);
+		tobj_str(o, "label", pick(rq, units[i].name));
+		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
+	}
+}

@@ -1,0 +1,33 @@
+/*
+ * taking_part.h -- what the pages of issue #18 share (events.c,
+ * surveys.c, bookings.c, display.c): the record id in the path, office
+ * wall-clock times as a visitor reads them, masked or full people, field
+ * errors of a form, the retention note, and queuing a citizen's e-mail.
+ *
+ * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
+ */
+#ifndef BM_TAKING_PART_H
+#define BM_TAKING_PART_H
+
+#include "app/http.h"
+#include "domain/access.h"
+
+struct store;
+struct tobj;
+
+/* Path capture i as a record id (1..999999999); false for anything else. */
+bool tp_cap_id(const struct req *rq, int i, long long *id);
+/* Office wall-clock text ("2026-03-04T09:30") as the visitor reads it: 115年3月4日 09:30 / 4 Mar 2026 09:30. */
+const char *tp_local_label(struct req *rq, const char *local);
+/* Now as office wall-clock text (arena). */
+const char *tp_local_now(struct req *rq);
+/* May the signed-in user do act to a record of kind owned by unit? */
+bool tp_may(const struct req *rq, enum record_kind kind, const char *unit, enum access_action act);
+/* Sets o.name, o.phone, o.email: in full, or masked (王○明, 0912-***-678). */
+void tp_person(struct req *rq, struct tobj *o, const char *name, const char *phone, const char *email, bool full);
+/* The office's retention period for sign-ups and bookings, in days (setting signup_retention_days). */
+int tp_retention_days(struct store *st, struct req *rq);
+/* Unit options for a select (units the user may run things for), the selected one marked. */
+void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected);
+
+#endif
