@@ -576,8 +576,8 @@ void h_appointment_rule_remove(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!st || !tp_cap_id(rq, 0, &id)) {
-		page_error_lookup(rq, rs, st ? ERR_NOTFOUND : ERR_DB, "err_not_found");
+	if (!tp_cap_id(rq, 0, &id)) {
+		page_error_lookup(rq, rs, ERR_NOTFOUND, "err_not_found");
 		return;
 	}
 	enum err err = store_begin(st);
