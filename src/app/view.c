@@ -64,6 +64,30 @@ const char *T(const struct req *rq, const char *key)
 	return i18n(rq->lang, key);
 }
 
+void view_field_error(struct req *rq, struct tobj *v, const char *name, const char *msg)
+{
+	struct tobj *e = tobj_new(rq->arena);
+	char *id = arena_printf(rq->arena, "%s", name);
+	for (char *p = id; *p; p++)
+		if (*p == '_')
+			*p = '-'; /* read_back: "read-back-err" */
+	tobj_str(e, "id", id);
+	tobj_str(e, "text", msg);
+	tobj_obj(v, arena_printf(rq->arena, "%s_error", name), e);
+}
+
+const char *T_fill(struct req *rq, const char *key, const char *name, const char *value)
+{
+	const char *s = T(rq, key), *at;
+	const char *ph = arena_printf(rq->arena, "{%s}", name);
+	const char *out = "";
+	while ((at = strstr(s, ph))) {
+		out = arena_printf(rq->arena, "%s%.*s%s", out, (int)(at - s), s, value);
+		s = at + strlen(ph);
+	}
+	return arena_printf(rq->arena, "%s%s", out, s);
+}
+
 const char *pick(const struct req *rq, const char *const txt[LANG__MAX])
 {
 	const char *s = txt[rq->lang];
@@ -221,9 +245,9 @@ void page_conflict(struct req *rq, struct resp *rs, const char *msg_key, const c
 
 const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 {
-	const struct fval *reason = req_field(rq, "reason");
+	const struct fval *reason = req_val(rq, K_REASON);
 	*err_key = NULL;
-	if (!req_field(rq, "confirm")->present)
+	if (!req_val(rq, K_CONFIRM)->present)
 		return NULL;
 	if (reason->err_key) {
 		*err_key = reason->err_key;
@@ -240,9 +264,9 @@ const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 void page_confirm(struct req *rq, struct resp *rs, struct tobj *v, const char *err_key)
 {
 	tobj_str(v, "back", record_href(rq));
-	tobj_str(v, "reason", req_field(rq, "reason")->s);
+	tobj_str(v, "reason", req_val(rq, K_REASON)->s);
 	if (err_key)
-		tobj_str(v, "reason_error", T(rq, err_key));
+		view_field_error(rq, v, "reason", T(rq, err_key));
 	rs->status = err_key ? 422 : 200;
 	rs->no_store = true;
 	page_render(rq, rs, "confirm", v);

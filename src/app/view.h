@@ -15,7 +15,11 @@
 
 struct store;
 
-/* This thread's database connection (opened on first use); NULL if it can't open. */
+/*
+ * This thread's database connection (opened on first use).  Never NULL in a
+ * handler: the dispatcher answers 503 itself when it cannot open it, except
+ * on R_NODB routes, whose handlers may get NULL.
+ */
 struct store *req_store(struct req *rq);
 
 /*
@@ -31,6 +35,14 @@ const char *view_public_url(struct req *rq);
 
 /* UI string for key in the request's language. */
 const char *T(const struct req *rq, const char *key);
+/*
+ * A field's error for the templates: NAME_error, an object with the message
+ * (text) and the id its element has ("NAME-err", '_' as '-') that
+ * {{#NAME_error}}{{>field_error}}{{/NAME_error}} shows (templates/field_error.html).
+ */
+void view_field_error(struct req *rq, struct tobj *v, const char *name, const char *msg);
+/* T with its {name} placeholders replaced by value (an arena copy; the value is not escaped: render it escaped). */
+const char *T_fill(struct req *rq, const char *key, const char *name, const char *value);
 /* The text in the request's language, falling back to Chinese; NULL if neither. */
 const char *pick(const struct req *rq, const char *const txt[LANG__MAX]);
 

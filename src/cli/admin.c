@@ -117,11 +117,7 @@ static int import_faq(struct store *st, const char *path)
 		json_decref(root);
 		return 1;
 	}
-	if (store_begin(st) != ERR_OK) {
-		json_decref(root);
-		fprintf(stderr, "bianmin: cannot start a transaction: %s\n", store_errmsg(st));
-		return 1;
-	}
+	store_begin(st);
 	size_t i;
 	json_t *e;
 	int rc = 0;
@@ -167,10 +163,12 @@ static int import_faq(struct store *st, const char *path)
 		if (rc)
 			break;
 	}
-	if (rc == 0 && store_commit(st) == ERR_OK)
+	if (rc)
+		store_fail(st, ERR_INVAL);
+	if (store_finish(st) == ERR_OK)
 		printf("imported %zu FAQ entries from %s\n", json_array_size(root), path);
-	else {
-		store_rollback(st);
+	else if (!rc) {
+		fprintf(stderr, "bianmin: %s: %s\n", path, store_errmsg(st));
 		rc = 1;
 	}
 	json_decref(root);
@@ -192,8 +190,9 @@ static int import_calendar(struct store *st, const char *path)
 		return 1;
 	}
 	/* open deadlines follow the new calendar */
-	if (store_begin(st) != ERR_OK || store_recompute_due(st) != ERR_OK || store_commit(st) != ERR_OK) {
-		store_rollback(st);
+	store_begin(st);
+	store_recompute_due(st);
+	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot recompute deadlines: %s\n", store_errmsg(st));
 		return 1;
 	}
@@ -240,14 +239,12 @@ static int add_user(struct store *st, const char *username, const char *role, co
 	if (cli_check_account(st, role, unit, villages) != 0 || new_password(password, hash) != 0)
 		return 1;
 	/* updating an account resets its password: sessions signed in with the old one end */
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err);
-	if (e == ERR_OK)
-		e = end_sessions_audited(st, username, "user_add", role);
-	if (e == ERR_OK && role_parse(role) == ROLE_VILLAGE && cli_set_villages(st, username, villages) != 0)
-		e = ERR_INVAL;
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_user_upsert(st, username, name ? name : username, role_parse(role), unit, "", hash, err, sizeof err);
+	store_fail(st, end_sessions_audited(st, username, "user_add", role));
+	if (role_parse(role) == ROLE_VILLAGE && cli_set_villages(st, username, villages) != 0)
+		store_fail(st, ERR_INVAL);
+	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err[0] ? err : store_errmsg(st));
 		return 1;
 	}
@@ -270,14 +267,16 @@ static int change_user(struct store *st, const char *username, const char *what,
 		fprintf(stderr, "bianmin: no user %s\n", username);
 		return 1;
 	}
-	if (e == ERR_OK)
-		e = store_begin(st);
-	if (e == ERR_OK)
-		e = password ? store_user_set_password(st, u.id, hash)
-		             : store_user_set_active(st, u.id, strcmp(what, "enable") == 0);
-	if (e == ERR_OK)
-		e = end_sessions_audited(st, username, action, NULL);
-	if (store_finish(st, e) != ERR_OK) {
+	if (e == ERR_OK) {
+		store_begin(st);
+		if (password)
+			store_user_set_password(st, u.id, hash);
+		else
+			store_user_set_active(st, u.id, strcmp(what, "enable") == 0);
+		store_fail(st, end_sessions_audited(st, username, action, NULL));
+		e = store_finish(st);
+	}
+	if (e != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot change user %s: %s\n", username, store_errmsg(st));
 		return 1;
 	}

@@ -48,7 +48,8 @@ static int commit_audited(struct store *st, enum err e, const char *action, cons
 {
 	if (e == ERR_OK)
 		e = store_audit(st, 0, "admin-cli", action, object, detail, NULL);
-	if (store_finish(st, e) != ERR_OK) {
+	store_fail(st, e);
+	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: %s: %s\n", object, store_errmsg(st));
 		return 1;
 	}
@@ -170,7 +171,8 @@ int cli_admin_unit(const struct cli_opts *o)
 		if (e == ERR_OK)
 			e = store_unit_save(st, &u, true);
 		if (e == ERR_CONFLICT) {
-			store_rollback(st);
+			store_fail(st, e);
+			store_finish(st);
 			fprintf(stderr, "bianmin: a unit with the code %s or the name %s exists already\n", o->unit,
 			        o->name);
 			rc = 1;

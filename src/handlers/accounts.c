@@ -24,13 +24,13 @@
 #include "store/office.h"
 
 static const struct afield acct_fields[] = {
-    {"username", "acct_username", AF_TEXT, 64, true, "acct_username_hint"},
-    {"display_name", "acct_display_name", AF_TEXT, 50, true, NULL},
-    {"role", "acct_role", AF_SELECT, 16, true, NULL},
-    {"unit", "acct_unit", AF_SELECT, 32, false, "acct_unit_hint"},
-    {"email", "acct_email", AF_EMAIL, 100, false, "acct_email_hint"},
-    {"villages", "acct_villages", AF_MULTI, 32, false, "acct_villages_hint"},
-    {"password", "acct_password", AF_PASSWORD, 200, true, "acct_password_hint"},
+    {K_USERNAME, "acct_username", AF_TEXT, 64, true, "acct_username_hint"},
+    {K_DISPLAY_NAME, "acct_display_name", AF_TEXT, 50, true, NULL},
+    {K_ROLE, "acct_role", AF_SELECT, 16, true, NULL},
+    {K_UNIT, "acct_unit", AF_SELECT, 32, false, "acct_unit_hint"},
+    {K_EMAIL, "acct_email", AF_EMAIL, 100, false, "acct_email_hint"},
+    {K_VILLAGES, "acct_villages", AF_MULTI, 32, false, "acct_villages_hint"},
+    {K_PASSWORD, "acct_password", AF_PASSWORD, 200, true, "acct_password_hint"},
 };
 enum { NACCT = sizeof acct_fields / sizeof acct_fields[0] };
 enum { A_USER, A_NAME, A_ROLE, A_UNIT, A_EMAIL, A_VILLAGES, A_PASSWORD };
@@ -105,7 +105,7 @@ static void users_page(struct req *rq, struct resp *rs, int status, const struct
 		struct tobj *r = admin_row(t);
 		admin_cell(rq, r, u[i].username, url(rq, "/staff/admin/users/%lld", u[i].id), NULL);
 		admin_cell(rq, r, u[i].display_name, NULL, NULL);
-		admin_cell(rq, r, T(rq, arena_printf(rq->arena, "role_%s", u[i].role)), NULL, NULL);
+		admin_cell(rq, r, T(rq, arena_printf(rq->arena, "role_%s", role_name(u[i].role))), NULL, NULL);
 		admin_cell(rq, r, u[i].unit ? pick(rq, u[i].unit_name) : T(rq, "acct_no_unit"), NULL, NULL);
 		admin_cell(rq, r, u[i].email, NULL, NULL);
 		admin_cell(rq, r, T(rq, u[i].active ? "acct_active" : "acct_disabled"), NULL, NULL);
@@ -140,9 +140,9 @@ static bool acct_posted(struct req *rq, bool is_new, struct acct_vals *a, const 
 		bool skip = !is_new && (i == A_USER || i == A_PASSWORD);
 		a->v[i] = skip || i == A_VILLAGES
 		              ? ""
-		              : admin_value(rq, acct_fields[i].name, acct_fields[i].required, &errors[i]);
+		              : admin_value(rq, acct_fields[i].key, acct_fields[i].required, &errors[i]);
 	}
-	const struct fval *vs = req_field(rq, "villages");
+	const struct fval *vs = req_val(rq, K_VILLAGES);
 	const char **codes = arena_alloc(rq->arena, (vs->nmulti + 1) * sizeof *codes);
 	for (size_t i = 0; i < vs->nmulti; i++)
 		codes[i] = vs->multi[i];
@@ -240,7 +240,7 @@ static void user_edit_page(struct req *rq, struct resp *rs, int status, const st
 	         arena_printf(rq->arena, "%s (%s) · %s", u->display_name, u->username,
 	                      T(rq, u->active ? "acct_active" : "acct_disabled")));
 	acct_form(rq, page, false, url(rq, "/staff/admin/users/%lld", u->id), a, errors);
-	static const struct afield pw = {"password", "acct_new_password", AF_PASSWORD, 200, true, "acct_reset_hint"};
+	static const struct afield pw = {K_PASSWORD, "acct_new_password", AF_PASSWORD, 200, true, "acct_reset_hint"};
 	struct tobj *f = admin_form(rq, page, "reset", "acct_reset_title",
 	                            url(rq, "/staff/admin/users/%lld/password", u->id), "acct_reset_button");
 	admin_field(rq, page, f, &pw, NULL, pw_error);
@@ -255,7 +255,7 @@ static void stored_vals(struct req *rq, const struct user_rec *u, struct acct_va
 {
 	const char **villages = NULL;
 	store_user_villages(req_store(rq), rq->arena, u->id, &villages);
-	*a = (struct acct_vals){{u->username, u->display_name, u->role, u->unit, u->email, NULL, NULL}, villages};
+	*a = (struct acct_vals){{u->username, u->display_name, role_name(u->role), u->unit, u->email, NULL, NULL}, villages};
 }
 
 void h_user_edit_form(struct req *rq, struct resp *rs)
@@ -284,7 +284,7 @@ void h_user_update(struct req *rq, struct resp *rs)
 	if (!load_account(rq, rs, &old))
 		return;
 	bool ok = acct_posted(rq, false, &a, errors, &u);
-	if (ok && is_self(rq, &old) && strcmp(u.role, old.role) != 0) {
+	if (ok && is_self(rq, &old) && role_parse(u.role) != old.role) {
 		errors[A_ROLE] = "acct_err_self";
 		ok = false;
 	}
@@ -301,7 +301,7 @@ void h_user_update(struct req *rq, struct resp *rs)
 	if (e == ERR_OK)
 		e = store_user_villages_set(st, old.id, a.villages);
 	/* a new role or unit is a new set of permissions: sessions made under the old ones end */
-	if (e == ERR_OK && (strcmp(u.role, old.role) != 0 || !u.unit != !old.unit ||
+	if (e == ERR_OK && (role_parse(u.role) != old.role || !u.unit != !old.unit ||
 	                    (u.unit && old.unit && strcmp(u.unit, old.unit) != 0)))
 		e = store_sessions_end_user(st, old.id);
 	if (e == ERR_OK)
@@ -344,7 +344,7 @@ void h_user_reset_password(struct req *rq, struct resp *rs)
 	if (!load_account(rq, rs, &u))
 		return;
 	const char *err = NULL;
-	const char *pw = admin_value(rq, "password", true, &err);
+	const char *pw = admin_value(rq, K_PASSWORD, true, &err);
 	if (!err && strlen(pw) < PASSWORD_MIN)
 		err = "pw_short";
 	char hash[crypto_pwhash_STRBYTES];

@@ -26,7 +26,7 @@ void admin_render(struct req *rq, struct resp *rs, struct tobj *page, int status
 
 void admin_notice(struct req *rq, struct tobj *page, const char *const *done_keys)
 {
-	const char *done = req_field(rq, "done")->s;
+	const char *done = req_val(rq, K_DONE)->s;
 	for (const char *const *k = done_keys; *done && *k; k++)
 		if (strcmp(done, *k) == 0)
 			tobj_str(page, "notice", T(rq, arena_printf(rq->arena, "admin_done_%s", *k)));
@@ -63,13 +63,13 @@ struct tobj *admin_field(struct req *rq, struct tobj *page, struct tobj *form, c
 	static const char *const types[] = {"text", "email", "password", "date"};
 	struct arena *a = rq->arena;
 	struct tobj *o = tlist_obj(tobj_get(form, "fields")->u.list);
-	const char *fid = arena_printf(a, "%s-%s", tobj_get(form, "id")->u.s, f->name);
+	const char *fid = arena_printf(a, "%s-%s", tobj_get(form, "id")->u.s, key_name(f->key));
 	tobj_bool(o, kinds[f->kind], true);
 	if (f->kind <= AF_DATE)
 		tobj_str(o, "input_type", types[f->kind]);
 	tobj_str(o, "autocomplete", f->kind == AF_PASSWORD ? "new-password" : "off");
 	tobj_str(o, "fid", fid);
-	tobj_str(o, "name", f->name);
+	tobj_str(o, "name", key_name(f->key));
 	tobj_str(o, "label", T(rq, f->label_key));
 	tobj_int(o, "max", f->max);
 	tobj_bool(o, "required", f->required);
@@ -137,9 +137,9 @@ void admin_cell(struct req *rq, struct tobj *row, const char *text, const char *
 	}
 }
 
-const char *admin_value(const struct req *rq, const char *name, bool required, const char **err_key)
+const char *admin_value(const struct req *rq, enum key key, bool required, const char **err_key)
 {
-	const struct fval *f = req_field(rq, name);
+	const struct fval *f = req_val(rq, key);
 	if (f->err_key) {
 		*err_key = f->err_key;
 		return f->s;
@@ -165,11 +165,12 @@ enum err admin_claim(struct req *rq, struct store *st, const char *receipt, cons
 
 bool admin_done(struct req *rq, struct resp *rs, struct store *st, enum err e, const char *receipt, const char *prior)
 {
-	if (e == ERR_OK && store_commit(st) == ERR_OK) {
+	store_fail(st, e);
+	e = store_finish(st);
+	if (e == ERR_OK) {
 		page_redirect(rq, rs, receipt);
 		return true;
 	}
-	store_rollback(st);
 	if (prior) {
 		page_redirect(rq, rs, prior);
 		return true;

@@ -11,6 +11,7 @@
 #ifndef BM_ADMIN_KIT_H
 #define BM_ADMIN_KIT_H
 
+#include "app/fields.h"
 #include "app/http.h"
 #include "tmpl/tmpl.h"
 
@@ -29,7 +30,7 @@ enum afield_kind {
 
 /* One field of a form: its name (as the route declares it), label and hint (UI string keys). */
 struct afield {
-	const char *name;
+	enum key key; /* its name: key_name(key) */
 	const char *label_key;
 	enum afield_kind kind;
 	unsigned max; /* characters */
@@ -65,11 +66,11 @@ struct tobj *admin_row(struct tobj *table);
 void admin_cell(struct req *rq, struct tobj *row, const char *text, const char *href, const char *action);
 
 /*
- * The posted value of field name, trimmed of surrounding spaces, and its
+ * The posted value of field key, trimmed of surrounding spaces, and its
  * refusal: the route's (F_LINE, length) or "err_required" when required
  * and blank.  *err_key stays as it was when the field is fine.
  */
-const char *admin_value(const struct req *rq, const char *name, bool required, const char **err_key);
+const char *admin_value(const struct req *rq, enum key key, bool required, const char **err_key);
 
 /*
  * One form, one change: claims this POST's one-time token, in the

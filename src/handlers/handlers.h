@@ -1,7 +1,7 @@
 /*
  * handlers.h -- every page handler, one group per file: what the route
  * table (web/routes.c) calls.  A handler reads validated fields
- * (req_field), calls the store, fills a view and renders.  What handlers
+ * (req_val), calls the store, fills a view and renders.  What handlers
  * share with each other is in views.h.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.

@@ -61,7 +61,7 @@ void h_news_feed(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct news_rec *news;
 	size_t n;
-	if (!st || store_news(st, rq->arena, clock_now_iso(rq->arena), FEED_ITEMS, &news, &n) != ERR_OK) {
+	if (store_news(st, rq->arena, clock_now_iso(rq->arena), FEED_ITEMS, &news, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

@@ -21,15 +21,15 @@
 
 /* The unit form's fields, in order; the route declares the same names. */
 static const struct afield unit_fields[] = {
-    {"code", "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
-    {"name_zh", "unit_name_zh", AF_TEXT, 50, true, NULL},
-    {"name_en", "unit_name_en", AF_TEXT, 100, false, NULL},
-    {"phone", "unit_phone", AF_TEXT, 40, false, "set_phone_hint"},
-    {"email", "unit_email", AF_EMAIL, 100, false, NULL},
-    {"location_zh", "unit_room_zh", AF_TEXT, 100, false, NULL},
-    {"location_en", "unit_room_en", AF_TEXT, 200, false, NULL},
-    {"duties_zh", "unit_duties_zh", AF_AREA, 2000, false, NULL},
-    {"duties_en", "unit_duties_en", AF_AREA, 4000, false, NULL},
+    {K_CODE, "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
+    {K_NAME_ZH, "unit_name_zh", AF_TEXT, 50, true, NULL},
+    {K_NAME_EN, "unit_name_en", AF_TEXT, 100, false, NULL},
+    {K_PHONE, "unit_phone", AF_TEXT, 40, false, "set_phone_hint"},
+    {K_EMAIL, "unit_email", AF_EMAIL, 100, false, NULL},
+    {K_LOCATION_ZH, "unit_room_zh", AF_TEXT, 100, false, NULL},
+    {K_LOCATION_EN, "unit_room_en", AF_TEXT, 200, false, NULL},
+    {K_DUTIES_ZH, "unit_duties_zh", AF_AREA, 2000, false, NULL},
+    {K_DUTIES_EN, "unit_duties_en", AF_AREA, 4000, false, NULL},
 };
 enum { NUNIT = sizeof unit_fields / sizeof unit_fields[0] };
 enum { U_CODE, U_NAME_ZH, U_NAME_EN, U_PHONE, U_EMAIL, U_ROOM_ZH, U_ROOM_EN, U_DUTIES_ZH, U_DUTIES_EN };
@@ -96,7 +96,7 @@ static bool unit_posted(struct req *rq, bool is_new, const char **vals, const ch
 	errors[U_CODE] = NULL;
 	for (int i = is_new ? 0 : 1; i < NUNIT; i++) {
 		errors[i] = NULL;
-		vals[i] = admin_value(rq, unit_fields[i].name, unit_fields[i].required, &errors[i]);
+		vals[i] = admin_value(rq, unit_fields[i].key, unit_fields[i].required, &errors[i]);
 	}
 	if (is_new && !errors[U_CODE] && !ids_code_ok(vals[U_CODE]))
 		errors[U_CODE] = "admin_err_code";
@@ -203,10 +203,10 @@ void h_unit_update(struct req *rq, struct resp *rs)
 /* ---- petition categories ---- */
 
 static const struct afield category_fields[] = {
-    {"code", "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
-    {"name_zh", "category_name_zh", AF_TEXT, 50, true, NULL},
-    {"name_en", "category_name_en", AF_TEXT, 100, false, NULL},
-    {"default_unit", "category_default_unit", AF_SELECT, 32, false, "category_default_unit_hint"},
+    {K_CODE, "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
+    {K_NAME_ZH, "category_name_zh", AF_TEXT, 50, true, NULL},
+    {K_NAME_EN, "category_name_en", AF_TEXT, 100, false, NULL},
+    {K_DEFAULT_UNIT, "category_default_unit", AF_SELECT, 32, false, "category_default_unit_hint"},
 };
 enum { NCAT = sizeof category_fields / sizeof category_fields[0] };
 enum { C_CODE, C_NAME_ZH, C_NAME_EN, C_UNIT };
@@ -274,7 +274,7 @@ static bool category_posted(struct req *rq, bool is_new, const char **vals, cons
 	errors[C_CODE] = NULL;
 	for (int i = is_new ? 0 : 1; i < NCAT; i++) {
 		errors[i] = NULL;
-		vals[i] = admin_value(rq, category_fields[i].name, category_fields[i].required, &errors[i]);
+		vals[i] = admin_value(rq, category_fields[i].key, category_fields[i].required, &errors[i]);
 	}
 	if (is_new && !errors[C_CODE] && !ids_code_ok(vals[C_CODE]))
 		errors[C_CODE] = "admin_err_code";

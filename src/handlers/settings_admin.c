@@ -24,6 +24,26 @@
 
 static const char RECEIPT[] = "/staff/admin/settings";
 
+/* Each setting's form field: the route declares the same keys (web/routes.c settings_fields). */
+static const enum key setting_keys[SET__MAX] = {
+    [SET_OFFICE_NAME_ZH] = K_OFFICE_NAME_ZH,
+    [SET_OFFICE_NAME_EN] = K_OFFICE_NAME_EN,
+    [SET_SITE_NAME_ZH] = K_SITE_NAME_ZH,
+    [SET_SITE_NAME_EN] = K_SITE_NAME_EN,
+    [SET_ADDRESS_ZH] = K_ADDRESS_ZH,
+    [SET_ADDRESS_EN] = K_ADDRESS_EN,
+    [SET_PHONE] = K_PHONE,
+    [SET_HOURS_ZH] = K_HOURS_ZH,
+    [SET_HOURS_EN] = K_HOURS_EN,
+    [SET_EMAIL] = K_EMAIL,
+    [SET_LOGO] = K_LOGO,
+    [SET_PUBLIC_URL] = K_PUBLIC_URL,
+    [SET_SMTP_URL] = K_SMTP_URL,
+    [SET_SMTP_FROM] = K_SMTP_FROM,
+    [SET_SMTP_USER] = K_SMTP_USER,
+    [SET_SMTP_PASSWORD] = K_SMTP_PASSWORD,
+};
+
 static struct afield setting_field(enum setting s)
 {
 	static const enum afield_kind kinds[] = {
@@ -41,7 +61,7 @@ static struct afield setting_field(enum setting s)
 	    [SET_PHONE] = "set_phone_hint",
 	};
 	const struct setting_def *d = settings_def(s);
-	return (struct afield){d->key, d->key, kinds[d->kind], SETTING_MAX_CHARS, false, hints[s]};
+	return (struct afield){setting_keys[s], d->key, kinds[d->kind], SETTING_MAX_CHARS, false, hints[s]};
 }
 
 /* The page: the settings form with vals (NULL: as stored) and errors, the test e-mail form and its last result. */
@@ -60,7 +80,7 @@ static void settings_page(struct req *rq, struct resp *rs, int status, const cha
 		struct afield f = setting_field((enum setting)s);
 		admin_field(rq, page, form, &f, vals ? vals[s] : stored[s], errors ? errors[s] : NULL);
 	}
-	static const struct afield clear = {"smtp_password_clear", "set_smtp_password_clear", AF_CHECK, 1, false, NULL};
+	static const struct afield clear = {K_SMTP_PASSWORD_CLEAR, "set_smtp_password_clear", AF_CHECK, 1, false, NULL};
 	if (stored[SET_SMTP_PASSWORD] && *stored[SET_SMTP_PASSWORD])
 		admin_field(rq, page, form, &clear, NULL, NULL);
 
@@ -76,7 +96,7 @@ static void settings_page(struct req *rq, struct resp *rs, int status, const cha
 	} else {
 		tobj_str(mail, "hint", T(rq, "mail_test_hint"));
 	}
-	static const struct afield to = {"to", "mail_test_to", AF_EMAIL, 100, true, NULL};
+	static const struct afield to = {K_TO, "mail_test_to", AF_EMAIL, 100, true, NULL};
 	admin_field(rq, page, mail, &to, mail_to ? mail_to : rq->sess->user.email, mail_err);
 	admin_render(rq, rs, page, status);
 }
@@ -96,14 +116,13 @@ void h_settings_save(struct req *rq, struct resp *rs)
 	const char *const *stored = req_settings(rq);
 	const char *vals[SET__MAX], *errors[SET__MAX] = {0};
 	char *norm[SET__MAX];
-	if (strcmp(req_field(rq, "form")->s, "settings") != 0) {
+	if (strcmp(req_val(rq, K_FORM)->s, "settings") != 0) {
 		page_error(rq, rs, 422, "settings_err_form");
 		return;
 	}
 	bool ok = true;
 	for (int s = 0; s < SET__MAX; s++) {
-		const char *key = settings_def((enum setting)s)->key;
-		const struct fval *f = req_field(rq, key);
+		const struct fval *f = req_val(rq, setting_keys[s]);
 		vals[s] = f->s;
 		norm[s] = arena_alloc(rq->arena, f->len + 1);
 		errors[s] = f->err_key ? f->err_key : settings_check((enum setting)s, f->s, norm[s], f->len + 1);
@@ -114,7 +133,7 @@ void h_settings_save(struct req *rq, struct resp *rs)
 		return;
 	}
 	/* the password: empty keeps it, the checkbox removes it */
-	if (!*norm[SET_SMTP_PASSWORD] && !req_field(rq, "smtp_password_clear")->present)
+	if (!*norm[SET_SMTP_PASSWORD] && !req_val(rq, K_SMTP_PASSWORD_CLEAR)->present)
 		norm[SET_SMTP_PASSWORD] = (char *)(stored[SET_SMTP_PASSWORD] ? stored[SET_SMTP_PASSWORD] : "");
 	const char *receipt = url(rq, "%s?done=saved", RECEIPT), *prior = NULL;
 	enum err e = store_begin(st);
@@ -140,7 +159,7 @@ void h_mail_test(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *err = NULL;
-	const char *to = admin_value(rq, "to", true, &err);
+	const char *to = admin_value(rq, K_TO, true, &err);
 	if (!err && !ids_email_ok(to))
 		err = "err_email";
 	if (err) {

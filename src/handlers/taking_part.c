@@ -72,23 +72,9 @@ void tp_person(struct req *rq, struct tobj *o, const char *name, const char *pho
 	tobj_str(o, "email", email);
 }
 
-bool tp_form_fields(struct req *rq, struct tobj *v, const char *const *names, const char *const *errors, size_t n)
-{
-	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		tobj_str(v, names[i], req_field(rq, names[i])->s);
-		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", names[i]), T(rq, errors[i]));
-			any = true;
-		}
-	}
-	tobj_bool(v, "has_errors", any);
-	return any;
-}
-
 int tp_retention_days(struct store *st, struct req *rq)
 {
-	return signup_retention_days(st ? store_setting(st, rq->arena, "signup_retention_days") : NULL);
+	return signup_retention_days(store_setting(st, rq->arena, "signup_retention_days"));
 }
 
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected)

@@ -25,11 +25,6 @@ const char *tp_local_now(struct req *rq);
 bool tp_may(const struct req *rq, enum record_kind kind, const char *unit, enum access_action act);
 /* Sets o.name, o.phone, o.email: in full, or masked (王○明, 0912-***-678). */
 void tp_person(struct req *rq, struct tobj *o, const char *name, const char *phone, const char *email, bool full);
-/*
- * Copies each named field's value into v and, where errors[i] is set, its
- * message as NAME_error; sets has_errors.  Returns whether any error is set.
- */
-bool tp_form_fields(struct req *rq, struct tobj *v, const char *const *names, const char *const *errors, size_t n);
 /* The office's retention period for sign-ups and bookings, in days (setting signup_retention_days). */
 int tp_retention_days(struct store *st, struct req *rq);
 /* Unit options for a select (units the user may run things for), the selected one marked. */

@@ -102,9 +102,9 @@ static bool may_edit(const struct actor *who, const char *village)
 }
 
 static const struct afield add_fields[] = {
-    {"code", "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
-    {"name_zh", "village_name_zh", AF_TEXT, 50, true, NULL},
-    {"name_en", "village_name_en", AF_TEXT, 100, false, NULL},
+    {K_CODE, "admin_code", AF_TEXT, 32, true, "admin_code_hint"},
+    {K_NAME_ZH, "village_name_zh", AF_TEXT, 50, true, NULL},
+    {K_NAME_EN, "village_name_en", AF_TEXT, 100, false, NULL},
 };
 enum { NADD = sizeof add_fields / sizeof add_fields[0] };
 
@@ -159,7 +159,7 @@ void h_village_add(struct req *rq, struct resp *rs)
 	}
 	bool ok = true;
 	for (int i = 0; i < NADD; i++) {
-		vals[i] = admin_value(rq, add_fields[i].name, add_fields[i].required, &errors[i]);
+		vals[i] = admin_value(rq, add_fields[i].key, add_fields[i].required, &errors[i]);
 		ok &= !errors[i];
 	}
 	if (ok && !ids_code_ok(vals[0])) {
@@ -183,24 +183,24 @@ void h_village_add(struct req *rq, struct resp *rs)
 }
 
 static const struct afield edit_fields[] = {
-    {"chief_name", "village_chief_name", AF_TEXT, 50, false, NULL},
-    {"chief_phone", "village_chief_phone", AF_TEXT, 40, false, NULL},
-    {"officer_name", "village_officer_name", AF_TEXT, 50, false, NULL},
-    {"officer_phone", "village_officer_phone", AF_TEXT, 40, false, NULL},
-    {"office_zh", "village_office_zh", AF_TEXT, 200, false, NULL},
-    {"office_en", "village_office_en", AF_TEXT, 300, false, NULL},
-    {"hours_zh", "village_hours_zh", AF_TEXT, 200, false, NULL},
-    {"hours_en", "village_hours_en", AF_TEXT, 300, false, NULL},
+    {K_CHIEF_NAME, "village_chief_name", AF_TEXT, 50, false, NULL},
+    {K_CHIEF_PHONE, "village_chief_phone", AF_TEXT, 40, false, NULL},
+    {K_OFFICER_NAME, "village_officer_name", AF_TEXT, 50, false, NULL},
+    {K_OFFICER_PHONE, "village_officer_phone", AF_TEXT, 40, false, NULL},
+    {K_OFFICE_ZH, "village_office_zh", AF_TEXT, 200, false, NULL},
+    {K_OFFICE_EN, "village_office_en", AF_TEXT, 300, false, NULL},
+    {K_HOURS_ZH, "village_hours_zh", AF_TEXT, 200, false, NULL},
+    {K_HOURS_EN, "village_hours_en", AF_TEXT, 300, false, NULL},
 };
 enum { NEDIT = sizeof edit_fields / sizeof edit_fields[0] };
 enum { V_CHIEF, V_CHIEF_PHONE, V_OFFICER, V_OFFICER_PHONE, V_OFFICE_ZH, V_OFFICE_EN, V_HOURS_ZH, V_HOURS_EN };
 
 static const struct afield post_fields[] = {
-    {"title_zh", "village_post_title_zh", AF_TEXT, 100, true, NULL},
-    {"body_zh", "village_post_body_zh", AF_AREA, 4000, true, "faq_edit_markdown_hint"},
-    {"title_en", "village_post_title_en", AF_TEXT, 200, false, NULL},
-    {"body_en", "village_post_body_en", AF_AREA, 8000, false, NULL},
-    {"event_on", "village_post_event_on", AF_DATE, 10, false, "village_post_event_hint"},
+    {K_TITLE_ZH, "village_post_title_zh", AF_TEXT, 100, true, NULL},
+    {K_BODY_ZH, "village_post_body_zh", AF_AREA, 4000, true, "faq_edit_markdown_hint"},
+    {K_TITLE_EN, "village_post_title_en", AF_TEXT, 200, false, NULL},
+    {K_BODY_EN, "village_post_body_en", AF_AREA, 8000, false, NULL},
+    {K_EVENT_ON, "village_post_event_on", AF_DATE, 10, false, "village_post_event_hint"},
 };
 enum { NPOST = sizeof post_fields / sizeof post_fields[0] };
 enum { P_TITLE_ZH, P_BODY_ZH, P_TITLE_EN, P_BODY_EN, P_EVENT };
@@ -281,7 +281,7 @@ void h_village_update(struct req *rq, struct resp *rs)
 		return;
 	bool ok = true;
 	for (int i = 0; i < NEDIT; i++)
-		vals[i] = admin_value(rq, edit_fields[i].name, false, &errors[i]);
+		vals[i] = admin_value(rq, edit_fields[i].key, false, &errors[i]);
 	if (!errors[V_CHIEF_PHONE] && *vals[V_CHIEF_PHONE] && !ids_unit_phone_ok(vals[V_CHIEF_PHONE]))
 		errors[V_CHIEF_PHONE] = "set_err_phone";
 	if (!errors[V_OFFICER_PHONE] && *vals[V_OFFICER_PHONE] && !ids_unit_phone_ok(vals[V_OFFICER_PHONE]))
@@ -322,7 +322,7 @@ void h_village_post_add(struct req *rq, struct resp *rs)
 		return;
 	bool ok = true;
 	for (int i = 0; i < NPOST; i++)
-		pvals[i] = admin_value(rq, post_fields[i].name, post_fields[i].required, &perrors[i]);
+		pvals[i] = admin_value(rq, post_fields[i].key, post_fields[i].required, &perrors[i]);
 	/* English: both title and text, or neither */
 	if (!perrors[P_TITLE_EN] && !perrors[P_BODY_EN] && !*pvals[P_TITLE_EN] != !*pvals[P_BODY_EN])
 		perrors[*pvals[P_TITLE_EN] ? P_BODY_EN : P_TITLE_EN] = "faq_en_pair";

@@ -58,9 +58,9 @@ static long long usec_now(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static bool is_in(const struct staff_rec *u, const char *role, const char *unit)
+static bool is_in(const struct staff_rec *u, enum role role, const char *unit)
 {
-	return strcmp(u->role, role) == 0 && u->unit && unit && strcmp(u->unit, unit) == 0;
+	return u->role == role && u->unit && unit && strcmp(u->unit, unit) == 0;
 }
 
 /*
@@ -83,14 +83,14 @@ static size_t recipients(const struct candidate *c, const struct staff_rec *staf
 				out[n++] = it->officer_id;
 	const char *unit = it->unit ? it->unit : "secretariat";
 	for (size_t i = 0; i < nstaff && n < MAX_RECIPIENTS; i++)
-		if ((is_in(&staff[i], "head", unit) || (faq && is_in(&staff[i], "officer", unit))) &&
+		if ((is_in(&staff[i], ROLE_HEAD, unit) || (faq && is_in(&staff[i], ROLE_OFFICER, unit))) &&
 		    staff[i].id != it->officer_id)
 			out[n++] = staff[i].id;
 	for (size_t i = 0; n == 0 && !faq && i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (is_in(&staff[i], "head", "secretariat"))
+		if (is_in(&staff[i], ROLE_HEAD, "secretariat"))
 			out[n++] = staff[i].id;
 	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (strcmp(staff[i].role, "admin") == 0)
+		if (staff[i].role == ROLE_ADMIN)
 			out[n++] = staff[i].id;
 	return n;
 }
@@ -179,12 +179,9 @@ static enum err raise_batch(struct store *st, struct arena *a, const char *base,
 			queued += e == ERR_OK;
 		}
 	}
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	e = store_finish(st);
+	if (e != ERR_OK)
 		return e;
-	}
 	out->flags += flags;
 	out->notifications += notes;
 	out->mails_queued += queued;
@@ -228,12 +225,10 @@ static enum err purge_people(struct store *st, struct arena *a, struct sched_sta
 	cal_format_iso(clock_office_day(cut), day);
 	const char *at = clock_now_iso(a);
 	int events = 0, bookings = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_signups_purge(st, before, at, &events);
-	if (e == ERR_OK)
-		e = store_bookings_purge(st, day, at, &bookings);
-	e = store_finish(st, e);
+	store_begin(st);
+	store_signups_purge(st, before, at, &events);
+	store_bookings_purge(st, day, at, &bookings);
+	enum err e = store_finish(st);
 	if (e == ERR_OK)
 		out->purged = events + bookings;
 	return e;

@@ -48,7 +48,8 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 18, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015), its last pass (016), sign-ups' and bookings' retention (017, 018) */
+	SCHED_SCHEMA = 18, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
+	                      its last pass (016), sign-ups' and bookings' retention (017, 018) */
 };
 
 /*

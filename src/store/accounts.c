@@ -11,7 +11,7 @@ static void read_account(sqlite3_stmt *s, struct arena *a, void *item)
 	u->id = sqlite3_column_int64(s, 0);
 	u->username = col_str(s, 1, a);
 	u->display_name = col_str(s, 2, a);
-	u->role = col_str(s, 3, a);
+	u->role = role_parse((const char *)sqlite3_column_text(s, 3));
 	u->unit = col_str(s, 4, a);
 	u->unit_name[LANG_ZH] = col_str(s, 5, a);
 	u->unit_name[LANG_EN] = col_str(s, 6, a);

@@ -60,7 +60,7 @@ enum err store_slot_rule_remove(struct store *st, long long id)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? ERR_NOTFOUND : e;
+	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? tx_note(st, ERR_NOTFOUND) : e;
 }
 
 static void read_block(sqlite3_stmt *s, struct arena *a, void *item)
@@ -191,7 +191,7 @@ enum err store_booking_cancel(struct store *st, long long id, const char *at)
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, at);
 	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? ERR_CONFLICT : e;
+	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? tx_note(st, ERR_CONFLICT) : e;
 }
 
 enum err store_bookings_purge(struct store *st, const char *before, const char *at, int *n)

@@ -209,8 +209,7 @@ static enum err signup_update(struct store *st, const char *sql, long long id, c
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, at);
-	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? ERR_CONFLICT : e;
+	return stmt_changed_one(st, s); /* by id: one row or none */
 }
 
 enum err store_signup_cancel(struct store *st, long long id, const char *at)

@@ -316,7 +316,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	if (!auth_allows(rq, rs, r))
 		return;
 	if (invalid && !(r->flags & R_SOFT)) {
-		for (int k = 0; r->fields[k].name; k++)
+		for (int k = 0; r->fields[k].key; k++)
 			if (m->vals[k].err_key) {
 				page_error(rq, rs, 400, m->vals[k].err_key);
 				return;
@@ -324,6 +324,11 @@ static void dispatch(struct req *rq, struct resp *rs)
 	}
 	if (r->flags & R_NOSTORE)
 		rs->no_store = true;
+	/* the handler gets its store: one answer for a database it cannot open */
+	if (!(r->flags & R_NODB) && !req_store(rq)) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
 
 	bool cacheable = (r->flags & R_CACHE) && !rq->sess && (!rq->query || (r->flags & R_CACHE_QUERY));
 	char *key = NULL;
