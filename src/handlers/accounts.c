@@ -94,7 +94,7 @@ static void users_page(struct req *rq, struct resp *rs, int status, const struct
 	struct store *st = req_store(rq);
 	struct user_rec *u;
 	size_t n;
-	if (!st || store_users_all(st, rq->arena, &u, &n) != ERR_OK) {
+	if (store_users_all(st, rq->arena, &u, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -190,10 +190,6 @@ void h_user_add(struct req *rq, struct resp *rs)
 	const char *errors[NACCT];
 	struct account_edit u;
 	char hash[crypto_pwhash_STRBYTES];
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (!acct_posted(rq, true, &a, errors, &u)) {
 		users_page(rq, rs, 422, &a, errors, NULL);
 		return;
@@ -255,7 +251,8 @@ static void stored_vals(struct req *rq, const struct user_rec *u, struct acct_va
 {
 	const char **villages = NULL;
 	store_user_villages(req_store(rq), rq->arena, u->id, &villages);
-	*a = (struct acct_vals){{u->username, u->display_name, role_name(u->role), u->unit, u->email, NULL, NULL}, villages};
+	*a = (struct acct_vals){{u->username, u->display_name, role_name(u->role), u->unit, u->email, NULL, NULL},
+	                        villages};
 }
 
 void h_user_edit_form(struct req *rq, struct resp *rs)

@@ -61,7 +61,7 @@ static void units_page(struct req *rq, struct resp *rs, int status, const char *
 	struct store *st = req_store(rq);
 	struct unit_rec *u;
 	size_t n;
-	if (!st || store_units(st, rq->arena, &u, &n) != ERR_OK) {
+	if (store_units(st, rq->arena, &u, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -122,10 +122,6 @@ void h_unit_add(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const char *vals[NUNIT], *errors[NUNIT];
 	struct unit_rec u;
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (!unit_posted(rq, true, vals, errors, &u)) {
 		units_page(rq, rs, 422, vals, errors, NULL);
 		return;
@@ -240,7 +236,7 @@ static void categories_page(struct req *rq, struct resp *rs, int status, const c
 	struct store *st = req_store(rq);
 	struct category_rec *c;
 	size_t n;
-	if (!st || store_category_list(st, rq->arena, &c, &n) != ERR_OK) {
+	if (store_category_list(st, rq->arena, &c, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -296,10 +292,6 @@ void h_category_add(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	const char *vals[NCAT], *errors[NCAT];
 	struct category_rec c;
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (!category_posted(rq, true, vals, errors, &c)) {
 		categories_page(rq, rs, 422, vals, errors, NULL);
 		return;

@@ -87,7 +87,7 @@ static void settings_page(struct req *rq, struct resp *rs, int status, const cha
 	struct tobj *mail =
 	    admin_form(rq, page, "mail", "mail_test_title", url(rq, "%s/mail-test", RECEIPT), "mail_test_button");
 	struct mail_test_rec last;
-	if (st && store_mail_test_last(st, rq->arena, &last) == ERR_OK) {
+	if (store_mail_test_last(st, rq->arena, &last) == ERR_OK) {
 		const char *when = view_time(rq, last.done_at ? last.done_at : last.requested_at);
 		const char *state = T(rq, arena_printf(rq->arena, "mail_test_%s", last.state));
 		tobj_str(mail, "hint",
@@ -109,10 +109,6 @@ void h_settings_admin(struct req *rq, struct resp *rs)
 void h_settings_save(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *const *stored = req_settings(rq);
 	const char *vals[SET__MAX], *errors[SET__MAX] = {0};
 	char *norm[SET__MAX];
@@ -154,10 +150,6 @@ void h_settings_save(struct req *rq, struct resp *rs)
 void h_mail_test(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *err = NULL;
 	const char *to = admin_value(rq, K_TO, true, &err);
 	if (!err && !ids_email_ok(to))

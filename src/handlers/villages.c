@@ -44,7 +44,7 @@ void h_villages(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct village_rec *v;
 	size_t n;
-	if (!st || store_village_list(st, rq->arena, &v, &n) != ERR_OK) {
+	if (store_village_list(st, rq->arena, &v, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -116,7 +116,7 @@ static void villages_staff_page(struct req *rq, struct resp *rs, int status, con
 	struct store *st = req_store(rq);
 	struct village_rec *v;
 	size_t n;
-	if (!st || store_village_list(st, rq->arena, &v, &n) != ERR_OK) {
+	if (store_village_list(st, rq->arena, &v, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -153,10 +153,6 @@ void h_village_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
 	const char *vals[NADD], *errors[NADD] = {0};
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	bool ok = true;
 	for (int i = 0; i < NADD; i++) {
 		vals[i] = admin_value(rq, add_fields[i].key, add_fields[i].required, &errors[i]);
