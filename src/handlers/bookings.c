@@ -33,9 +33,8 @@
 enum {
 	BOOK_DAYS = 28, /* how far ahead citizens may book */
 	MAX_SLOTS = 512,
-	BOOK_WINDOW = 10 * 60, /* bookings and cancel codes per address in a window */
+	BOOK_WINDOW = 10 * 60, /* bookings per address in a window */
 	BOOK_MAX = 60,
-	CANCEL_MAX = 10,
 };
 
 static const char *kind_label(struct req *rq, const char *kind)
@@ -332,58 +331,25 @@ void h_appointment_receipt(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "appointment_receipt", v);
 }
 
-static void cancel_page(struct req *rq, struct resp *rs, int status, const char *err_key)
+/* Cancels the booking with that code, in the open transaction. */
+static void cancel_booking(struct req *rq, struct store *st, const char *code_hash)
 {
-	struct tobj *v = view_new(rq, T(rq, "bk_cancel_title"));
-	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "code", req_val(rq, K_CODE)->s);
-	if (err_key)
-		view_field_error(rq, v, "code", T(rq, err_key));
-	tobj_bool(v, "has_errors", err_key != NULL);
-	tobj_bool(v, "done", req_val(rq, K_DONE)->present);
-	rs->status = status;
-	rs->no_store = true;
-	page_render(rq, rs, "appointment_cancel", v);
+	struct booking_rec b = {0};
+	store_fail(st, store_booking_by_code(st, rq->arena, code_hash, &b));
+	store_booking_cancel(st, b.id, clock_now_iso(rq->arena));
 }
+
+static const struct tp_cancel booking_cancel = {"bk_cancel_title", "appointment_cancel", "/appointments/cancel?done=1",
+                                                "booking_cancel", cancel_booking};
 
 void h_appointment_cancel_form(struct req *rq, struct resp *rs)
 {
-	cancel_page(rq, rs, 200, NULL);
+	tp_cancel_page(rq, rs, &booking_cancel, 200, NULL);
 }
 
 void h_appointment_cancel(struct req *rq, struct resp *rs)
 {
-	struct store *st = req_store(rq);
-	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE];
-	if (!ids_normalize_code(req_val(rq, K_CODE)->s, code)) {
-		cancel_page(rq, rs, 422, "ev_err_code");
-		return;
-	}
-	auth_hash_code(code, code_hash);
-	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
-	                                    CANCEL_MAX};
-	long retry_s = 0;
-	struct booking_rec b = {0};
-	/* the attempt counts whatever the code turns out to be: its own transaction */
-	enum err err = store_attempt_take(st, "booking_cancel", &brake, 1, clock_now(), BOOK_WINDOW, &retry_s);
-	if (err == ERR_OK) {
-		store_begin(st);
-		store_fail(st, store_booking_by_code(st, rq->arena, code_hash, &b));
-		store_booking_cancel(st, b.id, clock_now_iso(rq->arena));
-		err = store_finish(st);
-	}
-	if (err == ERR_NOTFOUND || err == ERR_CONFLICT) {
-		cancel_page(rq, rs, 404, err == ERR_NOTFOUND ? "ev_err_code" : "ev_err_cancelled");
-		return;
-	}
-	if (err != ERR_OK) {
-		if (err == ERR_LIMIT)
-			page_try_later(rq, rs, (retry_s + 59) / 60);
-		else
-			page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	page_redirect(rq, rs, url(rq, "/appointments/cancel?done=1"));
+	tp_cancel(rq, rs, &booking_cancel);
 }
 
 /* ---- the desk: a day's list, blocks, rules ---- */

@@ -33,9 +33,6 @@ enum {
 	/* sign-ups per address in a window: a whole office behind one NAT may sign up at opening time */
 	SIGNUP_WINDOW = 10 * 60,
 	SIGNUP_MAX = 300,
-	/* cancel codes tried per address in a window */
-	CANCEL_WINDOW = 10 * 60,
-	CANCEL_MAX = 10,
 };
 
 /* ---- shared pieces ---- */
@@ -370,59 +367,26 @@ static enum err promote_waiting(struct req *rq, struct store *st, long long even
 	return err;
 }
 
-static void cancel_page(struct req *rq, struct resp *rs, int status, const char *err_key)
+/* Cancels the sign-up with that code and moves the waiting list up, in the open transaction. */
+static void cancel_signup(struct req *rq, struct store *st, const char *code_hash)
 {
-	struct tobj *v = view_new(rq, T(rq, "ev_cancel_title"));
-	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "code", req_val(rq, K_CODE)->s);
-	if (err_key)
-		view_field_error(rq, v, "code", T(rq, err_key));
-	tobj_bool(v, "has_errors", err_key != NULL);
-	tobj_bool(v, "done", req_val(rq, K_DONE)->present);
-	rs->status = status;
-	rs->no_store = true;
-	page_render(rq, rs, "event_cancel", v);
+	struct signup_rec s = {0};
+	store_fail(st, store_signup_by_code(st, rq->arena, code_hash, &s));
+	store_signup_cancel(st, s.id, clock_now_iso(rq->arena));
+	store_fail(st, promote_waiting(rq, st, s.event_id));
 }
+
+static const struct tp_cancel signup_cancel = {"ev_cancel_title", "event_cancel", "/events/cancel?done=1",
+                                               "signup_cancel", cancel_signup};
 
 void h_event_cancel_form(struct req *rq, struct resp *rs)
 {
-	cancel_page(rq, rs, 200, NULL);
+	tp_cancel_page(rq, rs, &signup_cancel, 200, NULL);
 }
 
 void h_event_cancel(struct req *rq, struct resp *rs)
 {
-	struct store *st = req_store(rq);
-	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE];
-	if (!ids_normalize_code(req_val(rq, K_CODE)->s, code)) {
-		cancel_page(rq, rs, 422, "ev_err_code");
-		return;
-	}
-	auth_hash_code(code, code_hash);
-	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
-	                                    CANCEL_MAX};
-	long retry_s = 0;
-	struct signup_rec s = {0};
-	/* the attempt counts whatever the code turns out to be: its own transaction */
-	enum err err = store_attempt_take(st, "signup_cancel", &brake, 1, clock_now(), CANCEL_WINDOW, &retry_s);
-	if (err == ERR_OK) {
-		store_begin(st);
-		store_fail(st, store_signup_by_code(st, rq->arena, code_hash, &s));
-		store_signup_cancel(st, s.id, clock_now_iso(rq->arena));
-		store_fail(st, promote_waiting(rq, st, s.event_id));
-		err = store_finish(st);
-	}
-	if (err == ERR_NOTFOUND || err == ERR_CONFLICT) {
-		cancel_page(rq, rs, 404, err == ERR_NOTFOUND ? "ev_err_code" : "ev_err_cancelled");
-		return;
-	}
-	if (err != ERR_OK) {
-		if (err == ERR_LIMIT)
-			page_try_later(rq, rs, (retry_s + 59) / 60);
-		else
-			page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	page_redirect(rq, rs, url(rq, "/events/cancel?done=1"));
+	tp_cancel(rq, rs, &signup_cancel);
 }
 
 /* ---- staff: publishing ---- */
