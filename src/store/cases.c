@@ -90,28 +90,14 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	return stmt_insert(st, s, id);
 }
 
-/* One case by a unique key: sql is CASE_SELECT and a WHERE on ?1. */
-static enum err case_by(struct store *st, struct arena *a, const char *sql, const char *key, struct case_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_case(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out)
 {
-	return case_by(st, a, CASE_SELECT "WHERE c.case_no = ?1", no, out);
+	return stmt_one_by(st, a, CASE_SELECT "WHERE c.case_no = ?1", no, out, read_case);
 }
 
 enum err store_case_by_form(struct store *st, struct arena *a, const char *form_hash, struct case_rec *out)
 {
-	return case_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out);
+	return stmt_one_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out, read_case);
 }
 
 static void read_event(sqlite3_stmt *s, struct arena *a, void *item)

@@ -259,6 +259,19 @@ enum err row_err(int rc)
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
+enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fill(s, a, out);
+	sqlite3_reset(s);
+	return row_err(rc);
+}
+
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id)
 {
 	enum err e = stmt_done(st, s);

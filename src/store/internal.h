@@ -75,6 +75,11 @@ enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **it
 
 /* The result of stepping a one-row lookup: ERR_OK (a row), ERR_NOTFOUND or ERR_DB. */
 enum err row_err(int rc);
+/*
+ * A lookup by a unique text key: runs static sql with key bound to ?1 and
+ * fills out from its row.  ERR_OK (a row), ERR_NOTFOUND or ERR_DB.
+ */
+enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill);
 
 /* Steps an INSERT (stmt_done) and, when it worked and id is not NULL, sets *id to the new rowid. */
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id);

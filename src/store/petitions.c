@@ -130,29 +130,14 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	return stmt_insert(st, s, id);
 }
 
-/* One petition by a unique key: sql is PETITION_SELECT and a WHERE on ?1. */
-static enum err petition_by(struct store *st, struct arena *a, const char *sql, const char *key,
-                            struct petition_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_petition(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
 {
-	return petition_by(st, a, PETITION_SELECT "WHERE p.petition_no = ?1", no, out);
+	return stmt_one_by(st, a, PETITION_SELECT "WHERE p.petition_no = ?1", no, out, read_petition);
 }
 
 enum err store_petition_by_form(struct store *st, struct arena *a, const char *form_hash, struct petition_rec *out)
 {
-	return petition_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out);
+	return stmt_one_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out, read_petition);
 }
 
 static void read_pet_event(sqlite3_stmt *s, struct arena *a, void *item)
