@@ -24,9 +24,9 @@ SRC = os.path.join(ROOT, "src")
 DOC = os.path.join(ROOT, "docs", "ARCHITECTURE.md")
 
 # What handlers may use of app/, the kit: requests and responses, views,
-# auth, forms, the route record; not site.h, the kit's own start-up state.
+# auth, forms, the route record and its field keys; not site.h, the kit's own start-up state.
 # The dispatcher that calls the handlers (web/) is above them.
-APP_KIT = ["app/auth.h", "app/form.h", "app/http.h", "app/qr.h", "app/router.h", "app/view.h"]
+APP_KIT = ["app/auth.h", "app/fields.h", "app/form.h", "app/http.h", "app/qr.h", "app/router.h", "app/view.h"]
 
 ALLOWED = {
     "main": ["cli", "store"],  # dispatches to cli; store_library_init before any thread

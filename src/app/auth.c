@@ -21,14 +21,14 @@
 
 bool auth_has(const struct req *rq, unsigned mask)
 {
-	return rq->sess && (mask & ROLE_BIT(rq->sess->role));
+	return rq->sess && (mask & ROLE_BIT(rq->sess->user.role));
 }
 
 struct actor auth_actor(const struct req *rq)
 {
 	if (!rq->sess)
 		return (struct actor){.role = ROLE__MAX};
-	return (struct actor){.role = rq->sess->role, .unit = rq->sess->user.unit, .id = rq->sess->user.id};
+	return (struct actor){.role = rq->sess->user.role, .unit = rq->sess->user.unit, .id = rq->sess->user.id};
 }
 
 const char *auth_random_hex(struct arena *a, size_t nbytes)
@@ -63,7 +63,7 @@ enum { RECEIPT_MAX_AGE = 30 * 60 };
 
 const char *auth_form_once(struct req *rq)
 {
-	const struct fval *f = req_field(rq, "once");
+	const struct fval *f = req_val(rq, K_ONCE);
 	return f->present && ids_form_once_valid(f->s) ? f->s : auth_random_hex(rq->arena, FORM_ONCE_LEN / 2);
 }
 
@@ -92,8 +92,7 @@ static void load_session(struct req *rq)
 	if (store_session_get(st, rq->arena, s->token_hash, clock_now(), SESSION_IDLE, SESSION_ABSOLUTE, &s->user,
 	                      &s->csrf) != ERR_OK)
 		return;
-	s->role = role_parse(s->user.role);
-	if (s->role == ROLE__MAX)
+	if (s->user.role == ROLE__MAX)
 		return;
 	rq->sess = s;
 }
@@ -137,7 +136,7 @@ bool auth_allows(struct req *rq, struct resp *rs, const struct route *r)
 			}
 			return false;
 		}
-		if (!(r->roles & ROLE_BIT(rq->sess->role))) {
+		if (!(r->roles & ROLE_BIT(rq->sess->user.role))) {
 			page_error(rq, rs, 403, "err_forbidden");
 			return false;
 		}
@@ -195,12 +194,13 @@ void app_view_session(struct req *rq, struct tobj *v)
 		return;
 	struct tobj *u = tobj_new(rq->arena);
 	view_data(rq, u, "user_name", rq->sess->user.display_name);
-	tobj_str(u, "user_role", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->role))));
+	tobj_str(u, "user_role", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->user.role))));
 	tobj_obj(v, "user", u);
 	view_data(rq, v, "user_name", rq->sess->user.display_name);
 	tobj_str(v, "csrf", rq->sess->csrf);
 	for (int r = 0; r < ROLE__MAX; r++)
-		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_name((enum role)r)), rq->sess->role == (enum role)r);
+		tobj_bool(v, arena_printf(rq->arena, "is_%s", role_name((enum role)r)),
+		          rq->sess->user.role == (enum role)r);
 }
 
 /*

@@ -19,8 +19,7 @@
 enum { SESSION_IDLE = 30 * 60, SESSION_ABSOLUTE = 12 * 3600 };
 
 struct session {
-	struct user_rec user;
-	enum role role;
+	struct user_rec user; /* user.role: a role, never ROLE__MAX */
 	const char *csrf;
 	const char *token_hash;
 };

@@ -45,6 +45,7 @@ struct req {
 	const char *local_path;     /* decoded path without the /en prefix */
 	struct route_match *match;  /* route, path captures and validated fields */
 	struct session *sess;       /* NULL for visitors */
+	const char **settings;      /* the office's settings, loaded on first use (req_settings) */
 	const char *set_cookies[3]; /* Set-Cookie values the app adds to the response */
 	int nset_cookies;
 };

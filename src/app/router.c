@@ -152,12 +152,12 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 	m->ninvalid = 0;
 	if (!r->fields)
 		return 0;
-	for (int k = 0; k < MAX_FIELDS && r->fields[k].name; k++) {
+	for (int k = 0; k < MAX_FIELDS && r->fields[k].key; k++) {
 		const struct field *f = &r->fields[k];
 		struct fval *v = &m->vals[k];
 		*v = (struct fval){.s = ""};
 		for (size_t i = 0; i < n; i++) {
-			if (strcmp(ps[i].name, f->name) != 0)
+			if (strcmp(ps[i].name, key_name(f->key)) != 0)
 				continue;
 			if (f->type == F_MULTI) {
 				if (!v->multi)
@@ -201,22 +201,22 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 
 static const struct fval empty_fval = {.s = ""};
 
-const struct fval *req_field(const struct req *rq, const char *name)
+const struct fval *req_val(const struct req *rq, enum key key)
 {
 	const struct route_match *m = rq->match;
 	if (!m || !m->route->fields)
 		return &empty_fval;
-	for (int k = 0; k < MAX_FIELDS && m->route->fields[k].name; k++)
-		if (strcmp(m->route->fields[k].name, name) == 0)
+	for (int k = 0; k < MAX_FIELDS && m->route->fields[k].key; k++)
+		if (m->route->fields[k].key == key)
 			return &m->vals[k];
 	return &empty_fval;
 }
 
-const struct upload *req_upload(const struct req *rq, const char *name)
+const struct upload *req_upload(const struct req *rq, enum key k)
 {
 	const struct route_match *m = rq->match;
 	for (size_t i = 0; m && i < m->nuploads; i++)
-		if (strcmp(m->uploads[i].name, name) == 0)
+		if (strcmp(m->uploads[i].name, key_name(k)) == 0)
 			return &m->uploads[i];
 	return NULL;
 }

@@ -11,6 +11,7 @@
 #ifndef BM_ROUTER_H
 #define BM_ROUTER_H
 
+#include "app/fields.h"
 #include "app/form.h"
 #include "app/http.h"
 
@@ -25,7 +26,7 @@ enum ftype {
 };
 
 struct field {
-	const char *name;
+	enum key key; /* app/fields.h: the name, declared once */
 	enum ftype type;
 	unsigned max;
 	bool required;
@@ -58,6 +59,7 @@ enum {
 	R_NOCSRF = 1 << 3,      /* POST without a session token (citizen lookup forms carry their own) */
 	R_CACHE_QUERY = 1 << 4, /* with R_CACHE: the page takes a query string, part of its cache key (search) */
 	R_UPLOAD = 1 << 5,      /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
+	R_NODB = 1 << 6, /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
 };
 
 struct route {
@@ -112,10 +114,10 @@ const char *route_allow(const char *path);
  */
 int route_validate(struct arena *a, const struct route *r, struct param *ps, size_t n, struct route_match *m);
 
-/* The validated field by name; a static empty value when not declared. */
-const struct fval *req_field(const struct req *rq, const char *name);
-/* The file sent in field name (R_UPLOAD routes), or NULL. */
-const struct upload *req_upload(const struct req *rq, const char *name);
+/* The validated field k; a static empty value when the route does not declare it. */
+const struct fval *req_val(const struct req *rq, enum key k);
+/* The file sent in field k (R_UPLOAD routes), or NULL. */
+const struct upload *req_upload(const struct req *rq, enum key k);
 /* Path capture i, or "" */
 const char *req_cap(const struct req *rq, int i);
 

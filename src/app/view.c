@@ -13,11 +13,79 @@
 #include "domain/cal.h"
 #include "domain/cjk.h"
 #include "domain/clock.h"
+#include "store/settings.h"
 #include "util/i18n.h"
+
+const char *const *req_settings(struct req *rq)
+{
+	if (!rq->settings) {
+		rq->settings = arena_alloc(rq->arena, SET__MAX * sizeof *rq->settings);
+		struct store *st = req_store(rq);
+		if (!st || store_settings_load(st, rq->arena, rq->settings) != ERR_OK)
+			memset(rq->settings, 0, SET__MAX * sizeof *rq->settings);
+	}
+	return rq->settings;
+}
+
+const char *view_setting(struct req *rq, enum setting s)
+{
+	return settings_pick(req_settings(rq), s, rq->lang == LANG_EN);
+}
+
+const char *view_public_url(struct req *rq)
+{
+	return settings_pick(req_settings(rq), SET_PUBLIC_URL, false);
+}
+
+/* The office's facts every page shows (head.html, foot.html, printed sheets). */
+static void view_office(struct req *rq, struct tobj *v)
+{
+	static const struct {
+		const char *name;
+		enum setting s;
+	} facts[] = {
+	    {"site_name", SET_SITE_NAME_ZH},
+	    {"office_name", SET_OFFICE_NAME_ZH},
+	    {"office_address", SET_ADDRESS_ZH},
+	    {"office_phone", SET_PHONE},
+	    {"office_hours", SET_HOURS_ZH},
+	    {"office_email", SET_EMAIL},
+	    {"logo", SET_LOGO},
+	};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
+		tobj_str(v, facts[i].name, view_setting(rq, facts[i].s));
+	const char *pub = req_settings(rq)[SET_PUBLIC_URL];
+	if (rq->sess)
+		tobj_bool(v, "public_url_unset", !pub || !*pub);
+}
 
 const char *T(const struct req *rq, const char *key)
 {
 	return i18n(rq->lang, key);
+}
+
+void view_field_error(struct req *rq, struct tobj *v, const char *name, const char *msg)
+{
+	struct tobj *e = tobj_new(rq->arena);
+	char *id = arena_printf(rq->arena, "%s", name);
+	for (char *p = id; *p; p++)
+		if (*p == '_')
+			*p = '-'; /* read_back: "read-back-err" */
+	tobj_str(e, "id", id);
+	tobj_str(e, "text", msg);
+	tobj_obj(v, arena_printf(rq->arena, "%s_error", name), e);
+}
+
+const char *T_fill(struct req *rq, const char *key, const char *name, const char *value)
+{
+	const char *s = T(rq, key), *at;
+	const char *ph = arena_printf(rq->arena, "{%s}", name);
+	const char *out = "";
+	while ((at = strstr(s, ph))) {
+		out = arena_printf(rq->arena, "%s%.*s%s", out, (int)(at - s), s, value);
+		s = at + strlen(ph);
+	}
+	return arena_printf(rq->arena, "%s%s", out, s);
 }
 
 const char *pick(const struct req *rq, const char *const txt[LANG__MAX])
@@ -118,6 +186,7 @@ struct tobj *view_new(struct req *rq, const char *title)
 	if (en && strcmp(here, "/") == 0)
 		tobj_str(v, "alt_href", "/");
 	tobj_bool(v, "demo", app_is_demo());
+	view_office(rq, v);
 	app_view_session(rq, v);
 	return v;
 }
@@ -176,9 +245,9 @@ void page_conflict(struct req *rq, struct resp *rs, const char *msg_key, const c
 
 const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 {
-	const struct fval *reason = req_field(rq, "reason");
+	const struct fval *reason = req_val(rq, K_REASON);
 	*err_key = NULL;
-	if (!req_field(rq, "confirm")->present)
+	if (!req_val(rq, K_CONFIRM)->present)
 		return NULL;
 	if (reason->err_key) {
 		*err_key = reason->err_key;
@@ -195,9 +264,9 @@ const char *req_confirmed_reason(const struct req *rq, const char **err_key)
 void page_confirm(struct req *rq, struct resp *rs, struct tobj *v, const char *err_key)
 {
 	tobj_str(v, "back", record_href(rq));
-	tobj_str(v, "reason", req_field(rq, "reason")->s);
+	tobj_str(v, "reason", req_val(rq, K_REASON)->s);
 	if (err_key)
-		tobj_str(v, "reason_error", T(rq, err_key));
+		view_field_error(rq, v, "reason", T(rq, err_key));
 	rs->status = err_key ? 422 : 200;
 	rs->no_store = true;
 	page_render(rq, rs, "confirm", v);

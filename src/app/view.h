@@ -10,15 +10,39 @@
 
 #include "app/http.h"
 #include "app/router.h"
+#include "domain/settings.h"
 #include "tmpl/tmpl.h"
 
 struct store;
 
-/* This thread's database connection (opened on first use); NULL if it can't open. */
+/*
+ * This thread's database connection (opened on first use).  Never NULL in a
+ * handler: the dispatcher answers 503 itself when it cannot open it, except
+ * on R_NODB routes, whose handlers may get NULL.
+ */
 struct store *req_store(struct req *rq);
+
+/*
+ * The office's settings (domain/settings.h), read once per request; all
+ * unset when the store cannot be read.  view_setting: setting s as this
+ * page shows it (settings_pick in the visitor's language; s a …_zh key
+ * for a pair).  view_public_url: the address the public reaches the site
+ * at, without a trailing '/': QR codes, RSS, e-mail links, canonical URLs.
+ */
+const char *const *req_settings(struct req *rq);
+const char *view_setting(struct req *rq, enum setting s);
+const char *view_public_url(struct req *rq);
 
 /* UI string for key in the request's language. */
 const char *T(const struct req *rq, const char *key);
+/*
+ * A field's error for the templates: NAME_error, an object with the message
+ * (text) and the id its element has ("NAME-err", '_' as '-') that
+ * {{#NAME_error}}{{>field_error}}{{/NAME_error}} shows (templates/field_error.html).
+ */
+void view_field_error(struct req *rq, struct tobj *v, const char *name, const char *msg);
+/* T with its {name} placeholders replaced by value (an arena copy; the value is not escaped: render it escaped). */
+const char *T_fill(struct req *rq, const char *key, const char *name, const char *value);
 /* The text in the request's language, falling back to Chinese; NULL if neither. */
 const char *pick(const struct req *rq, const char *const txt[LANG__MAX]);
 
@@ -50,7 +74,10 @@ const char *md_html(struct arena *a, const char *markdown);
 
 /*
  * A new page view with the layout's fields: lang, base ("" or "/en"),
- * title, the other language's address, demo flag, signed-in user, CSRF token.
+ * title, the other language's address, demo flag, signed-in user, CSRF
+ * token, the office's facts from the settings (site_name, office_name,
+ * office_address, office_phone, office_hours, office_email, logo) and, on
+ * staff pages, public_url_unset.
  */
 struct tobj *view_new(struct req *rq, const char *title);
 

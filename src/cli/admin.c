@@ -36,9 +36,15 @@ static const char admin_usage[] =
     "                             metadata, services and their sheets, news, FAQ) as JSON on stdout\n"
     "  catalog import FILE.json   check the whole document, then load it in one transaction;\n"
     "                             docs/catalog-format.md\n"
-    "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT]\n"
+    "  set KEY VALUE              change one of the office's settings (\"\" unsets it); get lists the keys\n"
+    "  get [KEY]                  show the settings (secrets are never shown)\n"
+    "  unit add --unit CODE --name NAME_ZH [--name-en TEXT] [--phone TEXT] [--email ADDR] | unit list\n"
+    "                             the office's units (課室); the admin page /staff/admin/units edits them\n"
+    "  mail-test --to ADDRESS     send one e-mail now with the SMTP settings and show the server's answer\n"
+    "  user add --user NAME --role ROLE [--unit CODE] [--name TEXT] [--villages CODE,...]\n"
     "                             add or update a staff account; the password is read from stdin\n"
-    "                             (roles: counter, hotline, officer, head, admin); ends the user's sessions\n"
+    "                             (roles: counter, hotline, officer, head, admin, village); an officer needs\n"
+    "                             --unit; a village officer (里幹事) keeps --villages; ends the user's sessions\n"
     "  user passwd --user NAME    set a new password, read from stdin; ends every session of the user\n"
     "  user disable --user NAME   refuse the account's sign-ins and end its sessions\n"
     "  user enable --user NAME    allow the account to sign in again\n"
@@ -111,11 +117,7 @@ static int import_faq(struct store *st, const char *path)
 		json_decref(root);
 		return 1;
 	}
-	if (store_begin(st) != ERR_OK) {
-		json_decref(root);
-		fprintf(stderr, "bianmin: cannot start a transaction: %s\n", store_errmsg(st));
-		return 1;
-	}
+	store_begin(st);
 	size_t i;
 	json_t *e;
 	int rc = 0;
@@ -161,10 +163,12 @@ static int import_faq(struct store *st, const char *path)
 		if (rc)
 			break;
 	}
-	if (rc == 0 && store_commit(st) == ERR_OK)
+	if (rc)
+		store_fail(st, ERR_INVAL);
+	if (store_finish(st) == ERR_OK)
 		printf("imported %zu FAQ entries from %s\n", json_array_size(root), path);
-	else {
-		store_rollback(st);
+	else if (!rc) {
+		fprintf(stderr, "bianmin: %s: %s\n", path, store_errmsg(st));
 		rc = 1;
 	}
 	json_decref(root);
@@ -186,8 +190,9 @@ static int import_calendar(struct store *st, const char *path)
 		return 1;
 	}
 	/* open deadlines follow the new calendar */
-	if (store_begin(st) != ERR_OK || store_recompute_due(st) != ERR_OK || store_commit(st) != ERR_OK) {
-		store_rollback(st);
+	store_begin(st);
+	store_recompute_due(st);
+	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot recompute deadlines: %s\n", store_errmsg(st));
 		return 1;
 	}
@@ -224,22 +229,22 @@ static enum err end_sessions_audited(struct store *st, const char *username, con
 }
 
 static int add_user(struct store *st, const char *username, const char *role, const char *unit, const char *name,
-                    const char *password)
+                    const char *villages, const char *password)
 {
 	char hash[crypto_pwhash_STRBYTES], err[256] = "";
 	if (role_parse(role) == ROLE__MAX) {
-		fprintf(stderr, "bianmin: unknown role %s (counter, hotline, officer, head, admin)\n", role);
+		fprintf(stderr, "bianmin: unknown role %s (counter, hotline, officer, head, admin, village)\n", role);
 		return 1;
 	}
-	if (new_password(password, hash) != 0)
+	if (cli_check_account(st, role, unit, villages) != 0 || new_password(password, hash) != 0)
 		return 1;
 	/* updating an account resets its password: sessions signed in with the old one end */
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_user_upsert(st, username, name ? name : username, role, unit, "", hash, err, sizeof err);
-	if (e == ERR_OK)
-		e = end_sessions_audited(st, username, "user_add", role);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_user_upsert(st, username, name ? name : username, role_parse(role), unit, "", hash, err, sizeof err);
+	store_fail(st, end_sessions_audited(st, username, "user_add", role));
+	if (role_parse(role) == ROLE_VILLAGE && cli_set_villages(st, username, villages) != 0)
+		store_fail(st, ERR_INVAL);
+	if (store_finish(st) != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot save user %s: %s\n", username, err[0] ? err : store_errmsg(st));
 		return 1;
 	}
@@ -262,14 +267,16 @@ static int change_user(struct store *st, const char *username, const char *what,
 		fprintf(stderr, "bianmin: no user %s\n", username);
 		return 1;
 	}
-	if (e == ERR_OK)
-		e = store_begin(st);
-	if (e == ERR_OK)
-		e = password ? store_user_set_password(st, u.id, hash)
-		             : store_user_set_active(st, u.id, strcmp(what, "enable") == 0);
-	if (e == ERR_OK)
-		e = end_sessions_audited(st, username, action, NULL);
-	if (store_finish(st, e) != ERR_OK) {
+	if (e == ERR_OK) {
+		store_begin(st);
+		if (password)
+			store_user_set_password(st, u.id, hash);
+		else
+			store_user_set_active(st, u.id, strcmp(what, "enable") == 0);
+		store_fail(st, end_sessions_audited(st, username, action, NULL));
+		e = store_finish(st);
+	}
+	if (e != ERR_OK) {
 		fprintf(stderr, "bianmin: cannot change user %s: %s\n", username, store_errmsg(st));
 		return 1;
 	}
@@ -281,17 +288,19 @@ static int change_user(struct store *st, const char *username, const char *what,
 static int demo_users(struct store *st)
 {
 	static const struct {
-		const char *user, *role, *unit, *name;
+		const char *user, *role, *unit, *name, *villages;
 	} users[] = {
-	    {"counter1", "counter", NULL, "林櫃台"},
-	    {"hotline1", "hotline", NULL, "陳話務"},
-	    {"officer1", "officer", "social", "王承辦"},
-	    {"head1", "head", "social", "張課長"},
-	    {"secretary1", "head", "secretariat", "李主任秘書"},
-	    {"admin1", "admin", NULL, "系統管理員"},
+	    {"counter1", "counter", NULL, "林櫃台", NULL},
+	    {"hotline1", "hotline", NULL, "陳話務", NULL},
+	    {"officer1", "officer", "social", "王承辦", NULL},
+	    {"head1", "head", "social", "張課長", NULL},
+	    {"secretary1", "head", "secretariat", "李主任秘書", NULL},
+	    {"admin1", "admin", NULL, "系統管理員", NULL},
+	    {"village1", "village", NULL, "黃里幹事", "zhuhu,dingliao"},
 	};
 	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++)
-		if (add_user(st, users[i].user, users[i].role, users[i].unit, users[i].name, "demo-password") != 0)
+		if (add_user(st, users[i].user, users[i].role, users[i].unit, users[i].name, users[i].villages,
+		             "demo-password") != 0)
 			return 1;
 	printf("demo staff accounts use the password demo-password\n");
 	return 0;
@@ -312,8 +321,8 @@ static int load_demo(struct store *st, const char *root)
 	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
 	if (catalog_import(st, path) != 0)
 		return 1;
-	/* what the catalog document does not hold: the Open311 services, the events */
-	static const char *const scripts[] = {"open311", "events"};
+	/* what the catalog document does not hold yet: the office's settings, the Open311 services, the events */
+	static const char *const scripts[] = {"settings", "open311", "events"};
 	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
 		snprintf(path, sizeof path, "%s/sql/demo/%s.sql", root, scripts[i]);
 		if (file_read(path, &sql, &len) != ERR_OK) {
@@ -646,7 +655,7 @@ static int cmd_user(const struct cli_opts *o, const char *sub)
 	struct store *st = open_db(o);
 	int rc = 1;
 	if (st)
-		rc = add ? add_user(st, o->user, o->role, o->unit, o->name, pw)
+		rc = add ? add_user(st, o->user, o->role, o->unit, o->name, o->villages, pw)
 		         : change_user(st, o->user, sub, passwd ? pw : NULL);
 	sodium_memzero(pw, sizeof pw);
 	store_close(st);
@@ -675,6 +684,14 @@ int cli_admin(int argc, char **argv)
 		return cmd_faq_stale(&o);
 	if (strcmp(cmd, "api-key") == 0)
 		return cmd_api_key(&o);
+	if (strcmp(cmd, "set") == 0)
+		return cli_admin_set(&o);
+	if (strcmp(cmd, "get") == 0)
+		return cli_admin_get(&o);
+	if (strcmp(cmd, "unit") == 0)
+		return cli_admin_unit(&o);
+	if (strcmp(cmd, "mail-test") == 0)
+		return cli_admin_mail_test(&o);
 	if (strcmp(cmd, "import-faq") == 0) {
 		if (o.nargs != 2) {
 			fprintf(stderr, "usage: bianmin admin import-faq --db FILE FILE.json\n");

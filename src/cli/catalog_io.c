@@ -59,12 +59,10 @@ int catalog_import(struct store *st, const char *path)
 		        r.nerrors == 1 ? "" : "s");
 	} else {
 		const char *now = clock_now_iso(a);
-		enum err e = store_begin(st);
-		if (e == ERR_OK)
-			e = store_catalog_import(st, a, &d, "import", now, err, sizeof err);
-		if (e == ERR_OK)
-			e = store_audit(st, 0, "admin-cli", "catalog_import", "catalog", path, NULL);
-		if (store_finish(st, e) != ERR_OK) {
+		store_begin(st);
+		store_fail(st, store_catalog_import(st, a, &d, "import", now, err, sizeof err));
+		store_audit(st, 0, "admin-cli", "catalog_import", "catalog", path, NULL);
+		if (store_finish(st) != ERR_OK) {
 			fprintf(stderr, "bianmin: %s: %s; nothing imported\n", path, err[0] ? err : store_errmsg(st));
 		} else {
 			printf(

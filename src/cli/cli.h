@@ -29,6 +29,8 @@ struct cli_opts {
 	const char *to, *from, *dir; /* admin backup and restore */
 	const char *metrics_allow;   /* serve, fcgi */
 	const char *user, *role, *unit, *name;
+	const char *name_en, *phone, *email; /* admin unit add, user add */
+	const char *villages;                /* admin user add --role village: comma-separated codes */
 	unsigned threads;
 	long interval;
 	long days, keep_daily, keep_weekly; /* -1 when not given */
@@ -44,5 +46,16 @@ struct cli_opts {
  * problem and returns -1.
  */
 int cli_parse(int argc, char **argv, struct cli_opts *o);
+
+struct store;
+/* admin_office.c: the office's settings and units from the command line (issue #11). */
+int cli_admin_set(const struct cli_opts *o);
+int cli_admin_get(const struct cli_opts *o);
+int cli_admin_unit(const struct cli_opts *o);
+int cli_admin_mail_test(const struct cli_opts *o);
+/* Refuses (message on stderr, 1) a role/unit/villages combination for an account; 0 when fine. */
+int cli_check_account(struct store *st, const char *role, const char *unit, const char *villages);
+/* Gives a village officer's account exactly the villages in the comma list, in the caller's transaction. */
+int cli_set_villages(struct store *st, const char *username, const char *villages);
 
 #endif

@@ -51,6 +51,10 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	    {"unit", required_argument, NULL, 0},
 	    {"name", required_argument, NULL, 0},
 	    {"metrics-allow", required_argument, NULL, 0},
+	    {"name-en", required_argument, NULL, 0},
+	    {"phone", required_argument, NULL, 0},
+	    {"email", required_argument, NULL, 0},
+	    {"villages", required_argument, NULL, 0},
 	    {"threads", required_argument, NULL, O_THREADS},
 	    {"interval", required_argument, NULL, O_INTERVAL},
 	    {"days", required_argument, NULL, O_DAYS},
@@ -65,8 +69,9 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	    {NULL, 0, NULL, 0},
 	};
 	/* the string options, in the order of longs[] */
-	const char **strs[] = {&o->db,  &o->root, &o->listen, &o->socket, &o->to,   &o->from,
-	                       &o->dir, &o->user, &o->role,   &o->unit,   &o->name, &o->metrics_allow};
+	const char **strs[] = {&o->db,      &o->root,  &o->listen, &o->socket,  &o->to,   &o->from,
+	                       &o->dir,     &o->user,  &o->role,   &o->unit,    &o->name, &o->metrics_allow,
+	                       &o->name_en, &o->phone, &o->email,  &o->villages};
 	o->days = o->keep_daily = o->keep_weekly = -1;
 	optind = 0; /* GNU: start afresh, whatever parsed argv before */
 	opterr = 0; /* our own messages, naming bianmin rather than argv[0] */

@@ -138,9 +138,33 @@ static bool taking_part_allows(const struct actor *who, const struct record *r, 
 	}
 }
 
+static bool keeps_village(const struct actor *who, const char *village)
+{
+	for (const char *const *v = who->villages; v && *v && village; v++)
+		if (strcmp(*v, village) == 0)
+			return true;
+	return false;
+}
+
+static bool village_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	switch (act) {
+	case ACC_VIEW_SUMMARY:
+	case ACC_VIEW_SUBJECT:
+	case ACC_VIEW_CONTENT: return true;
+	case ACC_EDIT: return who->role == ROLE_ADMIN || (who->role == ROLE_VILLAGE && keeps_village(who, r->village));
+	default: return false;
+	}
+}
+
 bool access_allows(const struct actor *who, const struct record *what, enum access_action act)
 {
 	if (!who || !what || who->role >= ROLE__MAX || act >= ACC__MAX)
+		return false;
+	if (what->kind == REC_VILLAGE)
+		return village_allows(who, what, act);
+	/* a village officer (里幹事) keeps village pages and nothing else */
+	if (who->role == ROLE_VILLAGE)
 		return false;
 	/* the audit log about a record: the heads of its unit, the office head, administrators */
 	if (act == ACC_VIEW_AUDIT)
@@ -155,6 +179,7 @@ bool access_allows(const struct actor *who, const struct record *what, enum acce
 	case REC_EVENT:
 	case REC_SURVEY:
 	case REC_BOOKING: return taking_part_allows(who, what, act);
+	case REC_VILLAGE: break; /* above */
 	}
 	return false;
 }

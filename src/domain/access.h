@@ -29,6 +29,9 @@
  *   as CSV) only to the unit and the office head.  The appointment desk
  *   belongs to ACCESS_DESK_UNIT; counter staff see its day list, masked,
  *   to help visitors at the front desk.
+ * - Villages (里): everyone sees a village's page; its village officers
+ *   (里幹事) and administrators edit it (contacts, hours, news and
+ *   events); a village officer sees and does nothing else.
  *
  * The office head is a head of the secretariat (秘書室) or with no unit
  * (區長); the routing desk is the office head and the administrators.
@@ -50,8 +53,9 @@
 
 struct actor {
 	enum role role;
-	const char *unit; /* NULL: office-wide */
-	long long id;     /* users.id */
+	const char *unit;            /* NULL: office-wide */
+	long long id;                /* users.id */
+	const char *const *villages; /* village officers: the codes of their villages, NULL-terminated; NULL: none */
 };
 
 enum record_kind {
@@ -64,6 +68,7 @@ enum record_kind {
 	REC_EVENT,   /* an event and its sign-ups */
 	REC_SURVEY,  /* a questionnaire and its answers */
 	REC_BOOKING, /* the appointment desk: slots and bookings */
+	REC_VILLAGE, /* a village's page */
 };
 
 /* Where a petition stands, as far as access goes. */
@@ -76,6 +81,7 @@ enum record_stage {
 struct record {
 	enum record_kind kind;
 	const char *unit;        /* owning unit; NULL: not routed yet */
+	const char *village;     /* villages: its code */
 	bool confidential;       /* petitions: 保密 */
 	long long officer_id;    /* assigned officer; 0: none */
 	long long registered_by; /* the staff member who registered it; 0: the citizen */
@@ -98,8 +104,8 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,            /* a unit's content (FAQ, services, forms, news); events, questionnaires, the desk: run them */
-	ACC_VIEW_AUDIT,      /* the audit log's entries about this record */
+	ACC_EDIT,       /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk: run them */
+	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC__MAX
 };
 

@@ -184,6 +184,31 @@ bool ids_phone_ok(const char *phone)
 	return n >= 8 && n <= 12;
 }
 
+bool ids_unit_phone_ok(const char *phone)
+{
+	if (!phone || strlen(phone) > 40 || strspn(phone, "0123456789()+-# ") != strlen(phone))
+		return false;
+	const char *hash = strchr(phone, '#');
+	char main[48];
+	size_t n = hash ? (size_t)(hash - phone) : strlen(phone);
+	memcpy(main, phone, n);
+	main[n] = '\0';
+	if (!ids_phone_ok(main))
+		return false;
+	if (!hash)
+		return true;
+	char ext[32];
+	ids_phone_digits(hash + 1, ext, sizeof ext);
+	return !strchr(hash + 1, '#') && strlen(ext) >= 1 && strlen(ext) <= 6;
+}
+
+bool ids_code_ok(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	return n >= 1 && n <= 32 && code[0] >= 'a' && code[0] <= 'z' &&
+	       strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
 void ids_mask_phone(const char *phone, char *out, size_t outsz)
 {
 	char d[32];

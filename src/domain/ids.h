@@ -70,6 +70,14 @@ void ids_mask_email(const char *email, char *out, size_t outsz);
 void ids_phone_digits(const char *phone, char *out, size_t outsz);
 /* A phone number as forms accept it: 8 to 12 digits, whatever else is typed around them. */
 bool ids_phone_ok(const char *phone);
+/*
+ * An office or unit number as the office writes it: digits, spaces and
+ * ( ) + -, 8 to 12 digits, then optionally '#' and a 1 to 6 digit
+ * extension: "(07)696-2019", "(07)696-2019 #301".
+ */
+bool ids_unit_phone_ok(const char *phone);
+/* A record's code as URLs and the database name it (units, villages, categories): [a-z][a-z0-9-]{0,31}. */
+bool ids_code_ok(const char *code);
 /* A plausible e-mail address: one @ with text before it and a dot after, no spaces or <>". */
 bool ids_email_ok(const char *email);
 

@@ -11,6 +11,7 @@ static const char *const role_names[ROLE__MAX] = {
     "officer", /* ROLE_OFFICER */
     "head",    /* ROLE_HEAD */
     "admin",   /* ROLE_ADMIN */
+    "village", /* ROLE_VILLAGE */
 };
 
 enum role role_parse(const char *s)
@@ -24,4 +25,9 @@ enum role role_parse(const char *s)
 const char *role_name(enum role r)
 {
 	return r < ROLE__MAX ? role_names[r] : "none";
+}
+
+bool role_needs_unit(enum role r)
+{
+	return r == ROLE_OFFICER;
 }

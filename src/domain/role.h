@@ -6,12 +6,15 @@
 #ifndef BM_DOMAIN_ROLE_H
 #define BM_DOMAIN_ROLE_H
 
+#include <stdbool.h>
+
 enum role {
 	ROLE_COUNTER, /* 臨櫃服務人員 */
 	ROLE_HOTLINE, /* 1999 話務人員 */
 	ROLE_OFFICER, /* 承辦人 */
 	ROLE_HEAD,    /* 課長、主任秘書、研考 */
 	ROLE_ADMIN,
+	ROLE_VILLAGE, /* 里幹事: their own villages' pages only */
 	ROLE__MAX
 };
 
@@ -22,5 +25,7 @@ enum role {
 enum role role_parse(const char *s);
 /* The database's name of r; "none" for anything out of range. */
 const char *role_name(enum role r);
+/* An officer works a unit's queue, so an officer's account must name a unit. */
+bool role_needs_unit(enum role r);
 
 #endif

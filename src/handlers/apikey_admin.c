@@ -23,7 +23,7 @@ static void keys_page(struct req *rq, struct resp *rs, int status, const char *e
 	struct store *st = req_store(rq);
 	struct apikey_rec *k;
 	size_t n;
-	if (!st || store_apikeys(st, rq->arena, &k, &n) != ERR_OK) {
+	if (store_apikeys(st, rq->arena, &k, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -44,7 +44,7 @@ static void keys_page(struct req *rq, struct resp *rs, int status, const char *e
 	tobj_int(v, "name_max", APIKEY_NAME_MAX);
 	if (error_key) {
 		tobj_str(v, "error", T(rq, error_key));
-		tobj_str(v, "name", req_field(rq, "name")->s);
+		tobj_str(v, "name", req_val(rq, K_NAME)->s);
 	}
 	if (notice_key)
 		tobj_str(v, "notice", T(rq, notice_key));
@@ -57,7 +57,7 @@ static void keys_page(struct req *rq, struct resp *rs, int status, const char *e
 
 void h_apikeys(struct req *rq, struct resp *rs)
 {
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	keys_page(rq, rs, 200, NULL, done->present ? "apikey_revoked" : NULL, NULL);
 }
 
@@ -65,27 +65,17 @@ void h_apikeys(struct req *rq, struct resp *rs)
 static enum err add_key(struct req *rq, struct store *st, const char *name, int rate, const char *hash)
 {
 	const char *now = clock_now_iso(rq->arena);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_apikey_add(st, name, hash, rate, now);
-	if (e == ERR_OK)
-		e = auth_audit(rq, "apikey_add", arena_printf(rq->arena, "apikey:%s", name),
-		               arena_printf(rq->arena, "%d/min", rate));
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK)
-		store_rollback(st);
-	return e;
+	store_begin(st);
+	store_apikey_add(st, name, hash, rate, now);
+	auth_audit(rq, "apikey_add", arena_printf(rq->arena, "apikey:%s", name),
+	           arena_printf(rq->arena, "%d/min", rate));
+	return store_finish(st);
 }
 
 void h_apikey_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *name = req_field(rq, "name"), *rate = req_field(rq, "rate");
+	const struct fval *name = req_val(rq, K_NAME), *rate = req_val(rq, K_RATE);
 	if (name->err_key || rate->err_key || (rate->present && rate->i < 1)) {
 		keys_page(rq, rs, 422, name->err_key ? name->err_key : "apikey_rate_invalid", NULL, NULL);
 		return;
@@ -106,20 +96,11 @@ void h_apikey_add(struct req *rq, struct resp *rs)
 void h_apikey_revoke(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const char *name = req_field(rq, "name")->s;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_apikey_revoke(st, name, clock_now_iso(rq->arena));
-	if (e == ERR_OK)
-		e = auth_audit(rq, "apikey_revoke", arena_printf(rq->arena, "apikey:%s", name), NULL);
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK)
-		store_rollback(st);
+	const char *name = req_val(rq, K_NAME)->s;
+	store_begin(st);
+	store_apikey_revoke(st, name, clock_now_iso(rq->arena));
+	auth_audit(rq, "apikey_revoke", arena_printf(rq->arena, "apikey:%s", name), NULL);
+	enum err e = store_finish(st);
 	if (e == ERR_NOTFOUND)
 		keys_page(rq, rs, 404, "apikey_unknown", NULL, NULL);
 	else if (e != ERR_OK)

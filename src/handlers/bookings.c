@@ -24,6 +24,7 @@
 #include "domain/slots.h"
 #include "handlers/handlers.h"
 #include "handlers/taking_part.h"
+#include "handlers/views.h"
 #include "store/bookings.h"
 #include "store/calendar.h"
 #include "store/events.h"
@@ -32,9 +33,8 @@
 enum {
 	BOOK_DAYS = 28, /* how far ahead citizens may book */
 	MAX_SLOTS = 512,
-	BOOK_WINDOW = 10 * 60, /* bookings and cancel codes per address in a window */
+	BOOK_WINDOW = 10 * 60, /* bookings per address in a window */
 	BOOK_MAX = 60,
-	CANCEL_MAX = 10,
 };
 
 static const char *kind_label(struct req *rq, const char *kind)
@@ -117,13 +117,13 @@ static bool slot_past(const struct slot *s)
 /* ---- the citizen's booking form ---- */
 
 enum { BF_SLOT, BF_NAME, BF_PHONE, BF_EMAIL, BF_SUBJECT, BF__MAX };
-static const char *const book_fields[BF__MAX] = {"slot", "name", "phone", "email", "subject"};
+static const enum key book_fields[BF__MAX] = {K_SLOT, K_NAME, K_PHONE, K_EMAIL, K_SUBJECT};
 
 /* The free slots of each kind, grouped by day, as radio buttons. */
 static void free_slots(struct req *rq, struct tobj *v, const struct offer *o, int32_t from, int32_t to)
 {
 	struct slot *ss = arena_alloc(rq->arena, MAX_SLOTS * sizeof *ss);
-	const char *chosen = req_field(rq, "slot")->s;
+	const char *chosen = req_val(rq, K_SLOT)->s;
 	struct tlist *kinds = tobj_list(v, "kinds");
 	bool any = false;
 	for (int k = 0; k < SK__MAX; k++) {
@@ -166,14 +166,14 @@ static void book_page(struct req *rq, struct resp *rs, int status, const char *c
 	struct store *st = req_store(rq);
 	int32_t today = clock_office_day(clock_now());
 	struct offer o;
-	if (!st || !load_offer(rq, st, today, today + BOOK_DAYS, &o)) {
+	if (!load_offer(rq, st, today, today + BOOK_DAYS, &o)) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
 	struct tobj *v = view_new(rq, T(rq, "bk_title"));
 	tobj_str(v, "csrf", auth_csrf(rq));
 	tobj_str(v, "once", auth_form_once(rq));
-	tp_form_fields(rq, v, book_fields, errors, BF__MAX);
+	view_form_fields(rq, v, book_fields, BF__MAX, errors);
 	free_slots(rq, v, &o, today, today + BOOK_DAYS);
 	tobj_int(v, "retention_days", tp_retention_days(st, rq));
 	rs->status = status;
@@ -190,15 +190,15 @@ static bool check_booking(struct req *rq, struct slot *slot, const char **errors
 {
 	bool ok = true;
 	for (int i = 0; i < BF__MAX; i++)
-		errors[i] = req_field(rq, book_fields[i])->err_key;
+		errors[i] = req_val(rq, book_fields[i])->err_key;
 	for (int i = 0; i < BF__MAX; i++)
-		if (!errors[i] && i != BF_EMAIL && !req_field(rq, book_fields[i])->present)
+		if (!errors[i] && i != BF_EMAIL && !req_val(rq, book_fields[i])->present)
 			errors[i] = i == BF_SLOT ? "bk_err_slot" : "err_required";
-	if (!errors[BF_SLOT] && !slot_key_parse(req_field(rq, "slot")->s, slot))
+	if (!errors[BF_SLOT] && !slot_key_parse(req_val(rq, K_SLOT)->s, slot))
 		errors[BF_SLOT] = "bk_err_slot";
-	if (!errors[BF_PHONE] && !ids_phone_ok(req_field(rq, "phone")->s))
+	if (!errors[BF_PHONE] && !ids_phone_ok(req_val(rq, K_PHONE)->s))
 		errors[BF_PHONE] = "err_phone";
-	if (!errors[BF_EMAIL] && req_field(rq, "email")->present && !ids_email_ok(req_field(rq, "email")->s))
+	if (!errors[BF_EMAIL] && req_val(rq, K_EMAIL)->present && !ids_email_ok(req_val(rq, K_EMAIL)->s))
 		errors[BF_EMAIL] = "err_email";
 	for (int i = 0; i < BF__MAX; i++)
 		ok = ok && !errors[i];
@@ -233,10 +233,6 @@ static const char *slot_label(struct req *rq, const char *kind, const char *day,
 void h_appointment_book(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *once = auth_form_once(rq);
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE], day[CAL_ISO_SIZE];
 	ids_form_hash(once, form_hash);
@@ -259,10 +255,10 @@ void h_appointment_book(struct req *rq, struct resp *rs)
 	    .start_min = slot.start_min,
 	    .form_hash = form_hash,
 	    .code_hash = code_hash,
-	    .name = req_field(rq, "name")->s,
-	    .phone = req_field(rq, "phone")->s,
-	    .email = req_field(rq, "email")->s,
-	    .subject = req_field(rq, "subject")->s,
+	    .name = req_val(rq, K_NAME)->s,
+	    .phone = req_val(rq, K_PHONE)->s,
+	    .email = req_val(rq, K_EMAIL)->s,
+	    .subject = req_val(rq, K_SUBJECT)->s,
 	    .at = clock_now_iso(rq->arena),
 	};
 	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
@@ -285,13 +281,12 @@ void h_appointment_book(struct req *rq, struct resp *rs)
 		                                          T(rq, "ev_cancel_code"), code),
 		                             b.at);
 	}
-	if (err == ERR_OK)
-		err = store_commit(st);
+	store_fail(st, err);
+	err = store_finish(st);
 	if (err == ERR_OK) {
 		to_receipt(rq, rs, once);
 		return;
 	}
-	store_rollback(st);
 	if (err == ERR_LIMIT) {
 		page_try_later(rq, rs, (retry_s + 59) / 60);
 	} else if (err == ERR_CONFLICT && store_booking_by_form(st, rq->arena, form_hash, &made) == ERR_OK) {
@@ -311,7 +306,7 @@ void h_appointment_receipt(struct req *rq, struct resp *rs)
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct booking_rec b;
 	enum err err = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		err = store_booking_by_form(st, rq->arena, form_hash, &b);
 	}
@@ -336,65 +331,25 @@ void h_appointment_receipt(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "appointment_receipt", v);
 }
 
-static void cancel_page(struct req *rq, struct resp *rs, int status, const char *err_key)
+/* Cancels the booking with that code, in the open transaction. */
+static void cancel_booking(struct req *rq, struct store *st, const char *code_hash)
 {
-	struct tobj *v = view_new(rq, T(rq, "bk_cancel_title"));
-	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "code", req_field(rq, "code")->s);
-	if (err_key)
-		tobj_str(v, "code_error", T(rq, err_key));
-	tobj_bool(v, "has_errors", err_key != NULL);
-	tobj_bool(v, "done", req_field(rq, "done")->present);
-	rs->status = status;
-	rs->no_store = true;
-	page_render(rq, rs, "appointment_cancel", v);
+	struct booking_rec b = {0};
+	store_fail(st, store_booking_by_code(st, rq->arena, code_hash, &b));
+	store_booking_cancel(st, b.id, clock_now_iso(rq->arena));
 }
+
+static const struct tp_cancel booking_cancel = {"bk_cancel_title", "appointment_cancel", "/appointments/cancel?done=1",
+                                                "booking_cancel", cancel_booking};
 
 void h_appointment_cancel_form(struct req *rq, struct resp *rs)
 {
-	cancel_page(rq, rs, 200, NULL);
+	tp_cancel_page(rq, rs, &booking_cancel, 200, NULL);
 }
 
 void h_appointment_cancel(struct req *rq, struct resp *rs)
 {
-	struct store *st = req_store(rq);
-	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE];
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	if (!ids_normalize_code(req_field(rq, "code")->s, code)) {
-		cancel_page(rq, rs, 422, "ev_err_code");
-		return;
-	}
-	auth_hash_code(code, code_hash);
-	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
-	                                    CANCEL_MAX};
-	long retry_s = 0;
-	struct booking_rec b;
-	enum err err = store_begin(st);
-	if (err == ERR_OK)
-		err = store_attempt_take(st, "booking_cancel", &brake, 1, clock_now(), BOOK_WINDOW, &retry_s);
-	if (err == ERR_OK)
-		err = store_booking_by_code(st, rq->arena, code_hash, &b);
-	if (err == ERR_OK)
-		err = store_booking_cancel(st, b.id, clock_now_iso(rq->arena));
-	if (err == ERR_NOTFOUND || err == ERR_CONFLICT) {
-		store_commit(st); /* the attempt counts */
-		cancel_page(rq, rs, 404, err == ERR_NOTFOUND ? "ev_err_code" : "ev_err_cancelled");
-		return;
-	}
-	if (err == ERR_OK)
-		err = store_commit(st);
-	if (err != ERR_OK) {
-		store_rollback(st);
-		if (err == ERR_LIMIT)
-			page_try_later(rq, rs, (retry_s + 59) / 60);
-		else
-			page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	page_redirect(rq, rs, url(rq, "/appointments/cancel?done=1"));
+	tp_cancel(rq, rs, &booking_cancel);
 }
 
 /* ---- the desk: a day's list, blocks, rules ---- */
@@ -402,7 +357,7 @@ void h_appointment_cancel(struct req *rq, struct resp *rs)
 static int32_t chosen_day(struct req *rq)
 {
 	int32_t day;
-	const struct fval *f = req_field(rq, "day");
+	const struct fval *f = req_val(rq, K_DAY);
 	if (f->present && !f->err_key && cal_parse_iso(f->s, &day))
 		return day;
 	return clock_office_day(clock_now());
@@ -452,8 +407,7 @@ void h_staff_appointments(struct req *rq, struct resp *rs)
 	struct offer o;
 	struct citizen_mail_rec *ms;
 	size_t nm;
-	if (!st || !load_offer(rq, st, day, day, &o) ||
-	    store_citizen_mail_for_day(st, rq->arena, iso, &ms, &nm) != ERR_OK) {
+	if (!load_offer(rq, st, day, day, &o) || store_citizen_mail_for_day(st, rq->arena, iso, &ms, &nm) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -520,19 +474,20 @@ void h_appointment_block(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!slot_key_parse(req_field(rq, "slot")->s, &s) || !req_field(rq, "reason")->present) {
+	if (!slot_key_parse(req_val(rq, K_SLOT)->s, &s) || !req_val(rq, K_REASON)->present) {
 		page_error(rq, rs, 400, "bk_err_block");
 		return;
 	}
-	struct slot_block_rec b = {slot_kind_name(s.kind), cal_format_iso(s.day, day), req_field(rq, "reason")->s,
+	struct slot_block_rec b = {slot_kind_name(s.kind), cal_format_iso(s.day, day), req_val(rq, K_REASON)->s,
 	                           s.start_min};
-	enum err err = st ? store_begin(st) : ERR_DB;
+	enum err err = store_begin(st);
 	if (err == ERR_OK) {
 		err = store_slot_block(st, &b, rq->sess->user.id, clock_now_iso(rq->arena));
 		if (err == ERR_OK)
 			err = auth_audit(rq, "slot_block", arena_printf(rq->arena, "bookings:%s", day),
-			                 req_field(rq, "slot")->s);
-		err = store_finish(st, err);
+			                 req_val(rq, K_SLOT)->s);
+		store_fail(st, err);
+		err = store_finish(st);
 	}
 	if (err != ERR_OK && err != ERR_CONFLICT) {
 		page_error(rq, rs, 503, "err_unavailable");
@@ -548,28 +503,29 @@ void h_appointment_rule_add(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	const struct fval *until = req_field(rq, "until");
+	const struct fval *until = req_val(rq, K_UNTIL);
 	struct slot_rule r = {
-	    .kind = slot_kind_parse(req_field(rq, "kind")->s),
-	    .weekday = (int)req_field(rq, "weekday")->i,
-	    .start_min = slot_parse_hhmm(req_field(rq, "start")->s),
-	    .end_min = slot_parse_hhmm(req_field(rq, "end")->s),
-	    .length_min = (int)req_field(rq, "length")->i,
+	    .kind = slot_kind_parse(req_val(rq, K_KIND)->s),
+	    .weekday = (int)req_val(rq, K_WEEKDAY)->i,
+	    .start_min = slot_parse_hhmm(req_val(rq, K_START)->s),
+	    .end_min = slot_parse_hhmm(req_val(rq, K_END)->s),
+	    .length_min = (int)req_val(rq, K_LENGTH)->i,
 	    .until_day = CAL_DAY_INVALID,
 	};
-	bool ok = cal_parse_iso(req_field(rq, "from")->s, &r.from_day) &&
+	bool ok = cal_parse_iso(req_val(rq, K_FROM)->s, &r.from_day) &&
 	          (!until->present || cal_parse_iso(until->s, &r.until_day)) && r.start_min >= 0 && r.end_min >= 0 &&
 	          slot_rule_valid(&r);
 	if (!ok) {
 		page_error(rq, rs, 422, "bk_err_rule");
 		return;
 	}
-	enum err err = st ? store_begin(st) : ERR_DB;
+	enum err err = store_begin(st);
 	if (err == ERR_OK) {
 		err = store_slot_rule_add(st, &r, rq->sess->user.id, clock_now_iso(rq->arena));
 		if (err == ERR_OK)
 			err = auth_audit(rq, "slot_rule_add", "bookings:rules", slot_kind_name(r.kind));
-		err = store_finish(st, err);
+		store_fail(st, err);
+		err = store_finish(st);
 	}
 	if (err != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
@@ -586,8 +542,8 @@ void h_appointment_rule_remove(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!st || !tp_cap_id(rq, 0, &id)) {
-		page_error_lookup(rq, rs, st ? ERR_NOTFOUND : ERR_DB, "err_not_found");
+	if (!tp_cap_id(rq, 0, &id)) {
+		page_error_lookup(rq, rs, ERR_NOTFOUND, "err_not_found");
 		return;
 	}
 	enum err err = store_begin(st);
@@ -596,7 +552,8 @@ void h_appointment_rule_remove(struct req *rq, struct resp *rs)
 		if (err == ERR_OK)
 			err =
 			    auth_audit(rq, "slot_rule_remove", arena_printf(rq->arena, "bookings:rule:%lld", id), NULL);
-		err = store_finish(st, err);
+		store_fail(st, err);
+		err = store_finish(st);
 	}
 	if (err != ERR_OK) {
 		page_error_lookup(rq, rs, err, "err_not_found");

@@ -54,15 +54,15 @@ static void channel_options(struct req *rq, struct tobj *v, const char *selected
 	}
 }
 
-/* The form's field names, by domain/forms.h's case_field. */
-static const char *const case_form_fields[CF__MAX] = {"service", "name", "phone", "email", "natid", "channel"};
+/* The form's fields, by domain/forms.h's case_field. */
+static const enum key case_form_fields[CF__MAX] = {K_SERVICE, K_NAME, K_PHONE, K_EMAIL, K_NATID, K_CHANNEL};
 
 static void case_form(struct req *rq, struct resp *rs, int status, const char *const *errors)
 {
 	struct store *st = req_store(rq);
 	struct tobj *v = view_new(rq, T(rq, "case_new_title"));
-	service_options(rq, st, v, req_field(rq, "service")->s);
-	channel_options(rq, v, req_field(rq, "channel")->present ? req_field(rq, "channel")->s : NULL);
+	service_options(rq, st, v, req_val(rq, K_SERVICE)->s);
+	channel_options(rq, v, req_val(rq, K_CHANNEL)->present ? req_val(rq, K_CHANNEL)->s : NULL);
 	view_form_fields(rq, v, case_form_fields, CF__MAX, errors);
 	tobj_str(v, "once", auth_form_once(rq));
 	rs->status = status;
@@ -86,7 +86,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct case_rec c;
 	enum err e = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		e = store_case_by_form(st, rq->arena, form_hash, &c);
 	}
@@ -105,7 +105,7 @@ void h_case_receipt(struct req *rq, struct resp *rs)
 	case_summary_view(rq, v, &c, store_calendar(st), store_near_days(st), false);
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "immediate", svc.immediate);
-	receipt_status_link(rq, st, v, c.case_no);
+	receipt_status_link(rq, v, c.case_no);
 	rs->no_store = true;
 	page_render(rq, rs, "receipt", v);
 }
@@ -130,11 +130,11 @@ static bool validate(struct req *rq, struct store *st, const char *errors[CF__MA
 {
 	const char *val[CF__MAX];
 	for (int i = 0; i < CF__MAX; i++) {
-		const struct fval *f = req_field(rq, case_form_fields[i]);
+		const struct fval *f = req_val(rq, case_form_fields[i]);
 		val[i] = f->present ? f->s : NULL;
 		errors[i] = f->err_key;
 	}
-	if (!errors[CF_SERVICE] && store_service(st, rq->arena, req_field(rq, "service")->s, svc) != ERR_OK)
+	if (!errors[CF_SERVICE] && store_service(st, rq->arena, req_val(rq, K_SERVICE)->s, svc) != ERR_OK)
 		errors[CF_SERVICE] = "err_no_service";
 	return case_intake_check(val, errors, natid) == 0;
 }
@@ -146,35 +146,25 @@ static bool validate(struct req *rq, struct store *st, const char *errors[CF__MA
 static enum err apply(struct req *rq, struct store *st, const struct service_rec *svc, const struct case_new *cn,
                       const char *code)
 {
-	char no[NO_SIZE];
-	long long id;
+	char no[NO_SIZE] = "";
+	long long id = 0;
 	const char *user = rq->sess->user.username, *at = cn->received_at;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_create(st, cn, no, &id);
-	if (e == ERR_OK)
-		e = store_case_event(st, id, at, cn->user_id, user, NULL, "received", NULL);
-	if (e == ERR_OK && svc->immediate) {
-		e = store_case_set_state(st, id, "received", "closed", at);
-		if (e == ERR_OK)
-			e = store_case_event(st, id, at, cn->user_id, user, "received", "closed",
-			                     T(rq, "note_issued_on_spot"));
+	store_begin(st);
+	store_case_create(st, cn, no, &id);
+	store_case_event(st, id, at, cn->user_id, user, NULL, "received", NULL);
+	if (svc->immediate) {
+		store_case_set_state(st, id, CS_RECEIVED, CS_CLOSED, at);
+		store_case_event(st, id, at, cn->user_id, user, "received", "closed", T(rq, "note_issued_on_spot"));
 	}
-	if (e == ERR_OK)
-		e = notify_case_receipt(rq, st, id, no, cn, svc, code);
-	if (e == ERR_OK)
-		e = store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,
-		                rq->remote_addr);
-	return store_finish(st, e);
+	notify_case_receipt(rq, st, id, no, cn, svc, code);
+	store_audit(st, cn->user_id, user, "case_create", arena_printf(rq->arena, "case:%s", no), svc->code,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_case_create(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *once = auth_form_once(rq);
 	char form_hash[FORM_HASH_SIZE];
 	ids_form_hash(once, form_hash);
@@ -196,17 +186,17 @@ void h_case_create(struct req *rq, struct resp *rs)
 	int days = svc.immediate ? 0 : svc.processing_days;
 	char due[CAL_ISO_SIZE], phone_digits[32];
 	cal_format_iso(cal_add_working_days(store_calendar(st), clock_office_day(clock_now()), days), due);
-	const struct fval *phone = req_field(rq, "phone"), *email = req_field(rq, "email");
+	const struct fval *phone = req_val(rq, K_PHONE), *email = req_val(rq, K_EMAIL);
 	ids_phone_digits(phone->s, phone_digits, sizeof phone_digits);
 	struct case_new cn = {
 	    .service_id = svc.id,
 	    .unit = svc.unit.code,
-	    .name = req_field(rq, "name")->s,
+	    .name = req_val(rq, K_NAME)->s,
 	    .phone = phone->s,
 	    .phone_digits = phone_digits,
 	    .email = email->present ? email->s : NULL,
 	    .natid = natid[0] ? natid : NULL,
-	    .channel = req_field(rq, "channel")->s,
+	    .channel = req_val(rq, K_CHANNEL)->s,
 	    .code_hash = code_hash,
 	    .received_on = clock_today_iso(rq->arena),
 	    .received_at = clock_now_iso(rq->arena),

@@ -61,7 +61,7 @@ void h_notice_form(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -77,7 +77,7 @@ struct notice_lines {
 
 static void collect_lines(struct req *rq, const struct service_line *items, size_t n, struct notice_lines *out)
 {
-	const struct fval *picked = req_field(rq, "item");
+	const struct fval *picked = req_val(rq, K_ITEM);
 	size_t k = 0;
 	for (size_t i = 0; i < n && k < NOTICE_MAX_ITEMS; i++)
 		for (size_t j = 0; j < picked->nmulti; j++)
@@ -86,7 +86,7 @@ static void collect_lines(struct req *rq, const struct service_line *items, size
 				out->en[k++] = items[i].text[LANG_EN];
 				break;
 			}
-	char *lines = arena_strdup(rq->arena, req_field(rq, "extra")->s), *save = NULL;
+	char *lines = arena_strdup(rq->arena, req_val(rq, K_EXTRA)->s), *save = NULL;
 	for (char *line = strtok_r(lines, "\r\n", &save); line && k < NOTICE_MAX_LINES;
 	     line = strtok_r(NULL, "\r\n", &save))
 		if (*line) {
@@ -97,7 +97,7 @@ static void collect_lines(struct req *rq, const struct service_line *items, size
 }
 
 /* The form's fields, in the order their refusals are shown. */
-static const char *const notice_fields[] = {"item", "extra", "deadline", "reason"};
+static const enum key notice_fields[] = {K_ITEM, K_EXTRA, K_DEADLINE, K_REASON};
 
 /*
  * The notice the form asks for: its lines, and its deadline (the one given,
@@ -121,8 +121,8 @@ static const char *notice_validate(struct req *rq, struct store *st, const struc
 	collect_lines(rq, items, n, lines);
 	if (lines->n == 0)
 		return "err_notice_empty";
-	const struct fval *deadline = req_field(rq, "deadline");
-	if (nprev > 0 && !req_field(rq, "reason")->present)
+	const struct fval *deadline = req_val(rq, K_DEADLINE);
+	if (nprev > 0 && !req_val(rq, K_REASON)->present)
 		return "err_notice_reason";
 	int32_t today = clock_office_day(clock_now()), dl;
 	const struct cal *cal = store_calendar(st);
@@ -143,27 +143,21 @@ static enum err notice_apply(struct req *rq, struct store *st, const struct case
 {
 	const char *at = clock_now_iso(rq->arena), *today_s = clock_today_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
-	const struct fval *reason = req_field(rq, "reason");
-	long long nid;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,
-		                            u->phone && *u->phone ? u->phone : c->unit_phone, dl_iso,
-		                            reason->present ? reason->s : NULL, lines->zh, lines->en, lines->n, &nid);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c->id, "review", "correction", at);
-	if (e == ERR_OK)
-		e = store_case_pause(st, c->id, today_s);
-	if (e == ERR_OK)
-		e = store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
-		                     arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
-	if (e == ERR_OK)
-		e = notify_case_correction(rq, st, c, seq, lines->zh, lines->en, lines->n, dl_iso, u->display_name,
-		                           u->phone && *u->phone ? u->phone : c->unit_phone);
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c->case_no),
-		                arena_printf(rq->arena, "notice %d, %zu items", seq, lines->n), rq->remote_addr);
-	return store_finish(st, e);
+	const struct fval *reason = req_val(rq, K_REASON);
+	long long nid = 0;
+	store_begin(st);
+	store_correction_create(st, c->id, seq, at, today_s, u->id, u->display_name,
+	                        u->phone && *u->phone ? u->phone : c->unit_phone, dl_iso,
+	                        reason->present ? reason->s : NULL, lines->zh, lines->en, lines->n, &nid);
+	store_case_set_state(st, c->id, CS_REVIEW, CS_CORRECTION, at);
+	store_case_pause(st, c->id, today_s);
+	store_case_event(st, c->id, at, u->id, u->username, "review", "correction",
+	                 arena_printf(rq->arena, "%s %d", T(rq, "notice_title"), seq));
+	notify_case_correction(rq, st, c, seq, lines->zh, lines->en, lines->n, dl_iso, u->display_name,
+	                       u->phone && *u->phone ? u->phone : c->unit_phone);
+	store_audit(st, u->id, u->username, "notice_issue", arena_printf(rq->arena, "case:%s", c->case_no),
+	            arena_printf(rq->arena, "notice %d, %zu items", seq, lines->n), rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_notice_create(struct req *rq, struct resp *rs)
@@ -172,7 +166,7 @@ void h_notice_create(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_CORRECTION, CA_NOTICE)) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_CORRECTION, CA_NOTICE)) {
 		page_error(rq, rs, 409, "err_notice_state");
 		return;
 	}
@@ -240,8 +234,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(case_state_parse(c.state), CS_REVIEW, CA_CORRECTED) ||
-	    !c.paused_since) {
+	if (!case_may(rq, &c, ACC_HANDLE) || !case_move_allowed(c.state, CS_REVIEW, CA_CORRECTED) || !c.paused_since) {
 		page_error(rq, rs, 409, "err_bad_move");
 		return;
 	}
@@ -257,20 +250,15 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + waited), due);
 	const char *at = clock_now_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c.id, "correction", "review", at);
-	if (e == ERR_OK)
-		e = store_case_resume(st, c.id, waited, due);
-	if (e == ERR_OK)
-		e = store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
-	if (e == ERR_OK)
-		e = store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
-		                     arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no),
-		                NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_case_set_state(st, c.id, CS_CORRECTION, CS_REVIEW, at);
+	store_case_resume(st, c.id, waited, due);
+	store_correction_resolve(st, c.id, clock_today_iso(rq->arena));
+	store_case_event(st, c.id, at, u->id, u->username, "correction", "review",
+	                 arena_printf(rq->arena, "%s (+%d)", T(rq, "note_corrected"), waited));
+	store_audit(st, u->id, u->username, "case_corrected", arena_printf(rq->arena, "case:%s", c.case_no), NULL,
+	            rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

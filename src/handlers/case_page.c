@@ -23,7 +23,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
 	bool act = case_may(rq, c, ACC_HANDLE);
-	enum case_state cs = case_state_parse(c->state);
+	enum case_state cs = c->state;
 	struct tlist *moves = tobj_list(v, "moves");
 	for (int to = 0; act && to < CS__MAX; to++) {
 		if (!case_move_allowed(cs, (enum case_state)to, CA_MOVE))
@@ -44,7 +44,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 			struct tobj *o = tlist_obj(l);
 			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
-			tobj_str(o, "to_label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
+			tobj_str(o, "to_label", case_state_label(rq, case_state_parse(ev[i].to_state)));
 			view_data(rq, o, "note", ev[i].note);
 		}
 	}
@@ -101,7 +101,7 @@ static void move_confirm(struct req *rq, struct resp *rs, const struct case_rec 
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s — %s", T(rq, "confirm_title"), label));
 	tobj_str(v, "record_label", T(rq, "case_title"));
 	tobj_str(v, "no", c->case_no);
-	tobj_str(v, "state_label", T(rq, arena_printf(rq->arena, "state_%s", c->state)));
+	tobj_str(v, "state_label", case_state_label(rq, c->state));
 	tobj_str(v, "action_label", label);
 	tobj_str(v, "action", url(rq, "/staff/cases/%s/move", c->case_no));
 	struct tobj *o = tlist_obj(tobj_list(v, "carry"));
@@ -116,8 +116,8 @@ void h_case_move(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	const struct fval *to_f = req_field(rq, "to"), *note_f = req_field(rq, "note");
-	enum case_state from = case_state_parse(c.state), to = case_state_parse(to_f->s);
+	const struct fval *to_f = req_val(rq, K_TO), *note_f = req_val(rq, K_NOTE);
+	enum case_state from = c.state, to = case_state_parse(to_f->s);
 	if (!case_may(rq, &c, ACC_HANDLE)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
@@ -126,7 +126,7 @@ void h_case_move(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 400, to_f->err_key ? to_f->err_key : note_f->err_key);
 		return;
 	}
-	const char *state_label = T(rq, arena_printf(rq->arena, "state_%s", c.state));
+	const char *state_label = case_state_label(rq, c.state);
 	if (!case_move_allowed(from, to, CA_MOVE)) {
 		page_conflict(rq, rs, "err_bad_move", state_label);
 		return;
@@ -141,24 +141,20 @@ void h_case_move(struct req *rq, struct resp *rs)
 		}
 	}
 	const char *at = clock_now_iso(rq->arena);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_case_set_state(st, c.id, c.state, case_state_name(to), at);
-	if (e == ERR_OK)
-		e = store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, c.state,
-		                     case_state_name(to), note);
-	if (e == ERR_OK && !case_state_open(to)) /* decided or ended: worth knowing */
-		e = notify_case_state(rq, st, &c, case_state_name(to));
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
-		                arena_printf(rq->arena, "case:%s", c.case_no),
-		                arena_printf(rq->arena, "%s->%s", c.state, case_state_name(to)), rq->remote_addr);
-	e = store_finish(st, e);
+	store_begin(st);
+	store_case_set_state(st, c.id, c.state, to, at);
+	store_case_event(st, c.id, at, rq->sess->user.id, rq->sess->user.username, case_state_name(c.state),
+	                 case_state_name(to), note);
+	if (!case_state_open(to)) /* decided or ended: worth knowing */
+		notify_case_state(rq, st, &c, case_state_name(to));
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "case_move",
+	            arena_printf(rq->arena, "case:%s", c.case_no),
+	            arena_printf(rq->arena, "%s->%s", case_state_name(c.state), case_state_name(to)), rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e == ERR_CONFLICT) {
 		/* someone moved it first: say where it is now */
 		bool now = store_case_by_no(st, rq->arena, c.case_no, &c) == ERR_OK;
-		page_conflict(rq, rs, "err_case_changed",
-		              now ? T(rq, arena_printf(rq->arena, "state_%s", c.state)) : NULL);
+		page_conflict(rq, rs, "err_case_changed", now ? case_state_label(rq, c.state) : NULL);
 		return;
 	}
 	if (e != ERR_OK) {

@@ -22,12 +22,22 @@
  * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
  * the scheduler's tiers, with the same near_days setting (store_near_days).
  */
-const char *case_due_flag(const struct cal *c, int near_days, const char *state, const char *due_on)
+const char *case_due_flag(const struct cal *c, int near_days, enum case_state state, const char *due_on)
 {
 	int32_t due;
-	if (!case_state_open(case_state_parse(state)) || !cal_parse_iso(due_on, &due))
+	if (!case_state_open(state) || !cal_parse_iso(due_on, &due))
 		return NULL;
 	return tier_flag(deadline_tier(c, clock_office_day(clock_now()), due, near_days));
+}
+
+const char *case_state_label(struct req *rq, enum case_state state)
+{
+	static const char *const keys[CS__MAX] = {
+	    [CS_RECEIVED] = "state_received",   [CS_REVIEW] = "state_review",     [CS_CORRECTION] = "state_correction",
+	    [CS_APPROVED] = "state_approved",   [CS_REJECTED] = "state_rejected", [CS_CLOSED] = "state_closed",
+	    [CS_WITHDRAWN] = "state_withdrawn",
+	};
+	return state < CS__MAX ? T(rq, keys[state]) : "";
 }
 
 bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act)
@@ -76,8 +86,8 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 	tobj_str(o, "service_code", c->service_code);
 	view_text(rq, o, "unit_name", c->unit_name);
 	tobj_str(o, "unit_phone", c->unit_phone);
-	tobj_str(o, "state", c->state);
-	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "state_%s", c->state)));
+	tobj_str(o, "state", case_state_name(c->state));
+	tobj_str(o, "state_label", case_state_label(rq, c->state));
 	tobj_str(o, "channel_label", T(rq, arena_printf(rq->arena, "channel_%s", c->channel)));
 	tobj_str(o, "received", view_date(rq, c->received_on));
 	tobj_str(o, "due", view_date(rq, c->due_on));
@@ -95,10 +105,6 @@ void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c,
 
 bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	enum err e = store_case_by_no(st, rq->arena, req_cap(rq, 0), c);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_case");
@@ -107,12 +113,11 @@ bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_re
 	return true;
 }
 
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no)
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no)
 {
 	struct arena *a = rq->arena;
-	const char *base = store_setting(st, a, "public_url");
 	const char *status_url =
-	    arena_printf(a, "%s%s/status?no=%s", base ? base : "", rq->lang == LANG_EN ? "/en" : "", no);
+	    arena_printf(a, "%s%s/status?no=%s", view_public_url(rq), rq->lang == LANG_EN ? "/en" : "", no);
 	tobj_str(v, "status_url", status_url);
 	struct buf svg;
 	buf_init(&svg);

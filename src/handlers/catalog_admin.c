@@ -27,13 +27,12 @@
 #include "store/catalog_io.h"
 #include "store/petitions.h" /* store_categories */
 
-/* The editor's text fields, in form order; the route declares the same names. */
-static const char *const text_fields[] = {
-    "code",     "unit",     "category", "name_zh",  "name_en",  "summary_zh", "summary_en",      "elig_zh",
-    "elig_en",  "fee_zh",   "fee_en",   "legal_zh", "legal_en", "notes_zh",   "notes_en",        "contact_ext",
-    "conds_zh", "conds_en", "docs_zh",  "docs_en",  "steps_zh", "steps_en",   "processing_days", "correction_days",
-    "note",
-};
+/* The editor's text fields, in form order. */
+static const enum key text_fields[] = {K_CODE,        K_UNIT,       K_CATEGORY,        K_NAME_ZH,         K_NAME_EN,
+                                       K_SUMMARY_ZH,  K_SUMMARY_EN, K_ELIG_ZH,         K_ELIG_EN,         K_FEE_ZH,
+                                       K_FEE_EN,      K_LEGAL_ZH,   K_LEGAL_EN,        K_NOTES_ZH,        K_NOTES_EN,
+                                       K_CONTACT_EXT, K_CONDS_ZH,   K_CONDS_EN,        K_DOCS_ZH,         K_DOCS_EN,
+                                       K_STEPS_ZH,    K_STEPS_EN,   K_PROCESSING_DAYS, K_CORRECTION_DAYS, K_NOTE};
 enum {
 	T_CODE,
 	T_UNIT,
@@ -77,7 +76,7 @@ void h_services_admin(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct service_admin_rec *s;
 	size_t n;
-	if (!st || store_services_admin(st, rq->arena, content_own_unit(rq), &s, &n) != ERR_OK) {
+	if (store_services_admin(st, rq->arena, content_own_unit(rq), &s, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -104,7 +103,7 @@ void h_services_admin(struct req *rq, struct resp *rs)
 	tobj_int(v, "count", (long long)n);
 	tobj_int(v, "stale_count", (long long)stale);
 	tobj_int(v, "review_days", FAQ_REVIEW_DAYS);
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	if (done->present)
 		tobj_str(v, "notice",
 		         T(rq, strcmp(done->s, "published") == 0   ? "svc_published_notice"
@@ -219,7 +218,7 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 {
 	struct store *st = req_store(rq);
 	for (int i = 0; i < NT; i++) {
-		const struct fval *f = req_field(rq, text_fields[i]);
+		const struct fval *f = req_val(rq, text_fields[i]);
 		vals[i] = f->s;
 		errors[i] = f->err_key;
 	}
@@ -256,9 +255,9 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	    .fee = {vals[T_FEE_ZH], opt(vals[T_FEE_EN])},
 	    .legal_basis = {vals[T_LEGAL_ZH], opt(vals[T_LEGAL_EN])},
 	    .notes = {vals[T_NOTES_ZH], opt(vals[T_NOTES_EN])},
-	    .processing_days = req_field(rq, "processing_days")->i,
-	    .immediate = req_field(rq, "immediate")->i != 0,
-	    .correction_days = req_field(rq, "correction_days")->present ? req_field(rq, "correction_days")->i : 7,
+	    .processing_days = req_val(rq, K_PROCESSING_DAYS)->i,
+	    .immediate = req_val(rq, K_IMMEDIATE)->i != 0,
+	    .correction_days = req_val(rq, K_CORRECTION_DAYS)->present ? req_val(rq, K_CORRECTION_DAYS)->i : 7,
 	    .contact_ext = vals[T_EXT],
 	    .reviewed_on = clock_today_iso(rq->arena),
 	    .updated_at = clock_now_iso(rq->arena),
@@ -277,7 +276,7 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	if (!errors[T_STEPS_EN])
 		add_lines(rq, vals[T_STEPS_ZH], vals[T_STEPS_EN], NULL, out->steps, &out->nsteps, &errors[T_STEPS_EN]);
 	/* forms: the sheet's files under static/ stay; uploaded forms as ticked */
-	const struct fval *ticked = req_field(rq, "forms");
+	const struct fval *ticked = req_val(rq, K_FORMS);
 	out->forms = arena_alloc(rq->arena, (MAX_MULTI + (old ? old->nforms : 0) + 1) * sizeof *out->forms);
 	for (size_t i = 0; old && i < old->nforms; i++)
 		if (old->forms[i].file)
@@ -349,9 +348,9 @@ static void edit_page(struct req *rq, struct resp *rs, int status, const struct 
 	}
 	bool any = false;
 	for (int i = 0; i < NT; i++) {
-		tobj_str(v, text_fields[i], vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(text_fields[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", text_fields[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(text_fields[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
@@ -360,12 +359,12 @@ static void edit_page(struct req *rq, struct resp *rs, int status, const struct 
 		any = true;
 	}
 	tobj_bool(v, "has_errors", any);
-	const struct fval *imm = req_field(rq, "immediate");
-	tobj_bool(v, "immediate", req_field(rq, "name_zh")->present ? imm->i != 0 : old && old->immediate);
+	const struct fval *imm = req_val(rq, K_IMMEDIATE);
+	tobj_bool(v, "immediate", req_val(rq, K_NAME_ZH)->present ? imm->i != 0 : old && old->immediate);
 	content_unit_options(rq, v, vals[T_UNIT]);
 	struct named_rec *cats;
 	size_t nc;
-	if (st && store_categories(st, rq->arena, &cats, &nc) == ERR_OK) {
+	if (store_categories(st, rq->arena, &cats, &nc) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "categories");
 		for (size_t i = 0; i < nc; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -378,7 +377,7 @@ static void edit_page(struct req *rq, struct resp *rs, int status, const struct 
 	struct form_rec *forms;
 	size_t nf;
 	const struct cd_service *shown = preview ? preview : old;
-	if (st && store_forms(st, rq->arena, NULL, &forms, &nf) == ERR_OK) {
+	if (store_forms(st, rq->arena, NULL, &forms, &nf) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "forms");
 		for (size_t i = 0; i < nf; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -411,7 +410,7 @@ void h_service_new_form(struct req *rq, struct resp *rs)
 static bool load(struct req *rq, struct resp *rs, struct cd_service *s, long long *rev)
 {
 	struct store *st = req_store(rq);
-	enum err e = st ? store_service_doc(st, rq->arena, req_cap(rq, 0), s) : ERR_DB;
+	enum err e = store_service_doc(st, rq->arena, req_cap(rq, 0), s);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_service");
 		return false;
@@ -465,13 +464,12 @@ static enum err save(struct req *rq, const struct cd_service *s, const struct cd
 		if (store_service_doc(st, rq->arena, s->code, &taken) != ERR_NOTFOUND)
 			e = ERR_CONFLICT;
 	}
-	const char *note = req_field(rq, "note")->s;
-	if (e == ERR_OK)
-		e = store_service_put(st, rq->arena, s, rq->sess->user.username, s->updated_at, note, NULL);
-	if (e == ERR_OK)
-		e = content_audit(rq, old ? "service_update" : "service_create",
-		                  arena_printf(rq->arena, "service:%s", s->code), *note ? note : s->name[LANG_ZH]);
-	return store_finish(st, e);
+	store_fail(st, e); /* a stale revision or a taken code writes nothing */
+	const char *note = req_val(rq, K_NOTE)->s;
+	store_service_put(st, rq->arena, s, rq->sess->user.username, s->updated_at, note, NULL);
+	content_audit(rq, old ? "service_update" : "service_create", arena_printf(rq->arena, "service:%s", s->code),
+	              *note ? note : s->name[LANG_ZH]);
+	return store_finish(st);
 }
 
 static void submit(struct req *rq, struct resp *rs, const struct cd_service *old, long long rev)
@@ -480,11 +478,11 @@ static void submit(struct req *rq, struct resp *rs, const struct cd_service *old
 	struct cd_service s;
 	const char *version = old ? arena_printf(rq->arena, "%lld", rev) : NULL;
 	bool ok = check_form(rq, old, vals, errors, &s);
-	if (!ok || req_field(rq, "preview")->present) {
+	if (!ok || req_val(rq, K_PREVIEW)->present) {
 		edit_page(rq, rs, ok ? 200 : 422, old, vals, errors, version, ok ? &s : NULL, NULL);
 		return;
 	}
-	const struct fval *vf = req_field(rq, "version");
+	const struct fval *vf = req_val(rq, K_VERSION);
 	long long want = old ? strtoll(vf->s, NULL, 10) : 0;
 	enum err e = save(rq, &s, old, want);
 	if (e == ERR_CONFLICT) {
@@ -521,15 +519,14 @@ void h_service_publish(struct req *rq, struct resp *rs)
 	long long rev;
 	if (!load(rq, rs, &s, &rev))
 		return;
-	bool on = req_field(rq, "published")->i != 0;
+	bool on = req_val(rq, K_PUBLISHED)->i != 0;
 	struct store *st = req_store(rq);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_service_publish(st, s.code, on, rq->sess->user.username, clock_now_iso(rq->arena));
-	if (e == ERR_OK)
-		e = content_audit(rq, on ? "service_publish" : "service_withdraw",
-		                  arena_printf(rq->arena, "service:%s", s.code), s.name[LANG_ZH]);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_service_publish(st, s.code, on, rq->sess->user.username, clock_now_iso(rq->arena));
+	content_audit(rq, on ? "service_publish" : "service_withdraw", arena_printf(rq->arena, "service:%s", s.code),
+	              s.name[LANG_ZH]);
+	enum err e = store_finish(st);
+	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_service");
 		return;
 	}

@@ -10,6 +10,7 @@
 #include "app/view.h"
 #include "domain/citizen_msg.h"
 #include "domain/clock.h"
+#include "domain/petition.h"
 #include "store/cases.h"
 #include "store/catalog.h"
 #include "store/citizen_msgs.h"
@@ -40,12 +41,13 @@ enum err notify_petition_outcome(struct req *rq, struct store *st, const struct 
 	enum err e = store_cmsg_lang(st, "petition", p->id, &in.lang);
 	if (e != ERR_OK)
 		return e;
-	bool replied = strcmp(o->state, "replied") == 0;
+	bool replied = o->state == PS_REPLIED;
+	const char *state = pet_state_name(o->state);
 	in.reply = o->reply;
 	in.unit = p->unit_name[in.lang];
 	in.phone = p->unit_phone;
-	in.state = state_words(in.lang, "pstate_", o->state);
-	const struct cmsg_to to = {"petition", p->id, o->state, p->email, p->phone};
+	in.state = state_words(in.lang, "pstate_", state);
+	const struct cmsg_to to = {"petition", p->id, state, p->email, p->phone};
 	return store_cmsg_queue(st, rq->arena, replied ? CMSG_REPLY : CMSG_STATE, &to, &in);
 }
 

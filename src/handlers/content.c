@@ -17,7 +17,7 @@
 const char *content_own_unit(const struct req *rq)
 {
 	const struct session *s = rq->sess;
-	return s->role == ROLE_ADMIN ? NULL : s->user.unit;
+	return s->user.role == ROLE_ADMIN ? NULL : s->user.unit;
 }
 
 bool content_may_edit(const struct req *rq, enum record_kind kind, const char *unit)
@@ -33,7 +33,7 @@ const char *content_check_unit(struct req *rq, enum record_kind kind, const char
 	size_t n;
 	bool found = false;
 	struct store *st = req_store(rq);
-	if (st && store_units(st, rq->arena, &units, &n) == ERR_OK)
+	if (store_units(st, rq->arena, &units, &n) == ERR_OK)
 		for (size_t i = 0; i < n && !found; i++)
 			found = strcmp(units[i].code, unit) == 0;
 	if (!found)
@@ -47,7 +47,7 @@ void content_unit_options(struct req *rq, struct tobj *v, const char *selected)
 	struct unit_rec *units;
 	size_t n;
 	struct store *st = req_store(rq);
-	if (!st || store_units(st, rq->arena, &units, &n) != ERR_OK)
+	if (store_units(st, rq->arena, &units, &n) != ERR_OK)
 		return;
 	struct tlist *l = tobj_list(v, "units");
 	for (size_t i = 0; i < n; i++) {

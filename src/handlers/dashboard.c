@@ -65,8 +65,6 @@ static void petition_dashboard_view(struct req *rq, struct tobj *v)
 	size_t n;
 	const struct session *s = rq->sess;
 	int32_t today = clock_office_day(clock_now());
-	if (!st)
-		return;
 	char t_iso[CAL_ISO_SIZE], near_iso[CAL_ISO_SIZE];
 	cal_format_iso(today, t_iso);
 	cal_format_iso(deadline_near_until(store_calendar(st), today, store_near_days(st)), near_iso);
@@ -116,7 +114,7 @@ static void petition_dashboard_view(struct req *rq, struct tobj *v)
 	}
 	if (access_routes(&who))
 		tobj_int(v, "pet_routing", routing);
-	if (s->role == ROLE_HEAD)
+	if (s->user.role == ROLE_HEAD)
 		tobj_int(v, "pet_ext_waiting", ext_waiting);
 
 	/* notifications from the scheduler */
@@ -136,8 +134,8 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	struct store *st = req_store(rq);
 	struct case_rec *cs;
 	size_t n;
-	const char *unit = rq->sess->role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
-	if (!st || store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
+	const char *unit = rq->sess->user.role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
+	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);
 	int near = store_near_days(st);
@@ -155,7 +153,7 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	int y, m, d;
 	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
 	tobj_bool(v, "calendar_missing", cal && !cal_year_known(cal, y));
-	tobj_int(v, "this_year", y);
+	tobj_int(v, "year", y);
 }
 
 void h_notification_read(struct req *rq, struct resp *rs)
@@ -163,8 +161,8 @@ void h_notification_read(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	char *end;
 	long long id = strtoll(req_cap(rq, 0), &end, 10);
-	if (!st || *end || id <= 0) {
-		page_error(rq, rs, st ? 404 : 503, st ? "err_not_found" : "err_unavailable");
+	if (*end || id <= 0) {
+		page_error(rq, rs, 404, "err_not_found");
 		return;
 	}
 	enum err e = store_notification_read(st, rq->sess->user.id, id, clock_now_iso(rq->arena));
@@ -178,7 +176,7 @@ void h_notification_read(struct req *rq, struct resp *rs)
 void h_notifications_read_all(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st || store_notifications_read_all(st, rq->sess->user.id, clock_now_iso(rq->arena)) != ERR_OK) {
+	if (store_notifications_read_all(st, rq->sess->user.id, clock_now_iso(rq->arena)) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

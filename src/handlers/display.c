@@ -28,7 +28,7 @@ void h_display(struct req *rq, struct resp *rs)
 	struct event_rec *es;
 	size_t nn, ne;
 	const char *now = tp_local_now(rq);
-	if (!st || store_news(st, rq->arena, clock_now_iso(rq->arena), DISPLAY_NEWS, &news, &nn) != ERR_OK ||
+	if (store_news(st, rq->arena, clock_now_iso(rq->arena), DISPLAY_NEWS, &news, &nn) != ERR_OK ||
 	    store_events_upcoming(st, rq->arena, now, DISPLAY_EVENTS, &es, &ne) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;

@@ -23,6 +23,7 @@
 #include "domain/signup.h"
 #include "handlers/handlers.h"
 #include "handlers/taking_part.h"
+#include "handlers/views.h"
 #include "store/events.h"
 #include "store/staff.h"
 #include "util/ics.h"
@@ -32,9 +33,6 @@ enum {
 	/* sign-ups per address in a window: a whole office behind one NAT may sign up at opening time */
 	SIGNUP_WINDOW = 10 * 60,
 	SIGNUP_MAX = 300,
-	/* cancel codes tried per address in a window */
-	CANCEL_WINDOW = 10 * 60,
-	CANCEL_MAX = 10,
 };
 
 /* ---- shared pieces ---- */
@@ -43,9 +41,7 @@ static bool load_event(struct req *rq, struct resp *rs, struct store *st, struct
 {
 	long long id;
 	enum err err = ERR_NOTFOUND;
-	if (!st)
-		err = ERR_DB;
-	else if (tp_cap_id(rq, 0, &id))
+	if (tp_cap_id(rq, 0, &id))
 		err = store_event_get(st, rq->arena, id, e);
 	if (err != ERR_OK)
 		page_error_lookup(rq, rs, err, "err_no_event");
@@ -94,7 +90,7 @@ void h_events(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct event_rec *es;
 	size_t n;
-	if (!st || store_events_upcoming(st, rq->arena, tp_local_now(rq), UPCOMING_MAX, &es, &n) != ERR_OK) {
+	if (store_events_upcoming(st, rq->arena, tp_local_now(rq), UPCOMING_MAX, &es, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -121,7 +117,7 @@ void h_events_ics(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct event_rec *es;
 	size_t n;
-	if (!st || store_events_upcoming(st, rq->arena, tp_local_now(rq), UPCOMING_MAX, &es, &n) != ERR_OK) {
+	if (store_events_upcoming(st, rq->arena, tp_local_now(rq), UPCOMING_MAX, &es, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -158,7 +154,7 @@ void h_events_ics(struct req *rq, struct resp *rs)
 /* ---- an event's page and its sign-up form ---- */
 
 enum { SI_NAME, SI_PHONE, SI_EMAIL, SI_PEOPLE, SI_ANSWER, SI__MAX };
-static const char *const signup_fields[SI__MAX] = {"name", "phone", "email", "people", "answer"};
+static const enum key signup_fields[SI__MAX] = {K_NAME, K_PHONE, K_EMAIL, K_PEOPLE, K_ANSWER};
 
 static void event_page(struct req *rq, struct resp *rs, struct store *st, const struct event_rec *e, int status,
                        const char *const *errors)
@@ -168,14 +164,14 @@ static void event_page(struct req *rq, struct resp *rs, struct store *st, const 
 	tobj_str(v, "csrf", auth_csrf(rq));
 	tobj_str(v, "once", auth_form_once(rq));
 	tobj_str(v, "action", url(rq, "/events/%lld/signup", e->id));
-	tp_form_fields(rq, v, signup_fields, errors, SI__MAX);
+	view_form_fields(rq, v, signup_fields, SI__MAX, errors);
 	tobj_bool(v, "ask_phone", e->ask_phone);
 	if (e->question[LANG_ZH] && *e->question[LANG_ZH])
 		view_text(rq, v, "question", e->question);
 	tobj_bool(v, "has_party", e->max_party > 1);
 	if (e->max_party > 1) {
 		struct tlist *l = tobj_list(v, "party");
-		long long chosen = req_field(rq, "people")->present ? req_field(rq, "people")->i : 1;
+		long long chosen = req_val(rq, K_PEOPLE)->present ? req_val(rq, K_PEOPLE)->i : 1;
 		for (int p = 1; p <= e->max_party; p++) {
 			struct tobj *o = tlist_obj(l);
 			tobj_int(o, "n", p);
@@ -202,7 +198,7 @@ static bool check_signup(struct req *rq, const struct event_rec *e, const char *
 	const struct fval *f[SI__MAX];
 	bool ok = true;
 	for (int i = 0; i < SI__MAX; i++) {
-		f[i] = req_field(rq, signup_fields[i]);
+		f[i] = req_val(rq, signup_fields[i]);
 		errors[i] = f[i]->err_key;
 	}
 	if (!errors[SI_NAME] && !f[SI_NAME]->present)
@@ -261,15 +257,15 @@ void h_event_signup(struct req *rq, struct resp *rs)
 	}
 	ids_query_code_for(once, code);
 	auth_hash_code(code, code_hash);
-	int people = req_field(rq, "people")->present ? (int)req_field(rq, "people")->i : 1;
+	int people = req_val(rq, K_PEOPLE)->present ? (int)req_val(rq, K_PEOPLE)->i : 1;
 	struct signup_new sn = {
 	    .event_id = e.id,
 	    .form_hash = form_hash,
 	    .code_hash = code_hash,
-	    .name = req_field(rq, "name")->s,
-	    .phone = req_field(rq, "phone")->s,
-	    .email = req_field(rq, "email")->s,
-	    .answer = req_field(rq, "answer")->s,
+	    .name = req_val(rq, K_NAME)->s,
+	    .phone = req_val(rq, K_PHONE)->s,
+	    .email = req_val(rq, K_EMAIL)->s,
+	    .answer = req_val(rq, K_ANSWER)->s,
 	    .people = people,
 	    .at = clock_now_iso(rq->arena),
 	};
@@ -297,13 +293,12 @@ void h_event_signup(struct req *rq, struct resp *rs)
 	if (err == ERR_OK)
 		err =
 		    queue_mail(rq, st, &e, id, sn.email, admit == ADMIT_CONFIRM ? "ev_confirmed" : "ev_waiting", code);
-	if (err == ERR_OK)
-		err = store_commit(st);
+	store_fail(st, err);
+	err = store_finish(st);
 	if (err == ERR_OK) {
 		to_receipt(rq, rs, once);
 		return;
 	}
-	store_rollback(st);
 	if (err == ERR_LIMIT)
 		page_try_later(rq, rs, (retry_s + 59) / 60);
 	else if (err == ERR_CONFLICT && store_signup_by_form(st, rq->arena, form_hash, &made) == ERR_OK)
@@ -322,7 +317,7 @@ void h_event_receipt(struct req *rq, struct resp *rs)
 	struct signup_rec s = {0};
 	struct event_rec e;
 	enum err err = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		err = store_signup_by_form(st, rq->arena, form_hash, &s);
 	}
@@ -372,67 +367,26 @@ static enum err promote_waiting(struct req *rq, struct store *st, long long even
 	return err;
 }
 
-static void cancel_page(struct req *rq, struct resp *rs, int status, const char *err_key)
+/* Cancels the sign-up with that code and moves the waiting list up, in the open transaction. */
+static void cancel_signup(struct req *rq, struct store *st, const char *code_hash)
 {
-	struct tobj *v = view_new(rq, T(rq, "ev_cancel_title"));
-	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "code", req_field(rq, "code")->s);
-	if (err_key)
-		tobj_str(v, "code_error", T(rq, err_key));
-	tobj_bool(v, "has_errors", err_key != NULL);
-	tobj_bool(v, "done", req_field(rq, "done")->present);
-	rs->status = status;
-	rs->no_store = true;
-	page_render(rq, rs, "event_cancel", v);
+	struct signup_rec s = {0};
+	store_fail(st, store_signup_by_code(st, rq->arena, code_hash, &s));
+	store_signup_cancel(st, s.id, clock_now_iso(rq->arena));
+	store_fail(st, promote_waiting(rq, st, s.event_id));
 }
+
+static const struct tp_cancel signup_cancel = {"ev_cancel_title", "event_cancel", "/events/cancel?done=1",
+                                               "signup_cancel", cancel_signup};
 
 void h_event_cancel_form(struct req *rq, struct resp *rs)
 {
-	cancel_page(rq, rs, 200, NULL);
+	tp_cancel_page(rq, rs, &signup_cancel, 200, NULL);
 }
 
 void h_event_cancel(struct req *rq, struct resp *rs)
 {
-	struct store *st = req_store(rq);
-	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE];
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	if (!ids_normalize_code(req_field(rq, "code")->s, code)) {
-		cancel_page(rq, rs, 422, "ev_err_code");
-		return;
-	}
-	auth_hash_code(code, code_hash);
-	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
-	                                    CANCEL_MAX};
-	long retry_s = 0;
-	struct signup_rec s;
-	enum err err = store_begin(st);
-	if (err == ERR_OK)
-		err = store_attempt_take(st, "signup_cancel", &brake, 1, clock_now(), CANCEL_WINDOW, &retry_s);
-	if (err == ERR_OK)
-		err = store_signup_by_code(st, rq->arena, code_hash, &s);
-	if (err == ERR_OK)
-		err = store_signup_cancel(st, s.id, clock_now_iso(rq->arena));
-	if (err == ERR_OK)
-		err = promote_waiting(rq, st, s.event_id);
-	if (err == ERR_NOTFOUND || err == ERR_CONFLICT) {
-		store_commit(st); /* the attempt counts */
-		cancel_page(rq, rs, 404, err == ERR_NOTFOUND ? "ev_err_code" : "ev_err_cancelled");
-		return;
-	}
-	if (err == ERR_OK)
-		err = store_commit(st);
-	if (err != ERR_OK) {
-		store_rollback(st);
-		if (err == ERR_LIMIT)
-			page_try_later(rq, rs, (retry_s + 59) / 60);
-		else
-			page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	page_redirect(rq, rs, url(rq, "/events/cancel?done=1"));
+	tp_cancel(rq, rs, &signup_cancel);
 }
 
 /* ---- staff: publishing ---- */
@@ -442,7 +396,7 @@ void h_staff_events(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct event_rec *es;
 	size_t n;
-	if (!st || store_events_all(st, rq->arena, &es, &n) != ERR_OK) {
+	if (store_events_all(st, rq->arena, &es, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -477,24 +431,19 @@ enum {
 	EF_QUESTION_EN,
 	EF__MAX
 };
-static const char *const event_fields[EF__MAX] = {
-    "unit",    "title_zh",    "title_en",     "place_zh", "place_en",  "body_zh",     "body_en",     "starts_at",
-    "ends_at", "signup_from", "signup_until", "capacity", "max_party", "question_zh", "question_en",
-};
+static const enum key event_fields[EF__MAX] = {K_UNIT,         K_TITLE_ZH, K_TITLE_EN,  K_PLACE_ZH,    K_PLACE_EN,
+                                               K_BODY_ZH,      K_BODY_EN,  K_STARTS_AT, K_ENDS_AT,     K_SIGNUP_FROM,
+                                               K_SIGNUP_UNTIL, K_CAPACITY, K_MAX_PARTY, K_QUESTION_ZH, K_QUESTION_EN};
 
 static void event_form(struct req *rq, struct resp *rs, int status, const char *const *errors)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	struct tobj *v = view_new(rq, T(rq, "ev_new_title"));
-	tp_form_fields(rq, v, event_fields, errors, EF__MAX);
-	tp_unit_options(rq, st, v, REC_EVENT, req_field(rq, "unit")->present ? req_field(rq, "unit")->s : NULL);
+	view_form_fields(rq, v, event_fields, EF__MAX, errors);
+	tp_unit_options(rq, st, v, REC_EVENT, req_val(rq, K_UNIT)->present ? req_val(rq, K_UNIT)->s : NULL);
 	bool fresh = status == 200;
-	tobj_bool(v, "waitlist", fresh || req_field(rq, "waitlist")->present);
-	tobj_bool(v, "ask_phone", fresh || req_field(rq, "ask_phone")->present);
+	tobj_bool(v, "waitlist", fresh || req_val(rq, K_WAITLIST)->present);
+	tobj_bool(v, "ask_phone", fresh || req_val(rq, K_ASK_PHONE)->present);
 	rs->status = status;
 	rs->no_store = true;
 	page_render(rq, rs, "event_new", v);
@@ -521,7 +470,7 @@ void h_event_create(struct req *rq, struct resp *rs)
 	const char *errors[EF__MAX] = {0};
 	const struct fval *f[EF__MAX];
 	for (int i = 0; i < EF__MAX; i++) {
-		f[i] = req_field(rq, event_fields[i]);
+		f[i] = req_val(rq, event_fields[i]);
 		errors[i] = f[i]->err_key;
 	}
 	char t[4][LOCAL_TIME_SIZE];
@@ -558,16 +507,17 @@ void h_event_create(struct req *rq, struct resp *rs)
 	    .signup_until = t[3],
 	    .capacity = (int)f[EF_CAPACITY]->i,
 	    .max_party = f[EF_PARTY]->present ? (int)f[EF_PARTY]->i : 1,
-	    .waitlist = req_field(rq, "waitlist")->present,
-	    .ask_phone = req_field(rq, "ask_phone")->present,
+	    .waitlist = req_val(rq, K_WAITLIST)->present,
+	    .ask_phone = req_val(rq, K_ASK_PHONE)->present,
 	};
 	long long id = 0;
-	enum err err = st ? store_begin(st) : ERR_DB;
+	enum err err = store_begin(st);
 	if (err == ERR_OK)
 		err = store_event_create(st, &e, rq->sess->user.id, clock_now_iso(rq->arena), &id);
 	if (err == ERR_OK)
 		err = auth_audit(rq, "event_create", arena_printf(rq->arena, "event:%lld", id), NULL);
-	if (store_finish(st, err) != ERR_OK) {
+	store_fail(st, err);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -653,7 +603,7 @@ void h_event_attendance(struct req *rq, struct resp *rs)
 	struct event_rec e;
 	if (!load_staff_event(rq, rs, &e, ACC_EDIT))
 		return;
-	const struct fval *f = req_field(rq, "present[]");
+	const struct fval *f = req_val(rq, K_PRESENT);
 	long long *ids = arena_alloc(rq->arena, (f->nmulti + 1) * sizeof *ids);
 	size_t n = 0;
 	for (size_t i = 0; i < f->nmulti; i++) {
@@ -667,7 +617,8 @@ void h_event_attendance(struct req *rq, struct resp *rs)
 	if (err == ERR_OK)
 		err = auth_audit(rq, "event_attendance", arena_printf(rq->arena, "event:%lld", e.id),
 		                 arena_printf(rq->arena, "%zu", n));
-	if (store_finish(st, err) != ERR_OK) {
+	store_fail(st, err);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -685,7 +636,8 @@ void h_event_close(struct req *rq, struct resp *rs)
 		err = store_event_close(st, e.id);
 	if (err == ERR_OK)
 		err = auth_audit(rq, "event_close", arena_printf(rq->arena, "event:%lld", e.id), NULL);
-	if (store_finish(st, err) != ERR_OK) {
+	store_fail(st, err);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}

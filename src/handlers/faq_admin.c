@@ -23,9 +23,9 @@
 #include "store/petitions.h" /* store_categories */
 #include "store/staff.h"
 
-/* The editor's fields, in form order; the route declares the same names. */
-static const char *const edit_fields[] = {"slug",      "unit",        "category",  "question_zh",
-                                          "answer_zh", "question_en", "answer_en", "keywords_zh"};
+/* The editor's fields, in form order. */
+static const enum key edit_fields[] = {K_SLUG,      K_UNIT,        K_CATEGORY,  K_QUESTION_ZH,
+                                       K_ANSWER_ZH, K_QUESTION_EN, K_ANSWER_EN, K_KEYWORDS_ZH};
 enum { NFIELDS = sizeof edit_fields / sizeof edit_fields[0] };
 enum { F_SLUG_I, F_UNIT_I, F_CATEGORY_I, F_QZH_I, F_AZH_I, F_QEN_I, F_AEN_I, F_KW_I };
 
@@ -43,7 +43,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct faq_rec *f;
 	size_t n;
-	if (!st || store_faqs(st, rq->arena, content_own_unit(rq), NULL, &f, &n) != ERR_OK) {
+	if (store_faqs(st, rq->arena, content_own_unit(rq), NULL, &f, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -77,7 +77,7 @@ void h_faq_admin_list(struct req *rq, struct resp *rs)
 	tobj_int(v, "count", (long long)n);
 	tobj_int(v, "stale_count", (long long)stale);
 	tobj_int(v, "review_days", FAQ_REVIEW_DAYS);
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	if (done->present) {
 		if (strcmp(done->s, "saved") == 0)
 			tobj_str(v, "notice", T(rq, "faq_saved"));
@@ -110,9 +110,9 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	}
 	bool any = false;
 	for (int i = 0; i < NFIELDS; i++) {
-		tobj_str(v, edit_fields[i], vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(edit_fields[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", edit_fields[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(edit_fields[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
@@ -126,7 +126,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	const char *own = content_own_unit(rq);
 	struct unit_rec *units;
 	size_t nu;
-	if (st && store_units(st, rq->arena, &units, &nu) == ERR_OK) {
+	if (store_units(st, rq->arena, &units, &nu) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "units");
 		for (size_t i = 0; i < nu; i++) {
 			if (own && strcmp(own, units[i].code) != 0)
@@ -139,7 +139,7 @@ static void edit_form(struct req *rq, struct resp *rs, int status, const char *s
 	}
 	struct named_rec *cats;
 	size_t ncat;
-	if (st && store_categories(st, rq->arena, &cats, &ncat) == ERR_OK) {
+	if (store_categories(st, rq->arena, &cats, &ncat) == ERR_OK) {
 		struct tlist *l = tobj_list(v, "categories");
 		for (size_t i = 0; i < ncat; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -163,10 +163,6 @@ void h_faq_new_form(struct req *rq, struct resp *rs)
 /* Loads the entry named in the path that the user may edit; false when rs holds the answer. */
 static bool load_entry(struct req *rq, struct resp *rs, struct store *st, struct faq_rec *f, struct faq_meta *m)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	const char *slug = req_cap(rq, 0);
 	enum err e = store_faq(st, rq->arena, slug, f);
 	if (e == ERR_OK)
@@ -212,7 +208,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 {
 	bool ok = true;
 	for (int i = 0; i < NFIELDS; i++) {
-		const struct fval *f = req_field(rq, edit_fields[i]);
+		const struct fval *f = req_val(rq, edit_fields[i]);
 		vals[i] = f->s;
 		errors[i] = i == F_SLUG_I && !is_new ? NULL : f->err_key; /* an entry's slug never changes */
 	}
@@ -220,7 +216,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 		vals[F_UNIT_I] = unit_fixed;
 		errors[F_UNIT_I] = NULL;
 	}
-	if (is_new && !req_field(rq, "slug")->present && !errors[F_SLUG_I])
+	if (is_new && !req_val(rq, K_SLUG)->present && !errors[F_SLUG_I])
 		errors[F_SLUG_I] = "err_required";
 	if (!errors[F_UNIT_I]) {
 		bool found = false;
@@ -245,7 +241,7 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 			errors[F_CATEGORY_I] = "faq_bad_category";
 	}
 	/* English: both question and answer, or neither */
-	bool qen = req_field(rq, "question_en")->present, aen = req_field(rq, "answer_en")->present;
+	bool qen = req_val(rq, K_QUESTION_EN)->present, aen = req_val(rq, K_ANSWER_EN)->present;
 	if (qen != aen && !errors[F_QEN_I] && !errors[F_AEN_I])
 		errors[qen ? F_AEN_I : F_QEN_I] = "faq_en_pair";
 	for (int i = 0; i < NFIELDS; i++)
@@ -267,10 +263,6 @@ static bool check_form(struct req *rq, struct store *st, bool is_new, const char
 void h_faq_create(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *vals[NFIELDS], *errors[NFIELDS];
 	struct faq_edit f;
 	if (!check_form(rq, st, true, content_own_unit(rq), vals, errors, &f)) {
@@ -278,16 +270,12 @@ void h_faq_create(struct req *rq, struct resp *rs)
 		return;
 	}
 	long long id = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_create(st, &f, &id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_create",
-		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_create(st, &f, &id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_create",
+	            arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT) {
 			errors[F_SLUG_I] = "faq_slug_taken";
 			edit_form(rq, rs, 409, NULL, vals, errors, NULL, NULL);
@@ -312,7 +300,7 @@ void h_faq_update(struct req *rq, struct resp *rs)
 	bool ok = check_form(rq, st, false, own, vals, errors, &f);
 	vals[F_SLUG_I] = old.slug;
 	errors[F_SLUG_I] = NULL;
-	const struct fval *vf = req_field(rq, "version");
+	const struct fval *vf = req_val(rq, K_VERSION);
 	char *end;
 	long long rev = strtoll(vf->s, &end, 10);
 	if (!vf->present || *end || rev <= 0)
@@ -322,16 +310,12 @@ void h_faq_update(struct req *rq, struct resp *rs)
 		          NULL);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_update(st, m.id, rev, &f);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_update",
-		                arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_update(st, m.id, rev, &f);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_update",
+	            arena_printf(rq->arena, "faq:%s", old.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT) {
 			/* someone saved in between: show their version's stamp, keep this text */
 			struct faq_meta now;
@@ -373,16 +357,12 @@ void h_faq_delete(struct req *rq, struct resp *rs)
 	struct faq_meta m;
 	if (!load_entry(rq, rs, st, &f, &m))
 		return;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_faq_delete(st, m.id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_delete",
-		                arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_faq_delete(st, m.id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "faq_delete",
+	            arena_printf(rq->arena, "faq:%s", f.slug), f.question[LANG_ZH], rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		page_error_lookup(rq, rs, e, "err_no_faq");
 		return;
 	}

@@ -49,7 +49,7 @@ void h_forms_index(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct form_rec *f;
 	size_t n;
-	if (!st || store_forms(st, rq->arena, NULL, &f, &n) != ERR_OK) {
+	if (store_forms(st, rq->arena, NULL, &f, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -67,7 +67,7 @@ void h_form_download(struct req *rq, struct resp *rs)
 	struct form_rec f;
 	const void *data;
 	size_t len;
-	enum err e = st ? store_form(st, rq->arena, req_cap(rq, 0), &f) : ERR_DB;
+	enum err e = store_form(st, rq->arena, req_cap(rq, 0), &f);
 	if (e == ERR_OK)
 		e = store_form_file(st, rq->arena, f.code, &data, &len);
 	if (e != ERR_OK) {
@@ -87,7 +87,7 @@ void h_form_download(struct req *rq, struct resp *rs)
 /* ---- staff ---- */
 
 enum { F_CODE, F_UNIT, F_TZH, F_TEN, F_FILE, NF };
-static const char *const field_names[NF] = {"code", "unit", "title_zh", "title_en", "file"};
+static const enum key field_names[NF] = {K_CODE, K_UNIT, K_TITLE_ZH, K_TITLE_EN, K_FILE};
 
 /* The list and the upload form (vals/errors: a refused upload shown again). */
 static void admin_page(struct req *rq, struct resp *rs, int status, const char *const *vals, const char *const *errors)
@@ -95,7 +95,7 @@ static void admin_page(struct req *rq, struct resp *rs, int status, const char *
 	struct store *st = req_store(rq);
 	struct form_rec *f;
 	size_t n;
-	if (!st || store_forms(st, rq->arena, content_own_unit(rq), &f, &n) != ERR_OK) {
+	if (store_forms(st, rq->arena, content_own_unit(rq), &f, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -105,16 +105,16 @@ static void admin_page(struct req *rq, struct resp *rs, int status, const char *
 		form_view(rq, tlist_obj(l), &f[i]);
 	bool any = false;
 	for (int i = 0; i < NF; i++) {
-		tobj_str(v, field_names[i], vals && vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(field_names[i]), vals && vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", field_names[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(field_names[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
 	tobj_bool(v, "has_errors", any);
 	tobj_int(v, "max_mb", FILETYPE_MAX_BYTES / (1024 * 1024));
 	content_unit_options(rq, v, vals && vals[F_UNIT] ? vals[F_UNIT] : content_own_unit(rq));
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	if (done->present && strcmp(done->s, "saved") == 0)
 		tobj_str(v, "notice", T(rq, "forms_saved"));
 	else if (done->present && strcmp(done->s, "deleted") == 0)
@@ -132,7 +132,7 @@ void h_forms_admin(struct req *rq, struct resp *rs)
 /* Checks the uploaded file (required or not) into *out; the refusal's key, or NULL. */
 static const char *check_file(const struct req *rq, bool required, struct form_save *out)
 {
-	const struct upload *up = req_upload(rq, "file");
+	const struct upload *up = req_upload(rq, K_FILE);
 	if (!up || (up->len == 0 && !*up->filename))
 		return required ? "forms_file_required" : NULL;
 	if (up->len > FILETYPE_MAX_BYTES)
@@ -157,7 +157,7 @@ static bool check_form(struct req *rq, bool is_new, const char *code, const char
 {
 	memset(out, 0, sizeof *out);
 	for (int i = 0; i < F_FILE; i++) {
-		const struct fval *f = req_field(rq, field_names[i]);
+		const struct fval *f = req_val(rq, field_names[i]);
 		vals[i] = f->s;
 		errors[i] = f->err_key;
 	}
@@ -191,15 +191,15 @@ static bool check_form(struct req *rq, bool is_new, const char *code, const char
 static enum err save(struct req *rq, const struct form_save *f, bool is_new)
 {
 	struct store *st = req_store(rq);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = is_new ? store_form_create(st, f) : store_form_update(st, f);
-	if (e == ERR_OK)
-		e = content_audit(
-		    rq, is_new ? "form_create" : "form_update", arena_printf(rq->arena, "form:%s", f->code),
-		    f->data ? arena_printf(rq->arena, "%s %zu bytes sha256 %s", f->type, f->len, f->sha256)
-		            : f->title[LANG_ZH]);
-	return store_finish(st, e);
+	store_begin(st);
+	if (is_new)
+		store_form_create(st, f);
+	else
+		store_form_update(st, f);
+	content_audit(rq, is_new ? "form_create" : "form_update", arena_printf(rq->arena, "form:%s", f->code),
+	              f->data ? arena_printf(rq->arena, "%s %zu bytes sha256 %s", f->type, f->len, f->sha256)
+	                      : f->title[LANG_ZH]);
+	return store_finish(st);
 }
 
 void h_form_create(struct req *rq, struct resp *rs)
@@ -229,7 +229,7 @@ void h_form_create(struct req *rq, struct resp *rs)
 static bool load(struct req *rq, struct resp *rs, struct form_rec *f)
 {
 	struct store *st = req_store(rq);
-	enum err e = st ? store_form(st, rq->arena, req_cap(rq, 0), f) : ERR_DB;
+	enum err e = store_form(st, rq->arena, req_cap(rq, 0), f);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return false;
@@ -248,9 +248,9 @@ static void edit_page(struct req *rq, struct resp *rs, int status, const struct 
 	form_view(rq, v, f);
 	bool any = false;
 	for (int i = 0; i < NF; i++) {
-		tobj_str(v, field_names[i], vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(field_names[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", field_names[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(field_names[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
@@ -297,12 +297,10 @@ void h_form_delete(struct req *rq, struct resp *rs)
 	if (!load(rq, rs, &f))
 		return;
 	struct store *st = req_store(rq);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_form_delete(st, f.code);
-	if (e == ERR_OK)
-		e = content_audit(rq, "form_delete", arena_printf(rq->arena, "form:%s", f.code), f.title[LANG_ZH]);
-	e = store_finish(st, e);
+	store_begin(st);
+	store_form_delete(st, f.code);
+	content_audit(rq, "form_delete", arena_printf(rq->arena, "form:%s", f.code), f.title[LANG_ZH]);
+	enum err e = store_finish(st);
 	if (e == ERR_CONFLICT)
 		page_conflict(rq, rs, "forms_in_use", NULL);
 	else if (e != ERR_OK)

@@ -1,7 +1,7 @@
 /*
  * handlers.h -- every page handler, one group per file: what the route
  * table (web/routes.c) calls.  A handler reads validated fields
- * (req_field), calls the store, fills a view and renders.  What handlers
+ * (req_val), calls the store, fills a view and renders.  What handlers
  * share with each other is in views.h.
  *
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
@@ -33,6 +33,37 @@ void h_logout(struct req *rq, struct resp *rs);
 void h_staff_home(struct req *rq, struct resp *rs);
 void h_calendar_admin(struct req *rq, struct resp *rs);
 void h_closure_add(struct req *rq, struct resp *rs);
+
+/* the office's own settings and content (issue #11) */
+/* settings_admin.c: the office's settings and the test e-mail */
+void h_settings_admin(struct req *rq, struct resp *rs);
+void h_settings_save(struct req *rq, struct resp *rs);
+void h_mail_test(struct req *rq, struct resp *rs);
+/* office_admin.c: units (課室) and petition categories */
+void h_units_admin(struct req *rq, struct resp *rs);
+void h_unit_add(struct req *rq, struct resp *rs);
+void h_unit_edit_form(struct req *rq, struct resp *rs);
+void h_unit_update(struct req *rq, struct resp *rs);
+void h_categories_admin(struct req *rq, struct resp *rs);
+void h_category_add(struct req *rq, struct resp *rs);
+void h_category_edit_form(struct req *rq, struct resp *rs);
+void h_category_update(struct req *rq, struct resp *rs);
+/* accounts.c: staff accounts */
+void h_users_admin(struct req *rq, struct resp *rs);
+void h_user_add(struct req *rq, struct resp *rs);
+void h_user_edit_form(struct req *rq, struct resp *rs);
+void h_user_update(struct req *rq, struct resp *rs);
+void h_user_active(struct req *rq, struct resp *rs);
+void h_user_reset_password(struct req *rq, struct resp *rs);
+/* villages.c: villages (里), their public pages and their officers' editing */
+void h_villages(struct req *rq, struct resp *rs);
+void h_village(struct req *rq, struct resp *rs);
+void h_villages_staff(struct req *rq, struct resp *rs);
+void h_village_add(struct req *rq, struct resp *rs);
+void h_village_edit_form(struct req *rq, struct resp *rs);
+void h_village_update(struct req *rq, struct resp *rs);
+void h_village_post_add(struct req *rq, struct resp *rs);
+void h_village_post_delete(struct req *rq, struct resp *rs);
 
 /* case_intake.c, case_page.c, case_notice.c: registering cases, receipts, one case, correction notices */
 void h_case_new_form(struct req *rq, struct resp *rs);

@@ -22,8 +22,8 @@
 #include "store/catalog_edit.h"
 #include "store/catalog_io.h"
 
-static const char *const field_names[] = {"unit",    "title_zh",   "title_en",  "body_zh",
-                                          "body_en", "publish_on", "expires_on"};
+static const enum key field_names[] = {K_UNIT,    K_TITLE_ZH,   K_TITLE_EN,  K_BODY_ZH,
+                                       K_BODY_EN, K_PUBLISH_ON, K_EXPIRES_ON};
 enum { N_UNIT, N_TZH, N_TEN, N_BZH, N_BEN, N_PUB, N_EXP, NN };
 
 /* The office day an ISO UTC time falls on, as YYYY-MM-DD (arena); "" for NULL. */
@@ -50,7 +50,7 @@ void h_news_admin(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct news_admin_rec *n;
 	size_t nn;
-	if (!st || store_news_admin(st, rq->arena, content_own_unit(rq), &n, &nn) != ERR_OK) {
+	if (store_news_admin(st, rq->arena, content_own_unit(rq), &n, &nn) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -75,7 +75,7 @@ void h_news_admin(struct req *rq, struct resp *rs)
 		               : waiting ? "news_state_scheduled"
 		                         : "news_state_shown"));
 	}
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	if (done->present)
 		tobj_str(v, "notice", T(rq, strcmp(done->s, "deleted") == 0 ? "news_deleted" : "news_saved"));
 	rs->no_store = true;
@@ -89,9 +89,9 @@ static void edit_page(struct req *rq, struct resp *rs, int status, long long id,
 	tobj_str(v, "action", id ? url(rq, "/staff/news/%lld/edit", id) : url(rq, "/staff/news/new"));
 	bool any = false;
 	for (int i = 0; i < NN; i++) {
-		tobj_str(v, field_names[i], vals[i] ? vals[i] : "");
+		tobj_str(v, key_name(field_names[i]), vals[i] ? vals[i] : "");
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", field_names[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(field_names[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
@@ -116,7 +116,7 @@ void h_news_new_form(struct req *rq, struct resp *rs)
 static bool check_form(struct req *rq, long long id, const char **vals, const char **errors, struct cd_news *out)
 {
 	for (int i = 0; i < NN; i++) {
-		const struct fval *f = req_field(rq, field_names[i]);
+		const struct fval *f = req_val(rq, field_names[i]);
 		vals[i] = f->s;
 		errors[i] = f->err_key;
 	}
@@ -129,14 +129,14 @@ static bool check_form(struct req *rq, long long id, const char **vals, const ch
 	bool en_title = *vals[N_TEN], en_body = *vals[N_BEN];
 	if (en_title != en_body && !errors[N_TEN] && !errors[N_BEN])
 		errors[en_title ? N_BEN : N_TEN] = "faq_en_pair";
-	const char *status = req_field(rq, "status")->s;
+	const char *status = req_val(rq, K_STATUS)->s;
 	const char *today = clock_today_iso(rq->arena);
 	const char *pub = *vals[N_PUB] ? vals[N_PUB] : today;
 	*out = (struct cd_news){
 	    .id = id,
 	    .unit = vals[N_UNIT],
 	    .status = strcmp(status, "published") == 0 ? "published" : "draft",
-	    .pinned = req_field(rq, "pinned")->i != 0,
+	    .pinned = req_val(rq, K_PINNED)->i != 0,
 	    .title = {vals[N_TZH], en_title ? vals[N_TEN] : NULL},
 	    .body = {vals[N_BZH], en_body ? vals[N_BEN] : NULL},
 	    /* today: from now on; another day: from its start */
@@ -154,13 +154,11 @@ static bool check_form(struct req *rq, long long id, const char **vals, const ch
 static enum err save(struct req *rq, const struct cd_news *n, long long *id)
 {
 	struct store *st = req_store(rq);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_news_put(st, n, rq->sess->user.username, id);
-	if (e == ERR_OK)
-		e = content_audit(rq, n->id ? "news_update" : "news_create", arena_printf(rq->arena, "news:%lld", *id),
-		                  n->title[LANG_ZH]);
-	return store_finish(st, e);
+	store_begin(st);
+	store_news_put(st, n, rq->sess->user.username, id);
+	content_audit(rq, n->id ? "news_update" : "news_create", arena_printf(rq->arena, "news:%lld", *id),
+	              n->title[LANG_ZH]);
+	return store_finish(st);
 }
 
 static void submit(struct req *rq, struct resp *rs, long long id)
@@ -168,7 +166,7 @@ static void submit(struct req *rq, struct resp *rs, long long id)
 	const char *vals[NN], *errors[NN];
 	struct cd_news n;
 	if (!check_form(rq, id, vals, errors, &n)) {
-		edit_page(rq, rs, 422, id, vals, errors, req_field(rq, "status")->s, req_field(rq, "pinned")->i != 0);
+		edit_page(rq, rs, 422, id, vals, errors, req_val(rq, K_STATUS)->s, req_val(rq, K_PINNED)->i != 0);
 		return;
 	}
 	long long saved = id;
@@ -194,7 +192,7 @@ static bool load(struct req *rq, struct resp *rs, struct news_admin_rec *n)
 	struct store *st = req_store(rq);
 	char *end;
 	long long id = strtoll(req_cap(rq, 0), &end, 10);
-	enum err e = !st ? ERR_DB : *end || id <= 0 ? ERR_NOTFOUND : store_news_admin_item(st, rq->arena, id, n);
+	enum err e = *end || id <= 0 ? ERR_NOTFOUND : store_news_admin_item(st, rq->arena, id, n);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return false;
@@ -234,12 +232,11 @@ void h_news_delete(struct req *rq, struct resp *rs)
 	if (!load(rq, rs, &n))
 		return;
 	struct store *st = req_store(rq);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_news_delete(st, n.id);
-	if (e == ERR_OK)
-		e = content_audit(rq, "news_delete", arena_printf(rq->arena, "news:%lld", n.id), n.title[LANG_ZH]);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_news_delete(st, n.id);
+	content_audit(rq, "news_delete", arena_printf(rq->arena, "news:%lld", n.id), n.title[LANG_ZH]);
+	enum err e = store_finish(st);
+	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}

@@ -2,8 +2,8 @@
  * news_feed.c -- 最新消息 as an RSS 2.0 feed: /news.xml (Chinese) and
  * /en/news.xml (English, Chinese where an item has no translation).
  *
- * Links are absolute, from the settings key public_url (the address the
- * public reaches the portal at; migration 003 sets a local default).  Dates
+ * Links are absolute, from the setting public_url (the address the public
+ * reaches the portal at; view_public_url).  Dates
  * are RFC 822 in GMT; every text is XML-escaped; the channel carries
  * atom:link rel="self" as feed validators ask.
  *
@@ -19,9 +19,6 @@
 #include "store/catalog.h"
 
 enum { FEED_ITEMS = 20 };
-
-/* Used when the settings table has no public_url (never expected after migration 003). */
-static const char DEFAULT_PUBLIC_URL[] = "http://127.0.0.1:8080";
 
 /* ISO 8601 UTC ("2026-01-20T02:00:00Z") as RFC 822 ("Tue, 20 Jan 2026 02:00:00 GMT"), locale-free. */
 static const char *rfc822(struct arena *a, const char *iso)
@@ -64,25 +61,20 @@ void h_news_feed(struct req *rq, struct resp *rs)
 	struct store *st = req_store(rq);
 	struct news_rec *news;
 	size_t n;
-	if (!st || store_news(st, rq->arena, clock_now_iso(rq->arena), FEED_ITEMS, &news, &n) != ERR_OK) {
+	if (store_news(st, rq->arena, clock_now_iso(rq->arena), FEED_ITEMS, &news, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	const char *site = store_setting(st, rq->arena, "public_url");
-	if (!site || !*site)
-		site = DEFAULT_PUBLIC_URL;
-	size_t sl = strlen(site);
-	while (sl && site[sl - 1] == '/')
-		sl--;
-	const char *base = arena_printf(rq->arena, "%.*s%s", (int)sl, site, rq->lang == LANG_EN ? "/en" : "");
+	const char *base = arena_printf(rq->arena, "%s%s", view_public_url(rq), rq->lang == LANG_EN ? "/en" : "");
 
 	struct buf *b = &rs->body;
 	buf_reset(b);
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 	            "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-	element(b, "title", arena_printf(rq->arena, "%s %s", T(rq, "site_name"), T(rq, "news_title")));
+	element(b, "title", arena_printf(rq->arena, "%s %s", view_setting(rq, SET_SITE_NAME_ZH), T(rq, "news_title")));
 	element(b, "link", arena_printf(rq->arena, "%s/news", base));
-	element(b, "description", T(rq, "news_feed_description"));
+	element(b, "description",
+	        arena_printf(rq->arena, "%s %s", view_setting(rq, SET_OFFICE_NAME_ZH), T(rq, "news_feed_description")));
 	element(b, "language", rq->lang == LANG_EN ? "en" : "zh-TW");
 	buf_puts(b, "<atom:link href=\"");
 	xml_text(b, arena_printf(rq->arena, "%s/news.xml", base));

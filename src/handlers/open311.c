@@ -30,6 +30,7 @@
 #include "domain/ids.h"
 #include "domain/petition.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/open311.h"
 #include "store/petitions.h"
@@ -90,9 +91,9 @@ static void bad(struct req *rq, struct resp *rs, const char *field, const char *
 static bool field_errors(struct req *rq, struct resp *rs)
 {
 	const struct route *r = rq->match->route;
-	for (int k = 0; r->fields && r->fields[k].name; k++)
+	for (int k = 0; r->fields && r->fields[k].key; k++)
 		if (rq->match->vals[k].err_key) {
-			bad(rq, rs, r->fields[k].name, rq->match->vals[k].err_key);
+			bad(rq, rs, key_name(r->fields[k].key), rq->match->vals[k].err_key);
 			return true;
 		}
 	return false;
@@ -123,14 +124,6 @@ static bool format_ok(struct req *rq, struct resp *rs)
 	return false;
 }
 
-static struct store *store_or_503(struct req *rq, struct resp *rs)
-{
-	struct store *st = req_store(rq);
-	if (!st)
-		fail(rq, rs, 503, "err_unavailable");
-	return st;
-}
-
 /* ---- keys ---- */
 
 enum key_state { KEY_NONE, KEY_OK, KEY_ANSWERED };
@@ -142,7 +135,7 @@ enum key_state { KEY_NONE, KEY_OK, KEY_ANSWERED };
  */
 static enum key_state check_key(struct req *rq, struct resp *rs, struct store *st, bool required, struct apikey_rec *k)
 {
-	const struct fval *f = req_field(rq, "api_key");
+	const struct fval *f = req_val(rq, K_API_KEY);
 	if (!f->present && !required)
 		return KEY_NONE;
 	char hash[APIKEY_SIZE];
@@ -174,9 +167,7 @@ static bool audit_read(struct req *rq, struct resp *rs, struct store *st, const 
  */
 static bool read_start(struct req *rq, struct resp *rs, struct store **st)
 {
-	*st = store_or_503(rq, rs);
-	if (!*st)
-		return false;
+	*st = req_store(rq);
 	struct apikey_rec k;
 	enum key_state ks = check_key(rq, rs, *st, false, &k);
 	if (ks == KEY_ANSWERED || field_errors(rq, rs))
@@ -392,7 +383,7 @@ static json_t *read_attributes(struct req *rq, struct resp *rs, const struct o31
 /* The place: lat and long together, or an address; false after answering 400. */
 static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 {
-	const struct fval *lat = req_field(rq, "lat"), *lon = req_field(rq, "long");
+	const struct fval *lat = req_val(rq, K_LAT), *lon = req_val(rq, K_LONG);
 	if (lat->present != lon->present) {
 		bad(rq, rs, lat->present ? "long" : "lat", "o311_err_point");
 		return false;
@@ -408,8 +399,8 @@ static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 		}
 		x->has_point = true;
 	}
-	x->place = req_field(rq, "address_string")->present ? req_field(rq, "address_string")->s : NULL;
-	x->address_id = req_field(rq, "address_id")->present ? req_field(rq, "address_id")->s : NULL;
+	x->place = req_val(rq, K_ADDRESS_STRING)->present ? req_val(rq, K_ADDRESS_STRING)->s : NULL;
+	x->address_id = req_val(rq, K_ADDRESS_ID)->present ? req_val(rq, K_ADDRESS_ID)->s : NULL;
 	if (!x->has_point && !x->place && !x->address_id) {
 		fail(rq, rs, 400, "o311_err_place");
 		return false;
@@ -420,7 +411,7 @@ static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 /* The person's contact fields; false after answering 400. */
 static bool read_person(struct req *rq, struct resp *rs)
 {
-	const struct fval *email = req_field(rq, "email"), *phone = req_field(rq, "phone");
+	const struct fval *email = req_val(rq, K_EMAIL), *phone = req_val(rq, K_PHONE);
 	if (email->present && !ids_email_ok(email->s)) {
 		bad(rq, rs, "email", "err_email");
 		return false;
@@ -429,7 +420,7 @@ static bool read_person(struct req *rq, struct resp *rs)
 		bad(rq, rs, "phone", "err_phone");
 		return false;
 	}
-	const struct fval *media = req_field(rq, "media_url");
+	const struct fval *media = req_val(rq, K_MEDIA_URL);
 	if (media->present && strncmp(media->s, "https://", 8) != 0 && strncmp(media->s, "http://", 7) != 0) {
 		bad(rq, rs, "media_url", "o311_err_media_url");
 		return false;
@@ -437,16 +428,16 @@ static bool read_person(struct req *rq, struct resp *rs)
 	return true;
 }
 
-static const char *opt(const struct req *rq, const char *name)
+static const char *opt(const struct req *rq, enum key k)
 {
-	const struct fval *f = req_field(rq, name);
+	const struct fval *f = req_val(rq, k);
 	return f->present ? f->s : NULL;
 }
 
 /* "first last", either alone, or NULL (an anonymous petition). */
 static const char *full_name(struct req *rq)
 {
-	const char *first = opt(rq, "first_name"), *last = opt(rq, "last_name");
+	const char *first = opt(rq, K_FIRST_NAME), *last = opt(rq, K_LAST_NAME);
 	if (first && last)
 		return arena_printf(rq->arena, "%s %s", first, last);
 	return first ? first : last;
@@ -468,10 +459,10 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 		return e;
 	time_t now = clock_now();
 	cal_format_iso(pet_due(store_calendar(st), clock_office_day(now), days, CAL_DAY_INVALID), due);
-	const char *name = full_name(rq), *phone = opt(rq, "phone");
+	const char *name = full_name(rq), *phone = opt(rq, K_PHONE);
 	if (phone)
 		ids_phone_digits(phone, digits, sizeof digits);
-	const char *desc = req_field(rq, "description")->s;
+	const char *desc = req_val(rq, K_DESCRIPTION)->s;
 	const char *about = *desc ? desc : x->place ? x->place : "";
 	const char *at = clock_now_iso(rq->arena);
 	struct petition_new pn = {
@@ -480,7 +471,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	    .name = name,
 	    .phone = phone,
 	    .phone_digits = digits,
-	    .email = opt(rq, "email"),
+	    .email = opt(rq, K_EMAIL),
 	    .anonymous = name == NULL,
 	    .category = sv->code,
 	    .subject = *about ? arena_printf(rq->arena, "%s：%s", sv->name[LANG_ZH],
@@ -497,31 +488,26 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	/* the key's rate, counted and recorded in this transaction: a refused request writes nothing */
 	const struct attempt_limit rate = {arena_printf(rq->arena, "key:%s", k->name), k->rate_per_min};
 	long retry_s;
-	e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_attempt_take(st, "open311", &rate, 1, now, RATE_WINDOW, &retry_s);
-	if (e == ERR_OK)
-		e = store_petition_create(st, &pn, no, &id);
+	store_begin(st);
+	store_attempt_take(st, "open311", &rate, 1, now, RATE_WINDOW, &retry_s);
+	store_petition_create(st, &pn, no, &id);
 	x->petition_id = id;
-	if (e == ERR_OK)
-		e = store_o311_extra_add(st, x);
-	if (e == ERR_OK)
-		e = store_petition_event(st, id, at, 0, k->name, "received", NULL, "received", NULL);
-	if (e == ERR_OK)
-		e = store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
-		                rq->remote_addr);
-	return store_finish(st, e);
+	store_o311_extra_add(st, x);
+	store_petition_event(st, id, at, 0, k->name, "received", NULL, "received", NULL);
+	store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 void h_o311_create(struct req *rq, struct resp *rs)
 {
 	if (!format_ok(rq, rs))
 		return;
-	struct store *st = store_or_503(rq, rs);
+	struct store *st = req_store(rq);
 	struct apikey_rec k;
-	if (!st || check_key(rq, rs, st, true, &k) != KEY_OK)
+	if (check_key(rq, rs, st, true, &k) != KEY_OK)
 		return;
-	const struct fval *code = req_field(rq, "service_code");
+	const struct fval *code = req_val(rq, K_SERVICE_CODE);
 	if (code->err_key) {
 		bad(rq, rs, "service_code", code->err_key);
 		return;
@@ -546,10 +532,10 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	json_decref(attrs);
 	x.attributes = attrs_text ? arena_strdup(rq->arena, attrs_text) : "{}";
 	free(attrs_text);
-	x.device_id = opt(rq, "device_id");
-	x.account_id = opt(rq, "account_id");
-	x.media_url = opt(rq, "media_url");
-	char no[NO_SIZE];
+	x.device_id = opt(rq, K_DEVICE_ID);
+	x.account_id = opt(rq, K_ACCOUNT_ID);
+	x.media_url = opt(rq, K_MEDIA_URL);
+	char no[NO_SIZE] = "";
 	enum err made = create_petition(rq, st, &k, &sv, &x, no);
 	if (made == ERR_LIMIT) {
 		resp_header(rs, "Retry-After", "60");
@@ -594,18 +580,17 @@ static json_t *request_json(struct req *rq, const struct o311_request *r)
 	/* transferred: the agency; routed: the section; until then the office itself */
 	const char *agency = r->agency               ? r->agency
 	                     : r->unit_name[LANG_ZH] ? pick(rq, r->unit_name)
-	                                             : T(rq, "office_name");
-	json_t *o =
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id",
-	              r->no, "status", r->open ? "open" : "closed", "status_notes",
-	              T(rq, arena_printf(rq->arena, "pstate_%s", r->state)), "service_name", pick(rq, r->service_name),
-	              "service_code", r->category, "description", r->body ? r->body : "", "agency_responsible", agency,
-	              "service_notice", pick(rq, r->notice), "requested_datetime",
-	              local_time(rq->arena, clock_parse_iso(r->received_at)), "updated_datetime",
-	              local_time(rq->arena, clock_parse_iso(r->updated_at)),
-	              /* due by the end of office hours of the due date */
-	              "expected_datetime", arena_printf(rq->arena, "%sT17:00:00+08:00", r->due_on), "address",
-	              r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
+	                                             : view_setting(rq, SET_OFFICE_NAME_ZH);
+	json_t *o = json_pack(
+	    "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "service_request_id", r->no,
+	    "status", r->open ? "open" : "closed", "status_notes", petition_state_label(rq, pet_state_parse(r->state)),
+	    "service_name", pick(rq, r->service_name), "service_code", r->category, "description",
+	    r->body ? r->body : "", "agency_responsible", agency, "service_notice", pick(rq, r->notice),
+	    "requested_datetime", local_time(rq->arena, clock_parse_iso(r->received_at)), "updated_datetime",
+	    local_time(rq->arena, clock_parse_iso(r->updated_at)),
+	    /* due by the end of office hours of the due date */
+	    "expected_datetime", arena_printf(rq->arena, "%sT17:00:00+08:00", r->due_on), "address",
+	    r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
 	json_object_set_new(o, "lat", r->has_point ? json_real(r->lat) : json_null());
 	json_object_set_new(o, "long", r->has_point ? json_real(r->lon) : json_null());
 	json_object_set_new(o, "media_url", json_string(r->media_url ? r->media_url : ""));
@@ -647,22 +632,22 @@ static bool read_query(struct req *rq, struct resp *rs, struct o311_query *q)
 {
 	q->limit = MAX_RESULTS;
 	q->status = O311_OPEN | O311_CLOSED;
-	q->ids = opt(rq, "service_request_id");
+	q->ids = opt(rq, K_SERVICE_REQUEST_ID);
 	if (q->ids && !slug_list(q->ids)) {
 		bad(rq, rs, "service_request_id", "err_bad_code");
 		return false;
 	}
-	q->codes = opt(rq, "service_code");
+	q->codes = opt(rq, K_SERVICE_CODE);
 	if (q->codes && !slug_list(q->codes)) {
 		bad(rq, rs, "service_code", "err_bad_code");
 		return false;
 	}
-	const char *status = opt(rq, "status");
+	const char *status = opt(rq, K_STATUS);
 	if (status && !(q->status = status_bits(status))) {
 		bad(rq, rs, "status", "o311_err_status");
 		return false;
 	}
-	const char *sd = opt(rq, "start_date"), *ed = opt(rq, "end_date");
+	const char *sd = opt(rq, K_START_DATE), *ed = opt(rq, K_END_DATE);
 	time_t from = sd ? parse_when(sd, false) : 0, to = ed ? parse_when(ed, true) : 0;
 	if (from < 0 || to < 0) {
 		bad(rq, rs, from < 0 ? "start_date" : "end_date", "o311_err_datetime");
@@ -739,14 +724,18 @@ void h_o311_discovery(struct req *rq, struct resp *rs)
 	struct store *st;
 	if (!format_ok(rq, rs) || !read_start(rq, rs, &st))
 		return;
-	const char *base = store_setting(st, rq->arena, "public_url");
+	const char *base = view_public_url(rq);
+	const char *address = view_setting(rq, SET_ADDRESS_ZH);
+	const char *contact = *address
+	                          ? arena_printf(rq->arena, "%s, %s", view_setting(rq, SET_OFFICE_NAME_ZH), address)
+	                          : view_setting(rq, SET_OFFICE_NAME_ZH);
 	json_t *formats = json_pack("[s, s]", "text/xml", "application/json");
 	json_t *endpoint =
 	    json_pack("{s:s, s:s, s:s, s:s, s:o}", "specification", "http://wiki.open311.org/GeoReport_v2", "url",
-	              arena_printf(rq->arena, "%s/open311/v2", base ? base : ""), "changeset", CHANGESET, "type",
-	              "production", "formats", formats);
+	              arena_printf(rq->arena, "%s/open311/v2", base), "changeset", CHANGESET, "type", "production",
+	              "formats", formats);
 	send(rq, rs, 200,
-	     json_pack("{s:s, s:s, s:s, s:[o]}", "changeset", CHANGESET, "contact", T(rq, "o311_contact"),
-	               "key_service", T(rq, "o311_key_service"), "endpoints", endpoint),
+	     json_pack("{s:s, s:s, s:s, s:[o]}", "changeset", CHANGESET, "contact", contact, "key_service",
+	               T(rq, "o311_key_service"), "endpoints", endpoint),
 	     "discovery");
 }

@@ -33,11 +33,11 @@ void h_petition_route(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	if (!pet_move_allowed(pet_state_parse(p.state), PS_ROUTED)) {
+	if (!pet_move_allowed(p.state, PS_ROUTED)) {
 		page_error(rq, rs, 409, "err_pet_conflict");
 		return;
 	}
-	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
+	const struct fval *unit = req_val(rq, K_UNIT), *cat = req_val(rq, K_CATEGORY);
 	struct unit_rec *units;
 	struct named_rec *cats;
 	size_t nu, nc;
@@ -70,14 +70,11 @@ void h_petition_route(struct req *rq, struct resp *rs)
 		if (strcmp(units[i].code, unit->s) == 0)
 			to_name = pick(rq, units[i].name);
 	const char *note = p.unit ? arena_printf(rq->arena, "%s → %s", pick(rq, p.unit_name), to_name) : to_name;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_route(st, p.id, p.state, unit->s, category, days, due);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, p.unit ? "rerouted" : "routed", "routed", note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_route", &p, unit->s);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_route(st, p.id, p.state, unit->s, category, days, due);
+	petition_event(rq, st, &p, p.unit ? "rerouted" : "routed", "routed", note);
+	petition_audit(rq, st, "petition_route", &p, unit->s);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -93,22 +90,19 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct user_rec u;
-	long long officer = req_field(rq, "officer")->i;
+	long long officer = req_val(rq, K_OFFICER)->i;
 	if (store_user_by_id(st, rq->arena, officer, &u) != ERR_OK || !u.active || !u.unit ||
-	    strcmp(u.unit, p.unit) != 0 || (strcmp(u.role, "officer") != 0 && strcmp(u.role, "head") != 0)) {
+	    strcmp(u.unit, p.unit) != 0 || (u.role != ROLE_OFFICER && u.role != ROLE_HEAD)) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_officer");
 		return;
 	}
 	const char *note =
 	    p.officer_name ? arena_printf(rq->arena, "%s → %s", p.officer_name, u.display_name) : u.display_name;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_assign(st, p.id, p.state, u.id);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, p.officer_id ? "reassigned" : "assigned", "assigned", note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_assign", &p, u.username);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_assign(st, p.id, p.state, u.id);
+	petition_event(rq, st, &p, p.officer_id ? "reassigned" : "assigned", "assigned", note);
+	petition_audit(rq, st, "petition_assign", &p, u.username);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -140,16 +134,16 @@ static void close_confirm(struct req *rq, struct resp *rs, const struct petition
 	add_detail(rq, d, "pet_agency", o->agency);
 	add_detail(rq, d, "pet_transfer_on", o->transfer_on ? view_date(rq, o->transfer_on) : NULL);
 	add_detail(rq, d, "pet_ground", o->ground ? T(rq, arena_printf(rq->arena, "pground_%s", o->ground)) : NULL);
-	add_detail(rq, d, "pet_duplicate_of", o->duplicate_of ? req_field(rq, "dup_of")->s : NULL);
+	add_detail(rq, d, "pet_duplicate_of", o->duplicate_of ? req_val(rq, K_DUP_OF)->s : NULL);
 	add_detail(rq, d, "pet_note", o->note && *o->note ? o->note : NULL);
-	static const char *const carried[] = {"outcome", "reply", "agency", "transfer_on", "ground", "note", "dup_of"};
+	static const enum key carried[] = {K_OUTCOME, K_REPLY, K_AGENCY, K_TRANSFER_ON, K_GROUND, K_NOTE, K_DUP_OF};
 	struct tlist *c = tobj_list(v, "carry");
 	for (size_t i = 0; i < sizeof carried / sizeof carried[0]; i++) {
-		const struct fval *f = req_field(rq, carried[i]);
+		const struct fval *f = req_val(rq, carried[i]);
 		if (!f->present)
 			continue;
 		struct tobj *h = tlist_obj(c);
-		tobj_str(h, "name", carried[i]);
+		tobj_str(h, "name", key_name(carried[i]));
 		tobj_str(h, "value", f->s);
 	}
 	page_confirm(rq, rs, v, err_key);
@@ -161,7 +155,7 @@ static const char *present(const struct fval *f)
 }
 
 /* The form's fields, in the order their refusals are shown. */
-static const char *const close_fields[] = {"reply", "agency", "transfer_on", "ground", "note", "dup_of"};
+static const enum key close_fields[] = {K_REPLY, K_AGENCY, K_TRANSFER_ON, K_GROUND, K_NOTE, K_DUP_OF};
 
 /*
  * The outcome the closing form asks for, into o, with the confirmation
@@ -171,16 +165,16 @@ static const char *const close_fields[] = {"reply", "agency", "transfer_on", "gr
 static const char *close_validate(struct req *rq, struct store *st, const struct petition_rec *p, enum pet_state to,
                                   struct petition_outcome *o, const char **label_key, const char **detail)
 {
-	const char *bad = pet_close_check(pet_state_parse(p->state), to);
+	const char *bad = pet_close_check(p->state, to);
 	if (!bad)
 		bad = form_first_error(rq, close_fields, sizeof close_fields / sizeof close_fields[0]);
 	if (bad)
 		return bad;
-	const struct fval *dup = req_field(rq, "dup_of");
+	const struct fval *dup = req_val(rq, K_DUP_OF);
 	char dup_no[NO_SIZE + 4];
 	ids_number_upcase(dup->s, dup_no, sizeof dup_no);
-	struct pet_outcome_form f = {present(req_field(rq, "reply")), present(req_field(rq, "agency")),
-	                             present(req_field(rq, "transfer_on")), present(req_field(rq, "ground")), dup_no};
+	struct pet_outcome_form f = {present(req_val(rq, K_REPLY)), present(req_val(rq, K_AGENCY)),
+	                             present(req_val(rq, K_TRANSFER_ON)), present(req_val(rq, K_GROUND)), dup_no};
 	bad = pet_outcome_check(to, &f, clock_office_day(clock_now()), p->no);
 	struct petition_rec other;
 	if (!bad && to == PS_DUPLICATE && store_petition_by_no(st, rq->arena, dup_no, &other) != ERR_OK)
@@ -191,9 +185,9 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
 	                                            [PS_TRANSFERRED] = "pet_transfer_button",
 	                                            [PS_NOT_HANDLED] = "pet_not_handled_button",
 	                                            [PS_DUPLICATE] = "pet_duplicate_button"};
-	*o = (struct petition_outcome){.state = pet_state_name(to), .note = req_field(rq, "note")->s};
+	*o = (struct petition_outcome){.state = to, .note = req_val(rq, K_NOTE)->s};
 	*label_key = labels[to];
-	*detail = o->state;
+	*detail = pet_state_name(o->state);
 	if (to == PS_REPLIED)
 		o->reply = f.reply;
 	if (to == PS_TRANSFERRED) {
@@ -223,7 +217,7 @@ void h_petition_close(struct req *rq, struct resp *rs)
 			page_conflict(rq, rs, "err_pet_conflict", petition_state_label(rq, p.state));
 		return;
 	}
-	enum pet_state to = pet_state_parse(req_field(rq, "outcome")->s);
+	enum pet_state to = pet_state_parse(req_val(rq, K_OUTCOME)->s);
 	struct petition_outcome o;
 	const char *label_key, *detail;
 	const char *bad = close_validate(rq, st, &p, to, &o, &label_key, &detail);
@@ -236,22 +230,18 @@ void h_petition_close(struct req *rq, struct resp *rs)
 		close_confirm(rq, rs, &p, label_key, &o, err_key);
 		return;
 	}
-	const char *what = to == PS_DUPLICATE     ? req_field(rq, "dup_of")->s
-	                   : to == PS_TRANSFERRED ? req_field(rq, "agency")->s
+	const char *what = to == PS_DUPLICATE     ? req_val(rq, K_DUP_OF)->s
+	                   : to == PS_TRANSFERRED ? req_val(rq, K_AGENCY)->s
 	                                          : NULL;
 	o.closed_at = clock_now_iso(rq->arena);
 	o.closed_on = clock_today_iso(rq->arena);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_close(st, p.id, p.state, &o);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, o.state, o.state,
-		                   what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
-	if (e == ERR_OK)
-		e = notify_petition_outcome(rq, st, &p, &o);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "petition_close", &p, detail);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_close(st, p.id, p.state, &o);
+	petition_event(rq, st, &p, pet_state_name(o.state), pet_state_name(o.state),
+	               what ? arena_printf(rq->arena, "%s · %s", what, reason) : reason);
+	notify_petition_outcome(rq, st, &p, &o);
+	petition_audit(rq, st, "petition_close", &p, detail);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -265,7 +255,7 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 409, petition_is_officer(rq, &p) ? "err_pet_ext_used" : "err_forbidden");
 		return;
 	}
-	const struct fval *until = req_field(rq, "until"), *reason = req_field(rq, "reason");
+	const struct fval *until = req_val(rq, K_UNTIL), *reason = req_val(rq, K_REASON);
 	const char *bad = until->err_key || reason->err_key
 	                      ? "err_pet_ext_reason"
 	                      : pet_extension_check(p.due_on, present(until), present(reason));
@@ -273,16 +263,12 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 		petition_render(rq, rs, st, &p, false, 422, bad);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s,
-		                        reason->s);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, "ext_asked", p.state,
-		                   arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "extension_ask", &p, until->s);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s, reason->s);
+	petition_event(rq, st, &p, "ext_asked", pet_state_name(p.state),
+	               arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
+	petition_audit(rq, st, "extension_ask", &p, until->s);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -296,7 +282,7 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		page_error(rq, rs, p.ext_pending ? 403 : 409, p.ext_pending ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
-	const char *decision = req_field(rq, "decision")->s, *note = req_field(rq, "note")->s;
+	const char *decision = req_val(rq, K_DECISION)->s, *note = req_val(rq, K_NOTE)->s;
 	bool approve = strcmp(decision, "approved") == 0;
 	if (!approve && strcmp(decision, "refused") != 0) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_decision");
@@ -326,19 +312,14 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		}
 		cal_format_iso(pet_due(store_calendar(st), 0, 0, want), due);
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
-	if (e == ERR_OK && approve)
-		e = store_petition_extend(st, p.id, x->new_due, due);
-	if (e == ERR_OK)
-		e = petition_event(
-		    rq, st, &p, approve ? "ext_approved" : "ext_refused", p.state,
-		    approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p,
-		                   approve ? due : NULL);
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
+	if (approve)
+		store_petition_extend(st, p.id, x->new_due, due);
+	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", pet_state_name(p.state),
+	               approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
+	petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }
 
@@ -353,14 +334,11 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs)
 		           petition_open(&p) ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_allow_extension(st, p.id);
-	if (e == ERR_OK)
-		e = petition_event(rq, st, &p, "ext_allowed", p.state,
-		                   arena_printf(rq->arena, "%d", p.ext_allowed + 1));
-	if (e == ERR_OK)
-		e = petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
-	if (petition_finish(rq, rs, st, e))
+	store_begin(st);
+	store_petition_allow_extension(st, p.id);
+	petition_event(rq, st, &p, "ext_allowed", pet_state_name(p.state),
+	               arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }

@@ -26,10 +26,10 @@
 /* Citizen submissions per address in a window (spam brake). */
 enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10 };
 
-/* The form's field names, by domain/forms.h's pet_field ("contact" only names its error). */
-static const char *const form_fields[PF__MAX] = {
-    "name",    "phone", "email",   "address", "village",   "category",
-    "subject", "body",  "channel", "ext_ref", "read_back", "contact",
+/* The form's fields, by domain/forms.h's pet_field (K_CONTACT only names its error). */
+static const enum key form_fields[PF__MAX] = {
+    K_NAME,    K_PHONE, K_EMAIL,   K_ADDRESS, K_VILLAGE,   K_CATEGORY,
+    K_SUBJECT, K_BODY,  K_CHANNEL, K_EXT_REF, K_READ_BACK, K_CONTACT,
 };
 
 /* Staff channels offered on the general intake form (web is the citizen's own). */
@@ -41,9 +41,9 @@ static void village_category_options(struct req *rq, struct store *st, struct to
 	struct named_rec *items;
 	size_t n;
 	if (store_villages(st, rq->arena, &items, &n) == ERR_OK)
-		view_named_options(rq, v, "villages", items, n, req_field(rq, "village")->s);
+		view_named_options(rq, v, "villages", items, n, req_val(rq, K_VILLAGE)->s);
 	if (store_categories(st, rq->arena, &items, &n) == ERR_OK)
-		view_named_options(rq, v, "categories", items, n, req_field(rq, "category")->s);
+		view_named_options(rq, v, "categories", items, n, req_val(rq, K_CATEGORY)->s);
 }
 
 /* The caller's earlier petitions and cases (masked), for the 1999 form. */
@@ -87,20 +87,16 @@ static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, i
 	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
 	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
 	struct tobj *v = view_new(rq, T(rq, titles[kind]));
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (kind == PFORM_WEB)
 		tobj_str(v, "csrf", auth_csrf(rq));
 	tobj_str(v, "once", auth_form_once(rq));
 	village_category_options(rq, st, v);
 	view_form_fields(rq, v, form_fields, PF__MAX, errors);
-	tobj_bool(v, "anonymous", req_field(rq, "anonymous")->present);
-	tobj_bool(v, "confidential", req_field(rq, "confidential")->present);
-	tobj_bool(v, "read_back_checked", req_field(rq, "read_back")->present);
+	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
+	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
+	tobj_bool(v, "read_back_checked", req_val(rq, K_READ_BACK)->present);
 	if (kind == PFORM_STAFF) {
-		const char *sel = req_field(rq, "channel")->s;
+		const char *sel = req_val(rq, K_CHANNEL)->s;
 		struct tlist *l = tobj_list(v, "channels");
 		for (size_t i = 0; i < sizeof staff_channels / sizeof staff_channels[0]; i++) {
 			struct tobj *o = tlist_obj(l);
@@ -112,7 +108,7 @@ static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, i
 	}
 	if (kind == PFORM_HOTLINE) {
 		/* focus where the operator continues: the phone, then the name once the caller is looked up */
-		const struct fval *ph = req_field(rq, "phone");
+		const struct fval *ph = req_val(rq, K_PHONE);
 		tobj_bool(v, "focus_phone", !ph->present);
 		if (ph->present)
 			caller_history(rq, st, v, ph->s);
@@ -130,7 +126,7 @@ void h_petition_form(struct req *rq, struct resp *rs)
 void h_petition_staff_form(struct req *rq, struct resp *rs)
 {
 	/* the 1999 operator always gets the fast form */
-	petition_form(rq, rs, rq->sess->role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
+	petition_form(rq, rs, rq->sess->user.role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
 }
 
 void h_petition_hotline_form(struct req *rq, struct resp *rs)
@@ -160,7 +156,7 @@ static void receipt(struct req *rq, struct resp *rs, bool staff)
 	char form_hash[FORM_HASH_SIZE], code[QUERY_CODE_LEN + 1];
 	struct petition_rec p;
 	enum err e = ERR_NOTFOUND;
-	if (st && once) {
+	if (once) {
 		ids_form_hash(once, form_hash);
 		e = store_petition_by_form(st, rq->arena, form_hash, &p);
 	}
@@ -178,7 +174,7 @@ static void receipt(struct req *rq, struct resp *rs, bool staff)
 	tobj_str(v, "query_code", code);
 	tobj_bool(v, "staff", staff);
 	tobj_bool(v, "hotline", strcmp(p.channel, "hotline") == 0);
-	receipt_status_link(rq, st, v, p.no);
+	receipt_status_link(rq, v, p.no);
 	rs->no_store = true;
 	page_render(rq, rs, "petition_receipt", v);
 }
@@ -224,7 +220,7 @@ static bool validate(struct req *rq, struct store *st, enum pet_form kind, const
                      const char *errors[PF__MAX])
 {
 	for (int i = 0; i < PF__MAX; i++) {
-		const struct fval *f = req_field(rq, form_fields[i]);
+		const struct fval *f = req_val(rq, form_fields[i]);
 		val[i] = f->present ? f->s : NULL;
 		errors[i] = f->err_key;
 	}
@@ -232,14 +228,14 @@ static bool validate(struct req *rq, struct store *st, enum pet_form kind, const
 		errors[PF_VILLAGE] = "err_pet_village";
 	if (!errors[PF_CATEGORY] && unlisted(rq, st, val[PF_CATEGORY], store_categories))
 		errors[PF_CATEGORY] = "err_pet_category";
-	return pet_intake_check(kind, req_field(rq, "anonymous")->present, val, errors) == 0;
+	return pet_intake_check(kind, req_val(rq, K_ANONYMOUS)->present, val, errors) == 0;
 }
 
 /* The new petition's record from the validated fields: its due date by the rule for its channel and category. */
 static void petition_new_from(struct req *rq, struct store *st, enum pet_form kind, const char *const val[PF__MAX],
                               struct intake *in, struct petition_new *pn)
 {
-	bool anon = req_field(rq, "anonymous")->present;
+	bool anon = req_val(rq, K_ANONYMOUS)->present;
 	const char *channel = pet_form_channel(kind, val[PF_CHANNEL]);
 	if (store_petition_rule_days(st, channel, val[PF_CATEGORY], &in->days) != ERR_OK)
 		in->days = DEFAULT_DAYS;
@@ -248,16 +244,16 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 		ids_phone_digits(val[PF_PHONE] ? val[PF_PHONE] : "", in->phone_digits, sizeof in->phone_digits);
 	*pn = (struct petition_new){
 	    .channel = channel,
-	    .ext_ref = kind == PFORM_WEB ? NULL : req_field(rq, "ext_ref")->s,
-	    .name = anon ? NULL : req_field(rq, "name")->s,
-	    .phone = anon ? NULL : req_field(rq, "phone")->s,
+	    .ext_ref = kind == PFORM_WEB ? NULL : req_val(rq, K_EXT_REF)->s,
+	    .name = anon ? NULL : req_val(rq, K_NAME)->s,
+	    .phone = anon ? NULL : req_val(rq, K_PHONE)->s,
 	    .phone_digits = in->phone_digits,
-	    .email = anon ? NULL : req_field(rq, "email")->s,
-	    .address = anon ? NULL : req_field(rq, "address")->s,
+	    .email = anon ? NULL : req_val(rq, K_EMAIL)->s,
+	    .address = anon ? NULL : req_val(rq, K_ADDRESS)->s,
 	    .anonymous = anon,
-	    .confidential = req_field(rq, "confidential")->present,
+	    .confidential = req_val(rq, K_CONFIDENTIAL)->present,
 	    .read_back = pet_channel_parse(channel) == PC_COUNTER && val[PF_READ_BACK],
-	    .village = req_field(rq, "village")->s,
+	    .village = req_val(rq, K_VILLAGE)->s,
 	    .category = val[PF_CATEGORY],
 	    .subject = val[PF_SUBJECT] ? val[PF_SUBJECT] : utf8_first_chars(rq->arena, val[PF_BODY], 30),
 	    .body = val[PF_BODY],
@@ -278,34 +274,27 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 static enum err apply(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
                       const char *code, long *retry_s)
 {
-	char no[NO_SIZE];
-	long long id;
+	char no[NO_SIZE] = "";
+	long long id = 0;
 	const char *user = rq->sess ? rq->sess->user.username : NULL;
 	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
 	                                    WEB_MAX};
-	enum err e = store_begin(st);
-	if (e == ERR_OK && kind == PFORM_WEB)
-		e = store_attempt_take(st, "petition", &brake, 1, clock_now(), WEB_WINDOW, retry_s);
-	if (e == ERR_OK)
-		e = store_petition_create(st, pn, no, &id);
-	if (e == ERR_OK)
-		e = store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
-		                         pn->read_back ? T(rq, "pet_read_back_done") : NULL);
-	if (e == ERR_OK) /* the citizen's own form is in their language; staff intake, the office's */
-		e = notify_petition_receipt(rq, st, id, no, pn, kind == PFORM_WEB ? rq->lang : LANG_ZH, code);
-	if (e == ERR_OK)
-		e = store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no),
-		                pn->channel, rq->remote_addr);
-	return store_finish(st, e);
+	store_begin(st);
+	if (kind == PFORM_WEB)
+		store_attempt_take(st, "petition", &brake, 1, clock_now(), WEB_WINDOW, retry_s);
+	store_petition_create(st, pn, no, &id);
+	store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
+	                     pn->read_back ? T(rq, "pet_read_back_done") : NULL);
+	/* the citizen's own form is in their language; staff intake, the office's */
+	notify_petition_receipt(rq, st, id, no, pn, kind == PFORM_WEB ? rq->lang : LANG_ZH, code);
+	store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no), pn->channel,
+	            rq->remote_addr);
+	return store_finish(st);
 }
 
 static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *once = auth_form_once(rq);
 	char form_hash[FORM_HASH_SIZE];
 	ids_form_hash(once, form_hash);
@@ -343,6 +332,6 @@ void h_petition_create(struct req *rq, struct resp *rs)
 void h_petition_staff_create(struct req *rq, struct resp *rs)
 {
 	create(rq, rs,
-	       rq->sess->role == ROLE_HOTLINE || strcmp(req_field(rq, "form")->s, "hotline") == 0 ? PFORM_HOTLINE
-	                                                                                          : PFORM_STAFF);
+	       rq->sess->user.role == ROLE_HOTLINE || strcmp(req_val(rq, K_FORM)->s, "hotline") == 0 ? PFORM_HOTLINE
+	                                                                                             : PFORM_STAFF);
 }

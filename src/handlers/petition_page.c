@@ -41,7 +41,7 @@ static void officer_options(struct req *rq, struct store *st, struct tobj *v, co
 		return;
 	struct tlist *l = tobj_list(v, "officers");
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(us[i].role, "officer") != 0 && strcmp(us[i].role, "head") != 0)
+		if (us[i].role != ROLE_OFFICER && us[i].role != ROLE_HEAD)
 			continue;
 		struct tobj *o = tlist_obj(l);
 		tobj_int(o, "value", us[i].id);
@@ -144,7 +144,7 @@ static void events_view(struct req *rq, struct store *st, struct tobj *v, const 
 			tobj_str(o, "at", view_time(rq, ev[i].at));
 			tobj_str(o, "who", ev[i].username);
 			tobj_str(o, "action_label", T(rq, arena_printf(rq->arena, "pact_%s", ev[i].action)));
-			tobj_str(o, "to_label", petition_state_label(rq, ev[i].to_state));
+			tobj_str(o, "to_label", petition_state_label(rq, pet_state_parse(ev[i].to_state)));
 			view_data(rq, o, "note", see ? ev[i].note : NULL);
 		}
 	}

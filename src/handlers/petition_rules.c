@@ -32,7 +32,7 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 	struct rule_rec *rules;
 	struct named_rec *cats;
 	size_t nr, nc;
-	if (!st || store_petition_rules(st, rq->arena, &rules, &nr) != ERR_OK ||
+	if (store_petition_rules(st, rq->arena, &rules, &nr) != ERR_OK ||
 	    store_categories(st, rq->arena, &cats, &nc) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -81,19 +81,14 @@ static void rules_page(struct req *rq, struct resp *rs, int status, const char *
 
 void h_rules_admin(struct req *rq, struct resp *rs)
 {
-	rules_page(rq, rs, 200, NULL, req_field(rq, "saved")->present ? "rules_saved" : NULL);
+	rules_page(rq, rs, 200, NULL, req_val(rq, K_SAVED)->present ? "rules_saved" : NULL);
 }
 
-static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, enum err e, const char *action,
-                         const char *detail)
+static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, const char *action, const char *detail)
 {
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, action, "deadline_rules", detail,
-		                rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, action, "deadline_rules", detail, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_INVAL)
 			rules_page(rq, rs, 422, "err_rule_catch_all", NULL);
 		else
@@ -106,12 +101,7 @@ static bool commit_audit(struct req *rq, struct resp *rs, struct store *st, enum
 void h_rule_set(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *ch = req_field(rq, "channel"), *cat = req_field(rq, "category"),
-	                  *days = req_field(rq, "days");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
+	const struct fval *ch = req_val(rq, K_CHANNEL), *cat = req_val(rq, K_CATEGORY), *days = req_val(rq, K_DAYS);
 	const char *channel = strcmp(ch->s, "any") == 0 ? "*" : ch->s;
 	const char *category = strcmp(cat->s, "any") == 0 ? "*" : cat->s;
 	bool cat_ok = strcmp(category, "*") == 0;
@@ -125,44 +115,33 @@ void h_rule_set(struct req *rq, struct resp *rs)
 		rules_page(rq, rs, 422, "err_rule", NULL);
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rule_set(st, channel, category, (int)days->i, rq->sess->user.username);
-	if (commit_audit(rq, rs, st, e, "rule_set", arena_printf(rq->arena, "%s/%s=%lld", channel, category, days->i)))
+	store_begin(st);
+	store_petition_rule_set(st, channel, category, (int)days->i, rq->sess->user.username);
+	if (commit_audit(rq, rs, st, "rule_set", arena_printf(rq->arena, "%s/%s=%lld", channel, category, days->i)))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }
 
 void h_rule_remove(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *id = req_field(rq, "id");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rule_delete(st, id->i);
-	if (commit_audit(rq, rs, st, e, "rule_remove", arena_printf(rq->arena, "%lld", id->i)))
+	const struct fval *id = req_val(rq, K_ID);
+	store_begin(st);
+	store_petition_rule_delete(st, id->i);
+	if (commit_audit(rq, rs, st, "rule_remove", arena_printf(rq->arena, "%lld", id->i)))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }
 
 void h_rule_near(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *n = req_field(rq, "near_days");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
+	const struct fval *n = req_val(rq, K_NEAR_DAYS);
 	if (n->err_key || !n->present || n->i > NEAR_DAYS_MAX) {
 		rules_page(rq, rs, 422, "err_near_days", NULL);
 		return;
 	}
 	const char *val = arena_printf(rq->arena, "%lld", n->i);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_set_setting(st, "near_days", val);
-	if (commit_audit(rq, rs, st, e, "near_days", val))
+	store_begin(st);
+	store_set_setting(st, "near_days", val);
+	if (commit_audit(rq, rs, st, "near_days", val))
 		page_redirect(rq, rs, url(rq, "/staff/admin/deadlines?saved=1"));
 }

@@ -22,13 +22,13 @@
 
 bool petition_open(const struct petition_rec *p)
 {
-	return pet_state_open(pet_state_parse(p->state));
+	return pet_state_open(p->state);
 }
 
 /* The petition as the access rules see it (domain/access.h). */
 static struct record pet_record(const struct petition_rec *p)
 {
-	enum pet_state s = pet_state_parse(p->state);
+	enum pet_state s = p->state;
 	return (struct record){
 	    .kind = REC_PETITION,
 	    .unit = p->unit,
@@ -56,9 +56,15 @@ bool petition_is_officer(const struct req *rq, const struct petition_rec *p)
 	return rq->sess && p->officer_id && rq->sess->user.id == p->officer_id;
 }
 
-const char *petition_state_label(struct req *rq, const char *state)
+const char *petition_state_label(struct req *rq, enum pet_state state)
 {
-	return T(rq, arena_printf(rq->arena, "pstate_%s", state));
+	static const char *const keys[PS__MAX] = {
+	    [PS_RECEIVED] = "pstate_received",       [PS_ROUTED] = "pstate_routed",
+	    [PS_ASSIGNED] = "pstate_assigned",       [PS_REPLIED] = "pstate_replied",
+	    [PS_TRANSFERRED] = "pstate_transferred", [PS_NOT_HANDLED] = "pstate_not_handled",
+	    [PS_DUPLICATE] = "pstate_duplicate",
+	};
+	return state < PS__MAX ? T(rq, keys[state]) : "";
 }
 
 const char *petition_channel_label(struct req *rq, const char *channel)
@@ -118,7 +124,7 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
 	bool see = petition_may(rq, p, ACC_VIEW_CONTENT);
 	tobj_str(o, "no", p->no);
 	tobj_str(o, "href", url(rq, "/staff/petitions/%s", p->no));
-	tobj_str(o, "state", p->state);
+	tobj_str(o, "state", pet_state_name(p->state));
 	tobj_str(o, "state_label", petition_state_label(rq, p->state));
 	tobj_str(o, "channel_label", petition_channel_label(rq, p->channel));
 	tobj_str(o, "ext_ref", p->ext_ref);
@@ -148,10 +154,6 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
 
 bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p)
 {
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
 	enum err e = store_petition_by_no(st, rq->arena, req_cap(rq, 0), p);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_petition");
@@ -161,13 +163,11 @@ bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct pet
 }
 
 /* Commits, or rolls back and answers 503 / 409; true when committed. */
-bool petition_finish(struct req *rq, struct resp *rs, struct store *st, enum err e)
+bool petition_finish(struct req *rq, struct resp *rs, struct store *st)
 {
-	if (e == ERR_OK)
-		e = store_commit(st);
+	enum err e = store_finish(st);
 	if (e == ERR_OK)
 		return true;
-	store_rollback(st);
 	page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_pet_conflict" : "err_unavailable");
 	return false;
 }
@@ -183,5 +183,6 @@ enum err petition_event(struct req *rq, struct store *st, const struct petition_
                         const char *to, const char *note)
 {
 	return store_petition_event(st, p->id, clock_now_iso(rq->arena), rq->sess ? rq->sess->user.id : 0,
-	                            rq->sess ? rq->sess->user.username : NULL, action, p->state, to, note);
+	                            rq->sess ? rq->sess->user.username : NULL, action, pet_state_name(p->state), to,
+	                            note);
 }

@@ -13,14 +13,6 @@
 #include "handlers/handlers.h"
 #include "store/catalog.h"
 
-static bool no_store_fail(struct req *rq, struct resp *rs, struct store *st)
-{
-	if (st)
-		return false;
-	page_error(rq, rs, 503, "err_unavailable");
-	return true;
-}
-
 static void unit_view(struct req *rq, struct tobj *o, const struct unit_rec *u)
 {
 	tobj_str(o, "unit_code", u->code);
@@ -76,9 +68,7 @@ static void services_by_unit(struct req *rq, struct tobj *v, const struct servic
 void h_home(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
-	struct tobj *v = view_new(rq, T(rq, "site_name"));
+	struct tobj *v = view_new(rq, view_setting(rq, SET_SITE_NAME_ZH));
 	tobj_bool(v, "is_home", true);
 	struct service_rec *svc;
 	size_t n;
@@ -106,8 +96,6 @@ void h_home(struct req *rq, struct resp *rs)
 static void services_page(struct req *rq, struct resp *rs, const char *title_key, const char *tmpl)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct service_rec *svc;
 	size_t n;
 	if (store_services(st, rq->arena, &svc, &n) != ERR_OK) {
@@ -177,8 +165,6 @@ static enum err service_sheet_view(struct req *rq, struct store *st, const char 
 void h_service(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct tobj *v = view_new(rq, NULL);
 	struct service_rec s;
 	enum err e = service_sheet_view(rq, st, req_cap(rq, 0), v, &s);
@@ -198,8 +184,6 @@ void h_processing_times(struct req *rq, struct resp *rs)
 void h_units(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct unit_rec *u;
 	size_t n;
 	struct service_rec *svc;
@@ -237,9 +221,7 @@ static void filter_links(struct req *rq, struct tlist *l, const char *param, con
 void h_faq_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
-	const struct fval *unit = req_field(rq, "unit"), *cat = req_field(rq, "category");
+	const struct fval *unit = req_val(rq, K_UNIT), *cat = req_val(rq, K_CATEGORY);
 	struct faq_rec *f;
 	size_t n;
 	struct named_rec *cats, *units;
@@ -278,8 +260,6 @@ void h_faq_list(struct req *rq, struct resp *rs)
 void h_faq_item(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct faq_rec f;
 	enum err e = store_faq(st, rq->arena, req_cap(rq, 0), &f);
 	if (e != ERR_OK) {
@@ -306,8 +286,6 @@ static void news_view(struct req *rq, struct tobj *o, const struct news_rec *n)
 void h_news_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct news_rec *news;
 	size_t n;
 	if (store_news(st, rq->arena, clock_now_iso(rq->arena), 50, &news, &n) != ERR_OK) {
@@ -324,8 +302,6 @@ void h_news_list(struct req *rq, struct resp *rs)
 void h_news_item(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (no_store_fail(rq, rs, st))
-		return;
 	struct news_rec n;
 	const char *id = req_cap(rq, 0);
 	char *end;

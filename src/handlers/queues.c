@@ -46,7 +46,7 @@ static const char *default_view(const struct req *rq)
 {
 	if (is_router(rq))
 		return "routing";
-	if (rq->sess->role == ROLE_HEAD)
+	if (rq->sess->user.role == ROLE_HEAD)
 		return "unit";
 	return "mine";
 }
@@ -54,24 +54,21 @@ static const char *default_view(const struct req *rq)
 void h_petition_list(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *vf = req_field(rq, "view");
+	const struct fval *vf = req_val(rq, K_VIEW);
 	const char *view = vf->present ? vf->s : default_view(rq);
 	if (!view_allowed(rq, view)) {
 		page_error(rq, rs, 403, "err_forbidden");
 		return;
 	}
-	const char *unit = NULL, *state = NULL;
+	const char *unit = NULL;
+	enum pet_state state = PS__MAX;
 	long long officer = 0;
 	if (strcmp(view, "mine") == 0)
 		officer = rq->sess->user.id;
 	else if (strcmp(view, "unit") == 0)
 		unit = rq->sess->user.unit;
 	else if (strcmp(view, "routing") == 0)
-		state = "received";
+		state = PS_RECEIVED;
 	struct petition_rec *ps;
 	size_t n;
 	if (store_petitions_open(st, rq->arena, unit, officer, state, &ps, &n) != ERR_OK) {
@@ -111,11 +108,7 @@ static void case_list_view(struct req *rq, struct store *st, struct tobj *v, con
 void h_case_find(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *q = req_field(rq, "q");
+	const struct fval *q = req_val(rq, K_Q);
 	struct tobj *v = view_new(rq, T(rq, "find_title"));
 	tobj_str(v, "q", q->s);
 	if (q->present) {
@@ -136,12 +129,8 @@ void h_case_find(struct req *rq, struct resp *rs)
 void h_queue(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	const char *unit = rq->sess->user.unit;
-	if (rq->sess->role == ROLE_ADMIN || (rq->sess->role == ROLE_HEAD && !unit))
+	if (rq->sess->user.role == ROLE_ADMIN || (rq->sess->user.role == ROLE_HEAD && !unit))
 		unit = NULL;
 	struct case_rec *cs;
 	size_t n;

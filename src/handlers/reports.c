@@ -59,11 +59,7 @@ static const char *avg(struct arena *a, int total, int n)
 static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petition_report_row **rows, size_t *n)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return false;
-	}
-	if (!parse_month(req_field(rq, "month"), mo)) {
+	if (!parse_month(req_val(rq, K_MONTH), mo)) {
 		page_error(rq, rs, 400, "err_report_month");
 		return false;
 	}
@@ -187,20 +183,20 @@ static const char *query_escape(struct arena *a, const char *s)
  */
 static void audit_filter(struct req *rq, struct audit_filter *f, const char **qs)
 {
-	static const char *const names[] = {"who", "record", "from", "to"};
+	static const enum key keys[] = {K_WHO, K_RECORD, K_FROM, K_TO};
 	struct actor who = auth_actor(rq);
 	memset(f, 0, sizeof *f);
 	f->unit = access_office_wide(&who) ? NULL : who.unit;
-	f->username = req_field(rq, "who")->s;
-	f->object = req_field(rq, "record")->s;
-	f->from = req_field(rq, "from")->s;
-	f->to = req_field(rq, "to")->s;
+	f->username = req_val(rq, K_WHO)->s;
+	f->object = req_val(rq, K_RECORD)->s;
+	f->from = req_val(rq, K_FROM)->s;
+	f->to = req_val(rq, K_TO)->s;
 	const char *q = "";
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		const struct fval *v = req_field(rq, names[i]);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const struct fval *v = req_val(rq, keys[i]);
 		if (v->present)
-			q = arena_printf(rq->arena, "%s%s=%s", q, names[i], query_escape(rq->arena, v->s));
-		if (v->present && i + 1 < sizeof names / sizeof names[0])
+			q = arena_printf(rq->arena, "%s%s=%s", q, key_name(keys[i]), query_escape(rq->arena, v->s));
+		if (v->present && i + 1 < sizeof keys / sizeof keys[0])
 			q = arena_printf(rq->arena, "%s&", q);
 	}
 	*qs = q;
@@ -209,14 +205,10 @@ static void audit_filter(struct req *rq, struct audit_filter *f, const char **qs
 void h_audit(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	struct audit_filter f;
 	const char *qs;
 	audit_filter(rq, &f, &qs);
-	const struct fval *pf = req_field(rq, "page");
+	const struct fval *pf = req_val(rq, K_PAGE);
 	int page = pf->present && pf->i > 0 ? (int)pf->i : 1;
 	struct audit_rec *rows;
 	size_t n;
@@ -258,10 +250,6 @@ void h_audit(struct req *rq, struct resp *rs)
 void h_audit_csv(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	struct audit_filter f;
 	const char *qs;
 	audit_filter(rq, &f, &qs);

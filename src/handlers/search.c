@@ -49,7 +49,7 @@ static const char *const kind_keys[SEARCH_KIND__MAX] = {
  */
 static const char *query_text(struct req *rq, bool *cut)
 {
-	const struct fval *f = req_field(rq, "q");
+	const struct fval *f = req_val(rq, K_Q);
 	const char *s = f->s ? f->s : "";
 	size_t n = f->present || f->err_key ? strlen(s) : 0;
 	const char *p = s + utf8_chars_len(s, n, SEARCH_MAX_CHARS), *end = s + n;
@@ -163,17 +163,11 @@ static void suggestions_view(struct req *rq, struct store *st, struct tobj *v)
 void h_search(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	bool cut;
 	const char *q = query_text(rq, &cut);
 	/* the query in the title, unless it is Chinese on an English page (a title has no lang=) */
 	bool q_title = *q && !(rq->lang == LANG_EN && cjk_has_han(q));
-	struct tobj *v =
-	    view_new(rq, q_title ? arena_printf(rq->arena, "%s%s%s", T(rq, "search_for_1"), q, T(rq, "search_for_2"))
-	                         : T(rq, "search_title"));
+	struct tobj *v = view_new(rq, q_title ? T_fill(rq, "search_for", "q", q) : T(rq, "search_title"));
 	tobj_str(v, "q", q);
 	tobj_html(v, "q_html", view_lang_html(rq, q, LANG__MAX));
 	tobj_bool(v, "truncated", cut);
@@ -223,7 +217,7 @@ static void petition_view(struct req *rq, struct tobj *o, const struct petition_
 		tobj_str(o, "href", url(rq, "%s", page));
 	if (petition_may(rq, p, ACC_VIEW_SUBJECT))
 		tobj_html(o, "subject", view_lang_html(rq, p->subject, LANG__MAX));
-	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", p->state)));
+	tobj_str(o, "state_label", T(rq, arena_printf(rq->arena, "console_pet_%s", pet_state_name(p->state))));
 	if (p->unit)
 		view_text(rq, o, "unit_name", p->unit_name);
 	tobj_str(o, "received", view_date(rq, p->received_on));
@@ -345,10 +339,6 @@ static void console_details(struct req *rq, struct store *st, struct tobj *v, co
 void h_console(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	bool cut;
 	const char *q = query_text(rq, &cut);
 	struct tobj *v = view_new(rq, T(rq, "console_title"));
@@ -384,7 +374,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 	struct store *st = req_store(rq);
 	struct synonym_rec *syn;
 	size_t n;
-	if (!st || store_synonyms(st, rq->arena, &syn, &n) != ERR_OK) {
+	if (store_synonyms(st, rq->arena, &syn, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -400,7 +390,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 	tobj_int(v, "count", (long long)n);
 	if (error_key) {
 		tobj_str(v, "error", T(rq, error_key));
-		tobj_str(v, "variants", req_field(rq, "variants")->s);
+		tobj_str(v, "variants", req_val(rq, K_VARIANTS)->s);
 	}
 	if (notice_key)
 		tobj_str(v, "notice", T(rq, notice_key));
@@ -411,7 +401,7 @@ static void synonyms_page(struct req *rq, struct resp *rs, int status, const cha
 
 void h_synonyms(struct req *rq, struct resp *rs)
 {
-	const struct fval *done = req_field(rq, "done");
+	const struct fval *done = req_val(rq, K_DONE);
 	const char *notice = NULL;
 	if (done->present)
 		notice = strcmp(done->s, "added") == 0     ? "syn_added"
@@ -423,11 +413,7 @@ void h_synonyms(struct req *rq, struct resp *rs)
 void h_synonym_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *f = req_field(rq, "variants");
+	const struct fval *f = req_val(rq, K_VARIANTS);
 	if (f->err_key) {
 		synonyms_page(rq, rs, 422, f->err_key, NULL);
 		return;
@@ -438,16 +424,12 @@ void h_synonym_add(struct req *rq, struct resp *rs)
 		return;
 	}
 	long long id = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_synonym_add(st, norm, rq->sess->user.username, &id);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_add",
-		                arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_synonym_add(st, norm, rq->sess->user.username, &id);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_add",
+	            arena_printf(rq->arena, "synonym:%lld", id), norm, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_CONFLICT)
 			synonyms_page(rq, rs, 409, "syn_exists", NULL);
 		else
@@ -460,10 +442,6 @@ void h_synonym_add(struct req *rq, struct resp *rs)
 void h_synonym_delete(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	char *end;
 	const char *cap = req_cap(rq, 0);
 	long long id = strtoll(cap, &end, 10);
@@ -472,16 +450,12 @@ void h_synonym_delete(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *was = NULL;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_synonym_delete(st, rq->arena, id, &was);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_delete",
-		                arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_synonym_delete(st, rq->arena, id, &was);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "synonym_delete",
+	            arena_printf(rq->arena, "synonym:%lld", id), was, rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		page_error_lookup(rq, rs, e, "err_not_found");
 		return;
 	}

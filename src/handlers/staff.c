@@ -43,8 +43,8 @@ static void login_form(struct req *rq, struct resp *rs, int status, const char *
 {
 	struct tobj *v = view_new(rq, T(rq, "login_title"));
 	tobj_str(v, "csrf", auth_csrf(rq));
-	tobj_str(v, "next", req_field(rq, "next")->s);
-	tobj_str(v, "username", req_field(rq, "username")->s);
+	tobj_str(v, "next", req_val(rq, K_NEXT)->s);
+	tobj_str(v, "username", req_val(rq, K_USERNAME)->s);
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	rs->status = status;
@@ -115,11 +115,7 @@ static bool signin_failed(struct req *rq, struct resp *rs, const struct signin *
 void h_login(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *user = req_field(rq, "username"), *pw = req_field(rq, "password");
+	const struct fval *user = req_val(rq, K_USERNAME), *pw = req_val(rq, K_PASSWORD);
 	if (!user->present || !pw->present || user->err_key || pw->err_key) {
 		login_form(rq, rs, 400, "login_missing");
 		return;
@@ -136,18 +132,15 @@ void h_login(struct req *rq, struct resp *rs)
 			login_form(rq, rs, 403, "login_wrong");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = auth_login(rq, &u);
-	if (e == ERR_OK)
-		e = signin_done(st, &si);
-	if (e == ERR_OK)
-		e = store_audit(st, u.id, u.username, "login", si.ukey, NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	auth_login(rq, &u);
+	signin_done(st, &si);
+	store_audit(st, u.id, u.username, "login", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	page_redirect(rq, rs, safe_next(rq, req_field(rq, "next")->s));
+	page_redirect(rq, rs, safe_next(rq, req_val(rq, K_NEXT)->s));
 }
 
 void h_logout(struct req *rq, struct resp *rs)
@@ -167,7 +160,7 @@ static void password_form(struct req *rq, struct resp *rs, int status, const cha
 		bool about_new = strcmp(error_key, "pw_short") == 0 || strcmp(error_key, "pw_mismatch") == 0;
 		tobj_bool(v, about_new ? "error_new" : "error_current", true);
 	}
-	if (req_field(rq, "done")->present)
+	if (req_val(rq, K_DONE)->present)
 		tobj_str(v, "notice", T(rq, "pw_changed"));
 	tobj_int(v, "min", PASSWORD_MIN);
 	rs->status = status;
@@ -188,11 +181,7 @@ void h_password_form(struct req *rq, struct resp *rs)
 void h_password_change(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *cur = req_field(rq, "current"), *pw = req_field(rq, "new"), *again = req_field(rq, "again");
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
+	const struct fval *cur = req_val(rq, K_CURRENT), *pw = req_val(rq, K_NEW), *again = req_val(rq, K_AGAIN);
 	if (!cur->present || !pw->present || !again->present || cur->err_key || pw->err_key || again->err_key) {
 		password_form(rq, rs, 422, "pw_missing");
 		return;
@@ -215,18 +204,13 @@ void h_password_change(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_user_set_password(st, u->id, hash);
-	if (e == ERR_OK)
-		e = store_sessions_end_user(st, u->id);
-	if (e == ERR_OK)
-		e = auth_login(rq, u);
-	if (e == ERR_OK)
-		e = signin_done(st, &si);
-	if (e == ERR_OK)
-		e = store_audit(st, u->id, u->username, "password_change", si.ukey, NULL, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_user_set_password(st, u->id, hash);
+	store_sessions_end_user(st, u->id);
+	auth_login(rq, u);
+	signin_done(st, &si);
+	store_audit(st, u->id, u->username, "password_change", si.ukey, NULL, rq->remote_addr);
+	if (store_finish(st) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -236,7 +220,7 @@ void h_password_change(struct req *rq, struct resp *rs)
 void h_staff_home(struct req *rq, struct resp *rs)
 {
 	struct tobj *v = view_new(rq, T(rq, "staff_title"));
-	tobj_str(v, "role_label", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->role))));
+	tobj_str(v, "role_label", T(rq, arena_printf(rq->arena, "role_%s", role_name(rq->sess->user.role))));
 	view_text(rq, v, "unit_label", rq->sess->user.unit_name);
 	staff_dashboard_view(rq, v);
 	page_render(rq, rs, "staff_home", v);
@@ -248,7 +232,7 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 	struct year_rec *years;
 	struct closure_rec *cl;
 	size_t ny, nc;
-	if (!st || store_calendar_years(st, rq->arena, &years, &ny) != ERR_OK ||
+	if (store_calendar_years(st, rq->arena, &years, &ny) != ERR_OK ||
 	    store_closures(st, rq->arena, &cl, &nc) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
@@ -265,10 +249,10 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 	int y, m, d;
 	cal_day_to_ymd(clock_office_day(clock_now()), &y, &m, &d);
 	const struct cal *c = store_calendar(st);
-	tobj_bool(v, "this_year_missing", c && !cal_year_known(c, y));
-	tobj_bool(v, "next_year_missing", c && !cal_year_known(c, y + 1));
-	tobj_int(v, "this_year", y);
-	tobj_int(v, "next_year", y + 1);
+	struct tlist *missing = tobj_list(v, "missing_years"); /* this year's and next year's calendars */
+	for (int k = 0; k < 2; k++)
+		if (c && !cal_year_known(c, y + k))
+			tobj_int(tlist_obj(missing), "year", y + k);
 	struct tlist *cll = tobj_list(v, "closures");
 	for (size_t i = 0; i < nc; i++) {
 		struct tobj *o = tlist_obj(cll);
@@ -276,7 +260,7 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 		tobj_str(o, "reason", cl[i].reason);
 		tobj_str(o, "by", cl[i].created_by);
 	}
-	const struct fval *ok = req_field(rq, "added");
+	const struct fval *ok = req_val(rq, K_ADDED);
 	if (ok->present)
 		tobj_str(v, "notice", T(rq, "cal_closure_added"));
 	page_render(rq, rs, "calendar_admin", v);
@@ -285,12 +269,8 @@ void h_calendar_admin(struct req *rq, struct resp *rs)
 void h_closure_add(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	const struct fval *day = req_field(rq, "day"), *reason = req_field(rq, "reason");
+	const struct fval *day = req_val(rq, K_DAY), *reason = req_val(rq, K_REASON);
 	int32_t d;
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
 	if (day->err_key || reason->err_key || !cal_parse_iso(day->s, &d)) {
 		page_error(rq, rs, 400,
 		           day->err_key      ? day->err_key
@@ -298,17 +278,13 @@ void h_closure_add(struct req *rq, struct resp *rs)
 		                             : "err_bad_date");
 		return;
 	}
-	if (store_begin(st) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	enum err e = store_closure_add(st, day->s, reason->s, rq->sess->user.username);
-	if (e == ERR_OK)
-		e = store_recompute_due(st);
-	if (e == ERR_OK)
-		e = store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
-		                arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
-	if (store_finish(st, e) != ERR_OK) {
+	store_begin(st);
+	store_closure_add(st, day->s, reason->s, rq->sess->user.username);
+	store_recompute_due(st);
+	store_audit(st, rq->sess->user.id, rq->sess->user.username, "closure_add",
+	            arena_printf(rq->arena, "day:%s", day->s), reason->s, rq->remote_addr);
+	enum err e = store_finish(st);
+	if (e != ERR_OK) {
 		page_error(rq, rs, e == ERR_CONFLICT ? 400 : 503,
 		           e == ERR_CONFLICT ? "cal_closure_exists" : "err_unavailable");
 		return;

@@ -43,16 +43,16 @@ static void petition_status_page(struct req *rq, struct resp *rs, struct store *
 		tobj_str(v, "unit_phone", p->unit_phone);
 	}
 	tobj_str(v, "closed", p->closed_on ? view_date(rq, p->closed_on) : NULL);
-	if (strcmp(p->state, "replied") == 0) {
+	if (p->state == PS_REPLIED) {
 		tobj_str(v, "reply", p->reply);
 		view_lines(rq, v, "reply_lines", p->reply);
 	}
-	view_data(rq, v, "agency", strcmp(p->state, "transferred") == 0 ? p->agency : NULL);
+	view_data(rq, v, "agency", p->state == PS_TRANSFERRED ? p->agency : NULL);
 	tobj_str(v, "transfer_on", p->transfer_on ? view_date(rq, p->transfer_on) : NULL);
-	if (p->ground && strcmp(p->state, "not_handled") == 0)
+	if (p->ground && p->state == PS_NOT_HANDLED)
 		tobj_str(v, "ground_label", T(rq, arena_printf(rq->arena, "pground_%s", p->ground)));
-	tobj_str(v, "duplicate_no", strcmp(p->state, "duplicate") == 0 ? p->duplicate_no : NULL);
-	bool rate = strcmp(p->state, "replied") == 0 && !p->rating;
+	tobj_str(v, "duplicate_no", p->state == PS_DUPLICATE ? p->duplicate_no : NULL);
+	bool rate = p->state == PS_REPLIED && !p->rating;
 	tobj_bool(v, "may_rate", rate);
 	tobj_int(v, "rating", p->rating);
 	if (rate) {
@@ -69,7 +69,7 @@ static void petition_status_page(struct req *rq, struct resp *rs, struct store *
 	if (notice_key)
 		tobj_str(v, "notice", T(rq, notice_key));
 
-	progress_view(rq, v, false, false, p->state, p->due_on);
+	progress_view(rq, v, false, false, pet_state_name(p->state), p->due_on);
 	/* the timeline: steps the citizen may see, without staff names or notes */
 	struct pet_event_rec *ev;
 	size_t ne;
@@ -109,7 +109,7 @@ static void status_form(struct req *rq, struct resp *rs, int status, const char 
 {
 	struct tobj *v = view_new(rq, T(rq, "status_title"));
 	if (prefill)
-		tobj_str(v, "no", req_field(rq, "no")->s);
+		tobj_str(v, "no", req_val(rq, K_NO)->s);
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
 	rs->status = status;
@@ -177,11 +177,7 @@ static void petition_lookup(struct req *rq, struct resp *rs, struct store *st, c
 void h_status_lookup(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code");
+	const struct fval *no_f = req_val(rq, K_NO), *code_f = req_val(rq, K_CODE);
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
 	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no)) {
@@ -219,13 +215,13 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 			cal_format_iso(clock_office_day(t), d);
 			tobj_str(o, "date", view_date(rq, d));
 			tobj_str(o, "date_iso", arena_strdup(rq->arena, d));
-			tobj_str(o, "label", T(rq, arena_printf(rq->arena, "state_%s", ev[i].to_state)));
+			tobj_str(o, "label", case_state_label(rq, case_state_parse(ev[i].to_state)));
 		}
 	}
 	struct correction_rec *cr;
 	size_t nc;
 	bool known = store_corrections(st, rq->arena, c.id, &cr, &nc) == ERR_OK;
-	progress_view(rq, v, true, known && nc > 0, c.state, c.paused_since ? NULL : c.due_on);
+	progress_view(rq, v, true, known && nc > 0, case_state_name(c.state), c.paused_since ? NULL : c.due_on);
 	if (known && nc && !cr[nc - 1].resolved_on) {
 		const struct correction_rec *n = &cr[nc - 1];
 		tobj_str(v, "correction_deadline", view_date(rq, n->deadline_on));
@@ -247,12 +243,8 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 void h_status_rate(struct req *rq, struct resp *rs)
 {
 	struct store *st = req_store(rq);
-	if (!st) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	const struct fval *no_f = req_field(rq, "no"), *code_f = req_field(rq, "code"),
-	                  *rating = req_field(rq, "rating"), *comment = req_field(rq, "comment");
+	const struct fval *no_f = req_val(rq, K_NO), *code_f = req_val(rq, K_CODE), *rating = req_val(rq, K_RATING),
+	                  *comment = req_val(rq, K_COMMENT);
 	char no[NO_SIZE + 4], code[QUERY_CODE_LEN + 1];
 	ids_number_upcase(no_f->s, no, sizeof no);
 	if (!no_f->present || !code_f->present || !ids_number_valid(no) || no[0] != 'P') {
@@ -273,18 +265,13 @@ void h_status_rate(struct req *rq, struct resp *rs)
 	}
 	char at[21];
 	clock_iso(clock_now(), at);
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_petition_rate(st, p.id, (int)rating->i, comment->s, at);
-	if (e == ERR_OK)
-		e = store_petition_event(st, p.id, at, 0, NULL, "rated", p.state, p.state, NULL);
-	if (e == ERR_OK)
-		e = store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
-		                arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	store_begin(st);
+	store_petition_rate(st, p.id, (int)rating->i, comment->s, at);
+	store_petition_event(st, p.id, at, 0, NULL, "rated", pet_state_name(p.state), pet_state_name(p.state), NULL);
+	store_audit(st, 0, NULL, "petition_rate", arena_printf(rq->arena, "petition:%s", p.no),
+	            arena_printf(rq->arena, "%lld", rating->i), rq->remote_addr);
+	enum err e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e != ERR_CONFLICT) {
 			page_error(rq, rs, 503, "err_unavailable");
 			return;

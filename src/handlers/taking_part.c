@@ -13,6 +13,7 @@
 #include "domain/ids.h"
 #include "domain/signup.h"
 #include "store/catalog.h"
+#include "store/staff.h"
 #include "store/store.h"
 
 bool tp_cap_id(const struct req *rq, int i, long long *id)
@@ -72,23 +73,9 @@ void tp_person(struct req *rq, struct tobj *o, const char *name, const char *pho
 	tobj_str(o, "email", email);
 }
 
-bool tp_form_fields(struct req *rq, struct tobj *v, const char *const *names, const char *const *errors, size_t n)
-{
-	bool any = false;
-	for (size_t i = 0; i < n; i++) {
-		tobj_str(v, names[i], req_field(rq, names[i])->s);
-		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", names[i]), T(rq, errors[i]));
-			any = true;
-		}
-	}
-	tobj_bool(v, "has_errors", any);
-	return any;
-}
-
 int tp_retention_days(struct store *st, struct req *rq)
 {
-	return signup_retention_days(st ? store_setting(st, rq->arena, "signup_retention_days") : NULL);
+	return signup_retention_days(store_setting(st, rq->arena, "signup_retention_days"));
 }
 
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected)
@@ -112,4 +99,47 @@ void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum reco
 		tobj_str(o, "label", pick(rq, units[i].name));
 		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
 	}
+}
+
+void tp_cancel_page(struct req *rq, struct resp *rs, const struct tp_cancel *c, int status, const char *err_key)
+{
+	struct tobj *v = view_new(rq, T(rq, c->title_key));
+	tobj_str(v, "csrf", auth_csrf(rq));
+	tobj_str(v, "code", req_val(rq, K_CODE)->s);
+	if (err_key)
+		view_field_error(rq, v, "code", T(rq, err_key));
+	tobj_bool(v, "has_errors", err_key != NULL);
+	tobj_bool(v, "done", req_val(rq, K_DONE)->present);
+	rs->status = status;
+	rs->no_store = true;
+	page_render(rq, rs, c->template, v);
+}
+
+void tp_cancel(struct req *rq, struct resp *rs, const struct tp_cancel *c)
+{
+	struct store *st = req_store(rq);
+	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE];
+	if (!ids_normalize_code(req_val(rq, K_CODE)->s, code)) {
+		tp_cancel_page(rq, rs, c, 422, "ev_err_code");
+		return;
+	}
+	auth_hash_code(code, code_hash);
+	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
+	                                    TP_CANCEL_MAX};
+	long retry_s = 0;
+	/* the attempt counts whatever the code turns out to be: its own transaction */
+	enum err err = store_attempt_take(st, c->attempt_kind, &brake, 1, clock_now(), TP_CANCEL_WINDOW, &retry_s);
+	if (err == ERR_OK) {
+		store_begin(st);
+		c->cancel(rq, st, code_hash);
+		err = store_finish(st);
+	}
+	if (err == ERR_NOTFOUND || err == ERR_CONFLICT)
+		tp_cancel_page(rq, rs, c, 404, err == ERR_NOTFOUND ? "ev_err_code" : "ev_err_cancelled");
+	else if (err == ERR_LIMIT)
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+	else if (err != ERR_OK)
+		page_error(rq, rs, 503, "err_unavailable");
+	else
+		page_redirect(rq, rs, url(rq, "%s", c->done_path));
 }

@@ -25,14 +25,24 @@ const char *tp_local_now(struct req *rq);
 bool tp_may(const struct req *rq, enum record_kind kind, const char *unit, enum access_action act);
 /* Sets o.name, o.phone, o.email: in full, or masked (王○明, 0912-***-678). */
 void tp_person(struct req *rq, struct tobj *o, const char *name, const char *phone, const char *email, bool full);
-/*
- * Copies each named field's value into v and, where errors[i] is set, its
- * message as NAME_error; sets has_errors.  Returns whether any error is set.
- */
-bool tp_form_fields(struct req *rq, struct tobj *v, const char *const *names, const char *const *errors, size_t n);
 /* The office's retention period for sign-ups and bookings, in days (setting signup_retention_days). */
 int tp_retention_days(struct store *st, struct req *rq);
 /* Unit options for a select (units the user may run things for), the selected one marked. */
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected);
+
+/*
+ * The cancel form of a sign-up or a booking: the code from the receipt,
+ * at most TP_CANCEL_MAX tries an address in ten minutes (counted in their
+ * own transaction, whatever the code), the record looked up and cancelled
+ * by cancel() inside one transaction (store_fail on a miss), then a 303 to
+ * done_path.  Unknown or already-cancelled codes answer 404 on the form.
+ */
+enum { TP_CANCEL_MAX = 10, TP_CANCEL_WINDOW = 10 * 60 };
+struct tp_cancel {
+	const char *title_key, *template, *done_path, *attempt_kind;
+	void (*cancel)(struct req *rq, struct store *st, const char *code_hash);
+};
+void tp_cancel_page(struct req *rq, struct resp *rs, const struct tp_cancel *c, int status, const char *err_key);
+void tp_cancel(struct req *rq, struct resp *rs, const struct tp_cancel *c);
 
 #endif

@@ -40,23 +40,23 @@ bool named_code_in(const struct named_rec *items, size_t n, const char *code)
 	return false;
 }
 
-void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, size_t n, const char *const *errors)
+void view_form_fields(struct req *rq, struct tobj *v, const enum key *keys, size_t n, const char *const *errors)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
-		tobj_str(v, names[i], req_field(rq, names[i])->s);
+		tobj_str(v, key_name(keys[i]), req_val(rq, keys[i])->s);
 		if (errors && errors[i]) {
-			tobj_str(v, arena_printf(rq->arena, "%s_error", names[i]), T(rq, errors[i]));
+			view_field_error(rq, v, key_name(keys[i]), T(rq, errors[i]));
 			any = true;
 		}
 	}
 	tobj_bool(v, "has_errors", any);
 }
 
-const char *form_first_error(const struct req *rq, const char *const *names, size_t n)
+const char *form_first_error(const struct req *rq, const enum key *keys, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (req_field(rq, names[i])->err_key)
-			return req_field(rq, names[i])->err_key;
+		if (req_val(rq, keys[i])->err_key)
+			return req_val(rq, keys[i])->err_key;
 	return NULL;
 }

@@ -12,6 +12,8 @@
 
 #include "app/http.h"
 #include "domain/access.h"
+#include "domain/petition.h"
+#include "domain/workflow.h"
 
 struct tobj;
 struct tlist;
@@ -32,9 +34,9 @@ void view_named_options(struct req *rq, struct tobj *v, const char *list, const 
  * The form's fields as given (v.NAME) and each refusal in errors[i] (NULL:
  * none; all NULL when errors is NULL) as v.NAME_error, and v.has_errors.
  */
-void view_form_fields(struct req *rq, struct tobj *v, const char *const *names, size_t n, const char *const *errors);
+void view_form_fields(struct req *rq, struct tobj *v, const enum key *keys, size_t n, const char *const *errors);
 /* The first of the named fields whose own check refused it: its message key; NULL when none. */
-const char *form_first_error(const struct req *rq, const char *const *names, size_t n);
+const char *form_first_error(const struct req *rq, const enum key *keys, size_t n);
 /*
  * v.steps: the status page's stepper for a case (is_case; asked: it had a
  * correction notice) or a petition in state ({label, status, status_label,
@@ -67,14 +69,16 @@ bool case_may(const struct req *rq, const struct case_rec *c, enum access_action
  * "due_soon", "due_today", "overdue" or NULL for a case: the petitions' and
  * the scheduler's tiers, with the same near_days setting (store_near_days).
  */
-const char *case_due_flag(const struct cal *c, int near_days, const char *state, const char *due_on);
+const char *case_due_flag(const struct cal *c, int near_days, enum case_state state, const char *due_on);
+/* The state's name in the visitor's language ("" for CS__MAX). */
+const char *case_state_label(struct req *rq, enum case_state state);
 /* A case's common fields, personal data masked unless full; no deadline flag when cal is NULL. */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
                        bool full);
 /* The case numbered by the path's first capture; false when rs already holds the 404/503. */
 bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c);
 /* A receipt's status-page address for number no (status_url) and its QR code (qr). */
-void receipt_status_link(struct req *rq, struct store *st, struct tobj *v, const char *no);
+void receipt_status_link(struct req *rq, struct tobj *v, const char *no);
 
 /* ---- petitions (petition_view.c) ---- */
 
@@ -84,7 +88,8 @@ bool petition_may(const struct req *rq, const struct petition_rec *p, enum acces
 bool petition_open(const struct petition_rec *p);
 /* Is the signed-in user the petition's officer? */
 bool petition_is_officer(const struct req *rq, const struct petition_rec *p);
-const char *petition_state_label(struct req *rq, const char *state);
+/* The state's name in the visitor's language ("" for PS__MAX). */
+const char *petition_state_label(struct req *rq, enum pet_state state);
 const char *petition_channel_label(struct req *rq, const char *channel);
 /*
  * A petition's common fields for lists and pages.  Subject and petitioner
@@ -95,8 +100,8 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
                            int near, bool full);
 /* The petition numbered by the path's first capture; false when rs already holds the 404/503. */
 bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p);
-/* Commits (after a store_begin), or rolls back and answers 503 / 409; true when committed. */
-bool petition_finish(struct req *rq, struct resp *rs, struct store *st, enum err e);
+/* Ends the store_begin transaction (store_finish); false after answering 503 / 409. */
+bool petition_finish(struct req *rq, struct resp *rs, struct store *st);
 /* The audit row and the history event of a change by the signed-in user. */
 enum err petition_audit(struct req *rq, struct store *st, const char *action, const struct petition_rec *p,
                         const char *detail);

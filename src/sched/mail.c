@@ -42,9 +42,15 @@ static void put_encoded(struct buf *b, const char *s)
 	buf_puts(b, "?=");
 }
 
-enum err mail_send(const char *url, const char *from, const char *to, const char *subject, const char *body, char *err,
+bool mail_configured(const struct mail_server *srv)
+{
+	return srv->url && *srv->url && srv->from && *srv->from;
+}
+
+enum err mail_send(const struct mail_server *srv, const char *to, const char *subject, const char *body, char *err,
                    size_t errsz)
 {
+	const char *from = srv->from;
 	if (strpbrk(to, "\r\n<>") || strpbrk(from, "\r\n<>")) {
 		snprintf(err, errsz, "bad address");
 		return ERR_IO;
@@ -80,7 +86,11 @@ enum err mail_send(const char *url, const char *from, const char *to, const char
 	struct curl_slist *rcpt = curl_slist_append(NULL, to_b);
 	struct upload up = {msg.data, msg.len, 0};
 	char ebuf[CURL_ERROR_SIZE] = "";
-	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_URL, srv->url);
+	if (srv->user && *srv->user) {
+		curl_easy_setopt(c, CURLOPT_USERNAME, srv->user);
+		curl_easy_setopt(c, CURLOPT_PASSWORD, srv->password ? srv->password : "");
+	}
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from_b);
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);

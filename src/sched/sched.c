@@ -36,6 +36,7 @@
 #include "store/deadlines.h"
 #include "store/events.h"
 #include "store/flags.h"
+#include "store/settings.h"
 #include "store/store.h"
 #include "util/i18n.h"
 
@@ -60,9 +61,9 @@ static long long usec_now(void)
 	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static bool is_in(const struct staff_rec *u, const char *role, const char *unit)
+static bool is_in(const struct staff_rec *u, enum role role, const char *unit)
 {
-	return strcmp(u->role, role) == 0 && u->unit && unit && strcmp(u->unit, unit) == 0;
+	return u->role == role && u->unit && unit && strcmp(u->unit, unit) == 0;
 }
 
 /*
@@ -85,14 +86,14 @@ static size_t recipients(const struct candidate *c, const struct staff_rec *staf
 				out[n++] = it->officer_id;
 	const char *unit = it->unit ? it->unit : "secretariat";
 	for (size_t i = 0; i < nstaff && n < MAX_RECIPIENTS; i++)
-		if ((is_in(&staff[i], "head", unit) || (faq && is_in(&staff[i], "officer", unit))) &&
+		if ((is_in(&staff[i], ROLE_HEAD, unit) || (faq && is_in(&staff[i], ROLE_OFFICER, unit))) &&
 		    staff[i].id != it->officer_id)
 			out[n++] = staff[i].id;
 	for (size_t i = 0; n == 0 && !faq && i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (is_in(&staff[i], "head", "secretariat"))
+		if (is_in(&staff[i], ROLE_HEAD, "secretariat"))
 			out[n++] = staff[i].id;
 	for (size_t i = 0; n == 0 && i < nstaff && n < MAX_RECIPIENTS; i++)
-		if (strcmp(staff[i].role, "admin") == 0)
+		if (staff[i].role == ROLE_ADMIN)
 			out[n++] = staff[i].id;
 	return n;
 }
@@ -111,7 +112,8 @@ static const struct staff_rec *staff_by_id(const struct staff_rec *staff, size_t
  * `bianmin scheduler` before the first pass), so a mail and the staff
  * page's notification list never name a tier differently.
  */
-static void mail_text(struct arena *a, const struct candidate *c, const char **subject, const char **body)
+static void mail_text(struct arena *a, const struct candidate *c, const char *base, const char **subject,
+                      const char **body)
 {
 	const char *key = arena_printf(a, "tier_%s", c->tier);
 	const char *zh = i18n(LANG_ZH, key), *en = i18n(LANG_EN, key);
@@ -130,24 +132,25 @@ static void mail_text(struct arena *a, const struct candidate *c, const char **s
 		*subject = arena_printf(a, "[便民] 常見問題 %s %s / FAQ entry %s %s", no, zh, no, en);
 		*body =
 		    arena_printf(a,
-		                 "常見問題 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：/staff/faq/%s/edit\n\n"
+		                 "常見問題 %s：%s（上次檢視 %s）。\n請登入職員專區檢視並更新：%s/staff/faq/%s/edit\n\n"
 		                 "FAQ entry %s: %s (last reviewed %s).\nPlease review it in the staff area: "
-		                 "/staff/faq/%s/edit\n\n-- bianmin scheduler\n",
-		                 no, zh, c->ref, no, no, en, c->ref, no);
+		                 "%s/en/staff/faq/%s/edit\n\n-- bianmin scheduler\n",
+		                 no, zh, c->ref, base, no, no, en, c->ref, base, no);
 		return;
 	}
 	bool pet = c->item->kind == IK_PETITION;
 	*subject = arena_printf(a, "[便民] %s %s %s / %s %s", pet ? "陳情" : "申辦案件", no, zh,
 	                        pet ? "Petition" : "Application", en);
 	*body = arena_printf(a,
-	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理。\n\n%s %s: %s (due %s).\n"
-	                     "Please sign in to the staff area.\n\n-- bianmin scheduler\n",
-	                     pet ? "陳情" : "申辦案件", no, zh, c->item->due_on, pet ? "Petition" : "Application", no,
-	                     en, c->item->due_on);
+	                     "%s %s：%s（期限 %s）。\n請登入職員專區處理：%s/staff/%s/%s\n\n%s %s: %s (due %s).\n"
+	                     "Please sign in to the staff area: %s/en/staff/%s/%s\n\n-- bianmin scheduler\n",
+	                     pet ? "陳情" : "申辦案件", no, zh, c->item->due_on, base, pet ? "petitions" : "cases", no,
+	                     pet ? "Petition" : "Application", no, en, c->item->due_on, base,
+	                     pet ? "petitions" : "cases", no);
 }
 
 /* Raises one batch of candidates in one transaction. */
-static enum err raise_batch(struct store *st, struct arena *a, const struct candidate *cs, size_t n,
+static enum err raise_batch(struct store *st, struct arena *a, const char *base, const struct candidate *cs, size_t n,
                             const struct staff_rec *staff, size_t nstaff, bool mail, struct sched_stats *out)
 {
 	char at[21];
@@ -156,7 +159,8 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 	long flags = 0, notes = 0, queued = 0;
 	enum err e = store_begin(st);
 	for (size_t i = 0; e == ERR_OK && i < n; i++) {
-		long long users[MAX_RECIPIENTS], note_ids[MAX_RECIPIENTS], flag_id;
+		long long users[MAX_RECIPIENTS] = {0}, note_ids[MAX_RECIPIENTS],
+		          flag_id; /* users: the analyzer cannot tell notified <= nu */
 		int notified;
 		size_t nu = recipients(&cs[i], staff, nstaff, users);
 		e = store_flag_raise(st, cs[i].item->kind, cs[i].item->id, cs[i].tier, cs[i].ref, at, users, nu,
@@ -168,7 +172,7 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 		if (!mail || !notified)
 			continue;
 		const char *subject, *body;
-		mail_text(a, &cs[i], &subject, &body);
+		mail_text(a, &cs[i], base, &subject, &body);
 		/* note_ids[k] belongs to users[k] only when none was a duplicate: recipients() never repeats */
 		for (int k = 0; k < notified && e == ERR_OK; k++) {
 			const struct staff_rec *u = staff_by_id(staff, nstaff, users[k]);
@@ -178,12 +182,9 @@ static enum err raise_batch(struct store *st, struct arena *a, const struct cand
 			queued += e == ERR_OK;
 		}
 	}
-	if (e == ERR_OK)
-		e = store_commit(st);
-	if (e != ERR_OK) {
-		store_rollback(st);
+	e = store_finish(st);
+	if (e != ERR_OK)
 		return e;
-	}
 	out->flags += flags;
 	out->notifications += notes;
 	out->mails_queued += queued;
@@ -209,11 +210,12 @@ static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_clai
                                                  false};
 
 /*
- * How messages leave: SMTP (the settings smtp_url, smtp_from) and the SMS
- * gateway (sms_url, the request's template; sms_key); NULL when not configured.
+ * How messages leave: SMTP (the office's mail server) and the SMS gateway
+ * (the settings sms_url, the request's template, and sms_key); NULL when
+ * not configured.
  */
 struct senders {
-	const char *smtp, *from;
+	const struct mail_server *mail;
 	const char *sms_url, *sms_key;
 };
 
@@ -225,14 +227,14 @@ static bool is_sms(const struct outbox_rec *m)
 /* Is m's channel configured?  (Otherwise it waits, unclaimed, until it is.) */
 static bool can_send(const struct senders *s, const struct outbox_rec *m)
 {
-	return is_sms(m) ? s->sms_url != NULL : s->smtp != NULL;
+	return is_sms(m) ? s->sms_url != NULL : s->mail != NULL;
 }
 
 static enum err send_one(struct arena *a, const struct senders *s, const struct outbox_rec *m, char *err, size_t errsz)
 {
 	if (is_sms(m))
 		return sms_send(cmsg_sms_url(a, s->sms_url, s->sms_key, m->to, m->body), err, errsz);
-	return mail_send(s->smtp, s->from, m->to, m->subject, m->body, err, errsz);
+	return mail_send(s->mail, m->to, m->subject, m->body, err, errsz);
 }
 
 /*
@@ -280,15 +282,47 @@ static enum err purge_people(struct store *st, struct arena *a, struct sched_sta
 	cal_format_iso(clock_office_day(cut), day);
 	const char *at = clock_now_iso(a);
 	int events = 0, bookings = 0;
-	enum err e = store_begin(st);
-	if (e == ERR_OK)
-		e = store_signups_purge(st, before, at, &events);
-	if (e == ERR_OK)
-		e = store_bookings_purge(st, day, at, &bookings);
-	e = store_finish(st, e);
+	store_begin(st);
+	store_signups_purge(st, before, at, &events);
+	store_bookings_purge(st, day, at, &bookings);
+	enum err e = store_finish(st);
 	if (e == ERR_OK)
 		out->purged = events + bookings;
 	return e;
+}
+
+enum err sched_mail_server(struct store *st, struct arena *a, struct mail_server *out)
+{
+	const char *vals[SET__MAX];
+	enum err e = store_settings_load(st, a, vals);
+	*out =
+	    (struct mail_server){vals[SET_SMTP_URL], vals[SET_SMTP_FROM], vals[SET_SMTP_USER], vals[SET_SMTP_PASSWORD]};
+	return e;
+}
+
+void sched_mail_test_text(const char *office, const char **subject, const char **body, struct arena *a)
+{
+	*subject = arena_printf(a, "%s: %s", office, i18n(LANG_ZH, "mail_test_subject"));
+	*body = arena_printf(a, "%s\n\n%s\n", i18n(LANG_ZH, "mail_test_body"), i18n(LANG_EN, "mail_test_body"));
+}
+
+/* Sends the test e-mails the settings page asked for, and records how each went. */
+static void send_mail_tests(struct store *st, struct arena *a, const struct mail_server *srv)
+{
+	struct mail_test_rec *m;
+	size_t n;
+	const char *vals[SET__MAX];
+	if (store_mail_tests_pending(st, a, &m, &n) != ERR_OK || store_settings_load(st, a, vals) != ERR_OK)
+		return;
+	const char *subject, *body;
+	sched_mail_test_text(settings_pick(vals, SET_OFFICE_NAME_ZH, false), &subject, &body, a);
+	for (size_t i = 0; i < n; i++) {
+		char err[256] = "smtp_url or smtp_from is not set", at[21];
+		enum err e =
+		    mail_configured(srv) ? mail_send(srv, m[i].to_addr, subject, body, err, sizeof err) : ERR_IO;
+		clock_iso(clock_now(), at);
+		store_mail_test_done(st, m[i].id, e == ERR_OK ? NULL : err, at);
+	}
 }
 
 enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_stats *out)
@@ -318,9 +352,12 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	out->faq_stale = (long)nfaqs;
 	out->svc_stale = (long)nsvcs;
 	int near = store_near_days(st);
-	const char *smtp = store_setting(st, a, "smtp_url");
-	const char *from = store_setting(st, a, "smtp_from");
-	bool mail = smtp && *smtp && from && *from;
+	struct mail_server srv = {0};
+	bool mail = sched_mail_server(st, a, &srv) == ERR_OK && mail_configured(&srv);
+	/* links in mails start with the site's public address (domain/settings.h) */
+	const char *vals[SET__MAX];
+	const char *base = store_settings_load(st, a, vals) == ERR_OK ? settings_pick(vals, SET_PUBLIC_URL, false)
+	                                                              : SETTINGS_PUBLIC_URL_UNSET;
 
 	/* tiers in memory: at most two candidates per open item, then one per FAQ entry or sheet due for review */
 	struct candidate *cs = arena_alloc(a, (2 * nitems + nfaqs + nsvcs + 1) * sizeof *cs);
@@ -354,7 +391,7 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	e = ERR_OK;
 	for (size_t i = 0, b = 1; i < nc; i += (size_t)batch, b++) {
 		size_t len = nc - i < (size_t)batch ? nc - i : (size_t)batch;
-		e = raise_batch(st, a, cs + i, len, staff, nstaff, mail, out);
+		e = raise_batch(st, a, base, cs + i, len, staff, nstaff, mail, out);
 		if (e != ERR_OK)
 			break;
 		if (o->after_batch && !o->after_batch(o->ctx, (int)b))
@@ -364,8 +401,8 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		e = purge_people(st, a, out);
 	if (e == ERR_OK && !o->no_mail) {
 		const char *sms = store_setting(st, a, "sms_url");
-		const struct senders snd = {mail ? smtp : NULL, from, sms && *sms ? sms : NULL,
-		                            store_setting(st, a, "sms_key")};
+		const struct senders snd = {mail ? &srv : NULL, sms && *sms ? sms : NULL, store_setting(st, a, "sms_key")};
+		send_mail_tests(st, a, &srv);
 		deliver(st, a, &staff_outbox, &snd, out);
 		deliver(st, a, &citizen_outbox, &snd, out);
 	}

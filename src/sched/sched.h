@@ -50,8 +50,8 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 20, /* the schema version the scheduler needs: notice sheets' review (015), its last pass (016),
-	                      sign-ups' and bookings' retention (017, 018), the citizens' outbox (020) */
+	SCHED_SCHEMA = 20, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
+	                      its last pass (016), sign-ups' and bookings' retention (017, 018), the citizens' outbox (020) */
 };
 
 /*
@@ -59,6 +59,12 @@ enum {
  * stopped; what it committed stays, and the next pass carries on).
  */
 enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_stats *out);
+
+struct mail_server;
+/* The office's SMTP settings (arena copies).  ERR_OK or ERR_DB. */
+enum err sched_mail_server(struct store *st, struct arena *a, struct mail_server *out);
+/* The test e-mail's subject and body (both languages), as the settings page and `admin mail-test` send it. */
+void sched_mail_test_text(const char *office, const char **subject, const char **body, struct arena *a);
 
 /* The one log line of a pass ("scheduler: scanned 10000 open items, ..."). */
 void sched_log(FILE *f, const struct sched_stats *s);

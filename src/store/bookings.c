@@ -60,7 +60,7 @@ enum err store_slot_rule_remove(struct store *st, long long id)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? ERR_NOTFOUND : e;
+	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? tx_note(st, ERR_NOTFOUND) : e;
 }
 
 static void read_block(sqlite3_stmt *s, struct arena *a, void *item)
@@ -155,30 +155,16 @@ enum err store_booking_add(struct store *st, const struct booking_new *b, long l
 	return stmt_insert(st, s, id);
 }
 
-static enum err booking_one(struct store *st, struct arena *a, const char *sql, const char *key,
-                            struct booking_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_booking(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_booking_by_form(struct store *st, struct arena *a, const char *form_hash, struct booking_rec *out)
 {
 	static const char sql[] = "SELECT " BOOKING_COLS "FROM bookings WHERE form_hash = ?1";
-	return booking_one(st, a, sql, form_hash, out);
+	return stmt_one_by(st, a, sql, form_hash, out, read_booking);
 }
 
 enum err store_booking_by_code(struct store *st, struct arena *a, const char *code_hash, struct booking_rec *out)
 {
 	static const char sql[] = "SELECT " BOOKING_COLS "FROM bookings WHERE code_hash = ?1";
-	return booking_one(st, a, sql, code_hash, out);
+	return stmt_one_by(st, a, sql, code_hash, out, read_booking);
 }
 
 enum err store_booking_cancel(struct store *st, long long id, const char *at)
@@ -191,7 +177,7 @@ enum err store_booking_cancel(struct store *st, long long id, const char *at)
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, at);
 	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? ERR_CONFLICT : e;
+	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? tx_note(st, ERR_CONFLICT) : e;
 }
 
 enum err store_bookings_purge(struct store *st, const char *before, const char *at, int *n)

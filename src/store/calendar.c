@@ -84,14 +84,15 @@ enum err store_calendar_import(struct store *st, const char *data, size_t len, s
 	if (e != ERR_OK)
 		return e;
 	struct import_ctx ic = {.st = st, .ins = stmt_get(st, sql)};
-	if (!ic.ins || store_begin(st) != ERR_OK)
+	if (!ic.ins)
 		return ERR_DB;
-	e = cal_parse_csv(data, len, import_row, &ic, err, errsz);
-	sqlite3_reset(ic.ins);
-	if (e == ERR_OK)
-		e = store_commit(st);
+	if (store_begin(st) == ERR_OK) {
+		e = cal_parse_csv(data, len, import_row, &ic, err, errsz);
+		sqlite3_reset(ic.ins);
+		store_fail(st, e);
+	}
+	e = store_finish(st);
 	if (e != ERR_OK) {
-		store_rollback(st);
 		if (e == ERR_DB)
 			snprintf(err, errsz, "%s", store_errmsg(st));
 		return e;

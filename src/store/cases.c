@@ -36,7 +36,7 @@ static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
 	c->email = col_str(s, 13, a);
 	c->natid = col_str(s, 14, a);
 	c->channel = col_str(s, 15, a);
-	c->state = col_str(s, 16, a);
+	c->state = case_state_parse((const char *)sqlite3_column_text(s, 16));
 	c->received_on = col_str(s, 17, a);
 	c->received_at = col_str(s, 18, a);
 	c->due_on = col_str(s, 19, a);
@@ -65,7 +65,7 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	sqlite3_reset(s);
 	int32_t day;
 	if (!cal_parse_iso(c->received_on, &day))
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	ids_number('A', day, seq, no);
 	s = stmt_get(st, ins);
 	if (!s)
@@ -90,28 +90,14 @@ enum err store_case_create(struct store *st, const struct case_new *c, char *no,
 	return stmt_insert(st, s, id);
 }
 
-/* One case by a unique key: sql is CASE_SELECT and a WHERE on ?1. */
-static enum err case_by(struct store *st, struct arena *a, const char *sql, const char *key, struct case_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_case(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_case_by_no(struct store *st, struct arena *a, const char *no, struct case_rec *out)
 {
-	return case_by(st, a, CASE_SELECT "WHERE c.case_no = ?1", no, out);
+	return stmt_one_by(st, a, CASE_SELECT "WHERE c.case_no = ?1", no, out, read_case);
 }
 
 enum err store_case_by_form(struct store *st, struct arena *a, const char *form_hash, struct case_rec *out)
 {
-	return case_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out);
+	return stmt_one_by(st, a, CASE_SELECT "WHERE c.form_hash = ?1", form_hash, out, read_case);
 }
 
 static void read_event(sqlite3_stmt *s, struct arena *a, void *item)
@@ -154,7 +140,7 @@ enum err store_case_event(struct store *st, long long case_id, const char *at, l
 	return stmt_done(st, s);
 }
 
-enum err store_case_set_state(struct store *st, long long id, const char *from, const char *to, const char *at)
+enum err store_case_set_state(struct store *st, long long id, enum case_state from, enum case_state to, const char *at)
 {
 	static const char sql[] = "UPDATE cases SET state = ?3, closed_at = CASE WHEN ?3 IN ('closed', 'withdrawn') "
 	                          "THEN ?4 ELSE closed_at END "
@@ -163,13 +149,10 @@ enum err store_case_set_state(struct store *st, long long id, const char *from, 
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
-	bind_str(s, 3, to);
+	bind_str(s, 2, case_state_name(from));
+	bind_str(s, 3, case_state_name(to));
 	bind_str(s, 4, at);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
+	return stmt_changed_one(st, s);
 }
 
 enum err store_case_pause(struct store *st, long long id, const char *since)

@@ -1,12 +1,13 @@
 /*
  * cases.h -- applications (申辦案件), their events and correction notices.
- * Writes are the caller's transaction (store_begin/commit) so that a case,
+ * Writes are the caller's transaction (store_begin … store_finish) so that a case,
  * its event and its audit row are committed together or not at all.
  */
 #ifndef BM_STORE_CASES_H
 #define BM_STORE_CASES_H
 
 #include "domain/cal.h"
+#include "domain/workflow.h"
 #include "store/store.h"
 
 struct case_rec {
@@ -21,7 +22,7 @@ struct case_rec {
 	const char *unit_phone;
 	const char *name, *phone, *email, *natid;
 	const char *channel;
-	const char *state;
+	enum case_state state; /* CS__MAX: a name no state has */
 	const char *received_on, *received_at, *due_on, *paused_since, *closed_at;
 	int days, paused_days;
 	const char *officer_name; /* NULL when unassigned */
@@ -63,7 +64,7 @@ enum err store_case_event(struct store *st, long long case_id, const char *at, l
  * in 'from'), setting closed_at for closed/withdrawn.  paused_since and
  * paused_days/due_on are updated by the pause/resume calls instead.
  */
-enum err store_case_set_state(struct store *st, long long id, const char *from, const char *to, const char *at);
+enum err store_case_set_state(struct store *st, long long id, enum case_state from, enum case_state to, const char *at);
 /* The clock stops (correction) or restarts with the days waited added and the new due date. */
 enum err store_case_pause(struct store *st, long long id, const char *since);
 enum err store_case_resume(struct store *st, long long id, int waited_days, const char *due_on);

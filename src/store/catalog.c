@@ -335,7 +335,7 @@ enum err store_faq_upsert(struct store *st, const struct faq_import *f, char *er
 	sqlite3_reset(s);
 	if (!unit[0]) {
 		snprintf(err, errsz, "%s: unknown unit %s", f->slug, f->unit_zh);
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	}
 	s = stmt_get(st, cat_new);
 	if (!s)

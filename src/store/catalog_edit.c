@@ -58,7 +58,7 @@ enum err store_services_stale(struct store *st, struct arena *a, const char *bef
 /* ERR_NOTFOUND when the last statement changed nothing. */
 static enum err changed(struct store *st, enum err e)
 {
-	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? ERR_NOTFOUND : e;
+	return e == ERR_OK && sqlite3_changes(st->db) == 0 ? tx_note(st, ERR_NOTFOUND) : e;
 }
 
 enum err store_service_publish(struct store *st, const char *code, bool published, const char *by, const char *at)

@@ -7,7 +7,7 @@
 
 #include "domain/clock.h"
 #include "store/internal.h"
-#include "util/i18n.h"
+#include "store/settings.h"
 
 static bool is_case(const char *item_kind)
 {
@@ -36,7 +36,7 @@ enum err store_cmsg_lang(struct store *st, const char *item_kind, long long item
 	if (e == ERR_OK)
 		*lang = strcmp((const char *)sqlite3_column_text(s, 0), "en") == 0 ? LANG_EN : LANG_ZH;
 	sqlite3_reset(s);
-	return e;
+	return tx_note(st, e); /* inside the change's transaction: no record, no message, no change */
 }
 
 static enum err add(struct store *st, enum cmsg_kind k, enum cmsg_channel ch, const struct cmsg_to *to,
@@ -71,10 +71,14 @@ enum err store_cmsg_queue(struct store *st, struct arena *a, enum cmsg_kind k, c
 	enum cmsg_channel ch = cmsg_channel_for(to->email, to->phone, k, mobile);
 	if (ch == CMSG_NONE)
 		return ERR_OK;
-	const char *base = store_setting(st, a, "public_url");
+	const char *vals[SET__MAX];
+	enum err e = store_settings_load(st, a, vals);
+	if (e != ERR_OK)
+		return tx_note(st, e);
 	in->is_case = is_case(to->item_kind);
-	in->office = i18n(in->lang, "office_name");
-	in->status_url = arena_printf(a, "%s%s/status", base ? base : "", in->lang == LANG_EN ? "/en" : "");
+	in->office = settings_pick(vals, SET_OFFICE_NAME_ZH, in->lang == LANG_EN);
+	in->status_url = arena_printf(a, "%s%s/status", settings_pick(vals, SET_PUBLIC_URL, false),
+	                              in->lang == LANG_EN ? "/en" : "");
 	struct cmsg m;
 	cmsg_compose(a, k, ch, in, &m);
 	return add(st, k, ch, to, ch == CMSG_SMS ? mobile : to->email, &m);

@@ -127,8 +127,17 @@ void store_close(struct store *st)
 	free(st);
 }
 
+enum err tx_note(struct store *st, enum err e)
+{
+	if (st->in_tx && st->tx_err == ERR_OK)
+		st->tx_err = e;
+	return e;
+}
+
 sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 {
+	if (st->in_tx && st->tx_err != ERR_OK)
+		return NULL; /* the transaction failed: the rest of it does nothing */
 	size_t h = ((uintptr_t)sql >> 3) * 2654435761u;
 	for (size_t k = 0; k < STMT_SLOTS; k++) {
 		size_t i = (h + k) & (STMT_SLOTS - 1);
@@ -144,6 +153,7 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 				atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
 				fprintf(stderr, "<3>bianmin: prepare failed: %s\n  in: %.200s\n",
 				        sqlite3_errmsg(st->db), sql);
+				tx_note(st, ERR_DB);
 				return NULL;
 			}
 			st->cache[i].sql = sql;
@@ -152,6 +162,7 @@ sqlite3_stmt *stmt_get(struct store *st, const char *sql)
 		}
 	}
 	fprintf(stderr, "bianmin: statement cache full\n");
+	tx_note(st, ERR_DB);
 	return NULL;
 }
 
@@ -179,7 +190,7 @@ void bind_opt(sqlite3_stmt *s, int i, const char *v)
 enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx, sqlite3_stmt *s), void *ctx)
 {
 	if (!s)
-		return ERR_DB;
+		return tx_note(st, ERR_DB);
 	enum err e = ERR_OK;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && (e = row(ctx, s)) == ERR_OK)
@@ -189,7 +200,7 @@ enum err stmt_each(struct store *st, sqlite3_stmt *s, enum err (*row)(void *ctx,
 		e = ERR_DB;
 	}
 	sqlite3_reset(s);
-	return e;
+	return tx_note(st, e);
 }
 
 struct list_ctx {
@@ -223,21 +234,42 @@ enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **it
 enum err stmt_done(struct store *st, sqlite3_stmt *s)
 {
 	if (!s)
-		return ERR_DB;
+		return tx_note(st, ERR_DB);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return ERR_OK;
 	if (rc == SQLITE_CONSTRAINT)
-		return ERR_CONFLICT;
+		return tx_note(st, ERR_CONFLICT);
 	atomic_fetch_add_explicit(&g_db_errors, 1, memory_order_relaxed);
 	fprintf(stderr, "<3>bianmin: sql: %s\n", sqlite3_errmsg(st->db));
-	return ERR_DB;
+	return tx_note(st, ERR_DB);
+}
+
+enum err stmt_changed_one(struct store *st, sqlite3_stmt *s)
+{
+	enum err e = stmt_done(st, s);
+	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
+		return tx_note(st, ERR_CONFLICT);
+	return e;
 }
 
 enum err row_err(int rc)
 {
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+}
+
+enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fill(s, a, out);
+	sqlite3_reset(s);
+	return row_err(rc);
 }
 
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id)
@@ -389,26 +421,32 @@ enum err store_exec_script(struct store *st, const char *sql, char *err, size_t 
 
 enum err store_begin(struct store *st)
 {
-	return stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE"));
+	st->tx_err = stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE"));
+	st->in_tx = true;
+	return st->tx_err;
 }
 
-enum err store_commit(struct store *st)
+enum err store_fail(struct store *st, enum err e)
 {
-	return stmt_done(st, stmt_get(st, "COMMIT"));
+	tx_note(st, e);
+	return st->tx_err;
 }
 
-void store_rollback(struct store *st)
+static void rollback(struct store *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		stmt_done(st, stmt_get(st, "ROLLBACK"));
 }
 
-enum err store_finish(struct store *st, enum err e)
+enum err store_finish(struct store *st)
 {
+	enum err e = st->tx_err;
+	st->in_tx = false;
+	st->tx_err = ERR_OK;
 	if (e == ERR_OK)
-		e = store_commit(st);
+		e = stmt_done(st, stmt_get(st, "COMMIT"));
 	if (e != ERR_OK)
-		store_rollback(st);
+		rollback(st);
 	return e;
 }
 
@@ -426,9 +464,9 @@ enum err store_ping(struct store *st)
 	 * go (the busy timeout runs out) leaves every form failing.  BEGIN
 	 * IMMEDIATE takes the write lock without writing a page.
 	 */
-	if (sqlite3_db_readonly(st->db, "main") != 0 || store_begin(st) != ERR_OK)
+	if (sqlite3_db_readonly(st->db, "main") != 0 || stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE")) != ERR_OK)
 		return ERR_DB;
-	store_rollback(st);
+	rollback(st);
 	return ERR_OK;
 }
 

@@ -154,29 +154,16 @@ enum err store_signup_add(struct store *st, const struct signup_new *n, long lon
 	return stmt_insert(st, s, id);
 }
 
-static enum err signup_one(struct store *st, struct arena *a, const char *sql, const char *key, struct signup_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_signup(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_signup_by_form(struct store *st, struct arena *a, const char *form_hash, struct signup_rec *out)
 {
 	static const char sql[] = "SELECT " SIGNUP_COLS "FROM signups WHERE form_hash = ?1";
-	return signup_one(st, a, sql, form_hash, out);
+	return stmt_one_by(st, a, sql, form_hash, out, read_signup);
 }
 
 enum err store_signup_by_code(struct store *st, struct arena *a, const char *code_hash, struct signup_rec *out)
 {
 	static const char sql[] = "SELECT " SIGNUP_COLS "FROM signups WHERE code_hash = ?1";
-	return signup_one(st, a, sql, code_hash, out);
+	return stmt_one_by(st, a, sql, code_hash, out, read_signup);
 }
 
 enum err store_signups(struct store *st, struct arena *a, long long event_id, struct signup_rec **out, size_t *n)
@@ -209,8 +196,7 @@ static enum err signup_update(struct store *st, const char *sql, long long id, c
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, at);
-	enum err e = stmt_done(st, s);
-	return e == ERR_OK && sqlite3_changes(st->db) != 1 ? ERR_CONFLICT : e;
+	return stmt_changed_one(st, s); /* by id: one row or none */
 }
 
 enum err store_signup_cancel(struct store *st, long long id, const char *at)

@@ -5,7 +5,7 @@
  *
  * The decisions (a place or the waiting list, who moves up) are
  * domain/signup.h's; the handlers apply them between store_begin and
- * store_commit, so the counts read here hold for every process.
+ * store_finish, so the counts read here hold for every process.
  */
 #ifndef BM_STORE_EVENTS_H
 #define BM_STORE_EVENTS_H

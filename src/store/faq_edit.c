@@ -82,7 +82,7 @@ enum err store_faq_update(struct store *st, long long id, long long rev, const s
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? ERR_CONFLICT : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
+	return tx_note(st, rc == SQLITE_ROW ? ERR_CONFLICT : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB);
 }
 
 enum err store_faq_delete(struct store *st, long long id)
@@ -94,7 +94,7 @@ enum err store_faq_delete(struct store *st, long long id)
 	sqlite3_bind_int64(s, 1, id);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_NOTFOUND;
+		return tx_note(st, ERR_NOTFOUND);
 	return e;
 }
 

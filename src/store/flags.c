@@ -69,7 +69,7 @@ static void read_staff(sqlite3_stmt *s, struct arena *a, void *item)
 {
 	struct staff_rec *u = item;
 	u->id = sqlite3_column_int64(s, 0);
-	u->role = col_str(s, 1, a);
+	u->role = role_parse((const char *)sqlite3_column_text(s, 1));
 	u->unit = col_str(s, 2, a);
 	u->email = col_str(s, 3, a);
 	u->name = col_str(s, 4, a);
@@ -193,7 +193,7 @@ enum err store_notification_read(struct store *st, long long user_id, long long 
 	bind_str(s, 3, at);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_NOTFOUND;
+		return tx_note(st, ERR_NOTFOUND);
 	return e;
 }
 
@@ -257,10 +257,7 @@ enum err store_outbox_claim(struct store *st, long long id)
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
+	return stmt_changed_one(st, s);
 }
 
 enum err store_outbox_sent(struct store *st, long long id, const char *at)

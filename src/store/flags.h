@@ -7,7 +7,7 @@
  * store_services_stale in catalog_edit.h.)
  *
  * Flags and their notifications are written in the caller's transaction
- * (store_begin/commit), so a flag never exists without its notifications.
+ * (store_begin … store_finish), so a flag never exists without its notifications.
  * Strings returned live in the caller's arena.
  */
 #ifndef BM_STORE_FLAGS_H
@@ -15,6 +15,7 @@
 
 #include <time.h>
 
+#include "domain/role.h"
 #include "store/store.h"
 
 enum item_kind { IK_PETITION, IK_CASE, IK_FAQ, IK_SERVICE, IK__MAX };
@@ -40,7 +41,8 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 
 struct staff_rec {
 	long long id;
-	const char *role, *unit, *email; /* unit, email may be NULL */
+	enum role role;
+	const char *unit, *email; /* unit, email may be NULL */
 	const char *name;
 };
 /* Active staff (for choosing whom to tell). */

@@ -22,6 +22,8 @@ struct store {
 		const char *sql; /* key: the static SQL text's address */
 		sqlite3_stmt *stmt;
 	} cache[STMT_SLOTS];
+	bool in_tx;      /* between store_begin and store_finish */
+	enum err tx_err; /* the transaction's first error (sticky) */
 };
 
 /*
@@ -31,12 +33,21 @@ struct store {
  */
 sqlite3_stmt *stmt_get(struct store *st, const char *sql);
 
+/*
+ * Inside a transaction, e (when an error) becomes the transaction's error
+ * unless it has one already; from then on stmt_get returns NULL without a
+ * word, so every later call of the transaction does nothing.  Returns e.
+ * stmt_done, stmt_each and stmt_changed_one note their errors; a store
+ * function that refuses on its own (ERR_INVAL, ERR_CONFLICT) returns
+ * tx_note(st, ERR_...).
+ */
+enum err tx_note(struct store *st, enum err e);
+
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *col_str(sqlite3_stmt *s, int i, struct arena *a);
 /* Bind helpers: a NULL string binds SQL NULL; bind_opt binds NULL for "" too. */
 void bind_str(sqlite3_stmt *s, int i, const char *v);
 void bind_opt(sqlite3_stmt *s, int i, const char *v);
-
 
 /*
  * Steps s to its end, calling row(ctx, s) on each row, and resets it.
@@ -64,11 +75,18 @@ enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **it
 
 /* The result of stepping a one-row lookup: ERR_OK (a row), ERR_NOTFOUND or ERR_DB. */
 enum err row_err(int rc);
+/*
+ * A lookup by a unique text key: runs static sql with key bound to ?1 and
+ * fills out from its row.  ERR_OK (a row), ERR_NOTFOUND or ERR_DB.
+ */
+enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill);
 
 /* Steps an INSERT (stmt_done) and, when it worked and id is not NULL, sets *id to the new rowid. */
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id);
 
-/* Steps a statement that returns no rows; ERR_OK on SQLITE_DONE. */
+/* Steps a statement that returns no rows; ERR_OK on SQLITE_DONE, ERR_CONFLICT on a constraint. */
 enum err stmt_done(struct store *st, sqlite3_stmt *s);
+/* stmt_done for an UPDATE or DELETE that must change a row: ERR_CONFLICT when it matched none. */
+enum err stmt_changed_one(struct store *st, sqlite3_stmt *s);
 
 #endif

@@ -67,7 +67,7 @@ enum err store_apikey_revoke(struct store *st, const char *name, const char *at)
 	bind_str(s, 2, at);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_NOTFOUND;
+		return tx_note(st, ERR_NOTFOUND);
 	return e;
 }
 

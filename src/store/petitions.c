@@ -59,7 +59,7 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 	p->unit_phone = col_str(s, i++, a);
 	p->officer_id = sqlite3_column_int64(s, i++);
 	p->officer_name = col_str(s, i++, a);
-	p->state = col_str(s, i++, a);
+	p->state = pet_state_parse((const char *)sqlite3_column_text(s, i++));
 	p->received_on = col_str(s, i++, a);
 	p->received_at = col_str(s, i++, a);
 	p->due_on = col_str(s, i++, a);
@@ -93,7 +93,7 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	    "?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21, ?22)";
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	sqlite3_stmt *s = stmt_get(st, seq_sql);
 	if (!s)
 		return ERR_DB;
@@ -130,29 +130,14 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	return stmt_insert(st, s, id);
 }
 
-/* One petition by a unique key: sql is PETITION_SELECT and a WHERE on ?1. */
-static enum err petition_by(struct store *st, struct arena *a, const char *sql, const char *key,
-                            struct petition_rec *out)
-{
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_petition(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
-}
-
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)
 {
-	return petition_by(st, a, PETITION_SELECT "WHERE p.petition_no = ?1", no, out);
+	return stmt_one_by(st, a, PETITION_SELECT "WHERE p.petition_no = ?1", no, out, read_petition);
 }
 
 enum err store_petition_by_form(struct store *st, struct arena *a, const char *form_hash, struct petition_rec *out)
 {
-	return petition_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out);
+	return stmt_one_by(st, a, PETITION_SELECT "WHERE p.form_hash = ?1", form_hash, out, read_petition);
 }
 
 static void read_pet_event(sqlite3_stmt *s, struct arena *a, void *item)
@@ -196,17 +181,8 @@ enum err store_petition_event(struct store *st, long long id, const char *at, lo
 	return stmt_done(st, s);
 }
 
-/* ERR_CONFLICT when the UPDATE matched no row (the state moved on). */
-static enum err changed_one(struct store *st, sqlite3_stmt *s)
-{
-	enum err e = stmt_done(st, s);
-	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_CONFLICT;
-	return e;
-}
-
-enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
-                              int days, const char *due_on)
+enum err store_petition_route(struct store *st, long long id, enum pet_state from, const char *unit,
+                              const char *category, int days, const char *due_on)
 {
 	static const char sql[] = "UPDATE petitions SET unit = ?3, category = ?4, days = ?5, due_on = ?6, "
 	                          "officer_id = NULL, state = 'routed' WHERE id = ?1 AND state = ?2";
@@ -214,15 +190,15 @@ enum err store_petition_route(struct store *st, long long id, const char *from, 
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
+	bind_str(s, 2, pet_state_name(from));
 	bind_str(s, 3, unit);
 	bind_opt(s, 4, category);
 	sqlite3_bind_int(s, 5, days);
 	bind_str(s, 6, due_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
-enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id)
+enum err store_petition_assign(struct store *st, long long id, enum pet_state from, long long officer_id)
 {
 	static const char sql[] =
 	    "UPDATE petitions SET officer_id = ?3, state = 'assigned' WHERE id = ?1 AND state = ?2";
@@ -230,12 +206,12 @@ enum err store_petition_assign(struct store *st, long long id, const char *from,
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
+	bind_str(s, 2, pet_state_name(from));
 	sqlite3_bind_int64(s, 3, officer_id);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
-enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o)
+enum err store_petition_close(struct store *st, long long id, enum pet_state from, const struct petition_outcome *o)
 {
 	static const char sql[] =
 	    "UPDATE petitions SET state = ?3, reply = ?4, agency = ?5, transfer_on = ?6, ground = ?7, "
@@ -244,8 +220,8 @@ enum err store_petition_close(struct store *st, long long id, const char *from, 
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	bind_str(s, 2, from);
-	bind_str(s, 3, o->state);
+	bind_str(s, 2, pet_state_name(from));
+	bind_str(s, 3, pet_state_name(o->state));
 	bind_opt(s, 4, o->reply);
 	bind_opt(s, 5, o->agency);
 	bind_opt(s, 6, o->transfer_on);
@@ -255,7 +231,7 @@ enum err store_petition_close(struct store *st, long long id, const char *from, 
 		sqlite3_bind_int64(s, 9, o->duplicate_of);
 	bind_str(s, 10, o->closed_at);
 	bind_str(s, 11, o->closed_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at)
@@ -269,11 +245,11 @@ enum err store_petition_rate(struct store *st, long long id, int rating, const c
 	sqlite3_bind_int(s, 2, rating);
 	bind_opt(s, 3, note);
 	bind_str(s, 4, at);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
-                              const char *state, struct petition_rec **out, size_t *n)
+                              enum pet_state state, struct petition_rec **out, size_t *n)
 {
 	/* the partial index on open petitions' due dates: cost follows open items */
 	static const char sql[] = PETITION_SELECT "WHERE p.state IN " OPEN_STATES
@@ -283,7 +259,7 @@ enum err store_petitions_open(struct store *st, struct arena *a, const char *uni
 	if (s) {
 		bind_str(s, 1, unit);
 		sqlite3_bind_int64(s, 2, officer_id);
-		bind_str(s, 3, state);
+		bind_str(s, 3, state < PS__MAX ? pet_state_name(state) : NULL);
 	}
 	return STMT_LIST(st, s, a, out, n, read_petition);
 }
@@ -392,7 +368,7 @@ enum err store_extension_decide(struct store *st, long long ext_id, const char *
 	sqlite3_bind_int64(s, 3, user_id);
 	bind_str(s, 4, at);
 	bind_opt(s, 5, note);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on)
@@ -403,7 +379,7 @@ enum err store_petition_extend(struct store *st, long long id, const char *ext_u
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, ext_until);
 	bind_str(s, 3, due_on);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 enum err store_petition_allow_extension(struct store *st, long long id)
@@ -412,7 +388,7 @@ enum err store_petition_allow_extension(struct store *st, long long id)
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	return changed_one(st, s);
+	return stmt_changed_one(st, s);
 }
 
 /* ---- deadline rules ---- */
@@ -478,7 +454,7 @@ enum err store_petition_rule_delete(struct store *st, long long id)
 	sqlite3_bind_int64(s, 1, id);
 	enum err e = stmt_done(st, s);
 	if (e == ERR_OK && sqlite3_changes(st->db) == 0)
-		return ERR_INVAL;
+		return tx_note(st, ERR_INVAL);
 	return e;
 }
 

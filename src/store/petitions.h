@@ -2,7 +2,7 @@
  * petitions.h -- petitions (陳情), their events, extension requests (展期),
  * the deadline rules and the monthly control report (管制考核).
  *
- * Writes are the caller's transaction (store_begin/commit) so that a
+ * Writes are the caller's transaction (store_begin … store_finish) so that a
  * petition's change, its event and its audit row are committed together
  * or not at all.  Strings returned live in the caller's arena.
  */
@@ -10,6 +10,7 @@
 #define BM_STORE_PETITIONS_H
 
 #include "domain/cal.h"
+#include "domain/petition.h"
 #include "store/catalog.h"
 #include "store/store.h"
 
@@ -26,7 +27,7 @@ struct petition_rec {
 	const char *unit, *unit_name[LANG__MAX], *unit_phone; /* unit NULL until routed */
 	long long officer_id;                                 /* 0 when none */
 	const char *officer_name;
-	const char *state;
+	enum pet_state state; /* PS__MAX: a name no state has */
 	const char *received_on, *received_at, *due_on, *ext_until;
 	int days;
 	int ext_allowed, ext_asked; /* requests allowed / made */
@@ -78,25 +79,25 @@ enum err store_petition_event(struct store *st, long long id, const char *at, lo
  * category, rule days and due date; the officer is cleared and the state
  * becomes 'routed'.  ERR_CONFLICT when the state changed meanwhile.
  */
-enum err store_petition_route(struct store *st, long long id, const char *from, const char *unit, const char *category,
-                              int days, const char *due_on);
+enum err store_petition_route(struct store *st, long long id, enum pet_state from, const char *unit,
+                              const char *category, int days, const char *due_on);
 /* Assigns officer_id (state 'assigned'); ERR_CONFLICT when no longer in 'from'. */
-enum err store_petition_assign(struct store *st, long long id, const char *from, long long officer_id);
+enum err store_petition_assign(struct store *st, long long id, enum pet_state from, long long officer_id);
 
 struct petition_outcome {
-	const char *state; /* replied, transferred, not_handled, duplicate */
+	enum pet_state state; /* replied, transferred, not_handled, duplicate */
 	const char *reply, *agency, *transfer_on, *ground, *note;
 	long long duplicate_of;
 	const char *closed_at, *closed_on;
 };
 /* Closes a petition still in state 'from' with an outcome; ERR_CONFLICT otherwise. */
-enum err store_petition_close(struct store *st, long long id, const char *from, const struct petition_outcome *o);
+enum err store_petition_close(struct store *st, long long id, enum pet_state from, const struct petition_outcome *o);
 /* Records the satisfaction rating once; ERR_CONFLICT when already rated or not replied. */
 enum err store_petition_rate(struct store *st, long long id, int rating, const char *note, const char *at);
 
-/* Open petitions, filtered by unit (NULL: any), officer (0: any) and state (NULL: any open), by due date. */
+/* Open petitions, filtered by unit (NULL: any), officer (0: any) and state (PS__MAX: any open), by due date. */
 enum err store_petitions_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
-                              const char *state, struct petition_rec **out, size_t *n);
+                              enum pet_state state, struct petition_rec **out, size_t *n);
 /* Open petitions of one unit (NULL: not yet routed), counted by tier for the dashboards. */
 struct petition_counts {
 	const char *unit;

@@ -434,10 +434,8 @@ enum err store_synonym_delete(struct store *st, struct arena *a, long long id, c
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return ERR_DB;
-	if (!v)
-		return ERR_NOTFOUND;
+	if (rc != SQLITE_DONE || !v)
+		return tx_note(st, rc != SQLITE_DONE ? ERR_DB : ERR_NOTFOUND);
 	if (variants)
 		*variants = v;
 	return ERR_OK;

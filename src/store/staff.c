@@ -8,7 +8,8 @@
 #include "store/staff.h"
 
 #define USER_COLS                                                                                                      \
-	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active "        \
+	"u.id, u.username, u.display_name, u.role, u.unit, n.name_zh, n.name_en, u.phone, u.pw_hash, u.active, "       \
+	"u.email "                                                                                                     \
 	"FROM users u LEFT JOIN units n ON n.code = u.unit "
 
 static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *u)
@@ -16,16 +17,17 @@ static void read_user(sqlite3_stmt *s, int c, struct arena *a, struct user_rec *
 	u->id = sqlite3_column_int64(s, c);
 	u->username = col_str(s, c + 1, a);
 	u->display_name = col_str(s, c + 2, a);
-	u->role = col_str(s, c + 3, a);
+	u->role = role_parse((const char *)sqlite3_column_text(s, c + 3));
 	u->unit = col_str(s, c + 4, a);
 	u->unit_name[LANG_ZH] = col_str(s, c + 5, a);
 	u->unit_name[LANG_EN] = col_str(s, c + 6, a);
 	u->phone = col_str(s, c + 7, a);
 	u->pw_hash = col_str(s, c + 8, a);
 	u->active = sqlite3_column_int(s, c + 9) != 0;
+	u->email = col_str(s, c + 10, a);
 }
 
-enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
+enum err store_user_upsert(struct store *st, const char *username, const char *display_name, enum role role,
                            const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz)
 {
 	static const char sql[] =
@@ -37,7 +39,7 @@ enum err store_user_upsert(struct store *st, const char *username, const char *d
 		return ERR_DB;
 	bind_str(s, 1, username);
 	bind_str(s, 2, display_name);
-	bind_str(s, 3, role);
+	bind_str(s, 3, role_name(role));
 	bind_str(s, 4, unit);
 	bind_str(s, 5, phone ? phone : "");
 	bind_str(s, 6, pw_hash);
@@ -216,7 +218,7 @@ static enum err attempt_check(struct store *st, const char *kind, const struct a
 enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
                             int window, long *retry_s)
 {
-	bool own = sqlite3_get_autocommit(st->db) != 0;
+	bool own = !st->in_tx;
 	enum err e = own ? store_begin(st) : ERR_OK;
 	time_t oldest = now;
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
@@ -227,8 +229,9 @@ enum err store_attempt_take(struct store *st, const char *kind, const struct att
 		e = attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND at <= ?3", kind, NULL, now - window);
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
 		e = attempt_step(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)", kind, lim[i].key, now);
+	store_fail(st, e); /* the caller's transaction, or our own */
 	if (own)
-		e = store_finish(st, e);
+		e = store_finish(st);
 	return e == ERR_OK || e == ERR_LIMIT ? e : ERR_DB;
 }
 

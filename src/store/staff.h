@@ -7,22 +7,24 @@
 
 #include <time.h>
 
+#include "domain/role.h"
 #include "store/store.h"
 
 struct user_rec {
 	long long id;
 	const char *username;
 	const char *display_name;
-	const char *role; /* "counter", "hotline", "officer", "head", "admin" */
+	enum role role;   /* ROLE__MAX: a name the database holds that no role has */
 	const char *unit; /* NULL: office-wide */
 	const char *unit_name[LANG__MAX];
 	const char *phone;
 	const char *pw_hash;
 	bool active;
+	const char *email; /* notifications go here; NULL: none */
 };
 
 /* Adds or updates (by username) a user; pw_hash already argon2id. */
-enum err store_user_upsert(struct store *st, const char *username, const char *display_name, const char *role,
+enum err store_user_upsert(struct store *st, const char *username, const char *display_name, enum role role,
                            const char *unit, const char *phone, const char *pw_hash, char *err, size_t errsz);
 /* Disables (no sign-in, sessions refused) or enables an account. */
 enum err store_user_set_active(struct store *st, long long id, bool active);

@@ -82,15 +82,24 @@ enum err store_restore(const char *path, const char *from, const char *root, cha
 /* Schema version (PRAGMA user_version). */
 int store_version(struct store *st);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; nested calls are not supported. */
-enum err store_begin(struct store *st);
-enum err store_commit(struct store *st);
-void store_rollback(struct store *st);
 /*
- * Ends a store_begin transaction: commits when e is ERR_OK, rolls back
- * otherwise.  Returns ERR_OK only when the commit succeeded.
+ * The one way to write: a transaction with a sticky error, SQLite's own
+ * pattern.
+ *
+ *     store_begin(st);                    BEGIN IMMEDIATE
+ *     store_case_set_state(st, ...);      each call does nothing once one
+ *     store_audit(st, ...);               of them (or the BEGIN) failed
+ *     enum err e = store_finish(st);      COMMIT, or ROLLBACK after an error
+ *
+ * A call still returns its own result (an id, a lookup) to its caller;
+ * inside the transaction its error is also the transaction's, the first one
+ * kept.  store_finish returns that first error, or the COMMIT's, ERR_OK only
+ * when everything is on disk.  Not nested.
  */
-enum err store_finish(struct store *st, enum err e);
+enum err store_begin(struct store *st); /* the transaction's error so far: the BEGIN's */
+/* The caller's own refusal (ERR_INVAL, ...) fails the transaction unless it failed already; returns its error. */
+enum err store_fail(struct store *st, enum err e);
+enum err store_finish(struct store *st);
 
 /* ERR_OK when the database answers a trivial query and could be written (takes and drops the write lock). */
 enum err store_ping(struct store *st);

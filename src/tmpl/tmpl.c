@@ -154,10 +154,10 @@ enum op_kind { OP_TEXT, OP_VAR, OP_SECTION, OP_INVERTED, OP_PARTIAL };
 
 struct op {
 	enum op_kind kind;
-	const char *s; /* text, or a NUL-terminated name */
-	size_t len;
-	size_t end;  /* sections: index just past the section's last op */
-	int partial; /* OP_PARTIAL: index of the template */
+	const char *s; /* text, or a name (a placeholder's is not NUL-terminated) */
+	size_t len;    /* of the text or the name */
+	size_t end;    /* sections: index just past the section's last op */
+	int partial;   /* OP_PARTIAL: index of the template */
 	int line;
 };
 
@@ -197,6 +197,36 @@ static int fail(char *err, size_t errsz, const char *file, int line, const char 
 {
 	snprintf(err, errsz, "%s:%d: %s%s%s", file, line, msg, arg ? " " : "", arg ? arg : "");
 	return -1;
+}
+
+/*
+ * A UI string's ops: its text, each {name} in it a value of the view
+ * (escaped like {{name}}), so a sentence keeps its words in its language's
+ * order.  A '{' not followed by a name and '}' is text.
+ */
+static void emit_string(const char *s, struct op **ops, size_t *n, size_t *cap, int line)
+{
+	const char *text = s;
+	for (const char *p = s; *p; p++) {
+		const char *q = p + 1;
+		while (*p == '{' && is_name_char(*q))
+			q++;
+		if (*p != '{' || q == p + 1 || *q != '}')
+			continue;
+		if (*n + 2 > *cap)
+			*ops = xrealloc(*ops, (*cap *= 2) * sizeof **ops);
+		if (p > text)
+			(*ops)[(*n)++] =
+			    (struct op){.kind = OP_TEXT, .s = text, .len = (size_t)(p - text), .line = line};
+		(*ops)[(*n)++] = (struct op){.kind = OP_VAR, .s = p + 1, .len = (size_t)(q - p - 1), .line = line};
+		text = q + 1;
+		p = q;
+	}
+	if (*text) {
+		if (*n == *cap)
+			*ops = xrealloc(*ops, (*cap *= 2) * sizeof **ops);
+		(*ops)[(*n)++] = (struct op){.kind = OP_TEXT, .s = text, .len = strlen(text), .line = line};
+	}
 }
 
 /*
@@ -268,7 +298,7 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 				free(ops);
 				return fail(err, errsz, file, line, "no UI string for", tag);
 			}
-			EMIT(.kind = OP_TEXT, .s = s, .len = strlen(s));
+			emit_string(s, &ops, &n, &cap, line);
 			break;
 		}
 		case '#':
@@ -278,7 +308,7 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 				return fail(err, errsz, file, line, "sections nested too deep", NULL);
 			}
 			stack[depth++] = n;
-			EMIT(.kind = sigil == '#' ? OP_SECTION : OP_INVERTED, .s = tag);
+			EMIT(.kind = sigil == '#' ? OP_SECTION : OP_INVERTED, .s = tag, .len = strlen(tag));
 			break;
 		case '/':
 			if (depth == 0 || strcmp(ops[stack[depth - 1]].s, tag) != 0) {
@@ -288,7 +318,7 @@ static int parse(const char *file, char *src, enum lang lang, tmpl_strings_fn st
 			ops[stack[--depth]].end = n;
 			break;
 		case '>': EMIT(.kind = OP_PARTIAL, .s = tag, .partial = -1); break;
-		default: EMIT(.kind = OP_VAR, .s = tag);
+		default: EMIT(.kind = OP_VAR, .s = tag, .len = strlen(tag));
 		}
 	}
 #undef EMIT
@@ -478,14 +508,15 @@ struct render {
 	int partial_depth;
 };
 
-static const struct tv *lookup(const struct render *r, const char *name)
+static const struct tv *lookup(const struct render *r, const struct op *op)
 {
-	if (name[0] == '.' && name[1] == '\0')
+	if (op->len == 1 && op->s[0] == '.')
 		return r->depth ? r->stack[r->depth - 1].dot : NULL;
 	for (int i = r->depth - 1; i >= 0; i--) {
-		const struct tv *v = tobj_get(r->stack[i].obj, name);
-		if (v)
-			return v;
+		const struct tobj *o = r->stack[i].obj;
+		for (size_t k = 0; o && k < o->n; k++)
+			if (strncmp(o->e[k].name, op->s, op->len) == 0 && o->e[k].name[op->len] == '\0')
+				return &o->e[k].v;
 	}
 	return NULL;
 }
@@ -536,14 +567,14 @@ static void run(struct render *r, const struct op *ops, size_t from, size_t to)
 		const struct op *op = &ops[i];
 		switch (op->kind) {
 		case OP_TEXT: buf_put(r->out, op->s, op->len); break;
-		case OP_VAR: emit_value(r->out, lookup(r, op->s)); break;
+		case OP_VAR: emit_value(r->out, lookup(r, op)); break;
 		case OP_INVERTED:
-			if (!truthy(lookup(r, op->s)))
+			if (!truthy(lookup(r, op)))
 				run(r, ops, i + 1, op->end);
 			i = op->end - 1;
 			break;
 		case OP_SECTION: {
-			const struct tv *v = lookup(r, op->s);
+			const struct tv *v = lookup(r, op);
 			if (truthy(v)) {
 				if (v->kind == TV_LIST) {
 					for (size_t k = 0; k < v->u.list->n; k++) {

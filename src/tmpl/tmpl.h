@@ -4,7 +4,9 @@
  * Syntax: {{name}} a value, {{#name}}..{{/name}} a section (repeats for a
  * list, shows once for a true value or an object), {{^name}}..{{/name}}
  * inverted, {{>name}} a partial, {{@key}} a UI string from the string table
- * (resolved at compile time, per language), {{! comment}}, {{.}} the current
+ * (resolved at compile time, per language; each {name} in the string is the
+ * view's value name, escaped like {{name}}, so a sentence is one string
+ * whatever its word order), {{! comment}}, {{.}} the current
  * item.  Dotted names are not supported; names are looked up from the
  * innermost section outward.  A partial that includes itself, directly or
  * not, is a compile error.

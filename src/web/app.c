@@ -21,6 +21,7 @@
 #include "app/site.h"
 #include "app/view.h"
 #include "domain/clock.h"
+#include "domain/settings.h"
 #include "store/catalog.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -74,6 +75,12 @@ int app_init(const struct app_config *cfg, char *err, size_t errsz)
 	const char *demo = store_setting(st, a, "demo");
 	site.demo = demo && strcmp(demo, "1") == 0;
 	site_set(&site);
+	const char *pub = store_setting(st, a, "public_url");
+	if (!pub || !*pub)
+		fprintf(stderr,
+		        "bianmin: warning: public_url is not set; QR codes, RSS and e-mail links point to %s. "
+		        "Set it: bianmin admin set --db %s public_url https://ADDRESS\n",
+		        SETTINGS_PUBLIC_URL_UNSET, cfg->db_path);
 	arena_free(a);
 	store_close(st);
 	return 0;
@@ -309,7 +316,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	if (!auth_allows(rq, rs, r))
 		return;
 	if (invalid && !(r->flags & R_SOFT)) {
-		for (int k = 0; r->fields[k].name; k++)
+		for (int k = 0; r->fields[k].key; k++)
 			if (m->vals[k].err_key) {
 				page_error(rq, rs, 400, m->vals[k].err_key);
 				return;
@@ -317,6 +324,11 @@ static void dispatch(struct req *rq, struct resp *rs)
 	}
 	if (r->flags & R_NOSTORE)
 		rs->no_store = true;
+	/* the handler gets its store: one answer for a database it cannot open */
+	if (!(r->flags & R_NODB) && !req_store(rq)) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
 
 	bool cacheable = (r->flags & R_CACHE) && !rq->sess && (!rq->query || (r->flags & R_CACHE_QUERY));
 	char *key = NULL;

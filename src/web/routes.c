@@ -11,86 +11,87 @@
 
 #define R(x) ROLE_BIT(ROLE_##x)
 #define DESK (R(COUNTER) | R(OFFICER) | R(HEAD) | R(ADMIN)) /* may change cases */
-#define ALL_STAFF ROLES_STAFF
+#define ANY_STAFF ROLES_STAFF                               /* every account, village officers too */
+#define ALL_STAFF (ROLES_STAFF & ~R(VILLAGE)) /* the office's desks: a village officer keeps only village pages */
 
 /* Tables, one field or route per row: kept as written. */
 /* clang-format off */
 static const struct field faq_fields[] = {
-	{"unit", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field login_fields[] = {
-	{"username", F_LINE, 64, true},
-	{"password", F_LINE, 200, true},
-	{"next", F_LINE, 200, false},
+	{K_USERNAME, F_LINE, 64, true},
+	{K_PASSWORD, F_LINE, 200, true},
+	{K_NEXT, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field login_form_fields[] = {
-	{"next", F_LINE, 200, false},
+	{K_NEXT, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field password_form_fields[] = {
-	{"done", F_INT, 1, false},
+	{K_DONE, F_INT, 1, false},
 	{0},
 };
 
 static const struct field password_fields[] = {
-	{"current", F_LINE, 200, true},
-	{"new", F_LINE, 200, true},
-	{"again", F_LINE, 200, true},
+	{K_CURRENT, F_LINE, 200, true},
+	{K_NEW, F_LINE, 200, true},
+	{K_AGAIN, F_LINE, 200, true},
 	{0},
 };
 
 static const struct field closure_fields[] = {
-	{"day", F_DATE, 10, true},
-	{"reason", F_LINE, 100, true},
+	{K_DAY, F_DATE, 10, true},
+	{K_REASON, F_LINE, 100, true},
 	{0},
 };
 
 static const struct field cal_fields[] = {
-	{"added", F_BOOL, 1, false},
+	{K_ADDED, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field case_fields[] = {
-	{"service", F_SLUG, 64, true},
-	{"name", F_LINE, 50, true},
-	{"phone", F_LINE, 30, true},
-	{"email", F_LINE, 100, false},
-	{"natid", F_LINE, 10, false},
-	{"channel", F_SLUG, 10, true},
-	{"once", F_SLUG, 32, false},
+	{K_SERVICE, F_SLUG, 64, true},
+	{K_NAME, F_LINE, 50, true},
+	{K_PHONE, F_LINE, 30, true},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_NATID, F_LINE, 10, false},
+	{K_CHANNEL, F_SLUG, 10, true},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field move_fields[] = {
-	{"to", F_SLUG, 16, true},
-	{"note", F_TEXT, 500, false},
-	{"reason", F_TEXT, 500, false},
-	{"confirm", F_BOOL, 1, false},
+	{K_TO, F_SLUG, 16, true},
+	{K_NOTE, F_TEXT, 500, false},
+	{K_REASON, F_TEXT, 500, false},
+	{K_CONFIRM, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field notice_fields[] = {
-	{"item", F_MULTI, 4, false},
-	{"extra", F_TEXT, 2000, false},
-	{"deadline", F_DATE, 10, false},
-	{"reason", F_TEXT, 500, false},
+	{K_ITEM, F_MULTI, 4, false},
+	{K_EXTRA, F_TEXT, 2000, false},
+	{K_DEADLINE, F_DATE, 10, false},
+	{K_REASON, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field find_fields[] = {
-	{"q", F_LINE, 40, false},
+	{K_Q, F_LINE, 40, false},
 	{0},
 };
 
 static const struct field status_fields[] = {
-	{"no", F_LINE, 20, false},
-	{"code", F_LINE, 20, false},
+	{K_NO, F_LINE, 20, false},
+	{K_CODE, F_LINE, 20, false},
 	{0},
 };
 
@@ -102,53 +103,53 @@ static const struct field status_fields[] = {
  * SEARCH_MAX_CHARS and say so, so any query gives a results page.
  */
 static const struct field search_fields[] = {
-	{"q", F_LINE, 200, false},
+	{K_Q, F_LINE, 200, false},
 	{0},
 };
 
 static const struct field faq_admin_fields[] = {
-	{"done", F_SLUG, 16, false},
+	{K_DONE, F_SLUG, 16, false},
 	{0},
 };
 
-/* The FAQ editor (faq_admin.c keeps the same names in edit_fields[]).  A body is at most 64 KB encoded. */
+/* The FAQ editor (faq_admin.c lists the same keys in edit_fields[]).  A body is at most 64 KB encoded. */
 static const struct field faq_edit_fields[] = {
-	{"slug", F_SLUG, 64, false},
-	{"unit", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, true},
-	{"question_zh", F_LINE, 200, true},
-	{"answer_zh", F_TEXT, 4000, true},
-	{"question_en", F_LINE, 300, false},
-	{"answer_en", F_TEXT, 8000, false},
-	{"keywords_zh", F_LINE, 200, false},
-	{"version", F_LINE, 40, false},
+	{K_SLUG, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_QUESTION_ZH, F_LINE, 200, true},
+	{K_ANSWER_ZH, F_TEXT, 4000, true},
+	{K_QUESTION_EN, F_LINE, 300, false},
+	{K_ANSWER_EN, F_TEXT, 8000, false},
+	{K_KEYWORDS_ZH, F_LINE, 200, false},
+	{K_VERSION, F_LINE, 40, false},
 	{0},
 };
 
 static const struct field synonym_fields[] = {
-	{"variants", F_LINE, 200, true},
+	{K_VARIANTS, F_LINE, 200, true},
 	{0},
 };
 
 static const struct field synonym_list_fields[] = {
-	{"done", F_SLUG, 16, false},
+	{K_DONE, F_SLUG, 16, false},
 	{0},
 };
 
 /* the Open311 partners' keys (issue #13): the name as `admin api-key --name` takes it */
 static const struct field apikey_fields[] = {
-	{"name", F_LINE, APIKEY_NAME_MAX, true},
-	{"rate", F_INT, APIKEY_RATE_MAX, false},
+	{K_NAME, F_LINE, APIKEY_NAME_MAX, true},
+	{K_RATE, F_INT, APIKEY_RATE_MAX, false},
 	{0},
 };
 
 static const struct field apikey_revoke_fields[] = {
-	{"name", F_LINE, APIKEY_NAME_MAX, true},
+	{K_NAME, F_LINE, APIKEY_NAME_MAX, true},
 	{0},
 };
 
 static const struct field apikey_list_fields[] = {
-	{"done", F_INT, 1, false},
+	{K_DONE, F_INT, 1, false},
 	{0},
 };
 
@@ -157,117 +158,117 @@ static const struct field apikey_list_fields[] = {
 /* ---- petitions, deadlines, reports, notifications (issue #4) ---- */
 
 /* What a petitioner tells us, on the web form and at every staff intake
- * (petitions.c keeps the names in form_fields[]). */
+ * (petition_intake.c lists the same keys in form_fields[]). */
 #define PETITIONER_FIELDS \
-	{"name", F_LINE, 50, false}, {"phone", F_LINE, 30, false}, {"email", F_LINE, 100, false}, \
-	    {"address", F_LINE, 200, false}, {"village", F_SLUG, 32, false}, {"category", F_SLUG, 32, false}, \
-	    {"subject", F_LINE, 100, false}, {"body", F_TEXT, 4000, false}, {"anonymous", F_BOOL, 1, false}, \
-	    {"confidential", F_BOOL, 1, false}
+	{K_NAME, F_LINE, 50, false}, {K_PHONE, F_LINE, 30, false}, {K_EMAIL, F_LINE, 100, false}, \
+	    {K_ADDRESS, F_LINE, 200, false}, {K_VILLAGE, F_SLUG, 32, false}, {K_CATEGORY, F_SLUG, 32, false}, \
+	    {K_SUBJECT, F_LINE, 100, false}, {K_BODY, F_TEXT, 4000, false}, {K_ANONYMOUS, F_BOOL, 1, false}, \
+	    {K_CONFIDENTIAL, F_BOOL, 1, false}
 
 /* The citizen's petition form; "once" is every intake form's one-time token (auth_form_once). */
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
-	{"once", F_SLUG, 32, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 /* Staff intake: the same plus the channel, its own reference and the read-back (§169). */
 static const struct field petition_staff_fields[] = {
 	PETITIONER_FIELDS,
-	{"channel", F_SLUG, 16, false},
-	{"ext_ref", F_LINE, 40, false},
-	{"read_back", F_BOOL, 1, false},
-	{"form", F_SLUG, 16, false},
-	{"once", F_SLUG, 32, false},
+	{K_CHANNEL, F_SLUG, 16, false},
+	{K_EXT_REF, F_LINE, 40, false},
+	{K_READ_BACK, F_BOOL, 1, false},
+	{K_FORM, F_SLUG, 16, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field petition_intake_fields[] = {
-	{"channel", F_SLUG, 16, false},
-	{"phone", F_LINE, 30, false},
+	{K_CHANNEL, F_SLUG, 16, false},
+	{K_PHONE, F_LINE, 30, false},
 	{0},
 };
 
 static const struct field petition_list_fields[] = {
-	{"view", F_SLUG, 16, false},
+	{K_VIEW, F_SLUG, 16, false},
 	{0},
 };
 
 static const struct field petition_route_fields[] = {
-	{"unit", F_SLUG, 32, true},
-	{"category", F_SLUG, 32, false},
+	{K_UNIT, F_SLUG, 32, true},
+	{K_CATEGORY, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field petition_assign_fields[] = {
-	{"officer", F_INT, 999999999, true},
+	{K_OFFICER, F_INT, 999999999, true},
 	{0},
 };
 
 static const struct field petition_close_fields[] = {
-	{"outcome", F_SLUG, 16, true},
-	{"reply", F_TEXT, 4000, false},
-	{"agency", F_LINE, 100, false},
-	{"transfer_on", F_DATE, 10, false},
-	{"ground", F_SLUG, 16, false},
-	{"note", F_TEXT, 1000, false},
-	{"dup_of", F_LINE, 20, false},
-	{"reason", F_TEXT, 500, false},
-	{"confirm", F_BOOL, 1, false},
+	{K_OUTCOME, F_SLUG, 16, true},
+	{K_REPLY, F_TEXT, 4000, false},
+	{K_AGENCY, F_LINE, 100, false},
+	{K_TRANSFER_ON, F_DATE, 10, false},
+	{K_GROUND, F_SLUG, 16, false},
+	{K_NOTE, F_TEXT, 1000, false},
+	{K_DUP_OF, F_LINE, 20, false},
+	{K_REASON, F_TEXT, 500, false},
+	{K_CONFIRM, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field petition_ext_fields[] = {
-	{"until", F_DATE, 10, false},
-	{"reason", F_TEXT, 500, false},
+	{K_UNTIL, F_DATE, 10, false},
+	{K_REASON, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field petition_decide_fields[] = {
-	{"decision", F_SLUG, 16, true},
-	{"note", F_TEXT, 500, false},
+	{K_DECISION, F_SLUG, 16, true},
+	{K_NOTE, F_TEXT, 500, false},
 	{0},
 };
 
 static const struct field rate_fields[] = {
-	{"no", F_LINE, 20, false},
-	{"code", F_LINE, 20, false},
-	{"rating", F_INT, 5, false},
-	{"comment", F_TEXT, 1000, false},
+	{K_NO, F_LINE, 20, false},
+	{K_CODE, F_LINE, 20, false},
+	{K_RATING, F_INT, 5, false},
+	{K_COMMENT, F_TEXT, 1000, false},
 	{0},
 };
 
 static const struct field rules_fields[] = {
-	{"saved", F_BOOL, 1, false},
+	{K_SAVED, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field rule_set_fields[] = {
-	{"channel", F_SLUG, 16, true},
-	{"category", F_SLUG, 32, true},
-	{"days", F_INT, 999, true},
+	{K_CHANNEL, F_SLUG, 16, true},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_DAYS, F_INT, 999, true},
 	{0},
 };
 
 static const struct field rule_remove_fields[] = {
-	{"id", F_INT, 999999999, true},
+	{K_ID, F_INT, 999999999, true},
 	{0},
 };
 
 static const struct field rule_near_fields[] = {
-	{"near_days", F_INT, 30, true},
+	{K_NEAR_DAYS, F_INT, 30, true},
 	{0},
 };
 
 static const struct field report_fields[] = {
-	{"month", F_LINE, 7, false},
+	{K_MONTH, F_LINE, 7, false},
 	{0},
 };
 
 /* ---- the Open311 GeoReport v2 API (issue #13, docs/open311.md) ---- */
 
 /* Every call may carry jurisdiction_id (one jurisdiction: accepted, not checked) and api_key. */
-#define O311_COMMON_FIELDS {"jurisdiction_id", F_LINE, 100, false}, {"api_key", F_LINE, 128, false}
+#define O311_COMMON_FIELDS {K_JURISDICTION_ID, F_LINE, 100, false}, {K_API_KEY, F_LINE, 128, false}
 
 static const struct field o311_fields[] = {
 	O311_COMMON_FIELDS,
@@ -276,29 +277,29 @@ static const struct field o311_fields[] = {
 
 static const struct field o311_create_fields[] = {
 	O311_COMMON_FIELDS,
-	{"service_code", F_SLUG, 32, true},
-	{"lat", F_LINE, 32, false},
-	{"long", F_LINE, 32, false},
-	{"address_string", F_LINE, 250, false},
-	{"address_id", F_LINE, 100, false},
-	{"email", F_LINE, 100, false},
-	{"device_id", F_LINE, 100, false},
-	{"account_id", F_LINE, 100, false},
-	{"first_name", F_LINE, 50, false},
-	{"last_name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"description", F_TEXT, 4000, false},
-	{"media_url", F_LINE, 2000, false},
+	{K_SERVICE_CODE, F_SLUG, 32, true},
+	{K_LAT, F_LINE, 32, false},
+	{K_LONG, F_LINE, 32, false},
+	{K_ADDRESS_STRING, F_LINE, 250, false},
+	{K_ADDRESS_ID, F_LINE, 100, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_DEVICE_ID, F_LINE, 100, false},
+	{K_ACCOUNT_ID, F_LINE, 100, false},
+	{K_FIRST_NAME, F_LINE, 50, false},
+	{K_LAST_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_DESCRIPTION, F_TEXT, 4000, false},
+	{K_MEDIA_URL, F_LINE, 2000, false},
 	{0},
 };
 
 static const struct field o311_list_fields[] = {
 	O311_COMMON_FIELDS,
-	{"service_request_id", F_LINE, 4000, false},
-	{"service_code", F_LINE, 1000, false},
-	{"start_date", F_LINE, 40, false},
-	{"end_date", F_LINE, 40, false},
-	{"status", F_LINE, 20, false},
+	{K_SERVICE_REQUEST_ID, F_LINE, 4000, false},
+	{K_SERVICE_CODE, F_LINE, 1000, false},
+	{K_START_DATE, F_LINE, 40, false},
+	{K_END_DATE, F_LINE, 40, false},
+	{K_STATUS, F_LINE, 20, false},
 	{0},
 };
 
@@ -307,11 +308,11 @@ static const struct field o311_list_fields[] = {
 
 /* the audit log (issue #8): who did it, which record, office days from-to, the page */
 static const struct field audit_fields[] = {
-	{"who", F_LINE, 64, false},
-	{"record", F_LINE, 80, false},
-	{"from", F_DATE, 10, false},
-	{"to", F_DATE, 10, false},
-	{"page", F_INT, 10000, false},
+	{K_WHO, F_LINE, 64, false},
+	{K_RECORD, F_LINE, 80, false},
+	{K_FROM, F_DATE, 10, false},
+	{K_TO, F_DATE, 10, false},
+	{K_PAGE, F_INT, 10000, false},
 	{0},
 };
 
@@ -320,150 +321,256 @@ static const struct field audit_fields[] = {
 #define EDITORS FAQ_EDITORS /* officers and heads: their own unit's content */
 
 static const struct field done_fields[] = {
-	{"done", F_SLUG, 16, false},
+	{K_DONE, F_SLUG, 16, false},
 	{0},
 };
 
 /* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 31 of MAX_FIELDS. */
 static const struct field service_edit_fields[] = {
-	{"code", F_SLUG, 64, false},
-	{"unit", F_SLUG, 32, false},
-	{"category", F_SLUG, 32, true},
-	{"name_zh", F_LINE, 200, true},
-	{"name_en", F_LINE, 300, false},
-	{"summary_zh", F_TEXT, 2000, false},
-	{"summary_en", F_TEXT, 4000, false},
-	{"elig_zh", F_TEXT, 2000, false},
-	{"elig_en", F_TEXT, 4000, false},
-	{"fee_zh", F_LINE, 200, true},
-	{"fee_en", F_LINE, 300, false},
-	{"legal_zh", F_TEXT, 2000, false},
-	{"legal_en", F_TEXT, 4000, false},
-	{"notes_zh", F_TEXT, 4000, false},
-	{"notes_en", F_TEXT, 8000, false},
-	{"contact_ext", F_LINE, 20, false},
-	{"conds_zh", F_TEXT, 4000, false},
-	{"conds_en", F_TEXT, 8000, false},
-	{"docs_zh", F_TEXT, 4000, false},
-	{"docs_en", F_TEXT, 8000, false},
-	{"steps_zh", F_TEXT, 4000, false},
-	{"steps_en", F_TEXT, 8000, false},
-	{"processing_days", F_INT, 3650, true},
-	{"correction_days", F_INT, 365, false},
-	{"immediate", F_BOOL, 1, false},
-	{"forms", F_MULTI, 64, false},
-	{"note", F_LINE, 200, false},
-	{"version", F_LINE, 40, false},
-	{"preview", F_BOOL, 1, false},
+	{K_CODE, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_CATEGORY, F_SLUG, 32, true},
+	{K_NAME_ZH, F_LINE, 200, true},
+	{K_NAME_EN, F_LINE, 300, false},
+	{K_SUMMARY_ZH, F_TEXT, 2000, false},
+	{K_SUMMARY_EN, F_TEXT, 4000, false},
+	{K_ELIG_ZH, F_TEXT, 2000, false},
+	{K_ELIG_EN, F_TEXT, 4000, false},
+	{K_FEE_ZH, F_LINE, 200, true},
+	{K_FEE_EN, F_LINE, 300, false},
+	{K_LEGAL_ZH, F_TEXT, 2000, false},
+	{K_LEGAL_EN, F_TEXT, 4000, false},
+	{K_NOTES_ZH, F_TEXT, 4000, false},
+	{K_NOTES_EN, F_TEXT, 8000, false},
+	{K_CONTACT_EXT, F_LINE, 20, false},
+	{K_CONDS_ZH, F_TEXT, 4000, false},
+	{K_CONDS_EN, F_TEXT, 8000, false},
+	{K_DOCS_ZH, F_TEXT, 4000, false},
+	{K_DOCS_EN, F_TEXT, 8000, false},
+	{K_STEPS_ZH, F_TEXT, 4000, false},
+	{K_STEPS_EN, F_TEXT, 8000, false},
+	{K_PROCESSING_DAYS, F_INT, 3650, true},
+	{K_CORRECTION_DAYS, F_INT, 365, false},
+	{K_IMMEDIATE, F_BOOL, 1, false},
+	{K_FORMS, F_MULTI, 64, false},
+	{K_NOTE, F_LINE, 200, false},
+	{K_VERSION, F_LINE, 40, false},
+	{K_PREVIEW, F_BOOL, 1, false},
 	{0},
 };
 
 static const struct field service_publish_fields[] = {
-	{"published", F_BOOL, 1, false},
+	{K_PUBLISHED, F_BOOL, 1, false},
 	{0},
 };
 
-/* A form's upload (multipart/form-data; the file itself is req_upload "file"). */
+/* A form's upload (multipart/form-data; the file itself is req_upload(rq, K_FILE)). */
 static const struct field form_edit_fields[] = {
-	{"code", F_SLUG, 64, false},
-	{"unit", F_SLUG, 32, false},
-	{"title_zh", F_LINE, 200, true},
-	{"title_en", F_LINE, 300, false},
+	{K_CODE, F_SLUG, 64, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 200, true},
+	{K_TITLE_EN, F_LINE, 300, false},
 	{0},
 };
 
 static const struct field news_edit_fields[] = {
-	{"unit", F_SLUG, 32, false},
-	{"title_zh", F_LINE, 200, true},
-	{"title_en", F_LINE, 300, false},
-	{"body_zh", F_TEXT, 8000, true},
-	{"body_en", F_TEXT, 16000, false},
-	{"status", F_SLUG, 16, true},
-	{"publish_on", F_DATE, 10, false},
-	{"expires_on", F_DATE, 10, false},
-	{"pinned", F_BOOL, 1, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 200, true},
+	{K_TITLE_EN, F_LINE, 300, false},
+	{K_BODY_ZH, F_TEXT, 8000, true},
+	{K_BODY_EN, F_TEXT, 16000, false},
+	{K_STATUS, F_SLUG, 16, true},
+	{K_PUBLISH_ON, F_DATE, 10, false},
+	{K_EXPIRES_ON, F_DATE, 10, false},
+	{K_PINNED, F_BOOL, 1, false},
 	{0},
 };
 
 /* ---- taking part: events, questionnaires, appointments, the lobby display (issue #18) ---- */
 
 static const struct field signup_fields[] = {
-	{"name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"email", F_LINE, 100, false},
-	{"people", F_INT, 20, false},
-	{"answer", F_TEXT, 500, false},
-	{"once", F_SLUG, 32, false},
+	{K_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_PEOPLE, F_INT, 20, false},
+	{K_ANSWER, F_TEXT, 500, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field signup_cancel_fields[] = {
-	{"code", F_LINE, 20, false},
-	{"done", F_BOOL, 1, false},
+	{K_CODE, F_LINE, 20, false},
+	{K_DONE, F_BOOL, 1, false},
 	{0},
 };
 
 /* events.c keeps the same names in event_fields[] */
 static const struct field event_fields[] = {
-	{"unit", F_SLUG, 32, false},
-	{"title_zh", F_LINE, 100, false},
-	{"title_en", F_LINE, 200, false},
-	{"place_zh", F_LINE, 100, false},
-	{"place_en", F_LINE, 200, false},
-	{"body_zh", F_TEXT, 4000, false},
-	{"body_en", F_TEXT, 8000, false},
-	{"starts_at", F_LINE, 16, false},
-	{"ends_at", F_LINE, 16, false},
-	{"signup_from", F_LINE, 16, false},
-	{"signup_until", F_LINE, 16, false},
-	{"capacity", F_INT, 100000, false},
-	{"max_party", F_INT, 20, false},
-	{"waitlist", F_BOOL, 1, false},
-	{"ask_phone", F_BOOL, 1, false},
-	{"question_zh", F_LINE, 200, false},
-	{"question_en", F_LINE, 300, false},
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 100, false},
+	{K_TITLE_EN, F_LINE, 200, false},
+	{K_PLACE_ZH, F_LINE, 100, false},
+	{K_PLACE_EN, F_LINE, 200, false},
+	{K_BODY_ZH, F_TEXT, 4000, false},
+	{K_BODY_EN, F_TEXT, 8000, false},
+	{K_STARTS_AT, F_LINE, 16, false},
+	{K_ENDS_AT, F_LINE, 16, false},
+	{K_SIGNUP_FROM, F_LINE, 16, false},
+	{K_SIGNUP_UNTIL, F_LINE, 16, false},
+	{K_CAPACITY, F_INT, 100000, false},
+	{K_MAX_PARTY, F_INT, 20, false},
+	{K_WAITLIST, F_BOOL, 1, false},
+	{K_ASK_PHONE, F_BOOL, 1, false},
+	{K_QUESTION_ZH, F_LINE, 200, false},
+	{K_QUESTION_EN, F_LINE, 300, false},
 	{0},
 };
 
 static const struct field attendance_fields[] = {
-	{"present[]", F_MULTI, 12, false}, /* [] : one name for many checkboxes */
+	{K_PRESENT, F_MULTI, 12, false}, /* [] : one name for many checkboxes */
 	{0},
 };
 
 static const struct field booking_fields[] = {
-	{"slot", F_SLUG, 40, false},
-	{"name", F_LINE, 50, false},
-	{"phone", F_LINE, 30, false},
-	{"email", F_LINE, 100, false},
-	{"subject", F_LINE, 100, false},
-	{"once", F_SLUG, 32, false},
+	{K_SLOT, F_SLUG, 40, false},
+	{K_NAME, F_LINE, 50, false},
+	{K_PHONE, F_LINE, 30, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_SUBJECT, F_LINE, 100, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
 static const struct field desk_day_fields[] = {
-	{"day", F_DATE, 10, false},
+	{K_DAY, F_DATE, 10, false},
 	{0},
 };
 
 /* The desk's forms: the handler checks who may (the desk's unit) before it reads them. */
 static const struct field slot_block_fields[] = {
-	{"slot", F_SLUG, 40, false},
-	{"reason", F_LINE, 100, false},
+	{K_SLOT, F_SLUG, 40, false},
+	{K_REASON, F_LINE, 100, false},
 	{0},
 };
 
 static const struct field slot_rule_fields[] = {
-	{"kind", F_SLUG, 16, false},
-	{"weekday", F_INT, 6, false},
-	{"start", F_LINE, 5, false},
-	{"end", F_LINE, 5, false},
-	{"length", F_INT, 480, false},
-	{"from", F_DATE, 10, false},
-	{"until", F_DATE, 10, false},
+	{K_KIND, F_SLUG, 16, false},
+	{K_WEEKDAY, F_INT, 6, false},
+	{K_START, F_LINE, 5, false},
+	{K_END, F_LINE, 5, false},
+	{K_LENGTH, F_INT, 480, false},
+	{K_FROM, F_DATE, 10, false},
+	{K_UNTIL, F_DATE, 10, false},
 	{0},
 };
 
 #define RUNS (R(OFFICER) | R(HEAD) | R(ADMIN)) /* publish events and questionnaires; the handler decides per unit */
+
+/* ---- the office's own settings and content (issue #11) ---- */
+
+static const struct field admin_done_fields[] = {
+	{K_DONE, F_SLUG, 16, false},
+	{0},
+};
+
+/* The settings form: one field per key of domain/settings.c (settings_admin.c reads them by key). */
+static const struct field settings_fields[] = {
+	{K_OFFICE_NAME_ZH, F_LINE, 200, false}, {K_OFFICE_NAME_EN, F_LINE, 200, false},
+	{K_SITE_NAME_ZH, F_LINE, 200, false},   {K_SITE_NAME_EN, F_LINE, 200, false},
+	{K_ADDRESS_ZH, F_LINE, 200, false},     {K_ADDRESS_EN, F_LINE, 200, false},
+	{K_PHONE, F_LINE, 200, false},          {K_HOURS_ZH, F_LINE, 200, false},
+	{K_HOURS_EN, F_LINE, 200, false},       {K_EMAIL, F_LINE, 200, false},
+	{K_LOGO, F_LINE, 200, false},           {K_PUBLIC_URL, F_LINE, 200, false},
+	{K_SMTP_URL, F_LINE, 200, false},       {K_SMTP_FROM, F_LINE, 200, false},
+	{K_SMTP_USER, F_LINE, 200, false},      {K_SMTP_PASSWORD, F_LINE, 200, false},
+	{K_SMTP_PASSWORD_CLEAR, F_BOOL, 1, false},
+	{K_FORM, F_SLUG, 16, false}, /* "settings": the whole form was posted */
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field mail_test_fields[] = {
+	{K_TO, F_LINE, 100, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+/* units (office_admin.c keeps the same names in unit_fields[]) */
+static const struct field unit_fields[] = {
+	{K_CODE, F_LINE, 32, false},
+	{K_NAME_ZH, F_LINE, 50, false},
+	{K_NAME_EN, F_LINE, 100, false},
+	{K_PHONE, F_LINE, 40, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_LOCATION_ZH, F_LINE, 100, false},
+	{K_LOCATION_EN, F_LINE, 200, false},
+	{K_DUTIES_ZH, F_TEXT, 2000, false},
+	{K_DUTIES_EN, F_TEXT, 4000, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field category_fields[] = {
+	{K_CODE, F_LINE, 32, false},
+	{K_NAME_ZH, F_LINE, 50, false},
+	{K_NAME_EN, F_LINE, 100, false},
+	{K_DEFAULT_UNIT, F_LINE, 32, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+/* accounts (accounts.c keeps the same names in acct_fields[]) */
+static const struct field account_fields[] = {
+	{K_USERNAME, F_LINE, 64, false},
+	{K_DISPLAY_NAME, F_LINE, 50, false},
+	{K_ROLE, F_LINE, 16, false},
+	{K_UNIT, F_LINE, 32, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_VILLAGES, F_MULTI, 32, false},
+	{K_PASSWORD, F_LINE, 200, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field once_fields[] = {
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field village_add_fields[] = {
+	{K_CODE, F_LINE, 32, false},
+	{K_NAME_ZH, F_LINE, 50, false},
+	{K_NAME_EN, F_LINE, 100, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+/* villages.c keeps the same names in edit_fields[] and post_fields[] */
+static const struct field village_edit_fields[] = {
+	{K_CHIEF_NAME, F_LINE, 50, false},
+	{K_CHIEF_PHONE, F_LINE, 40, false},
+	{K_OFFICER_NAME, F_LINE, 50, false},
+	{K_OFFICER_PHONE, F_LINE, 40, false},
+	{K_OFFICE_ZH, F_LINE, 200, false},
+	{K_OFFICE_EN, F_LINE, 300, false},
+	{K_HOURS_ZH, F_LINE, 200, false},
+	{K_HOURS_EN, F_LINE, 300, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field village_post_fields[] = {
+	{K_TITLE_ZH, F_LINE, 100, false},
+	{K_BODY_ZH, F_TEXT, 4000, false},
+	{K_TITLE_EN, F_LINE, 200, false},
+	{K_BODY_EN, F_TEXT, 8000, false},
+	{K_EVENT_ON, F_DATE, 10, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+#define VILLAGE_EDITORS (R(ADMIN) | R(VILLAGE)) /* village officers: their own villages (access.c) */
+#define ADMIN_FORM (R_SOFT | R_NOSTORE)         /* admin forms show their own field errors */
 
 #define PET_DESK (R(OFFICER) | R(HEAD) | R(ADMIN)) /* may route, assign, close; the handler decides per petition */
 
@@ -474,27 +581,29 @@ const struct route routes[] = {
 	{M_GET, "/services/*", h_service, NULL, 0, R_CACHE},
 	{M_GET, "/processing-times", h_processing_times, NULL, 0, R_CACHE},
 	{M_GET, "/units", h_units, NULL, 0, R_CACHE},
+	{M_GET, "/villages", h_villages, NULL, 0, R_CACHE},
+	{M_GET, "/villages/*", h_village, NULL, 0, R_CACHE},
 	{M_GET, "/faq", h_faq_list, faq_fields, 0, R_CACHE},
 	{M_GET, "/faq/*", h_faq_item, NULL, 0, R_CACHE},
 	{M_GET, "/news", h_news_list, NULL, 0, R_CACHE},
 	{M_GET, "/news/*", h_news_item, NULL, 0, R_CACHE},
 	{M_GET, "/forms", h_forms_index, NULL, 0, R_CACHE},
 	{M_GET, "/forms/*", h_form_download, NULL, 0, 0},
-	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE},
-	{M_GET, "/healthz", h_healthz, NULL, 0, 0},
-	{M_GET, "/metrics", h_metrics, NULL, 0, 0},
+	{M_GET, "/about/*", h_about, NULL, 0, R_CACHE | R_NODB},
+	{M_GET, "/healthz", h_healthz, NULL, 0, R_NODB},
+	{M_GET, "/metrics", h_metrics, NULL, 0, R_NODB},
 
 	/* citizen lookup: a query, not a change, so no CSRF token; throttled instead */
-	{M_GET, "/status", h_status_form, status_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status", h_status_form, status_fields, 0, R_SOFT | R_NOSTORE | R_NODB},
 	{M_POST, "/status", h_status_lookup, status_fields, 0, R_SOFT | R_NOSTORE | R_NOCSRF},
 
 	/* staff */
-	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE},
+	{M_GET, "/staff/login", h_login_form, login_form_fields, 0, R_NOSTORE | R_NODB},
 	{M_POST, "/staff/login", h_login, login_fields, 0, R_SOFT | R_NOSTORE},
-	{M_POST, "/staff/logout", h_logout, NULL, ALL_STAFF, 0},
-	{M_GET, "/staff/password", h_password_form, password_form_fields, ALL_STAFF, 0},
-	{M_POST, "/staff/password", h_password_change, password_fields, ALL_STAFF, R_SOFT},
-	{M_GET, "/staff", h_staff_home, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/logout", h_logout, NULL, ANY_STAFF, R_NODB},
+	{M_GET, "/staff/password", h_password_form, password_form_fields, ANY_STAFF, R_NODB},
+	{M_POST, "/staff/password", h_password_change, password_fields, ANY_STAFF, R_SOFT},
+	{M_GET, "/staff", h_staff_home, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/cases/new", h_case_new_form, NULL, DESK, 0},
 	{M_POST, "/staff/cases/new", h_case_create, case_fields, DESK, R_SOFT},
 	{M_GET, "/staff/cases/receipt", h_case_receipt, NULL, DESK, 0},
@@ -566,8 +675,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/petitions/*/extension", h_petition_ext_ask, petition_ext_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/petitions/*/extension/decide", h_petition_ext_decide, petition_decide_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/extension/allow", h_petition_ext_allow, NULL, R(ADMIN), 0},
-	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ALL_STAFF, 0},
-	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ALL_STAFF, 0},
+	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ANY_STAFF, 0},
+	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/admin/deadlines", h_rules_admin, rules_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/deadlines", h_rule_set, rule_set_fields, R(ADMIN), R_SOFT},
 	{M_POST, "/staff/admin/deadlines/remove", h_rule_remove, rule_remove_fields, R(ADMIN), 0},
@@ -610,6 +719,31 @@ const struct route routes[] = {
 	{M_GET, "/display", h_display, NULL, 0, 0},
 	{M_GET, "/staff/audit", h_audit, audit_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/audit.csv", h_audit_csv, audit_fields, R(HEAD) | R(ADMIN), 0},
+
+	/* the office's own settings and content (issue #11) */
+	{M_GET, "/staff/admin/settings", h_settings_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/settings", h_settings_save, settings_fields, R(ADMIN), ADMIN_FORM},
+	{M_POST, "/staff/admin/settings/mail-test", h_mail_test, mail_test_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/units", h_units_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/units", h_unit_add, unit_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/units/*", h_unit_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/units/*", h_unit_update, unit_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/categories", h_categories_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/categories", h_category_add, category_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/categories/*", h_category_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/categories/*", h_category_update, category_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/users", h_users_admin, admin_done_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users", h_user_add, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/admin/users/*", h_user_edit_form, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users/*", h_user_update, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_POST, "/staff/admin/users/*/active", h_user_active, once_fields, R(ADMIN), 0},
+	{M_POST, "/staff/admin/users/*/password", h_user_reset_password, account_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/villages", h_villages_staff, admin_done_fields, VILLAGE_EDITORS, 0},
+	{M_POST, "/staff/villages", h_village_add, village_add_fields, R(ADMIN), ADMIN_FORM},
+	{M_GET, "/staff/villages/*", h_village_edit_form, admin_done_fields, VILLAGE_EDITORS, 0},
+	{M_POST, "/staff/villages/*", h_village_update, village_edit_fields, VILLAGE_EDITORS, ADMIN_FORM},
+	{M_POST, "/staff/villages/*/posts", h_village_post_add, village_post_fields, VILLAGE_EDITORS, ADMIN_FORM},
+	{M_POST, "/staff/villages/*/posts/*/delete", h_village_post_delete, once_fields, VILLAGE_EDITORS, 0},
 };
 /* clang-format on */
 

@@ -87,8 +87,7 @@ static const char *pick_one(const struct pool *p)
 	return p->s[next_rand() % p->n];
 }
 
-static const char *sentence(struct arena *a, const struct pool *p, int min, int max, const char *sep,
-			    const char *end)
+static const char *sentence(struct arena *a, const struct pool *p, int min, int max, const char *sep, const char *end)
 {
 	struct buf b;
 	buf_init(&b);
@@ -127,26 +126,26 @@ static int generate(struct store *st, int count)
 		const struct faq_rec *base = &f[next_rand() % n];
 		struct arena *ia = arena_new();
 		struct faq_edit e = {
-			.slug = arena_printf(ia, "gen-%05d", i),
-			.unit = base->unit.code,
-			.category = base->category.code,
-			.question = {sentence(ia, &qzh, 1, 2, "，", "？"), sentence(ia, &qen, 1, 2, ", ", "?")},
-			.answer = {sentence(ia, &azh, 3, 8, "，", "。"), sentence(ia, &aen, 3, 8, ". ", ".")},
-			.keywords_zh = arena_printf(ia, "%s %s", pick_one(&qzh), pick_one(&azh)),
-			.reviewed_on = "2025-06-01",
-			.updated_by = "bench",
-			.updated_at = now,
+		    .slug = arena_printf(ia, "gen-%05d", i),
+		    .unit = base->unit.code,
+		    .category = base->category.code,
+		    .question = {sentence(ia, &qzh, 1, 2, "，", "？"), sentence(ia, &qen, 1, 2, ", ", "?")},
+		    .answer = {sentence(ia, &azh, 3, 8, "，", "。"), sentence(ia, &aen, 3, 8, ". ", ".")},
+		    .keywords_zh = arena_printf(ia, "%s %s", pick_one(&qzh), pick_one(&azh)),
+		    .reviewed_on = "2025-06-01",
+		    .updated_by = "bench",
+		    .updated_at = now,
 		};
 		if (store_faq_create(st, &e, NULL) != ERR_OK) {
 			fprintf(stderr, "bench: cannot add %s: %s\n", e.slug, store_errmsg(st));
-			store_rollback(st);
+			store_finish(st);
 			arena_free(ia);
 			arena_free(a);
 			return 1;
 		}
 		arena_free(ia);
 	}
-	enum err e = store_commit(st);
+	enum err e = store_finish(st);
 	arena_free(a);
 	return e == ERR_OK ? 0 : 1;
 }
@@ -297,8 +296,8 @@ int main(int argc, char **argv)
 	if (getenv("BENCH_VERBOSE"))
 		for (size_t i = 0; i < nq; i++) {
 			qsort(per_q + i * (size_t)rounds, (size_t)rounds, sizeof *per_q, cmp_double);
-			fprintf(stderr, "  median %8.3f ms  worst %8.3f ms  %s\n", per_q[i * (size_t)rounds + (size_t)rounds / 2],
-				worst_q[i], qs[i]);
+			fprintf(stderr, "  median %8.3f ms  worst %8.3f ms  %s\n",
+			        per_q[i * (size_t)rounds + (size_t)rounds / 2], worst_q[i], qs[i]);
 		}
 	size_t slowest = 0;
 	for (size_t i = 1; i < nq; i++)

@@ -10,8 +10,9 @@ import re
 from run import hidden_input, strip_tags
 
 PASSWORD = "demo-password"
-ROLES = ["counter", "hotline", "officer", "head", "admin"]
-USERS = {"counter": "counter1", "hotline": "hotline1", "officer": "officer1", "head": "head1", "admin": "admin1"}
+ROLES = ["counter", "hotline", "officer", "head", "admin", "village"]
+USERS = {"counter": "counter1", "hotline": "hotline1", "officer": "officer1", "head": "head1", "admin": "admin1",
+         "village": "village1"}
 
 
 # ---- helpers ---------------------------------------------------------------
@@ -409,7 +410,7 @@ def matrix_records(client):
     login(head, "head1")
     civil, _, _ = register(counter, service="burial-permit", name="跨課測試")
     uid = {u: client.sql("SELECT id FROM users WHERE username = ?", u)[0][0] for u in ("officer1", "head1")}
-    records = {"civil-case": civil}
+    records = {"civil-case": civil, "own-village": "zhuhu", "other-village": "xinda"}
     for name, officer in (("petition", None), ("confidential", "officer1"), ("own-extension", "head1")):
         no = petition_intake(counter, **({"confidential": "1"} if name == "confidential" else {}))
         petition_step(sec, no, "route", {"unit": "social"})

@@ -273,7 +273,8 @@ def test_citizen_reply_letter(client):
     text = strip_tags(r.text)
     closed = client.sql("SELECT closed_on FROM petitions WHERE petition_no = ?", no)[0][0]
     y, m, d = (int(x) for x in closed.split("-"))
-    for want in (ui("office_name"), ui("office_address"), no, "%d年%d月%d日" % (y - 1911, m, d), "陳阿土",
+    office = dict(client.sql("SELECT key, value FROM settings WHERE key IN ('office_name_zh', 'address_zh')"))
+    for want in (office["office_name_zh"], office["address_zh"], no, "%d年%d月%d日" % (y - 1911, m, d), "陳阿土",
                  "路竹區中山路 2 號", "路燈不亮", "已派員清理水溝。", "感謝您的反映。", ui("letter_officer")):
         assert want in text, "the letter lacks %r: %s" % (want, text[:600])
     assert 'class="sheet letter"' in r.text and 'data-print' in r.text

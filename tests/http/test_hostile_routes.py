@@ -29,11 +29,14 @@ def parse_routes(root):
         src = f.read()
     # field lists shared through a macro (#define NAME \ rows...) are expanded first
     macros = {m.group(1): m.group(2) for m in re.finditer(r"#define (\w+) \\\n((?:.*\\\n)*.*)", src)}
+    # a field is a key (src/app/fields.c names it once)
+    with open(os.path.join(root, "src", "app", "fields.c"), encoding="utf-8") as f:
+        names = dict(re.findall(r'\[(K_\w+)\] = "([^"]*)"', f.read()))
     fields = {}
     for name, body in re.findall(r"static const struct field (\w+)\[\] = \{(.*?)\n\};", src, re.S):
         for macro, rows in macros.items():
             body = body.replace(macro, rows)
-        fields[name] = [(n, t, int(m)) for n, t, m in re.findall(r'\{"(\w+)", (F_\w+), (\d+),', body)]
+        fields[name] = [(names[k], t, int(m)) for k, t, m in re.findall(r"\{(K_\w+), (F_\w+), (\d+),", body)]
     routes = []
     for method, pattern, fname, flags in re.findall(
             r'\{M_(GET|POST), "([^"]+)", \w+, (\w+), [^,]+, ([^}]+)\}', src):

@@ -81,14 +81,16 @@ def faq_corpus():
 
 def test_home_zh(client):
     r = page(client, "/")
-    assert ui("site_name", "zh") in r.text, "home: no site name"
+    site = client.sql("SELECT value FROM settings WHERE key = 'site_name_zh'")[0][0]
+    assert site in r.text, "home: no site name (the setting site_name_zh)"
     assert find_tags(r, "html")[0], "no <html>"
     assert r.header("Content-Language") == "zh-Hant-TW", "Content-Language %r" % r.header("Content-Language")
 
 
 def test_home_en(client):
     r = page(client, "/en/")
-    assert ui("site_name", "en") in r.text, "/en/: no English site name"
+    site = client.sql("SELECT value FROM settings WHERE key = 'site_name_en'")[0][0]
+    assert site in r.text, "/en/: no English site name (the setting site_name_en)"
     assert r.header("Content-Language") == "en", "Content-Language %r" % r.header("Content-Language")
     # every navigation link stays in English
     nav = element(r, "nav")

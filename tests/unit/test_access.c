@@ -5,7 +5,7 @@
  * and the expected answer.  Users: 1 counter, 2 hotline, 3 officer of 社會課,
  * 4 head of 社會課, 5 head of 秘書室 (office head), 6 district chief (head,
  * no unit), 7 admin, 8 officer of 民政課, 9 head of 民政課, 10 another
- * counter clerk.
+ * counter clerk, 11 village officer (里幹事) of 竹滬里 and 頂寮里.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,11 +17,13 @@
 
 #include "domain/access.h"
 
-static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1}, HOTLINE = {ROLE_HOTLINE, NULL, 2},
-                          OFFICER = {ROLE_OFFICER, "social", 3}, HEAD = {ROLE_HEAD, "social", 4},
-                          SECRETARY = {ROLE_HEAD, "secretariat", 5}, CHIEF = {ROLE_HEAD, NULL, 6},
-                          ADMIN = {ROLE_ADMIN, NULL, 7}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8},
-                          CIVIL_HEAD = {ROLE_HEAD, "civil", 9}, COUNTER2 = {ROLE_COUNTER, NULL, 10};
+static const struct actor COUNTER = {ROLE_COUNTER, NULL, 1, NULL}, HOTLINE = {ROLE_HOTLINE, NULL, 2, NULL},
+                          OFFICER = {ROLE_OFFICER, "social", 3, NULL}, HEAD = {ROLE_HEAD, "social", 4, NULL},
+                          SECRETARY = {ROLE_HEAD, "secretariat", 5, NULL}, CHIEF = {ROLE_HEAD, NULL, 6, NULL},
+                          ADMIN = {ROLE_ADMIN, NULL, 7, NULL}, CIVIL_OFFICER = {ROLE_OFFICER, "civil", 8, NULL},
+                          CIVIL_HEAD = {ROLE_HEAD, "civil", 9, NULL}, COUNTER2 = {ROLE_COUNTER, NULL, 10, NULL};
+static const char *const VILLAGES_11[] = {"zhuhu", "dingliao", NULL};
+static const struct actor VILLAGE_OFFICER = {ROLE_VILLAGE, NULL, 11, VILLAGES_11};
 
 /* A 社會課 case registered by counter clerk 1. */
 static const struct record CASE = {.kind = REC_CASE, .unit = "social", .registered_by = 1};
@@ -64,6 +66,9 @@ static const struct record NEWS = {.kind = REC_NEWS, .unit = "social"};
 static const struct record EVENT = {.kind = REC_EVENT, .unit = "social"};
 static const struct record OFFICE_SURVEY = {.kind = REC_SURVEY};
 static const struct record DESK = {.kind = REC_BOOKING, .unit = ACCESS_DESK_UNIT};
+/* Two villages' pages: one village officer 11 keeps, one not. */
+static const struct record OWN_VILLAGE = {.kind = REC_VILLAGE, .village = "dingliao"};
+static const struct record OTHER_VILLAGE = {.kind = REC_VILLAGE, .village = "xinda"};
 
 struct row {
 	const struct actor *who;
@@ -109,6 +114,18 @@ static const struct row rows[] = {
     {&CIVIL_OFFICER, &CASE, ACC_HANDLE, false, "another unit's officer"},
     {&HOTLINE, &CASE, ACC_HANDLE, false, "the hotline does not act"},
     {&HOTLINE, &CASE, ACC_FIND_BY_PHONE, true, "a phone finds cases"},
+
+    /* villages (里): their own officers (里幹事) and administrators edit; a village officer does nothing else */
+    {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_EDIT, true, "a village officer edits their own village"},
+    {&VILLAGE_OFFICER, &OTHER_VILLAGE, ACC_EDIT, false, "not another village"},
+    {&ADMIN, &OTHER_VILLAGE, ACC_EDIT, true, "administrators edit every village"},
+    {&HEAD, &OWN_VILLAGE, ACC_EDIT, false, "a unit head does not"},
+    {&CIVIL_OFFICER, &OWN_VILLAGE, ACC_EDIT, false, "nor a civil affairs officer"},
+    {&COUNTER, &OWN_VILLAGE, ACC_VIEW_CONTENT, true, "everyone reads a village's page"},
+    {&VILLAGE_OFFICER, &CASE, ACC_VIEW_SUMMARY, false, "a village officer sees no case"},
+    {&VILLAGE_OFFICER, &PET, ACC_VIEW_SUMMARY, false, "nor a petition"},
+    {&VILLAGE_OFFICER, &FAQ, ACC_EDIT, false, "nor edits the FAQ"},
+    {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_VIEW_AUDIT, false, "nor reads the audit log"},
 
     /* ordinary petitions */
     {&HOTLINE, &PET, ACC_VIEW_SUBJECT, true, "an ordinary petition's subject"},
@@ -230,7 +247,7 @@ static void test_table(void **state)
 static void test_nobody(void **state)
 {
 	(void)state;
-	struct actor nobody = {ROLE__MAX, NULL, 0};
+	struct actor nobody = {ROLE__MAX, NULL, 0, NULL};
 	for (int a = 0; a < ACC__MAX; a++) {
 		assert_false(access_allows(&nobody, &CASE, (enum access_action)a));
 		assert_false(access_allows(&nobody, &PET, (enum access_action)a));
@@ -244,10 +261,10 @@ static void test_nobody(void **state)
 static void test_zero_ids_never_match(void **state)
 {
 	(void)state;
-	struct actor ghost = {ROLE_COUNTER, NULL, 0};
+	struct actor ghost = {ROLE_COUNTER, NULL, 0, NULL};
 	struct record web = {.kind = REC_PETITION, .unit = "social", .stage = STAGE_ROUTED};
 	assert_false(access_allows(&ghost, &web, ACC_REVEAL));
-	struct actor officer0 = {ROLE_OFFICER, "civil", 0};
+	struct actor officer0 = {ROLE_OFFICER, "civil", 0, NULL};
 	assert_false(access_allows(&officer0, &CONF_NEW, ACC_VIEW_CONTENT));
 }
 

@@ -164,13 +164,13 @@ static void test_route_allow(void **state)
 /* ---- route_validate with a made-up route ----------------------------- */
 
 static const struct field test_fields[] = {
-    {"name", F_LINE, 5, true},   /* 0 */
-    {"note", F_TEXT, 10, false}, /* 1 */
-    {"n", F_INT, 100, false},    /* 2 */
-    {"code", F_SLUG, 8, false},  /* 3 */
-    {"date", F_DATE, 0, false},  /* 4 */
-    {"tag", F_MULTI, 4, false},  /* 5 */
-    {"agree", F_BOOL, 0, false}, /* 6 */
+    {K_NAME, F_LINE, 5, true},     /* 0 */
+    {K_NOTE, F_TEXT, 10, false},   /* 1 */
+    {K_PAGE, F_INT, 100, false},   /* 2 */
+    {K_CODE, F_SLUG, 8, false},    /* 3 */
+    {K_DAY, F_DATE, 0, false},     /* 4 */
+    {K_ITEM, F_MULTI, 4, false},   /* 5 */
+    {K_CONFIRM, F_BOOL, 0, false}, /* 6 */
     {0},
 };
 enum { NAME, NOTE, N, CODE, DATE, TAG, AGREE };
@@ -215,8 +215,8 @@ static void test_validate_all_good(void **state)
 	struct arena *a = *state;
 	struct route_match m;
 	int bad = validate(a,
-	                   "name=%E7%8E%8B%E5%B0%8F%E6%98%8E&note=hi%0Athere&n=42&code=ab-1&date=2024-02-29"
-	                   "&tag=x&tag=y&agree=on&undeclared=zzz",
+	                   "name=%E7%8E%8B%E5%B0%8F%E6%98%8E&note=hi%0Athere&page=42&code=ab-1&day=2024-02-29"
+	                   "&item=x&item=y&confirm=on&undeclared=zzz",
 	                   &m);
 	assert_int_equal(bad, 0);
 	assert_true(m.vals[NAME].present);
@@ -254,7 +254,7 @@ static void test_validate_required(void **state)
 	assert_false(m.vals[AGREE].present);
 	assert_int_equal(m.vals[AGREE].i, 0);
 	/* an empty optional field counts as absent, not as invalid */
-	assert_int_equal(validate(a, "name=x&n=&date=&code=", &m), 0);
+	assert_int_equal(validate(a, "name=x&page=&day=&code=", &m), 0);
 	assert_false(m.vals[N].present);
 	assert_false(m.vals[DATE].present);
 }
@@ -278,8 +278,8 @@ static void test_validate_length_in_code_points(void **state)
 	expect_field(a, "note=01234%0A6789", NOTE, NULL);
 	expect_field(a, "note=0123456789a", NOTE, "err_too_long");
 	/* F_MULTI: each value up to max */
-	expect_field(a, "tag=%E5%8F%B0%E5%8C%97%E5%B8%82%E6%94%BF", TAG, NULL);
-	expect_field(a, "tag=abcd&tag=abcde", TAG, "err_too_long");
+	expect_field(a, "item=%E5%8F%B0%E5%8C%97%E5%B8%82%E6%94%BF", TAG, NULL);
+	expect_field(a, "item=abcd&item=abcde", TAG, "err_too_long");
 }
 
 static void test_validate_control_chars(void **state)
@@ -305,33 +305,33 @@ static void test_validate_control_chars(void **state)
 	expect_field(a, "note=a%7Fb", NOTE, "err_control_chars");
 	expect_field(a, "note=%1B%5B2J", NOTE, "err_control_chars");
 	/* F_MULTI is one-line */
-	expect_field(a, "tag=a%0Ab", TAG, "err_control_chars");
+	expect_field(a, "item=a%0Ab", TAG, "err_control_chars");
 }
 
 static void test_validate_int(void **state)
 {
 	struct arena *a = *state;
 	struct route_match m;
-	validate(a, "name=x&n=0", &m);
+	validate(a, "name=x&page=0", &m);
 	assert_null(m.vals[N].err_key);
 	assert_true(m.vals[N].present);
 	assert_int_equal(m.vals[N].i, 0);
-	validate(a, "name=x&n=100", &m);
+	validate(a, "name=x&page=100", &m);
 	assert_null(m.vals[N].err_key);
 	assert_int_equal(m.vals[N].i, 100);
-	validate(a, "name=x&n=007", &m);
+	validate(a, "name=x&page=007", &m);
 	assert_null(m.vals[N].err_key);
 	assert_int_equal(m.vals[N].i, 7);
-	expect_field(a, "n=101", N, "err_out_of_range");
-	expect_field(a, "n=999999999999", N, "err_out_of_range");
-	expect_field(a, "n=99999999999999999999999", N, "err_not_number"); /* no overflow */
-	expect_field(a, "n=-1", N, "err_not_number");
-	expect_field(a, "n=%2B1", N, "err_not_number");
-	expect_field(a, "n=1.5", N, "err_not_number");
-	expect_field(a, "n=4a", N, "err_not_number");
-	expect_field(a, "n=+1", N, "err_not_number"); /* '+' decodes to a space */
-	expect_field(a, "n=0x10", N, "err_not_number");
-	expect_field(a, "n=%EF%BC%91", N, "err_not_number"); /* fullwidth digit one */
+	expect_field(a, "page=101", N, "err_out_of_range");
+	expect_field(a, "page=999999999999", N, "err_out_of_range");
+	expect_field(a, "page=99999999999999999999999", N, "err_not_number"); /* no overflow */
+	expect_field(a, "page=-1", N, "err_not_number");
+	expect_field(a, "page=%2B1", N, "err_not_number");
+	expect_field(a, "page=1.5", N, "err_not_number");
+	expect_field(a, "page=4a", N, "err_not_number");
+	expect_field(a, "page=+1", N, "err_not_number"); /* '+' decodes to a space */
+	expect_field(a, "page=0x10", N, "err_not_number");
+	expect_field(a, "page=%EF%BC%91", N, "err_not_number"); /* fullwidth digit one */
 }
 
 static void test_validate_slug(void **state)
@@ -349,10 +349,10 @@ static void test_validate_slug(void **state)
 static void test_validate_date(void **state)
 {
 	struct arena *a = *state;
-	expect_field(a, "date=2024-01-31", DATE, NULL);
-	expect_field(a, "date=2024-12-01", DATE, NULL);
-	expect_field(a, "date=2024-02-29", DATE, NULL); /* leap year */
-	expect_field(a, "date=2000-02-29", DATE, NULL);
+	expect_field(a, "day=2024-01-31", DATE, NULL);
+	expect_field(a, "day=2024-12-01", DATE, NULL);
+	expect_field(a, "day=2024-02-29", DATE, NULL); /* leap year */
+	expect_field(a, "day=2000-02-29", DATE, NULL);
 	const char *bad[] = {
 	    "2024-13-01",  "2024-00-10", "2024-01-00",     "2024-01-32",    "2024-04-31", "2024-02-30",
 	    "2023-02-29",  "1900-02-29", "2024-1-01",      "2024-01-1",     "24-01-01",   "2024/01/01",
@@ -360,7 +360,7 @@ static void test_validate_date(void **state)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char q[64];
-		snprintf(q, sizeof q, "date=%s", bad[i]);
+		snprintf(q, sizeof q, "day=%s", bad[i]);
 		const char *e = field_err(a, q, DATE);
 		if (!e || strcmp(e, "err_bad_date") != 0)
 			fail_msg("date \"%s\": got %s, want err_bad_date", bad[i], e ? e : "accepted");
@@ -375,7 +375,7 @@ static void test_validate_duplicate(void **state)
 	assert_string_equal(m.vals[NAME].err_key, "err_duplicate");
 	assert_string_equal(m.vals[NAME].s, "a"); /* the first is kept for redisplay */
 	/* even two identical values */
-	assert_int_equal(validate(a, "name=a&n=1&n=1", &m), 1);
+	assert_int_equal(validate(a, "name=a&page=1&page=1", &m), 1);
 	assert_string_equal(m.vals[N].err_key, "err_duplicate");
 	/* even when the first was empty */
 	assert_int_equal(validate(a, "name=a&code=&code=b", &m), 1);
@@ -386,7 +386,7 @@ static void test_validate_multi(void **state)
 {
 	struct arena *a = *state;
 	struct route_match m;
-	assert_int_equal(validate(a, "tag=b&name=x&tag=&tag=a&tag=b", &m), 0);
+	assert_int_equal(validate(a, "item=b&name=x&item=&item=a&item=b", &m), 0);
 	assert_true(m.vals[TAG].present);
 	assert_int_equal(m.vals[TAG].nmulti, 3); /* in order, empties skipped, repeats kept */
 	assert_string_equal(m.vals[TAG].multi[0], "b");
@@ -400,7 +400,7 @@ static void test_validate_multi(void **state)
 	buf_init(&b);
 	buf_puts(&b, "name=x");
 	for (int i = 0; i <= MAX_MULTI; i++)
-		buf_printf(&b, "&tag=%d", i % 10);
+		buf_printf(&b, "&item=%d", i % 10);
 	assert_int_equal(validate(a, b.data, &m), 1);
 	assert_string_equal(m.vals[TAG].err_key, "err_too_many");
 	assert_int_equal(m.vals[TAG].nmulti, MAX_MULTI);
@@ -411,7 +411,7 @@ static void test_validate_counts_every_bad_field(void **state)
 {
 	struct arena *a = *state;
 	struct route_match m;
-	assert_int_equal(validate(a, "n=x&code=%2F&date=no&note=%01", &m), 5);
+	assert_int_equal(validate(a, "page=x&code=%2F&day=no&note=%01", &m), 5);
 	assert_string_equal(m.vals[NAME].err_key, "err_required");
 	assert_string_equal(m.vals[N].err_key, "err_not_number");
 	assert_string_equal(m.vals[CODE].err_key, "err_bad_code");
@@ -431,37 +431,54 @@ static void test_validate_route_without_fields(void **state)
 	assert_int_equal(m.nparams, 1);
 }
 
-static void test_req_field(void **state)
+static void test_req_val(void **state)
 {
 	struct arena *a = *state;
 	struct route_match m;
-	validate(a, "name=abc&n=5&extra=1", &m);
+	validate(a, "name=abc&page=5&extra=1", &m);
 	m.ncap = 1;
 	m.cap[0] = "cap0";
 	struct req rq;
 	memset(&rq, 0, sizeof rq);
 	rq.match = &m;
-	assert_ptr_equal(req_field(&rq, "name"), &m.vals[NAME]);
-	assert_string_equal(req_field(&rq, "name")->s, "abc");
-	assert_int_equal(req_field(&rq, "n")->i, 5);
-	/* an undeclared name is an empty value, never NULL, even if it was sent */
-	const struct fval *v = req_field(&rq, "extra");
+	assert_ptr_equal(req_val(&rq, K_NAME), &m.vals[NAME]);
+	assert_string_equal(req_val(&rq, K_NAME)->s, "abc");
+	assert_int_equal(req_val(&rq, K_PAGE)->i, 5);
+	/* an undeclared key is an empty value, never NULL, even if it was sent */
+	const struct fval *v = req_val(&rq, K_EXTRA);
 	assert_non_null(v);
 	assert_false(v->present);
 	assert_string_equal(v->s, "");
 	assert_int_equal(v->len, 0);
 	assert_null(v->err_key);
-	v = req_field(&rq, "nope");
+	v = req_val(&rq, K_SUBJECT);
 	assert_non_null(v);
 	assert_string_equal(v->s, "");
 	assert_string_equal(req_cap(&rq, 0), "cap0");
 	assert_string_equal(req_cap(&rq, 1), "");
 	/* no match at all (error pages): still an empty value */
 	rq.match = NULL;
-	v = req_field(&rq, "name");
+	v = req_val(&rq, K_NAME);
 	assert_non_null(v);
 	assert_string_equal(v->s, "");
 	assert_string_equal(req_cap(&rq, 0), "");
+}
+
+/* Every key has a name of its own: a key the table forgot would never match its field. */
+static void test_key_names(void **state)
+{
+	(void)state;
+	assert_string_equal(key_name(K__NONE), "");
+	assert_string_equal(key_name(K__MAX), "");
+	for (int k = 1; k < K__MAX; k++) {
+		const char *n = key_name((enum key)k);
+		if (!*n)
+			fail_msg("key %d has no name", k);
+		for (int j = 1; j < k; j++)
+			if (strcmp(n, key_name((enum key)j)) == 0)
+				fail_msg("keys %d and %d are both \"%s\"", j, k, n);
+	}
+	assert_string_equal(key_name(K_READ_BACK), "read_back");
 }
 
 int main(void)
@@ -483,7 +500,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_validate_multi, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_counts_every_bad_field, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_route_without_fields, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_req_field, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_req_val, setup, teardown),
+	    cmocka_unit_test(test_key_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -165,10 +165,10 @@ static long long petition(struct fx *f, const char *received, int days, const ch
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_petition_create(f->st, &pn, no, &id), ERR_OK);
 	if (unit)
-		assert_int_equal(store_petition_route(f->st, id, "received", unit, NULL, days, due), ERR_OK);
+		assert_int_equal(store_petition_route(f->st, id, PS_RECEIVED, unit, NULL, days, due), ERR_OK);
 	if (unit && officer)
-		assert_int_equal(store_petition_assign(f->st, id, "routed", officer), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+		assert_int_equal(store_petition_assign(f->st, id, PS_ROUTED, officer), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	return id;
 }
 
@@ -234,10 +234,10 @@ static void test_pass_is_idempotent(void **state)
 	long long fine = petition(f, "2026-03-09", 10, "social", f->officer); /* due 03-23 */
 	long long lost = petition(f, "2026-02-23", 6, NULL, 0);               /* never routed */
 	long long done = petition(f, "2026-02-23", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "replied", .reply = "ok", .closed_at = "x", .closed_on = "2026-03-01"};
+	struct petition_outcome o = {.state = PS_REPLIED, .reply = "ok", .closed_at = "x", .closed_on = "2026-03-01"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, done, "assigned", &o), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, done, PS_ASSIGNED, &o), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	char err[256];
 	assert_int_equal(store_exec_script(
 	                     f->st,
@@ -405,10 +405,10 @@ static void test_extension_requests_flagged(void **state)
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
 	                 ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a second waiting request is refused by the database itself */
 	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-30", "again"),
 	                 ERR_CONFLICT);
-	assert_int_equal(store_commit(f->st), ERR_OK);
 	struct sched_stats s;
 	pass(f, &s);
 	assert_int_equal(s.flags, 1);
@@ -429,8 +429,8 @@ static void test_extension_requests_flagged(void **state)
 	cal_format_iso(pet_due(store_calendar(f->st), 0, 0, until), due);
 	assert_string_equal(due, "2026-03-30");
 	assert_int_equal(store_petition_extend(f->st, id, "2026-03-28", due), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	assert_int_equal(store_extension_decide(f->st, ext, "refused", f->head, "t", NULL), ERR_CONFLICT);
-	assert_int_equal(store_commit(f->st), ERR_OK);
 	set_now("2026-03-13T09:00:00+08:00"); /* the old due date (03-16) would be near; the new one is not */
 	pass(f, &s);
 	assert_int_equal(s.flags, 0);
@@ -446,13 +446,13 @@ static void test_closed_items_never_flagged(void **state)
 {
 	struct fx *f = *state;
 	long long id = petition(f, "2026-02-23", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "transferred",
+	struct petition_outcome o = {.state = PS_TRANSFERRED,
 	                             .agency = "a",
 	                             .transfer_on = "2026-02-24",
 	                             .closed_at = "x",
 	                             .closed_on = "2026-02-24"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, id, "assigned", &o), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, id, PS_ASSIGNED, &o), ERR_OK);
 	/* closed between the pass's read and its write: the guard in the INSERT holds */
 	long long users[] = {f->officer}, flag = -1, nids[1];
 	int n = -1;
@@ -460,10 +460,10 @@ static void test_closed_items_never_flagged(void **state)
 	    store_flag_raise(f->st, IK_PETITION, id, "overdue", "2026-03-03", "t", users, 1, &flag, &n, nids), ERR_OK);
 	assert_int_equal(flag, 0);
 	assert_int_equal(n, 0);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a closed petition cannot be closed twice, nor assigned */
-	assert_int_equal(store_petition_close(f->st, id, "assigned", &o), ERR_CONFLICT);
-	assert_int_equal(store_petition_assign(f->st, id, "assigned", f->officer), ERR_CONFLICT);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, id, PS_ASSIGNED, &o), ERR_CONFLICT);
+	assert_int_equal(store_petition_assign(f->st, id, PS_ASSIGNED, f->officer), ERR_CONFLICT);
 	set_now("2026-03-10T09:00:00+08:00");
 	struct sched_stats s;
 	pass(f, &s);
@@ -477,11 +477,11 @@ static void test_typhoon_recomputes_open_petitions(void **state)
 	long long open = petition(f, "2026-03-09", 6, "social", f->officer); /* due 03-17 */
 	long long ext = petition(f, "2026-03-02", 6, "social", f->officer);
 	long long closed = petition(f, "2026-03-09", 6, "social", f->officer);
-	struct petition_outcome o = {.state = "replied", .reply = "r", .closed_at = "x", .closed_on = "2026-03-10"};
+	struct petition_outcome o = {.state = PS_REPLIED, .reply = "r", .closed_at = "x", .closed_on = "2026-03-10"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_petition_extend(f->st, ext, "2026-03-20", "2026-03-20"), ERR_OK);
-	assert_int_equal(store_petition_close(f->st, closed, "assigned", &o), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_petition_close(f->st, closed, PS_ASSIGNED, &o), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT due_on = '2026-03-17' FROM petitions WHERE id = %lld", open);
 	assert_int_equal(one(f, sql), 1);
@@ -490,7 +490,7 @@ static void test_typhoon_recomputes_open_petitions(void **state)
 	assert_int_equal(store_closure_add(f->st, "2026-03-12", "typhoon", "admin1"), ERR_OK);
 	assert_int_equal(store_closure_add(f->st, "2026-03-20", "typhoon", "admin1"), ERR_OK);
 	assert_int_equal(store_recompute_due(f->st), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	snprintf(sql, sizeof sql, "SELECT due_on = '2026-03-18' FROM petitions WHERE id = %lld", open);
 	assert_int_equal(one(f, sql), 1);
 	snprintf(sql, sizeof sql, "SELECT due_on = '2026-03-23' FROM petitions WHERE id = %lld", ext);
@@ -581,7 +581,7 @@ static void test_faq_review_flagged(void **state)
 	                      .updated_at = "2026-03-10T01:00:00Z"};
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_faq_update(f->st, m.id, m.rev, &ed), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	set_now("2026-09-06T09:00:00+08:00"); /* 180 days later: not yet */
 	pass(f, &s);
 	assert_int_equal(kind_flags(f, "faq", old, "stale"), 1);
@@ -597,7 +597,7 @@ static void test_faq_review_flagged(void **state)
 	/* a deleted entry raises nothing more; its notifications stay, without a slug */
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_faq_delete(f->st, edge), ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	long long before = one(f, "SELECT count(*) FROM flags");
 	pass(f, &s);
 	assert_int_equal(one(f, "SELECT count(*) FROM flags"), before);
@@ -667,7 +667,7 @@ static void test_mail_words_are_the_pages(void **state)
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
 	                 ERR_OK);
-	assert_int_equal(store_commit(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	struct sched_opts o = {.no_mail = true};
 	struct sched_stats s;
 	assert_int_equal(sched_pass(f->st, &o, &s), ERR_OK);

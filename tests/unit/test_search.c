@@ -150,7 +150,7 @@ static void test_index_follows_edits(void **state)
 	long long id;
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_faq_create(st, &f, &id), ERR_OK);
-	assert_int_equal(store_commit(st), ERR_OK);
+	assert_int_equal(store_finish(st), ERR_OK);
 	assert_true(has("鯨魚", LANG_ZH, "faq:whale"));
 	assert_true(has("whales", LANG_EN, "faq:whale"));
 
@@ -161,19 +161,20 @@ static void test_index_follows_edits(void **state)
 	f.question[LANG_ZH] = "海豚會游到路竹嗎？";
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_faq_update(st, id, m.rev, &f), ERR_OK);
+	assert_int_equal(store_finish(st), ERR_OK);
 	assert_int_equal(store_faq_update(st, id, m.rev, &f), ERR_CONFLICT);
-	assert_int_equal(store_commit(st), ERR_OK);
 	assert_true(has("海豚", LANG_ZH, "faq:whale"));
 	assert_false(has("鯨魚", LANG_ZH, "faq:whale"));
 
 	/* a rolled-back change leaves the index as it was */
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_faq_delete(st, id), ERR_OK);
-	store_rollback(st);
+	assert_int_equal(store_fail(st, ERR_INVAL), ERR_INVAL);
+	assert_int_equal(store_finish(st), ERR_INVAL);
 	assert_true(has("海豚", LANG_ZH, "faq:whale"));
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_faq_delete(st, id), ERR_OK);
-	assert_int_equal(store_commit(st), ERR_OK);
+	assert_int_equal(store_finish(st), ERR_OK);
 	assert_false(has("海豚", LANG_ZH, "faq:whale"));
 	assert_int_equal(store_faq_delete(st, id), ERR_NOTFOUND);
 
@@ -272,15 +273,15 @@ static void test_plurals_and_synonyms(void **state)
 	assert_false(has("阿罩霧", LANG_ZH, "faq:tomato"));
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_synonym_add(st, "阿罩霧|番茄", "test", &id), ERR_OK);
+	assert_int_equal(store_finish(st), ERR_OK);
 	assert_int_equal(store_synonym_add(st, "阿罩霧|番茄", "test", NULL), ERR_CONFLICT);
-	assert_int_equal(store_commit(st), ERR_OK);
 	assert_true(has("阿罩霧", LANG_ZH, "faq:tomato"));
 	struct arena *a = arena_new();
 	const char *was;
 	assert_int_equal(store_begin(st), ERR_OK);
 	assert_int_equal(store_synonym_delete(st, a, id, &was), ERR_OK);
+	assert_int_equal(store_finish(st), ERR_OK);
 	assert_int_equal(store_synonym_delete(st, a, id, &was), ERR_NOTFOUND);
-	assert_int_equal(store_commit(st), ERR_OK);
 	assert_string_equal(was, "阿罩霧|番茄");
 	assert_false(has("阿罩霧", LANG_ZH, "faq:tomato"));
 	arena_free(a);

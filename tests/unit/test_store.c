@@ -8,6 +8,10 @@
  * comes from sqlite3_step on that row, after the rows before it were
  * returned.  With fail 0 the same query reads every row: the error is
  * that row's.
+ *
+ * The transaction's sticky error: after the first failed call of a
+ * store_begin ... store_finish chain the others do nothing, and
+ * store_finish rolls back and returns that first error.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +29,7 @@
 #include "store/calendar.h"
 #include "store/deadlines.h"
 #include "store/flags.h"
+#include "store/staff.h"
 #include "store/store.h"
 
 /* A column that reads as col, or fails the step when the row's fail is 1. */
@@ -159,14 +164,78 @@ static void test_recompute_fails_whole(void **state)
 	assert_int_equal(store_begin(f->st), ERR_OK);
 	enum err e = store_recompute_due(f->st);
 	assert_int_equal(e, ERR_DB);
-	assert_int_equal(store_finish(f->st, e), ERR_DB);
+	assert_int_equal(store_finish(f->st), ERR_DB);
 	assert_int_equal(count(f, "SELECT count(*) FROM cases0 WHERE due_on = 'stale'"), 3);
 
 	exec(f, "UPDATE cases0 SET fail = 0");
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_finish(f->st, store_recompute_due(f->st)), ERR_OK);
+	assert_int_equal(store_recompute_due(f->st), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* received Monday 2026-03-02, one working day: Tuesday */
 	assert_int_equal(count(f, "SELECT count(*) FROM cases0 WHERE due_on = '2026-03-03'"), 3);
+}
+
+/* A settings table, and an audit table that refuses the action "refused" (a constraint: ERR_CONFLICT). */
+static const char tx_sql[] = "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);"
+                             "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, user_id INT, username TEXT, "
+                             "action TEXT NOT NULL CHECK (action <> 'refused'), object TEXT, detail TEXT, ip TEXT);";
+
+static enum err audit(struct fx *f, const char *action)
+{
+	return store_audit(f->st, 0, "t", action, "object", NULL, NULL);
+}
+
+static void test_tx_commits_the_chain(void **state)
+{
+	struct fx *f = *state;
+	exec(f, tx_sql);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	store_set_setting(f->st, "a", "1");
+	audit(f, "one");
+	assert_int_equal(store_finish(f->st), ERR_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM settings WHERE key = 'a'"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit"), 1);
+}
+
+static void test_tx_error_is_sticky(void **state)
+{
+	struct fx *f = *state;
+	exec(f, tx_sql);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_set_setting(f->st, "a", "1"), ERR_OK);
+	assert_int_equal(audit(f, "refused"), ERR_CONFLICT);
+	/* the rest of the chain does nothing: not even a statement that would work */
+	assert_int_not_equal(store_set_setting(f->st, "b", "2"), ERR_OK);
+	assert_int_not_equal(audit(f, "two"), ERR_OK);
+	assert_null(store_setting(f->st, f->a, "a"));
+	/* a later refusal does not replace the first error */
+	assert_int_equal(store_fail(f->st, ERR_INVAL), ERR_CONFLICT);
+	assert_int_equal(store_finish(f->st), ERR_CONFLICT);
+	assert_int_equal(count(f, "SELECT count(*) FROM settings"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit"), 0);
+
+	/* the error belonged to that transaction: the store works again, with and without one */
+	assert_int_equal(store_set_setting(f->st, "c", "3"), ERR_OK);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(audit(f, "three"), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_OK);
+	assert_int_equal(count(f, "SELECT count(*) FROM settings"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit"), 1);
+}
+
+/* The caller's own refusal (store_fail) rolls back what the chain wrote before it. */
+static void test_tx_caller_refusal_rolls_back(void **state)
+{
+	struct fx *f = *state;
+	exec(f, tx_sql);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_int_equal(store_set_setting(f->st, "a", "1"), ERR_OK);
+	assert_int_equal(store_fail(f->st, ERR_OK), ERR_OK); /* no refusal: nothing changes */
+	assert_int_equal(store_fail(f->st, ERR_INVAL), ERR_INVAL);
+	assert_int_not_equal(audit(f, "one"), ERR_OK);
+	assert_int_equal(store_finish(f->st), ERR_INVAL);
+	assert_int_equal(count(f, "SELECT count(*) FROM settings"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit"), 0);
 }
 
 int main(void)
@@ -175,6 +244,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_list_fails_on_a_failed_step, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar_never_cached_half_loaded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_recompute_fails_whole, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tx_commits_the_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tx_error_is_sticky, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tx_caller_refusal_rolls_back, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /*
  * test_tmpl.c -- unit tests for tmpl/: escaping, sections (lists, objects,
  * booleans, inverted, nested with outer-scope lookup), {{.}}, partials
- * loaded from a folder, {{@key}} UI strings per language, and every
+ * loaded from a folder, {{@key}} UI strings per language with their
+ * {name} placeholders, and every
  * compile error with its file:line.  tmpl and util only.
  */
 #include <setjmp.h>
@@ -28,6 +29,11 @@ static const struct {
     {"hello", {"你好", "Hello"}},
     {"office", {"區公所", "District Office"}},
     {"zh_only", {"只有中文", NULL}},
+    /* placeholders: the words around the value in each language's own order */
+    {"found", {"找到 {count} 筆結果", "Found {count} results"}},
+    {"quoted", {"搜尋「{q}」的結果", "Results for “{q}”"}},
+    {"two", {"{a}{b}", "{b} then {a}"}},
+    {"not_placeholders", {"{} { x} {a b} {open", "{}"}},
 };
 
 static const char *strings(void *ctx, enum lang lang, const char *key)
@@ -315,6 +321,32 @@ static void test_ui_strings_per_language(void **state)
 	expect_error("{{ @hello }}", "t.html:1: bad character in tag @hello");
 }
 
+static void test_ui_string_placeholders(void **state)
+{
+	struct tobj *v = tobj_new(*state);
+	tobj_int(v, "count", 3);
+	tobj_str(v, "q", "<b>&");
+	tobj_str(v, "a", "A");
+	tobj_str(v, "b", "B");
+	expect_lang("<p>{{@found}}</p>", v, LANG_ZH, "<p>找到 3 筆結果</p>");
+	expect_lang("<p>{{@found}}</p>", v, LANG_EN, "<p>Found 3 results</p>");
+	/* a placeholder's value is escaped like {{q}}; trusted HTML stays as it is */
+	expect_lang("{{@quoted}}", v, LANG_EN, "Results for “&lt;b&gt;&amp;”");
+	tobj_html(v, "q", "<mark>x</mark>");
+	expect_lang("{{@quoted}}", v, LANG_ZH, "搜尋「<mark>x</mark>」的結果");
+	expect_lang("{{@two}}", v, LANG_ZH, "AB");
+	expect_lang("{{@two}}", v, LANG_EN, "B then A");
+	/* looked up like any name: from the innermost section outward, absent is empty */
+	struct tobj *inner = tobj_new(*state);
+	tobj_str(inner, "a", "inner");
+	tobj_obj(v, "in", inner);
+	expect_lang("{{#in}}{{@two}}{{/in}}", v, LANG_EN, "B then inner");
+	expect_lang("{{@found}}", NULL, LANG_EN, "Found  results");
+	/* braces that are not {name} are text */
+	expect_lang("{{@not_placeholders}}", v, LANG_ZH, "{} { x} {a b} {open");
+	expect_lang("{{@not_placeholders}}", v, LANG_EN, "{}");
+}
+
 static void test_ui_strings_resolved_once(void **state)
 {
 	(void)state;
@@ -565,6 +597,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_nested_and_outer_scope, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_dot_over_strings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ui_strings_per_language, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ui_string_placeholders, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ui_strings_resolved_once, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ui_string_missing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_errors_sections, setup, teardown),
