@@ -8,6 +8,11 @@
                 request queries SQLite and renders the template
   serve-search  a search results page (/search?q=戶籍謄本) from the cache;
                 *-render: a query never seen before each time (a full search)
+  *-intake      a counter clerk's petition intake (POST /staff/petitions/new,
+                16 connections), each a new petition on disk before its 303;
+                the rows are counted afterwards
+  *-status      status lookups (POST /status) of one case by number and code,
+                with the lookup limits raised through their setting
 
 and the memory of `bianmin serve` (its peak and its size at the end).
 
@@ -55,8 +60,29 @@ end
 """
 
 
-def wrk(url, script=None):
-    cmd = ["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % DURATION, "--latency"]
+# a petition taken at the counter: every request its own one-time form token
+INTAKE_LUA = """
+local n = 0
+local prefix = string.format("%%08x", math.random(0, 0x7fffffff))
+request = function()
+  n = n + 1
+  local body = "csrf=%(csrf)s&channel=counter&read_back=1&name=%%E5%%BC%%B5&phone=07-696-1234"
+    .. "&subject=bench&body=bench&once=" .. prefix .. string.format("%%024x", n)
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/x-www-form-urlencoded",
+                                       ["Cookie"] = "%(cookie)s"}, body)
+end
+"""
+
+STATUS_LUA = """
+request = function()
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/x-www-form-urlencoded"},
+                    "no=%(no)s&code=%(code)s")
+end
+"""
+
+
+def wrk(url, script=None, conns=None):
+    cmd = ["wrk", "-t2", "-c%d" % (conns or CONNS), "-d%ds" % DURATION, "--latency"]
     if script:
         cmd += ["-s", script]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=DURATION + 30).stdout
