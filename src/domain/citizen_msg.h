@@ -27,12 +27,13 @@ struct cmsg_in {
 	const char *name;                           /* the person's name, or NULL (anonymous) */
 	const char *no, *code;                      /* the number; the query code (receipt only) */
 	const char *subject;                        /* the petition's subject or the service's name */
-	const char *date;                           /* ISO: receipt, the expected date; correction, the deadline */
+	const char *date;                           /* ISO: receipt and state change, the expected date; correction, the deadline */
 	const char *state;                          /* state change: the new state, in words */
 	const char *reply;                          /* reply: its text */
 	const char *unit, *where, *officer, *phone; /* who handles it and where */
 	const char *const *items;                   /* correction: the missing items */
 	size_t nitems;
+	bool survey; /* state change: closed, so the survey is open (its link: the status page) */
 };
 
 struct cmsg {

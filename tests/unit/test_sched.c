@@ -34,6 +34,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/extensions.h"
 #include "store/flags.h"
 #include "store/petitions.h"
 #include "store/staff.h"
@@ -403,11 +404,11 @@ static void test_extension_requests_flagged(void **state)
 	set_now("2026-03-02T09:00:00+08:00");
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer); /* due 03-16 */
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
+	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
 	                 ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a second waiting request is refused by the database itself */
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-30", "again"),
+	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-30", "again", 0}),
 	                 ERR_CONFLICT);
 	struct sched_stats s;
 	pass(f, &s);
@@ -422,7 +423,7 @@ static void test_extension_requests_flagged(void **state)
 	/* approved to a Saturday: due on Monday 03-30; warned again against the new date */
 	long long ext = one(f, "SELECT id FROM petition_extensions WHERE decision IS NULL");
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_decide(f->st, ext, "approved", f->head, "t", NULL), ERR_OK);
+	assert_int_equal(store_extension_decide(f->st, IK_PETITION, ext, "approved", f->head, "t", NULL), ERR_OK);
 	int32_t until;
 	cal_parse_iso("2026-03-28", &until);
 	char due[CAL_ISO_SIZE];
@@ -430,7 +431,7 @@ static void test_extension_requests_flagged(void **state)
 	assert_string_equal(due, "2026-03-30");
 	assert_int_equal(store_petition_extend(f->st, id, "2026-03-28", due), ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
-	assert_int_equal(store_extension_decide(f->st, ext, "refused", f->head, "t", NULL), ERR_CONFLICT);
+	assert_int_equal(store_extension_decide(f->st, IK_PETITION, ext, "refused", f->head, "t", NULL), ERR_CONFLICT);
 	set_now("2026-03-13T09:00:00+08:00"); /* the old due date (03-16) would be near; the new one is not */
 	pass(f, &s);
 	assert_int_equal(s.flags, 0);
@@ -665,7 +666,7 @@ static void test_mail_words_are_the_pages(void **state)
 	petition(f, "2026-02-23", 6, "social", f->officer); /* due 03-03: overdue */
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer);
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
+	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
 	                 ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	struct sched_opts o = {.no_mail = true};
