@@ -91,8 +91,8 @@ static bool case_allows(const struct actor *who, const struct record *r, enum ac
 		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
 	case ACC_ASSIGN:
 		/* the counter hands it to an officer as it takes it in; the unit's heads (re)assign */
-		return r->stage != STAGE_CLOSED && (who->role == ROLE_COUNTER || access_unit_head(who, r->unit) ||
-		                                    access_routes(who));
+		return r->stage != STAGE_CLOSED &&
+		       (who->role == ROLE_COUNTER || access_unit_head(who, r->unit) || access_routes(who));
 	case ACC_ASK_EXTENSION:
 	case ACC_DECIDE_EXTENSION: return extension_allows(who, r, act);
 	default: return false;

@@ -109,7 +109,8 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,       /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk: run them */
+	ACC_EDIT, /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk:
+	             run them */
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC__MAX
 };

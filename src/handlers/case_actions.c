@@ -19,8 +19,8 @@
 #include "store/staff.h"
 
 /* The history row (the state unchanged) and the audit row of a change, in the caller's transaction. */
-static void case_record(struct req *rq, struct store *st, const struct case_rec *c, const char *at,
-                        const char *action, const char *detail, const char *note)
+static void case_record(struct req *rq, struct store *st, const struct case_rec *c, const char *at, const char *action,
+                        const char *detail, const char *note)
 {
 	const char *state = case_state_name(c->state);
 	store_case_event(st, c->id, at, rq->sess->user.id, rq->sess->user.username, state, state, note);
@@ -35,7 +35,8 @@ static void case_done(struct req *rq, struct resp *rs, struct store *st, const s
 	if (e == ERR_OK)
 		page_redirect(rq, rs, url(rq, "/staff/cases/%s", c->case_no));
 	else
-		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503, e == ERR_CONFLICT ? "err_case_changed" : "err_unavailable");
+		page_error(rq, rs, e == ERR_CONFLICT ? 409 : 503,
+		           e == ERR_CONFLICT ? "err_case_changed" : "err_unavailable");
 }
 
 /* The due date with extra working days: received_on + days + paused_days + ext_days + extra. */
@@ -44,7 +45,8 @@ static void due_with(struct store *st, const struct case_rec *c, int extra, char
 	int32_t rec;
 	if (!cal_parse_iso(c->received_on, &rec))
 		rec = clock_office_day(clock_now());
-	cal_format_iso(cal_add_working_days(store_calendar(st), rec, c->days + c->paused_days + c->ext_days + extra), due);
+	cal_format_iso(cal_add_working_days(store_calendar(st), rec, c->days + c->paused_days + c->ext_days + extra),
+	               due);
 }
 
 void h_case_assign(struct req *rq, struct resp *rs)

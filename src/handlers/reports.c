@@ -66,7 +66,8 @@ static bool load(struct req *rq, struct resp *rs, enum item_kind kind, struct mo
 		return false;
 	}
 	const struct cal *cal = store_calendar(st);
-	if (store_report(st, rq->arena, kind, cal, mo->from, mo->to, clock_office_day(clock_now()), rows, n) != ERR_OK) {
+	if (store_report(st, rq->arena, kind, cal, mo->from, mo->to, clock_office_day(clock_now()), rows, n) !=
+	    ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return false;
 	}

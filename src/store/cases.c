@@ -15,9 +15,9 @@
 	"SELECT c.id, c.case_no, c.code_hash, c.service_id, s.code, s.name_zh, s.name_en, c.unit, u.name_zh, "         \
 	"u.name_en, u.phone, c.applicant_name, c.applicant_phone, c.applicant_email, c.applicant_natid, "              \
 	"c.channel, c.state, c.received_on, c.received_at, c.due_on, c.paused_since, c.closed_at, c.days, "            \
-	"c.paused_days, o.display_name, c.created_by, c.officer_id, c.ext_days, s.ext_days, "                         \
-	"(SELECT x.asked_by FROM case_extensions x WHERE x.case_id = c.id AND x.decision IS NULL), c.rating, "        \
-	"c.decided_on FROM cases c JOIN services s ON s.id = c.service_id "                                           \
+	"c.paused_days, o.display_name, c.created_by, c.officer_id, c.ext_days, s.ext_days, "                          \
+	"(SELECT x.asked_by FROM case_extensions x WHERE x.case_id = c.id AND x.decision IS NULL), c.rating, "         \
+	"c.decided_on FROM cases c JOIN services s ON s.id = c.service_id "                                            \
 	"JOIN units u ON u.code = c.unit LEFT JOIN users o ON o.id = c.officer_id "
 
 static void read_case(sqlite3_stmt *s, struct arena *a, void *item)

@@ -58,12 +58,8 @@ static const struct record EXT_BY_HEAD = {.kind = REC_PETITION,
 static const struct record EXT_LEFT = {
     .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_ROUTED, .ext_left = true};
 /* 社會課 cases: one assigned to officer 3 with extension days left, one whose extension officer 3 asked, one closed. */
-static const struct record CASE_ASSIGNED = {.kind = REC_CASE,
-                                            .unit = "social",
-                                            .officer_id = 3,
-                                            .registered_by = 1,
-                                            .stage = STAGE_ROUTED,
-                                            .ext_left = true};
+static const struct record CASE_ASSIGNED = {
+    .kind = REC_CASE, .unit = "social", .officer_id = 3, .registered_by = 1, .stage = STAGE_ROUTED, .ext_left = true};
 static const struct record CASE_EXT = {.kind = REC_CASE,
                                        .unit = "social",
                                        .officer_id = 3,

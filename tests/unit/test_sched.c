@@ -433,12 +433,16 @@ static void test_extension_requests_flagged(void **state)
 	set_now("2026-03-02T09:00:00+08:00");
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer); /* due 03-16 */
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
-	                 ERR_OK);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
+	    ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a second waiting request is refused by the database itself */
-	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-30", "again", 0}),
-	                 ERR_CONFLICT);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-30", "again", 0}),
+	    ERR_CONFLICT);
 	struct sched_stats s;
 	pass(f, &s);
 	assert_int_equal(s.flags, 1);
@@ -695,8 +699,10 @@ static void test_mail_words_are_the_pages(void **state)
 	petition(f, "2026-02-23", 6, "social", f->officer); /* due 03-03: overdue */
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer);
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, IK_PETITION, id, &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
-	                 ERR_OK);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
+	    ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	struct sched_opts o = {.no_mail = true};
 	struct sched_stats s;

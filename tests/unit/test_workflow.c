@@ -88,7 +88,7 @@ static void test_moves_with_their_own_action(void **state)
 static void test_extension_days(void **state)
 {
 	(void)state;
-	assert_string_equal(case_extension_check(0, 0, 1), "err_case_ext_none"); /* the service allows none */
+	assert_string_equal(case_extension_check(0, 0, 1), "err_case_ext_none");   /* the service allows none */
 	assert_string_equal(case_extension_check(15, 15, 1), "err_case_ext_none"); /* all used */
 	assert_string_equal(case_extension_check(10, 20, 1), "err_case_ext_none"); /* the limit lowered since */
 	assert_null(case_extension_check(15, 0, 15));
