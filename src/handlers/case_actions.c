@@ -81,8 +81,12 @@ void h_case_ext_ask(struct req *rq, struct resp *rs)
 	if (!case_load(rq, rs, st, &c))
 		return;
 	if (!case_may(rq, &c, ACC_ASK_EXTENSION)) {
+		/* the officer is told why not: one waits already, or the service allows no more */
 		bool officer = c.officer_id == rq->sess->user.id && case_state_open(c.state);
-		page_error(rq, rs, officer ? 409 : 403, officer ? "err_case_ext_none" : "err_forbidden");
+		page_error(rq, rs, officer ? 409 : 403,
+		           !officer        ? "err_forbidden"
+		           : c.ext_pending ? "err_case_ext_waiting"
+		                           : "err_case_ext_none");
 		return;
 	}
 	const struct fval *days = req_val(rq, K_DAYS), *reason = req_val(rq, K_REASON);

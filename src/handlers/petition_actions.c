@@ -283,10 +283,10 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		return;
 	}
 	const char *note = req_val(rq, K_NOTE)->s;
-	struct extension_rec xr, *x = &xr;
+	struct extension_rec x;
 	bool approve;
 	int status;
-	const char *bad = extension_decision(rq, st, IK_PETITION, p.id, x, &approve, &status);
+	const char *bad = extension_decision(rq, st, IK_PETITION, p.id, &x, &approve, &status);
 	if (bad && status == 422) {
 		petition_render(rq, rs, st, &p, false, 422, bad);
 		return;
@@ -299,17 +299,17 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 	int32_t want;
 	if (approve) {
 		/* a date on which the office is closed moves to the next open day (行政程序法 §48) */
-		if (!cal_parse_iso(x->new_due, &want)) {
+		if (!cal_parse_iso(x.new_due, &want)) {
 			page_error(rq, rs, 503, "err_unavailable");
 			return;
 		}
 		cal_format_iso(pet_due(store_calendar(st), 0, 0, want), due);
 	}
 	store_begin(st);
-	store_extension_decide(st, IK_PETITION, x->id, approve ? "approved" : "refused", rq->sess->user.id,
+	store_extension_decide(st, IK_PETITION, x.id, approve ? "approved" : "refused", rq->sess->user.id,
 	                       clock_now_iso(rq->arena), note);
 	if (approve)
-		store_petition_extend(st, p.id, x->new_due, due);
+		store_petition_extend(st, p.id, x.new_due, due);
 	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", pet_state_name(p.state),
 	               approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
 	petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);

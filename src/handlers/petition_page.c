@@ -16,7 +16,6 @@
 #include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/petitions.h"
-#include "store/staff.h"
 
 static void unit_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
 {

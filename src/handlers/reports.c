@@ -130,7 +130,7 @@ static void report_page(struct req *rq, struct resp *rs, const struct report_kin
 	}
 	tobj_bool(v, "empty", n == 0);
 	rs->no_store = true;
-	page_render(rq, rs, "petition_report", v);
+	page_render(rq, rs, "report", v);
 }
 
 void h_petition_report(struct req *rq, struct resp *rs)
