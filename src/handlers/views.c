@@ -100,7 +100,6 @@ void extensions_view(struct req *rq, struct store *st, struct tobj *v, enum item
 		tobj_str(o, "asked_at", view_time(rq, xs[i].asked_at));
 		tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
 		tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
-		tobj_int(o, "days", xs[i].days);
 		view_data(rq, o, "reason", see ? xs[i].reason : NULL);
 		tobj_str(o, "decision_label",
 		         T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision) : "pext_waiting"));

@@ -55,7 +55,7 @@ void officer_options_view(struct req *rq, struct store *st, struct tobj *v, cons
 bool officer_of_unit(struct req *rq, struct store *st, long long id, const char *unit, struct user_rec *u);
 /*
  * v.extensions: the extension requests of a petition or a case ({asked_by,
- * asked_at, old_due, new_due, days, reason, decision_label, decided_by,
+ * asked_at, old_due, new_due, reason, decision_label, decided_by,
  * note, waiting}); reasons and notes only when see.
  */
 void extensions_view(struct req *rq, struct store *st, struct tobj *v, enum item_kind kind, long long id, bool see);
