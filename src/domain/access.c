@@ -64,6 +64,17 @@ static bool may_reveal(const struct actor *who, const struct record *r)
 	return of_the_unit(who, r) || (who->role == ROLE_COUNTER && who->id && r->registered_by == who->id);
 }
 
+/* Extensions (展期) of petitions and cases alike: the assigned officer asks, a head decides. */
+static bool extension_allows(const struct actor *who, const struct record *r, enum access_action act)
+{
+	bool open = r->stage != STAGE_CLOSED;
+	if (act == ACC_ASK_EXTENSION)
+		return open && is_officer_of(who, r) && !r->ext_pending && r->ext_left;
+	/* four eyes: whoever asked never approves their own request */
+	return open && r->ext_pending && who->id != r->ext_asked_by &&
+	       (access_unit_head(who, r->unit) || access_office_head(who));
+}
+
 static bool case_allows(const struct actor *who, const struct record *r, enum access_action act)
 {
 	switch (act) {
@@ -78,6 +89,12 @@ static bool case_allows(const struct actor *who, const struct record *r, enum ac
 		if (who->role == ROLE_COUNTER || who->role == ROLE_ADMIN)
 			return true;
 		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
+	case ACC_ASSIGN:
+		/* the counter hands it to an officer as it takes it in; the unit's heads (re)assign */
+		return r->stage != STAGE_CLOSED &&
+		       (who->role == ROLE_COUNTER || access_unit_head(who, r->unit) || access_routes(who));
+	case ACC_ASK_EXTENSION:
+	case ACC_DECIDE_EXTENSION: return extension_allows(who, r, act);
 	default: return false;
 	}
 }
@@ -101,11 +118,8 @@ static bool petition_allows(const struct actor *who, const struct record *r, enu
 		        (r->stage == STAGE_UNROUTED && access_routes(who)));
 	case ACC_ROUTE: return access_routes(who);
 	case ACC_ASSIGN: return r->stage == STAGE_ROUTED && (access_unit_head(who, r->unit) || access_routes(who));
-	case ACC_ASK_EXTENSION: return open && is_officer_of(who, r) && !r->ext_pending && r->ext_left;
-	case ACC_DECIDE_EXTENSION:
-		/* four eyes: whoever asked never approves their own request */
-		return open && r->ext_pending && who->id != r->ext_asked_by &&
-		       (access_unit_head(who, r->unit) || access_office_head(who));
+	case ACC_ASK_EXTENSION:
+	case ACC_DECIDE_EXTENSION: return extension_allows(who, r, act);
 	case ACC_ALLOW_EXTENSION: return open && who->role == ROLE_ADMIN;
 	default: return false;
 	}

@@ -17,8 +17,13 @@
  *   heads of its unit and the office head; the routing desk sees its
  *   subject (to route it), never the petitioner; everyone else sees only
  *   that it exists.  A phone never finds a confidential petition.
- * - Extensions: the assigned officer asks; a head of the unit or the office
- *   head decides, never the one who asked.
+ * - Assignment: a case is handed to an officer of its unit by the counter
+ *   clerk who takes it in, a head of the unit, the office head or an
+ *   administrator, while it is open; a petition by a head of its unit or
+ *   the routing desk once routed.
+ * - Extensions, of petitions and of cases alike: the assigned officer
+ *   asks; a head of the unit or the office head decides, never the one
+ *   who asked.
  * - The unit's content -- FAQ entries, services and their notice sheets,
  *   forms (書表), news: officers and heads edit (and publish) their unit's,
  *   administrators every unit's; counter and hotline staff none.
@@ -71,7 +76,7 @@ enum record_kind {
 	REC_VILLAGE, /* a village's page */
 };
 
-/* Where a petition stands, as far as access goes. */
+/* Where a petition or a case stands, as far as access goes (an open case: any but STAGE_CLOSED). */
 enum record_stage {
 	STAGE_UNROUTED, /* received, waiting for the routing desk */
 	STAGE_ROUTED,   /* routed to a unit or assigned: the unit picks an officer */
@@ -88,7 +93,7 @@ struct record {
 	enum record_stage stage;
 	bool ext_pending;       /* an extension request waits */
 	long long ext_asked_by; /* who asked it */
-	bool ext_left;          /* requests made < requests allowed */
+	bool ext_left;          /* petitions: requests made < requests allowed; cases: working days left */
 };
 
 enum access_action {
@@ -100,11 +105,12 @@ enum access_action {
 	ACC_REVEAL,        /* the person in full (audited) */
 	ACC_HANDLE,        /* cases: move, notices; petitions: close with an outcome */
 	ACC_ROUTE,         /* petitions: send to a unit */
-	ACC_ASSIGN,        /* petitions: pick the officer */
+	ACC_ASSIGN,        /* pick the officer */
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,       /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk: run them */
+	ACC_EDIT, /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk:
+	             run them */
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC__MAX
 };

@@ -12,7 +12,7 @@ struct words {
 	const char *petition, *application;
 	const char *hello, *receipt_subj, *receipt_body, *keep_code;
 	const char *corr_subj, *corr_body, *corr_bring, *corr_paused;
-	const char *state_subj, *state_body;
+	const char *state_subj, *state_body, *state_due;
 	const char *reply_subj, *reply_body, *reply_contact, *survey;
 	const char *lookup, *footer;
 	const char *sms_receipt, *sms_reply;
@@ -33,6 +33,7 @@ static const struct words words[LANG__MAX] = {
             .corr_paused = "補正期間不計入處理期限。\n",
             .state_subj = "[%s] %s進度通知 %s",
             .state_body = "您的%s %s（%s）目前進度：%s。\n",
+            .state_due = "預計於 %s 前辦結。\n",
             .reply_subj = "[%s] 陳情答復 %s",
             .reply_body = "您的陳情「%s」（收件編號 %s）答復如下：\n\n%s\n",
             .reply_contact = "\n承辦單位 %s，電話 %s。\n",
@@ -56,6 +57,7 @@ static const struct words words[LANG__MAX] = {
             .corr_paused = "The time you take does not count against our deadline.\n",
             .state_subj = "[%s] News of your %s %s",
             .state_body = "Your %s %s (\"%s\") is now: %s.\n",
+            .state_due = "We now expect to finish it by %s.\n",
             .reply_subj = "[%s] Our reply to your petition %s",
             .reply_body = "Our reply to your petition \"%s\" (number %s):\n\n%s\n",
             .reply_contact = "\nSection: %s, phone %s.\n",
@@ -137,7 +139,9 @@ static void compose_email(struct buf *b, enum cmsg_kind k, const struct cmsg_in 
 		break;
 	case CMSG_STATE:
 		FILL(b, w->state_body, what, in->no, or_dash(in->subject), or_dash(in->state));
-		FILL(b, w->lookup, or_dash(in->status_url));
+		if (in->date)
+			FILL(b, w->state_due, date);
+		FILL(b, in->survey ? w->survey : w->lookup, or_dash(in->status_url));
 		break;
 	case CMSG_REPLY:
 		FILL(b, w->reply_body, or_dash(in->subject), in->no, or_dash(in->reply));

@@ -20,19 +20,20 @@ enum { CMSG_MOBILE_SIZE = 11 }; /* "0912345678" and its NUL */
 
 /* What a message says; NULL for what it does not need. */
 struct cmsg_in {
-	bool is_case;                               /* an application (申辦案件), else a petition (陳情) */
-	enum lang lang;                             /* the language the person used */
-	const char *office;                         /* the office's name: the sender */
-	const char *status_url;                     /* the public status page */
-	const char *name;                           /* the person's name, or NULL (anonymous) */
-	const char *no, *code;                      /* the number; the query code (receipt only) */
-	const char *subject;                        /* the petition's subject or the service's name */
-	const char *date;                           /* ISO: receipt, the expected date; correction, the deadline */
-	const char *state;                          /* state change: the new state, in words */
-	const char *reply;                          /* reply: its text */
+	bool is_case;           /* an application (申辦案件), else a petition (陳情) */
+	enum lang lang;         /* the language the person used */
+	const char *office;     /* the office's name: the sender */
+	const char *status_url; /* the public status page */
+	const char *name;       /* the person's name, or NULL (anonymous) */
+	const char *no, *code;  /* the number; the query code (receipt only) */
+	const char *subject;    /* the petition's subject or the service's name */
+	const char *date;       /* ISO: receipt and state change, the expected date; correction, the deadline */
+	const char *state;      /* state change: the new state, in words */
+	const char *reply;      /* reply: its text */
 	const char *unit, *where, *officer, *phone; /* who handles it and where */
 	const char *const *items;                   /* correction: the missing items */
 	size_t nitems;
+	bool survey; /* state change: closed, so the survey is open (its link: the status page) */
 };
 
 struct cmsg {

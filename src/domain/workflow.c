@@ -64,3 +64,16 @@ bool case_move_needs_reason(enum case_state to)
 {
 	return to == CS_REJECTED || to == CS_CLOSED || to == CS_WITHDRAWN;
 }
+
+int case_extension_left(int limit, int granted)
+{
+	return limit > granted ? limit - granted : 0;
+}
+
+const char *case_extension_check(int limit, int granted, long long asked)
+{
+	int left = case_extension_left(limit, granted);
+	if (left == 0)
+		return "err_case_ext_none";
+	return asked >= 1 && asked <= left ? NULL : "err_case_ext_days";
+}

@@ -40,4 +40,15 @@ bool case_move_needs_reason(enum case_state to);
 /* Open states count against the deadline (received, review, correction). */
 bool case_state_open(enum case_state s);
 
+/*
+ * An extension (展期) of asked working days, for a service that allows
+ * limit working days in all (0: none) of which granted are already
+ * approved: NULL when it may be asked, else the refusal's string key
+ * (err_case_ext_none: the service allows none or none is left;
+ * err_case_ext_days: not between 1 and what is left).
+ */
+const char *case_extension_check(int limit, int granted, long long asked);
+/* Working days an application still may be extended by (0 when none). */
+int case_extension_left(int limit, int granted);
+
 #endif

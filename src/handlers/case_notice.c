@@ -247,7 +247,7 @@ void h_case_corrected(struct req *rq, struct resp *rs)
 	if (waited < 0)
 		waited = 0;
 	char due[CAL_ISO_SIZE];
-	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + waited), due);
+	cal_format_iso(cal_add_working_days(cal, rec, c.days + c.paused_days + c.ext_days + waited), due);
 	const char *at = clock_now_iso(rq->arena);
 	const struct user_rec *u = &rq->sess->user;
 	store_begin(st);

@@ -15,11 +15,32 @@
 #include "store/deadlines.h"
 #include "store/staff.h"
 
-static void render_case(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, bool full)
+/* The officer and the extensions: what this user may do about them, and what was asked. */
+static void officer_view(struct req *rq, struct store *st, struct tobj *v, const struct case_rec *c)
+{
+	bool assign = case_may(rq, c, ACC_ASSIGN);
+	tobj_bool(v, "may_assign", assign);
+	if (assign)
+		officer_options_view(rq, st, v, c->unit, c->officer_id);
+	tobj_int(v, "ext_days", c->ext_days);
+	tobj_bool(v, "ext_pending", c->ext_pending);
+	tobj_int(v, "ext_left", case_extension_left(c->ext_limit, c->ext_days));
+	tobj_bool(v, "may_ask_ext", case_may(rq, c, ACC_ASK_EXTENSION));
+	tobj_bool(v, "may_decide_ext", case_may(rq, c, ACC_DECIDE_EXTENSION));
+	tobj_bool(v, "has_ext", c->ext_limit > 0 || c->ext_days > 0 || c->ext_pending);
+	extensions_view(rq, st, v, IK_CASE, c->id, true);
+	tobj_int(v, "rating", c->rating);
+}
+
+void case_render(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, bool full, int status,
+                 const char *error_key)
 {
 	const struct cal *cal = store_calendar(st);
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "case_title"), c->case_no));
 	case_summary_view(rq, v, c, cal, store_near_days(st), full);
+	tobj_str(v, "no", c->case_no);
+	if (error_key)
+		tobj_str(v, "error", T(rq, error_key));
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
 	bool act = case_may(rq, c, ACC_HANDLE);
@@ -61,7 +82,9 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 			tobj_str(o, "href", url(rq, "/staff/cases/%s/notice/%d", c->case_no, cr[i].seq));
 		}
 	}
+	officer_view(rq, st, v, c);
 	notify_list_view(rq, st, v, "case", c->id);
+	rs->status = status;
 	rs->no_store = true;
 	page_render(rq, rs, "case", v);
 }
@@ -72,7 +95,7 @@ void h_case_view(struct req *rq, struct resp *rs)
 	struct case_rec c;
 	if (!case_load(rq, rs, st, &c))
 		return;
-	render_case(rq, rs, st, &c, false);
+	case_render(rq, rs, st, &c, false, 200, NULL);
 }
 
 void h_case_reveal(struct req *rq, struct resp *rs)
@@ -90,7 +113,7 @@ void h_case_reveal(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	render_case(rq, rs, st, &c, true);
+	case_render(rq, rs, st, &c, true, 200, NULL);
 }
 
 /* Reject, withdraw and close cannot be undone: they need a confirmation step and a recorded reason. */

@@ -43,7 +43,14 @@ const char *case_state_label(struct req *rq, enum case_state state)
 bool case_may(const struct req *rq, const struct case_rec *c, enum access_action act)
 {
 	struct actor who = auth_actor(rq);
-	struct record what = {.kind = REC_CASE, .unit = c->unit, .registered_by = c->created_by};
+	struct record what = {.kind = REC_CASE,
+	                      .unit = c->unit,
+	                      .registered_by = c->created_by,
+	                      .officer_id = c->officer_id,
+	                      .stage = case_state_open(c->state) ? STAGE_ROUTED : STAGE_CLOSED,
+	                      .ext_pending = c->ext_pending,
+	                      .ext_asked_by = c->ext_asked_by,
+	                      .ext_left = case_extension_left(c->ext_limit, c->ext_days) > 0};
 	return access_allows(&who, &what, act);
 }
 

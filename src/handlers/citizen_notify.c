@@ -92,7 +92,21 @@ enum err notify_case_state(struct req *rq, struct store *st, const struct case_r
 		return e;
 	in.subject = c->service_name[in.lang] ? c->service_name[in.lang] : c->service_name[LANG_ZH];
 	in.state = state_words(in.lang, "state_", to_state);
+	in.survey = strcmp(to_state, case_state_name(CS_CLOSED)) == 0; /* the survey opens on closing */
 	const struct cmsg_to to = {"case", c->id, to_state, c->email, c->phone};
+	return store_cmsg_queue(st, rq->arena, CMSG_STATE, &to, &in);
+}
+
+enum err notify_case_extended(struct req *rq, struct store *st, const struct case_rec *c, long long ext_id,
+                              const char *due_on)
+{
+	struct cmsg_in in = {.name = c->name, .no = c->case_no, .date = due_on};
+	enum err e = store_cmsg_lang(st, "case", c->id, &in.lang);
+	if (e != ERR_OK)
+		return e;
+	in.subject = c->service_name[in.lang] ? c->service_name[in.lang] : c->service_name[LANG_ZH];
+	in.state = i18n(in.lang, "state_extended");
+	const struct cmsg_to to = {"case", c->id, arena_printf(rq->arena, "extension-%lld", ext_id), c->email, NULL};
 	return store_cmsg_queue(st, rq->arena, CMSG_STATE, &to, &in);
 }
 

@@ -31,8 +31,11 @@ enum err notify_case_receipt(struct req *rq, struct store *st, long long id, con
 enum err notify_case_correction(struct req *rq, struct store *st, const struct case_rec *c, int seq,
                                 const char *const *zh, const char *const *en, size_t n, const char *deadline,
                                 const char *officer, const char *phone);
-/* A case moved to state to (approved, rejected, closed, withdrawn). */
+/* A case moved to state to (approved, rejected, closed, withdrawn); closed: with the survey's link. */
 enum err notify_case_state(struct req *rq, struct store *st, const struct case_rec *c, const char *to);
+/* An approved extension (request ext_id): the new expected date, by e-mail when the person gave one. */
+enum err notify_case_extended(struct req *rq, struct store *st, const struct case_rec *c, long long ext_id,
+                              const char *due_on);
 
 /* v.cmsgs: the record's messages to the person ({what, channel, queued, state, sent, error}); v.has_cmsgs. */
 void notify_list_view(struct req *rq, struct store *st, struct tobj *v, const char *item_kind, long long id);

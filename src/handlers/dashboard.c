@@ -135,7 +135,7 @@ void staff_dashboard_view(struct req *rq, struct tobj *v)
 	struct case_rec *cs;
 	size_t n;
 	const char *unit = rq->sess->user.role == ROLE_ADMIN ? NULL : rq->sess->user.unit;
-	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK)
+	if (store_cases_open(st, rq->arena, unit, 0, &cs, &n) != ERR_OK)
 		return;
 	const struct cal *cal = store_calendar(st);
 	int near = store_near_days(st);

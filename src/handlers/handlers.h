@@ -72,6 +72,10 @@ void h_case_receipt(struct req *rq, struct resp *rs);
 void h_case_view(struct req *rq, struct resp *rs);
 void h_case_reveal(struct req *rq, struct resp *rs);
 void h_case_move(struct req *rq, struct resp *rs);
+/* case_actions.c: an officer of the unit, extensions (展期) */
+void h_case_assign(struct req *rq, struct resp *rs);
+void h_case_ext_ask(struct req *rq, struct resp *rs);
+void h_case_ext_decide(struct req *rq, struct resp *rs);
 void h_notice_form(struct req *rq, struct resp *rs);
 void h_notice_create(struct req *rq, struct resp *rs);
 void h_notice_print(struct req *rq, struct resp *rs);
@@ -153,6 +157,8 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs);
 /* queues.c: the petition lists, the unit's open cases, finding cases */
 void h_petition_list(struct req *rq, struct resp *rs);
 void h_queue(struct req *rq, struct resp *rs);
+void h_queue_mine(struct req *rq, struct resp *rs);  /* the open cases assigned to me */
+void h_queue_today(struct req *rq, struct resp *rs); /* the cases I took in today */
 void h_case_find(struct req *rq, struct resp *rs);
 /* dashboard.c: marking the scheduler's notifications read (the counts are on the staff home) */
 void h_notification_read(struct req *rq, struct resp *rs);
@@ -167,6 +173,8 @@ void h_rule_near(struct req *rq, struct resp *rs);
 /* reports.c: the petition control report, page and CSV */
 void h_petition_report(struct req *rq, struct resp *rs);
 void h_petition_report_csv(struct req *rq, struct resp *rs);
+void h_case_report(struct req *rq, struct resp *rs);
+void h_case_report_csv(struct req *rq, struct resp *rs);
 /* open311.c: the Open311 GeoReport v2 API (issue #13), answers in JSON or XML */
 void h_o311_discovery(struct req *rq, struct resp *rs);
 void h_o311_services(struct req *rq, struct resp *rs);

@@ -20,6 +20,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/extensions.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
@@ -90,9 +91,7 @@ void h_petition_assign(struct req *rq, struct resp *rs)
 		return;
 	}
 	struct user_rec u;
-	long long officer = req_val(rq, K_OFFICER)->i;
-	if (store_user_by_id(st, rq->arena, officer, &u) != ERR_OK || !u.active || !u.unit ||
-	    strcmp(u.unit, p.unit) != 0 || (u.role != ROLE_OFFICER && u.role != ROLE_HEAD)) {
+	if (!officer_of_unit(rq, st, req_val(rq, K_OFFICER)->i, p.unit, &u)) {
 		petition_render(rq, rs, st, &p, false, 422, "err_pet_officer");
 		return;
 	}
@@ -264,7 +263,8 @@ void h_petition_ext_ask(struct req *rq, struct resp *rs)
 		return;
 	}
 	store_begin(st);
-	store_extension_ask(st, p.id, rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s, reason->s);
+	const struct extension_ask x = {rq->sess->user.id, clock_now_iso(rq->arena), p.due_on, until->s, reason->s, 0};
+	store_extension_ask(st, IK_PETITION, p.id, &x);
 	petition_event(rq, st, &p, "ext_asked", pet_state_name(p.state),
 	               arena_printf(rq->arena, "%s → %s: %s", p.due_on, until->s, reason->s));
 	petition_audit(rq, st, "extension_ask", &p, until->s);
@@ -282,40 +282,34 @@ void h_petition_ext_decide(struct req *rq, struct resp *rs)
 		page_error(rq, rs, p.ext_pending ? 403 : 409, p.ext_pending ? "err_forbidden" : "err_pet_conflict");
 		return;
 	}
-	const char *decision = req_val(rq, K_DECISION)->s, *note = req_val(rq, K_NOTE)->s;
-	bool approve = strcmp(decision, "approved") == 0;
-	if (!approve && strcmp(decision, "refused") != 0) {
-		petition_render(rq, rs, st, &p, false, 422, "err_pet_decision");
+	const char *note = req_val(rq, K_NOTE)->s;
+	struct extension_rec x;
+	bool approve;
+	int status;
+	const char *bad = extension_decision(rq, st, IK_PETITION, p.id, &x, &approve, &status);
+	if (bad && status == 422) {
+		petition_render(rq, rs, st, &p, false, 422, bad);
 		return;
 	}
-	struct extension_rec *xs;
-	size_t nx;
-	const struct extension_rec *x = NULL;
-	if (store_extensions(st, rq->arena, p.id, &xs, &nx) != ERR_OK) {
-		page_error(rq, rs, 503, "err_unavailable");
-		return;
-	}
-	for (size_t i = 0; i < nx; i++)
-		if (!xs[i].decision)
-			x = &xs[i];
-	if (!x) {
-		page_error(rq, rs, 409, "err_pet_conflict");
+	if (bad) {
+		page_error(rq, rs, status, bad);
 		return;
 	}
 	char due[CAL_ISO_SIZE] = "";
 	int32_t want;
 	if (approve) {
 		/* a date on which the office is closed moves to the next open day (行政程序法 §48) */
-		if (!cal_parse_iso(x->new_due, &want)) {
+		if (!cal_parse_iso(x.new_due, &want)) {
 			page_error(rq, rs, 503, "err_unavailable");
 			return;
 		}
 		cal_format_iso(pet_due(store_calendar(st), 0, 0, want), due);
 	}
 	store_begin(st);
-	store_extension_decide(st, x->id, decision, rq->sess->user.id, clock_now_iso(rq->arena), note);
+	store_extension_decide(st, IK_PETITION, x.id, approve ? "approved" : "refused", rq->sess->user.id,
+	                       clock_now_iso(rq->arena), note);
 	if (approve)
-		store_petition_extend(st, p.id, x->new_due, due);
+		store_petition_extend(st, p.id, x.new_due, due);
 	petition_event(rq, st, &p, approve ? "ext_approved" : "ext_refused", pet_state_name(p.state),
 	               approve ? arena_printf(rq->arena, "%s → %s%s%s", p.due_on, due, *note ? ": " : "", note) : note);
 	petition_audit(rq, st, approve ? "extension_approve" : "extension_refuse", &p, approve ? due : NULL);

@@ -16,7 +16,6 @@
 #include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/petitions.h"
-#include "store/staff.h"
 
 static void unit_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
 {
@@ -30,23 +29,6 @@ static void unit_options(struct req *rq, struct store *st, struct tobj *v, const
 		tobj_str(o, "value", units[i].code);
 		tobj_str(o, "label", pick(rq, units[i].name));
 		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
-	}
-}
-
-static void officer_options(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p)
-{
-	struct user_rec *us;
-	size_t n;
-	if (!p->unit || store_users_of_unit(st, rq->arena, p->unit, &us, &n) != ERR_OK)
-		return;
-	struct tlist *l = tobj_list(v, "officers");
-	for (size_t i = 0; i < n; i++) {
-		if (us[i].role != ROLE_OFFICER && us[i].role != ROLE_HEAD)
-			continue;
-		struct tobj *o = tlist_obj(l);
-		tobj_int(o, "value", us[i].id);
-		tobj_str(o, "label", us[i].display_name);
-		tobj_bool(o, "selected", us[i].id == p->officer_id);
 	}
 }
 
@@ -94,7 +76,7 @@ static void actions_view(struct req *rq, struct store *st, struct tobj *v, const
 			view_named_options(rq, v, "categories", cats, nc, p->category);
 	}
 	if (assign)
-		officer_options(rq, st, v, p);
+		officer_options_view(rq, st, v, p->unit, p->officer_id);
 	if (handle) {
 		struct tlist *l = tobj_list(v, "grounds");
 		for (int g = 0; g < PG__MAX; g++) {
@@ -104,31 +86,6 @@ static void actions_view(struct req *rq, struct store *st, struct tobj *v, const
 			         T(rq, arena_printf(rq->arena, "pground_%s", pet_ground_name((enum pet_ground)g))));
 		}
 		tobj_str(v, "today", clock_today_iso(rq->arena));
-	}
-}
-
-/* The extensions asked and decided; reasons and notes are content. */
-static void extensions_view(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p, bool see)
-{
-	struct extension_rec *xs;
-	size_t nx;
-	if (store_extensions(st, rq->arena, p->id, &xs, &nx) == ERR_OK) {
-		struct tlist *l = tobj_list(v, "extensions");
-		for (size_t i = 0; i < nx; i++) {
-			struct tobj *o = tlist_obj(l);
-			tobj_int(o, "id", xs[i].id);
-			view_data(rq, o, "asked_by", xs[i].asked_by);
-			tobj_str(o, "asked_at", view_time(rq, xs[i].asked_at));
-			tobj_str(o, "old_due", view_date(rq, xs[i].old_due));
-			tobj_str(o, "new_due", view_date(rq, xs[i].new_due));
-			view_data(rq, o, "reason", see ? xs[i].reason : NULL);
-			tobj_str(o, "decision_label",
-			         T(rq, xs[i].decision ? arena_printf(rq->arena, "pext_%s", xs[i].decision)
-			                              : "pext_waiting"));
-			view_data(rq, o, "decided_by", xs[i].decided_by);
-			view_data(rq, o, "note", see ? xs[i].note : NULL);
-			tobj_bool(o, "waiting", !xs[i].decision);
-		}
 	}
 }
 
@@ -173,7 +130,7 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 
 	outcome_view(rq, v, p, see);
 	actions_view(rq, st, v, p);
-	extensions_view(rq, st, v, p, see);
+	extensions_view(rq, st, v, IK_PETITION, p->id, see);
 	events_view(rq, st, v, p, see);
 	notify_list_view(rq, st, v, "petition", p->id);
 	rs->status = status;

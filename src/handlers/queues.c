@@ -1,12 +1,14 @@
 /*
  * queues.c -- the lists staff work from: petitions (mine, the unit's,
- * waiting for routing, the office's), the unit's open cases, and finding
- * cases by number or phone.
+ * waiting for routing, the office's), the unit's open cases, the cases
+ * assigned to me, the cases I took in today (the counter's list), and
+ * finding cases by number or phone.
  */
 #include <string.h>
 
 #include "app/auth.h"
 #include "app/view.h"
+#include "domain/clock.h"
 #include "domain/ids.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
@@ -134,7 +136,7 @@ void h_queue(struct req *rq, struct resp *rs)
 		unit = NULL;
 	struct case_rec *cs;
 	size_t n;
-	if (store_cases_open(st, rq->arena, unit, &cs, &n) != ERR_OK) {
+	if (store_cases_open(st, rq->arena, unit, 0, &cs, &n) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -143,4 +145,36 @@ void h_queue(struct req *rq, struct resp *rs)
 	case_list_view(rq, st, v, cs, n);
 	rs->no_store = true;
 	page_render(rq, rs, "queue", v);
+}
+
+/* A list of cases under the title title_key; e: how loading them went. */
+static void case_queue_page(struct req *rq, struct resp *rs, struct store *st, const char *title_key, enum err e,
+                            const struct case_rec *cs, size_t n)
+{
+	if (e != ERR_OK) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
+	struct tobj *v = view_new(rq, T(rq, title_key));
+	case_list_view(rq, st, v, cs, n);
+	rs->no_store = true;
+	page_render(rq, rs, "queue", v);
+}
+
+void h_queue_mine(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec *cs = NULL;
+	size_t n = 0;
+	enum err e = store_cases_open(st, rq->arena, NULL, rq->sess->user.id, &cs, &n);
+	case_queue_page(rq, rs, st, "queue_mine_title", e, cs, n);
+}
+
+void h_queue_today(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct case_rec *cs = NULL;
+	size_t n = 0;
+	enum err e = store_cases_taken_in(st, rq->arena, rq->sess->user.id, clock_today_iso(rq->arena), &cs, &n);
+	case_queue_page(rq, rs, st, "queue_today_title", e, cs, n);
 }

@@ -1,10 +1,11 @@
 /*
- * reports.c -- the petition control report (管制考核) per unit and month,
+ * reports.c -- the control report (管制考核) of petitions and of
+ * applications (申辦案件) per unit and month,
  * as a printable page and as CSV (UTF-8 with a BOM, so spreadsheet
  * programs read the Chinese right); and the audit log page (who saw or
  * changed whose data, when, from where), with the same CSV.
  *
- * Definitions (docs/deadlines.md): the petitions received in the month,
+ * Definitions (docs/deadlines.md): the petitions (applications) received in the month,
  * by unit; of them, closed on time (closed on or before the due date in
  * force, extensions included) or late, still open, open and overdue as of
  * today; the average working days from receipt to closing; the average
@@ -22,7 +23,7 @@
 #include "domain/clock.h"
 #include "handlers/handlers.h"
 #include "store/calendar.h"
-#include "store/petitions.h"
+#include "store/reports.h"
 #include "store/staff.h"
 
 struct month {
@@ -56,7 +57,8 @@ static const char *avg(struct arena *a, int total, int n)
 	return n ? arena_printf(a, "%.1f", (double)total / n) : "";
 }
 
-static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petition_report_row **rows, size_t *n)
+static bool load(struct req *rq, struct resp *rs, enum item_kind kind, struct month *mo, struct report_row **rows,
+                 size_t *n)
 {
 	struct store *st = req_store(rq);
 	if (!parse_month(req_val(rq, K_MONTH), mo)) {
@@ -64,7 +66,7 @@ static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petit
 		return false;
 	}
 	const struct cal *cal = store_calendar(st);
-	if (store_petition_report(st, rq->arena, cal, mo->from, mo->to, clock_office_day(clock_now()), rows, n) !=
+	if (store_report(st, rq->arena, kind, cal, mo->from, mo->to, clock_office_day(clock_now()), rows, n) !=
 	    ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return false;
@@ -72,25 +74,37 @@ static bool load(struct req *rq, struct resp *rs, struct month *mo, struct petit
 	return true;
 }
 
-static const char *unit_label(struct req *rq, const struct petition_report_row *r)
+static const char *unit_label(struct req *rq, const struct report_row *r)
 {
 	return r->unit ? pick(rq, r->unit_name) : T(rq, "pet_unrouted");
 }
 
-void h_petition_report(struct req *rq, struct resp *rs)
+/* What tells the two reports apart: the title, what it counts, the address (without .csv) and the CSV's name. */
+struct report_kind {
+	enum item_kind kind;
+	const char *title_key, *definitions_key, *path, *file;
+};
+static const struct report_kind petition_report = {IK_PETITION, "report_title", "report_definitions",
+                                                   "/staff/reports/petitions", "petitions"};
+static const struct report_kind case_report = {IK_CASE, "case_report_title", "case_report_definitions",
+                                               "/staff/reports/cases", "cases"};
+
+static void report_page(struct req *rq, struct resp *rs, const struct report_kind *k)
 {
 	struct month mo;
-	struct petition_report_row *rows;
+	struct report_row *rows;
 	size_t n;
-	if (!load(rq, rs, &mo, &rows, &n))
+	if (!load(rq, rs, k->kind, &mo, &rows, &n))
 		return;
-	struct tobj *v = view_new(rq, T(rq, "report_title"));
+	struct tobj *v = view_new(rq, T(rq, k->title_key));
 	tobj_str(v, "month", mo.label);
-	tobj_str(v, "csv_href", url(rq, "/staff/reports/petitions.csv?month=%s", mo.label));
-	struct petition_report_row sum = {0};
+	tobj_str(v, "form_action", url(rq, "%s", k->path));
+	tobj_str(v, "definitions", T(rq, k->definitions_key));
+	tobj_str(v, "csv_href", url(rq, "%s.csv?month=%s", k->path, mo.label));
+	struct report_row sum = {0};
 	struct tlist *l = tobj_list(v, "rows");
 	for (size_t i = 0; i <= n; i++) {
-		const struct petition_report_row *r = i < n ? &rows[i] : &sum;
+		const struct report_row *r = i < n ? &rows[i] : &sum;
 		struct tobj *o = i < n ? tlist_obj(l) : tobj_new(rq->arena);
 		tobj_str(o, "unit", i < n ? unit_label(rq, r) : T(rq, "report_total"));
 		tobj_int(o, "received", r->received);
@@ -116,15 +130,25 @@ void h_petition_report(struct req *rq, struct resp *rs)
 	}
 	tobj_bool(v, "empty", n == 0);
 	rs->no_store = true;
-	page_render(rq, rs, "petition_report", v);
+	page_render(rq, rs, "report", v);
 }
 
-void h_petition_report_csv(struct req *rq, struct resp *rs)
+void h_petition_report(struct req *rq, struct resp *rs)
+{
+	report_page(rq, rs, &petition_report);
+}
+
+void h_case_report(struct req *rq, struct resp *rs)
+{
+	report_page(rq, rs, &case_report);
+}
+
+static void report_csv(struct req *rq, struct resp *rs, const struct report_kind *k)
 {
 	struct month mo;
-	struct petition_report_row *rows;
+	struct report_row *rows;
 	size_t n;
-	if (!load(rq, rs, &mo, &rows, &n))
+	if (!load(rq, rs, k->kind, &mo, &rows, &n))
 		return;
 	static const char *const head[] = {"report_unit",     "report_received", "report_on_time",
 	                                   "report_late",     "report_open",     "report_overdue",
@@ -135,7 +159,7 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		buf_put_csv(b, T(rq, head[i]), i + 1 == sizeof head / sizeof head[0]);
 	for (size_t i = 0; i < n; i++) {
-		const struct petition_report_row *r = &rows[i];
+		const struct report_row *r = &rows[i];
 		struct arena *a = rq->arena;
 		buf_put_csv(b, unit_label(rq, r), false);
 		buf_put_csv(b, arena_printf(a, "%d", r->received), false);
@@ -151,8 +175,18 @@ void h_petition_report_csv(struct req *rq, struct resp *rs)
 	rs->content_type = "text/csv; charset=utf-8";
 	rs->no_store = true;
 	resp_header(rs, "Content-Disposition",
-	            arena_printf(rq->arena, "attachment; filename=\"petitions-%s.csv\"", mo.label));
-	auth_audit(rq, "report_csv", arena_printf(rq->arena, "report:%s", mo.label), NULL);
+	            arena_printf(rq->arena, "attachment; filename=\"%s-%s.csv\"", k->file, mo.label));
+	auth_audit(rq, "report_csv", arena_printf(rq->arena, "report:%s:%s", k->file, mo.label), NULL);
+}
+
+void h_petition_report_csv(struct req *rq, struct resp *rs)
+{
+	report_csv(rq, rs, &petition_report);
+}
+
+void h_case_report_csv(struct req *rq, struct resp *rs)
+{
+	report_csv(rq, rs, &case_report);
 }
 
 /* ---- the audit log ---- */

@@ -14,6 +14,7 @@
 #include "domain/access.h"
 #include "domain/petition.h"
 #include "domain/workflow.h"
+#include "store/flags.h"
 
 struct tobj;
 struct tlist;
@@ -22,6 +23,8 @@ struct cal;
 struct case_rec;
 struct petition_rec;
 struct named_rec;
+struct user_rec;
+struct extension_rec;
 
 /* ---- any page (views.c) ---- */
 
@@ -46,6 +49,23 @@ const char *form_first_error(const struct req *rq, const enum key *keys, size_t 
 void progress_view(struct req *rq, struct tobj *v, bool is_case, bool asked, const char *state, const char *due_iso);
 /* Is code one of the items' codes? */
 bool named_code_in(const struct named_rec *items, size_t n, const char *code);
+/* v.officers: the unit's officers and heads ({value, label, selected}), current selected. */
+void officer_options_view(struct req *rq, struct store *st, struct tobj *v, const char *unit, long long current);
+/* Is user id an active officer or head of unit?  *u gets the user. */
+bool officer_of_unit(struct req *rq, struct store *st, long long id, const char *unit, struct user_rec *u);
+/*
+ * v.extensions: the extension requests of a petition or a case ({asked_by,
+ * asked_at, old_due, new_due, reason, decision_label, decided_by,
+ * note, waiting}); reasons and notes only when see.
+ */
+void extensions_view(struct req *rq, struct store *st, struct tobj *v, enum item_kind kind, long long id, bool see);
+/*
+ * The decision form (K_DECISION: approved or refused) on the waiting
+ * request of item id: NULL with *x and *approve set, else the refusal's
+ * string key and its HTTP status in *status (422, 409 when none waits, 503).
+ */
+const char *extension_decision(struct req *rq, struct store *st, enum item_kind kind, long long id,
+                               struct extension_rec *x, bool *approve, int *status);
 /* ---- the editors of a unit's content: FAQ, services, forms, news (content.c) ---- */
 
 /* The one unit an officer or head may edit; NULL = every unit (administrators). */
@@ -75,6 +95,12 @@ const char *case_state_label(struct req *rq, enum case_state state);
 /* A case's common fields, personal data masked unless full; no deadline flag when cal is NULL. */
 void case_summary_view(struct req *rq, struct tobj *o, const struct case_rec *c, const struct cal *cal, int near_days,
                        bool full);
+/*
+ * The staff page of one case, with status and, when error_key is set, the
+ * message of a refused form on it; full: the applicant revealed.  case_page.c.
+ */
+void case_render(struct req *rq, struct resp *rs, struct store *st, const struct case_rec *c, bool full, int status,
+                 const char *error_key);
 /* The case numbered by the path's first capture; false when rs already holds the 404/503. */
 bool case_load(struct req *rq, struct resp *rs, struct store *st, struct case_rec *c);
 /* A receipt's status-page address for number no (status_url) and its QR code (qr). */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/clock.h"
 #include "domain/ids.h"
 #include "store/cases.h"
 #include "store/internal.h"
@@ -14,7 +15,9 @@
 	"SELECT c.id, c.case_no, c.code_hash, c.service_id, s.code, s.name_zh, s.name_en, c.unit, u.name_zh, "         \
 	"u.name_en, u.phone, c.applicant_name, c.applicant_phone, c.applicant_email, c.applicant_natid, "              \
 	"c.channel, c.state, c.received_on, c.received_at, c.due_on, c.paused_since, c.closed_at, c.days, "            \
-	"c.paused_days, o.display_name, c.created_by FROM cases c JOIN services s ON s.id = c.service_id "             \
+	"c.paused_days, o.display_name, c.created_by, c.officer_id, c.ext_days, s.ext_days, "                          \
+	"(SELECT x.asked_by FROM case_extensions x WHERE x.case_id = c.id AND x.decision IS NULL), c.rating, "         \
+	"c.decided_on FROM cases c JOIN services s ON s.id = c.service_id "                                            \
 	"JOIN units u ON u.code = c.unit LEFT JOIN users o ON o.id = c.officer_id "
 
 static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
@@ -46,6 +49,13 @@ static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
 	c->paused_days = sqlite3_column_int(s, 23);
 	c->officer_name = col_str(s, 24, a);
 	c->created_by = sqlite3_column_int64(s, 25);
+	c->officer_id = sqlite3_column_int64(s, 26);
+	c->ext_days = sqlite3_column_int(s, 27);
+	c->ext_limit = sqlite3_column_int(s, 28);
+	c->ext_pending = sqlite3_column_type(s, 29) != SQLITE_NULL;
+	c->ext_asked_by = sqlite3_column_int64(s, 29);
+	c->rating = sqlite3_column_int(s, 30);
+	c->decided_on = col_str(s, 31, a);
 }
 
 enum err store_case_create(struct store *st, const struct case_new *c, char *no, long long *id)
@@ -143,15 +153,19 @@ enum err store_case_event(struct store *st, long long case_id, const char *at, l
 enum err store_case_set_state(struct store *st, long long id, enum case_state from, enum case_state to, const char *at)
 {
 	static const char sql[] = "UPDATE cases SET state = ?3, closed_at = CASE WHEN ?3 IN ('closed', 'withdrawn') "
-	                          "THEN ?4 ELSE closed_at END "
-	                          "WHERE id = ?1 AND state = ?2";
+	                          "THEN ?4 ELSE closed_at END, decided_on = CASE WHEN ?5 THEN coalesce(decided_on, ?6) "
+	                          "ELSE NULL END WHERE id = ?1 AND state = ?2";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
+	char on[CAL_ISO_SIZE];
+	cal_format_iso(clock_office_day(clock_parse_iso(at)), on);
 	sqlite3_bind_int64(s, 1, id);
 	bind_str(s, 2, case_state_name(from));
 	bind_str(s, 3, case_state_name(to));
 	bind_str(s, 4, at);
+	sqlite3_bind_int(s, 5, !case_state_open(to));
+	sqlite3_bind_text(s, 6, on, -1, SQLITE_TRANSIENT);
 	return stmt_changed_one(st, s);
 }
 
@@ -190,15 +204,67 @@ enum err store_cases_find(struct store *st, struct arena *a, const char *no, con
 	return STMT_LIST(st, s, a, out, n, read_case);
 }
 
-enum err store_cases_open(struct store *st, struct arena *a, const char *unit, struct case_rec **out, size_t *n)
+enum err store_cases_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
+                          struct case_rec **out, size_t *n)
 {
 	static const char sql[] = CASE_SELECT "WHERE c.state IN ('received', 'review', 'correction') "
-	                                      "AND (?1 IS NULL OR c.unit = ?1) ORDER BY c.due_on, c.id LIMIT 500";
+	                                      "AND (?1 IS NULL OR c.unit = ?1) AND (?2 = 0 OR c.officer_id = ?2) "
+	                                      "ORDER BY c.due_on, c.id LIMIT 500";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, unit);
+	sqlite3_bind_int64(s, 2, officer_id);
 	return STMT_LIST(st, s, a, out, n, read_case);
+}
+
+enum err store_cases_taken_in(struct store *st, struct arena *a, long long user_id, const char *day,
+                              struct case_rec **out, size_t *n)
+{
+	static const char sql[] = CASE_SELECT "WHERE c.created_by = ?1 AND c.received_on = ?2 ORDER BY c.id";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, user_id);
+	bind_str(s, 2, day);
+	return STMT_LIST(st, s, a, out, n, read_case);
+}
+
+enum err store_case_assign(struct store *st, long long id, long long officer_id)
+{
+	static const char sql[] =
+	    "UPDATE cases SET officer_id = ?2 WHERE id = ?1 AND state IN ('received', 'review', 'correction')";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, officer_id);
+	return stmt_changed_one(st, s);
+}
+
+enum err store_case_extend(struct store *st, long long id, int days, const char *due_on)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE cases SET ext_days = ext_days + ?2, due_on = ?3 WHERE id = ?1");
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, days);
+	bind_str(s, 3, due_on);
+	return stmt_changed_one(st, s);
+}
+
+enum err store_case_rate(struct store *st, long long id, int rating, const char *note, const char *at)
+{
+	static const char sql[] = "UPDATE cases SET rating = ?2, rating_note = ?3, rated_at = ?4 "
+	                          "WHERE id = ?1 AND state = 'closed' AND rating IS NULL";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, rating);
+	bind_opt(s, 3, note);
+	bind_str(s, 4, at);
+	return stmt_changed_one(st, s);
 }
 
 static void read_correction(sqlite3_stmt *s, struct arena *a, void *item)
@@ -328,7 +394,7 @@ static enum err case_due_row(void *ctx, sqlite3_stmt *s)
 
 enum err store_cases_recompute_due(struct store *st, const struct cal *c)
 {
-	static const char sel[] = "SELECT id, received_on, days + paused_days FROM cases "
+	static const char sel[] = "SELECT id, received_on, days + paused_days + ext_days FROM cases "
 	                          "WHERE state IN ('received', 'review', 'correction')";
 	struct due_ctx d = {st, c};
 	return stmt_each(st, stmt_get(st, sel), case_due_row, &d);

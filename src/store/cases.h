@@ -26,7 +26,14 @@ struct case_rec {
 	const char *received_on, *received_at, *due_on, *paused_since, *closed_at;
 	int days, paused_days;
 	const char *officer_name; /* NULL when unassigned */
+	long long officer_id;     /* 0 when unassigned */
 	long long created_by;     /* the staff member who registered it */
+	int ext_days;             /* working days added by approved extensions */
+	int ext_limit;            /* working days the service allows in all (0: none) */
+	bool ext_pending;         /* an extension request waits for a decision */
+	long long ext_asked_by;   /* who asked it; 0 when none */
+	int rating;               /* the satisfaction survey's 1-5; 0: not answered */
+	const char *decided_on;   /* office date it left the open states; NULL while open */
 };
 
 struct case_new {
@@ -61,7 +68,8 @@ enum err store_case_event(struct store *st, long long case_id, const char *at, l
 
 /*
  * Moves a case from state 'from' to 'to' (ERR_CONFLICT when it is no longer
- * in 'from'), setting closed_at for closed/withdrawn.  paused_since and
+ * in 'from'), setting closed_at for closed/withdrawn and decided_on (the
+ * office day of at) when it leaves the open states.  paused_since and
  * paused_days/due_on are updated by the pause/resume calls instead.
  */
 enum err store_case_set_state(struct store *st, long long id, enum case_state from, enum case_state to, const char *at);
@@ -72,8 +80,18 @@ enum err store_case_resume(struct store *st, long long id, int waited_days, cons
 /* Cases whose number is q, or whose phone digits are q; newest first. */
 enum err store_cases_find(struct store *st, struct arena *a, const char *no, const char *phone_digits,
                           struct case_rec **out, size_t *n);
-/* Open cases (received/review/correction), optionally of one unit, by due date. */
-enum err store_cases_open(struct store *st, struct arena *a, const char *unit, struct case_rec **out, size_t *n);
+/* Open cases (received/review/correction) of one unit (NULL: any) and officer (0: any), by due date. */
+enum err store_cases_open(struct store *st, struct arena *a, const char *unit, long long officer_id,
+                          struct case_rec **out, size_t *n);
+/* The cases user_id registered on office day (YYYY-MM-DD), in the order taken in. */
+enum err store_cases_taken_in(struct store *st, struct arena *a, long long user_id, const char *day,
+                              struct case_rec **out, size_t *n);
+/* Hands an open case to officer_id; ERR_CONFLICT when it is no longer open. */
+enum err store_case_assign(struct store *st, long long id, long long officer_id);
+/* Adds days approved working days and sets the due date they give. */
+enum err store_case_extend(struct store *st, long long id, int days, const char *due_on);
+/* The satisfaction survey's answer, once, after closing; ERR_CONFLICT when answered or not closed. */
+enum err store_case_rate(struct store *st, long long id, int rating, const char *note, const char *at);
 
 struct correction_rec {
 	long long id;
@@ -94,7 +112,7 @@ enum err store_correction_resolve(struct store *st, long long case_id, const cha
 
 /*
  * Recomputes the due date of every open case from the calendar (after a
- * closure is added): received_on + days + paused_days working days.
+ * closure is added): received_on + days + paused_days + ext_days working days.
  */
 enum err store_cases_recompute_due(struct store *st, const struct cal *c);
 

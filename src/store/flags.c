@@ -38,9 +38,11 @@ enum err store_open_items(struct store *st, struct arena *a, struct open_item **
 	    "SELECT p.id, p.petition_no, p.unit, p.officer_id, p.due_on, "
 	    "(SELECT x.id FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "
 	    "FROM petitions p WHERE p.state IN ('received', 'routed', 'assigned') ORDER BY p.due_on";
-	static const char cas[] = "SELECT id, case_no, unit, officer_id, due_on, NULL FROM cases "
-	                          "WHERE state IN ('received', 'review', 'correction') AND paused_since IS NULL "
-	                          "ORDER BY unit, due_on";
+	static const char cas[] =
+	    "SELECT c.id, c.case_no, c.unit, c.officer_id, c.due_on, "
+	    "(SELECT x.id FROM case_extensions x WHERE x.case_id = c.id AND x.decision IS NULL) FROM cases c "
+	    "WHERE c.state IN ('received', 'review', 'correction') AND c.paused_since IS NULL "
+	    "ORDER BY c.unit, c.due_on";
 	static const char *const sqls[] = {[IK_PETITION] = pet, [IK_CASE] = cas}; /* FAQ entries: store_faq_stale */
 	enum { KINDS = sizeof sqls / sizeof sqls[0] };
 	struct open_item *part[KINDS] = {0};

@@ -29,13 +29,12 @@ struct open_item {
 	const char *unit; /* NULL: a petition not yet routed */
 	long long officer_id;
 	const char *due_on; /* NULL for FAQ entries */
-	long long ext_id;   /* a waiting extension request (petitions), else 0 */
+	long long ext_id;   /* a waiting extension request (petitions, cases), else 0 */
 };
 
 /*
  * Every open petition and every open case whose clock runs (cases waiting
- * for correction are skipped), plus, for petitions, the waiting extension
- * request.  Reads only the partial indexes on open items.
+ * for correction are skipped), plus the waiting extension request.  Reads only the partial indexes on open items.
  */
 enum err store_open_items(struct store *st, struct arena *a, struct open_item **out, size_t *n);
 

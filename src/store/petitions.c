@@ -1,6 +1,6 @@
 /*
  * petitions.c -- SQL for petitions, their events, extension requests,
- * deadline rules and the control report (see petitions.h).
+ * deadline rules (see petitions.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,8 +9,6 @@
 #include "domain/petition.h"
 #include "store/internal.h"
 #include "store/petitions.h"
-
-#define PUSH(a, arr, n, cap) arena_push((a), (void **)(arr), (n), &(cap), sizeof **(arr))
 
 #define OPEN_STATES "('received', 'routed', 'assigned')"
 
@@ -307,69 +305,7 @@ enum err store_petitions_by_phone(struct store *st, struct arena *a, const char 
 	return STMT_LIST(st, s, a, out, n, read_petition);
 }
 
-/* ---- extensions ---- */
-
-static void read_extension(sqlite3_stmt *s, struct arena *a, void *item)
-{
-	struct extension_rec *x = item;
-	x->id = sqlite3_column_int64(s, 0);
-	x->asked_by = col_str(s, 1, a);
-	x->asked_at = col_str(s, 2, a);
-	x->old_due = col_str(s, 3, a);
-	x->new_due = col_str(s, 4, a);
-	x->reason = col_str(s, 5, a);
-	x->decision = col_str(s, 6, a);
-	x->decided_by = col_str(s, 7, a);
-	x->decided_at = col_str(s, 8, a);
-	x->note = col_str(s, 9, a);
-}
-
-enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
-                          size_t *n)
-{
-	static const char sql[] =
-	    "SELECT x.id, ua.display_name, x.asked_at, x.old_due, x.new_due, x.reason, x.decision, "
-	    "ud.display_name, x.decided_at, x.decision_note FROM petition_extensions x "
-	    "LEFT JOIN users ua ON ua.id = x.asked_by LEFT JOIN users ud ON ud.id = x.decided_by "
-	    "WHERE x.petition_id = ?1 ORDER BY x.id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (s)
-		sqlite3_bind_int64(s, 1, petition_id);
-	return STMT_LIST(st, s, a, out, n, read_extension);
-}
-
-enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
-                             const char *old_due, const char *new_due, const char *reason)
-{
-	static const char sql[] = "INSERT INTO petition_extensions (petition_id, asked_by, asked_at, old_due, "
-	                          "new_due, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, petition_id);
-	sqlite3_bind_int64(s, 2, user_id);
-	bind_str(s, 3, at);
-	bind_str(s, 4, old_due);
-	bind_str(s, 5, new_due);
-	bind_str(s, 6, reason);
-	return stmt_done(st, s); /* the partial unique index refuses a second waiting request */
-}
-
-enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
-                                const char *at, const char *note)
-{
-	static const char sql[] = "UPDATE petition_extensions SET decision = ?2, decided_by = ?3, decided_at = ?4, "
-	                          "decision_note = ?5 WHERE id = ?1 AND decision IS NULL";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, ext_id);
-	bind_str(s, 2, decision);
-	sqlite3_bind_int64(s, 3, user_id);
-	bind_str(s, 4, at);
-	bind_opt(s, 5, note);
-	return stmt_changed_one(st, s);
-}
+/* ---- extensions (the requests: store/extensions.c) ---- */
 
 enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on)
 {
@@ -501,73 +437,4 @@ enum err store_petitions_recompute_due(struct store *st, const struct cal *c)
 	static const char sel[] = "SELECT id, received_on, days, ext_until FROM petitions WHERE state IN " OPEN_STATES;
 	struct due_ctx d = {st, c};
 	return stmt_each(st, stmt_get(st, sel), petition_due_row, &d);
-}
-
-/* ---- the control report ---- */
-
-struct report_ctx {
-	struct arena *a;
-	const struct cal *c;
-	int32_t today;
-	struct petition_report_row **out;
-	size_t *n, cap;
-};
-
-/* Rows come ordered by unit: one report row per unit, counted as they pass. */
-static enum err report_row(void *ctx, sqlite3_stmt *s)
-{
-	struct report_ctx *x = ctx;
-	struct petition_report_row *r = *x->n ? &(*x->out)[*x->n - 1] : NULL;
-	const char *unit = (const char *)sqlite3_column_text(s, 0);
-	if (!r || (unit == NULL) != (r->unit == NULL) || (unit && strcmp(unit, r->unit) != 0)) {
-		r = PUSH(x->a, x->out, x->n, x->cap);
-		r->unit = col_str(s, 0, x->a);
-		r->unit_name[LANG_ZH] = col_str(s, 1, x->a);
-		r->unit_name[LANG_EN] = col_str(s, 2, x->a);
-	}
-	r->received++;
-	enum pet_state ps = pet_state_parse((const char *)sqlite3_column_text(s, 3));
-	int32_t rec = CAL_DAY_INVALID, due = CAL_DAY_INVALID, closed = CAL_DAY_INVALID;
-	cal_parse_iso((const char *)sqlite3_column_text(s, 4), &rec);
-	cal_parse_iso((const char *)sqlite3_column_text(s, 5), &due);
-	cal_parse_iso((const char *)sqlite3_column_text(s, 6), &closed);
-	if (pet_state_open(ps)) {
-		r->open++;
-		r->open_overdue += due != CAL_DAY_INVALID && due < x->today;
-	} else if (closed != CAL_DAY_INVALID) {
-		if (closed <= due)
-			r->closed_on_time++;
-		else
-			r->closed_late++;
-		int d = rec != CAL_DAY_INVALID ? cal_working_days_between(x->c, rec, closed) : 0;
-		r->closed_days_total += d > 0 ? d : 0;
-	}
-	if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
-		r->rated++;
-		r->rating_total += sqlite3_column_int(s, 7);
-	}
-	return ERR_OK;
-}
-
-enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from, const char *to,
-                               int32_t today, struct petition_report_row **out, size_t *n)
-{
-	static const char sql[] =
-	    "SELECT p.unit, u.name_zh, u.name_en, p.state, p.received_on, p.due_on, p.closed_on, p.rating "
-	    "FROM petitions p LEFT JOIN units u ON u.code = p.unit "
-	    "WHERE p.received_on BETWEEN ?1 AND ?2 ORDER BY p.unit IS NULL, u.sort, p.unit";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	*out = NULL;
-	*n = 0;
-	if (s) {
-		bind_str(s, 1, from);
-		bind_str(s, 2, to);
-	}
-	struct report_ctx x = {.a = a, .c = c, .today = today, .out = out, .n = n};
-	enum err e = stmt_each(st, s, report_row, &x);
-	if (e != ERR_OK) {
-		*out = NULL;
-		*n = 0;
-	}
-	return e;
 }

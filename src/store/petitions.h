@@ -1,6 +1,6 @@
 /*
- * petitions.h -- petitions (陳情), their events, extension requests (展期),
- * the deadline rules and the monthly control report (管制考核).
+ * petitions.h -- petitions (陳情), their events, extensions (展期; the requests: extensions.h),
+ * the deadline rules (the control report: reports.h).
  *
  * Writes are the caller's transaction (store_begin … store_finish) so that a
  * petition's change, its event and its audit row are committed together
@@ -118,22 +118,8 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
                                   size_t *n);
 
-/* ---- extensions (展期) ---- */
+/* ---- extensions (展期; the requests: store/extensions.h) ---- */
 
-struct extension_rec {
-	long long id;
-	const char *asked_by, *asked_at, *old_due, *new_due, *reason;
-	const char *decision; /* NULL: waiting */
-	const char *decided_by, *decided_at, *note;
-};
-enum err store_extensions(struct store *st, struct arena *a, long long petition_id, struct extension_rec **out,
-                          size_t *n);
-/* A new request; ERR_CONFLICT when one is already waiting. */
-enum err store_extension_ask(struct store *st, long long petition_id, long long user_id, const char *at,
-                             const char *old_due, const char *new_due, const char *reason);
-/* Decides the waiting request ext_id; ERR_CONFLICT when it was decided meanwhile. */
-enum err store_extension_decide(struct store *st, long long ext_id, const char *decision, long long user_id,
-                                const char *at, const char *note);
 /* Sets the approved date and the due date it gives. */
 enum err store_petition_extend(struct store *st, long long id, const char *ext_until, const char *due_on);
 /* One more extension request allowed (an administrator's decision). */
@@ -162,22 +148,5 @@ enum err store_categories(struct store *st, struct arena *a, struct named_rec **
  * a closure was added or a year imported); see pet_due().
  */
 enum err store_petitions_recompute_due(struct store *st, const struct cal *c);
-
-/* ---- the control report (管制考核) ---- */
-
-struct petition_report_row {
-	const char *unit; /* NULL: not yet routed */
-	const char *unit_name[LANG__MAX];
-	int received, closed_on_time, closed_late, open, open_overdue;
-	int closed_days_total; /* working days from receipt to closing, summed over closed ones */
-	int rated, rating_total;
-};
-/*
- * Per unit, the petitions received from "from" to "to" (office dates,
- * inclusive): how many, closed on time (closed_on <= due_on) or late,
- * still open and overdue as of today, working days to close, ratings.
- */
-enum err store_petition_report(struct store *st, struct arena *a, const struct cal *c, const char *from, const char *to,
-                               int32_t today, struct petition_report_row **out, size_t *n);
 
 #endif

@@ -230,6 +230,17 @@ static const struct field petition_decide_fields[] = {
 	{0},
 };
 
+static const struct field case_assign_fields[] = {
+	{K_OFFICER, F_INT, 999999999, true},
+	{0},
+};
+
+static const struct field case_ext_fields[] = {
+	{K_DAYS, F_INT, 120, false},
+	{K_REASON, F_TEXT, 500, false},
+	{0},
+};
+
 static const struct field rate_fields[] = {
 	{K_NO, F_LINE, 20, false},
 	{K_CODE, F_LINE, 20, false},
@@ -612,6 +623,8 @@ const struct route routes[] = {
 	{M_GET, "/staff/cases/receipt", h_case_receipt, NULL, DESK, 0},
 	{M_GET, "/staff/find", h_case_find, find_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/queue", h_queue, NULL, DESK, 0},
+	{M_GET, "/staff/queue/mine", h_queue_mine, NULL, DESK, 0},
+	{M_GET, "/staff/queue/today", h_queue_today, NULL, DESK, 0},
 	{M_GET, "/staff/cases/*", h_case_view, NULL, ALL_STAFF, 0},
 	{M_POST, "/staff/cases/*/reveal", h_case_reveal, NULL, DESK, 0},
 	{M_POST, "/staff/cases/*/move", h_case_move, move_fields, DESK, R_SOFT},
@@ -619,6 +632,9 @@ const struct route routes[] = {
 	{M_POST, "/staff/cases/*/notice", h_notice_create, notice_fields, DESK, R_SOFT},
 	{M_GET, "/staff/cases/*/notice/*", h_notice_print, NULL, DESK, 0},
 	{M_POST, "/staff/cases/*/corrected", h_case_corrected, NULL, DESK, 0},
+	{M_POST, "/staff/cases/*/assign", h_case_assign, case_assign_fields, DESK, 0},
+	{M_POST, "/staff/cases/*/extension", h_case_ext_ask, case_ext_fields, DESK, R_SOFT},
+	{M_POST, "/staff/cases/*/extension/decide", h_case_ext_decide, petition_decide_fields, DESK, 0},
 	{M_GET, "/staff/admin/calendar", h_calendar_admin, cal_fields, R(ADMIN), 0},
 	{M_POST, "/staff/admin/calendar", h_closure_add, closure_fields, R(ADMIN), 0},
 
@@ -686,6 +702,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/deadlines/near", h_rule_near, rule_near_fields, R(ADMIN), R_SOFT},
 	{M_GET, "/staff/reports/petitions", h_petition_report, report_fields, R(HEAD) | R(ADMIN), 0},
 	{M_GET, "/staff/reports/petitions.csv", h_petition_report_csv, report_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/reports/cases", h_case_report, report_fields, R(HEAD) | R(ADMIN), 0},
+	{M_GET, "/staff/reports/cases.csv", h_case_report_csv, report_fields, R(HEAD) | R(ADMIN), 0},
 
 	/* the Open311 GeoReport v2 API (issue #13): the last segment ends in .json or .xml */
 	{M_GET, "/open311/v2/discovery.*", h_o311_discovery, o311_fields, 0, O311},

@@ -384,7 +384,7 @@ def load_matrix(root):
 
 
 # Required fields the walker sends, by the path's last part, so that a row reaches the handler's own decision.
-REQUIRED = {"decide": {"decision": "refused"}}
+REQUIRED = {"decide": {"decision": "refused"}, "assign": {"officer": "1"}}
 
 
 def petition_intake(client, **fields):
@@ -397,8 +397,8 @@ def petition_intake(client, **fields):
     return re.search(r'class="big">(P\d{7}-\d{4,6})<', r.text).group(1)
 
 
-def petition_step(client, no, action, data):
-    r = client.post("/staff/petitions/%s/%s" % (no, action), dict(data, csrf=csrf(client)))
+def petition_step(client, no, action, data, kind="petitions"):
+    r = client.post("/staff/%s/%s/%s" % (kind, no, action), dict(data, csrf=csrf(client)))
     assert r.status == 303, "%s answered %d: %s" % (action, r.status, strip_tags(r.text)[:300])
 
 
@@ -420,6 +420,10 @@ def matrix_records(client):
     due = client.sql("SELECT due_on FROM petitions WHERE petition_no = ?", records["own-extension"])[0][0]
     until = "%d%s" % (int(due[:4]) + 1, due[4:])
     petition_step(head, records["own-extension"], "extension", {"until": until, "reason": "需會勘"})
+    own_case, _, _ = register(counter, service="low-income-apply", name="展期權限")
+    petition_step(head, own_case, "assign", {"officer": str(uid["head1"])}, kind="cases")
+    petition_step(head, own_case, "extension", {"days": "5", "reason": "需訪視"}, kind="cases")
+    records["own-case-extension"] = own_case
     return records
 
 

@@ -57,6 +57,18 @@ static const struct record EXT_BY_HEAD = {.kind = REC_PETITION,
                                           .ext_asked_by = 4};
 static const struct record EXT_LEFT = {
     .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_ROUTED, .ext_left = true};
+/* 社會課 cases: one assigned to officer 3 with extension days left, one whose extension officer 3 asked, one closed. */
+static const struct record CASE_ASSIGNED = {
+    .kind = REC_CASE, .unit = "social", .officer_id = 3, .registered_by = 1, .stage = STAGE_ROUTED, .ext_left = true};
+static const struct record CASE_EXT = {.kind = REC_CASE,
+                                       .unit = "social",
+                                       .officer_id = 3,
+                                       .registered_by = 1,
+                                       .stage = STAGE_ROUTED,
+                                       .ext_pending = true,
+                                       .ext_asked_by = 3};
+static const struct record CASE_CLOSED = {
+    .kind = REC_CASE, .unit = "social", .officer_id = 3, .stage = STAGE_CLOSED, .ext_left = true};
 static const struct record FAQ = {.kind = REC_FAQ, .unit = "social"};
 /* A 社會課 service, form and news item. */
 static const struct record SERVICE = {.kind = REC_SERVICE, .unit = "social"};
@@ -181,6 +193,29 @@ static const struct row rows[] = {
     {&SECRETARY, &EXT_BY_HEAD, ACC_DECIDE_EXTENSION, true, "the office head does"},
     {&ADMIN, &EXT_BY_HEAD, ACC_DECIDE_EXTENSION, false, "administrators do not decide"},
     {&ADMIN, &PET, ACC_ALLOW_EXTENSION, true, "administrators allow one more"},
+
+    /* cases: the counter or a head hands it to an officer; extensions as petitions' */
+    {&COUNTER, &CASE, ACC_ASSIGN, true, "the counter assigns as it takes it in"},
+    {&COUNTER2, &CASE, ACC_ASSIGN, true, "any counter clerk"},
+    {&HEAD, &CASE, ACC_ASSIGN, true, "the unit head"},
+    {&SECRETARY, &CASE, ACC_ASSIGN, true, "the office head"},
+    {&ADMIN, &CASE, ACC_ASSIGN, true, "administrators"},
+    {&OFFICER, &CASE, ACC_ASSIGN, false, "officers do not pick themselves"},
+    {&CIVIL_HEAD, &CASE, ACC_ASSIGN, false, "not another unit's head"},
+    {&HOTLINE, &CASE, ACC_ASSIGN, false, "not the hotline"},
+    {&HEAD, &CASE_CLOSED, ACC_ASSIGN, false, "not once closed"},
+    {&OFFICER, &CASE_ASSIGNED, ACC_ASK_EXTENSION, true, "its officer, with days left"},
+    {&OFFICER, &CASE, ACC_ASK_EXTENSION, false, "nobody before it is assigned"},
+    {&HEAD, &CASE_ASSIGNED, ACC_ASK_EXTENSION, false, "only the assigned officer asks"},
+    {&OFFICER, &CASE_EXT, ACC_ASK_EXTENSION, false, "one request at a time"},
+    {&OFFICER, &CASE_CLOSED, ACC_ASK_EXTENSION, false, "not once closed"},
+    {&HEAD, &CASE_EXT, ACC_DECIDE_EXTENSION, true, "the unit head decides"},
+    {&SECRETARY, &CASE_EXT, ACC_DECIDE_EXTENSION, true, "the office head decides"},
+    {&OFFICER, &CASE_EXT, ACC_DECIDE_EXTENSION, false, "never the asker"},
+    {&COUNTER, &CASE_EXT, ACC_DECIDE_EXTENSION, false, "not the counter"},
+    {&CIVIL_HEAD, &CASE_EXT, ACC_DECIDE_EXTENSION, false, "not another unit's head"},
+    {&ADMIN, &CASE_EXT, ACC_DECIDE_EXTENSION, false, "administrators do not decide"},
+    {&HEAD, &CASE_ASSIGNED, ACC_DECIDE_EXTENSION, false, "nothing waits"},
     {&HEAD, &PET, ACC_ALLOW_EXTENSION, false, "heads do not"},
 
     /* FAQ entries */

@@ -121,8 +121,25 @@ static void test_reply_and_state(void **state)
 	assert_null(strstr(m.body, "已通報維修")); /* the SMS says the reply is ready, not what it is */
 	assert_non_null(strstr(m.body, "P1150302-0001"));
 	in.state = "已移文";
+	in.date = NULL;
 	cmsg_compose(a, CMSG_STATE, CMSG_EMAIL, &in, &m);
 	assert_non_null(strstr(m.body, "已移文"));
+	assert_null(strstr(m.body, "滿意度"));
+	assert_null(strstr(m.body, "預計於"));
+	/* an application closed: the survey's link; extended: the new expected date */
+	in.is_case = true;
+	in.state = "已結案";
+	in.survey = true;
+	cmsg_compose(a, CMSG_STATE, CMSG_EMAIL, &in, &m);
+	assert_non_null(strstr(m.body, "滿意度調查"));
+	assert_non_null(strstr(m.body, in.status_url));
+	in.survey = false;
+	in.state = "已核准展期";
+	in.date = "2026-10-01";
+	cmsg_compose(a, CMSG_STATE, CMSG_EMAIL, &in, &m);
+	assert_non_null(strstr(m.body, "預計於 115年10月1日 前辦結"));
+	assert_null(strstr(m.body, "滿意度"));
+	in.date = NULL;
 	/* a %s in what people typed stays text */
 	in.subject = "100%s off";
 	cmsg_compose(a, CMSG_STATE, CMSG_EMAIL, &in, &m);

@@ -34,6 +34,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/extensions.h"
 #include "store/flags.h"
 #include "store/petitions.h"
 #include "store/staff.h"
@@ -397,18 +398,51 @@ static void test_stopped_pass_commits_whole_batches(void **state)
 
 /* ---- extensions ---------------------------------------------------------- */
 
+/* A case's deadline notices go to its officer and the unit's heads; its waiting extension to the heads alone. */
+static void test_case_officer_and_extension(void **state)
+{
+	struct fx *f = *state;
+	set_now("2026-03-10T09:00:00+08:00");
+	char err[256], sql[1024];
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, applicant_phone, "
+	         "phone_digits, channel, state, received_on, received_at, days, due_on, officer_id) SELECT "
+	         "'A1150301-0009', 'x', min(id), 'social', 'n', 'p', 'p', 'counter', 'review', '2026-03-02', 'x', 5, "
+	         "'2026-03-09', %lld FROM services;"
+	         "INSERT INTO case_extensions (case_id, asked_by, asked_at, old_due, new_due, days, reason) "
+	         "SELECT id, %lld, 't', '2026-03-09', '2026-03-16', 5, 'visit' FROM cases "
+	         "WHERE case_no = 'A1150301-0009';",
+	         f->officer, f->officer);
+	assert_int_equal(store_exec_script(f->st, sql, err, sizeof err), ERR_OK);
+	long long id = one(f, "SELECT id FROM cases WHERE case_no = 'A1150301-0009'");
+	struct sched_stats s;
+	pass(f, &s);
+	assert_int_equal(kind_flags(f, "case", id, "overdue"), 1);
+	assert_int_equal(kind_flags(f, "case", id, "extension"), 1);
+	assert_int_equal(one(f, "SELECT count(*) FROM notifications n JOIN flags g ON g.id = n.flag_id "
+	                        "WHERE g.item_kind = 'case' AND g.tier = 'overdue'"),
+	                 2);
+	assert_int_equal(kind_notified(f, "case", id, f->officer), 1); /* the overdue notice, not the request */
+	assert_int_equal(kind_notified(f, "case", id, f->head), 2);
+	assert_int_equal(kind_notified(f, "case", id, f->civ_head), 0);
+}
+
 static void test_extension_requests_flagged(void **state)
 {
 	struct fx *f = *state;
 	set_now("2026-03-02T09:00:00+08:00");
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer); /* due 03-16 */
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
-	                 ERR_OK);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
+	    ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	/* a second waiting request is refused by the database itself */
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-30", "again"),
-	                 ERR_CONFLICT);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-30", "again", 0}),
+	    ERR_CONFLICT);
 	struct sched_stats s;
 	pass(f, &s);
 	assert_int_equal(s.flags, 1);
@@ -422,7 +456,7 @@ static void test_extension_requests_flagged(void **state)
 	/* approved to a Saturday: due on Monday 03-30; warned again against the new date */
 	long long ext = one(f, "SELECT id FROM petition_extensions WHERE decision IS NULL");
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_decide(f->st, ext, "approved", f->head, "t", NULL), ERR_OK);
+	assert_int_equal(store_extension_decide(f->st, IK_PETITION, ext, "approved", f->head, "t", NULL), ERR_OK);
 	int32_t until;
 	cal_parse_iso("2026-03-28", &until);
 	char due[CAL_ISO_SIZE];
@@ -430,7 +464,7 @@ static void test_extension_requests_flagged(void **state)
 	assert_string_equal(due, "2026-03-30");
 	assert_int_equal(store_petition_extend(f->st, id, "2026-03-28", due), ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
-	assert_int_equal(store_extension_decide(f->st, ext, "refused", f->head, "t", NULL), ERR_CONFLICT);
+	assert_int_equal(store_extension_decide(f->st, IK_PETITION, ext, "refused", f->head, "t", NULL), ERR_CONFLICT);
 	set_now("2026-03-13T09:00:00+08:00"); /* the old due date (03-16) would be near; the new one is not */
 	pass(f, &s);
 	assert_int_equal(s.flags, 0);
@@ -665,8 +699,10 @@ static void test_mail_words_are_the_pages(void **state)
 	petition(f, "2026-02-23", 6, "social", f->officer); /* due 03-03: overdue */
 	long long id = petition(f, "2026-03-02", 10, "social", f->officer);
 	assert_int_equal(store_begin(f->st), ERR_OK);
-	assert_int_equal(store_extension_ask(f->st, id, f->officer, "t", "2026-03-16", "2026-03-28", "site visit"),
-	                 ERR_OK);
+	assert_int_equal(
+	    store_extension_ask(f->st, IK_PETITION, id,
+	                        &(struct extension_ask){f->officer, "t", "2026-03-16", "2026-03-28", "site visit", 0}),
+	    ERR_OK);
 	assert_int_equal(store_finish(f->st), ERR_OK);
 	struct sched_opts o = {.no_mail = true};
 	struct sched_stats s;
@@ -748,6 +784,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_killed_pass_then_rerun, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stopped_pass_commits_whole_batches, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_extension_requests_flagged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_case_officer_and_extension, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_closed_items_never_flagged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_typhoon_recomputes_open_petitions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_faq_review_flagged, setup, teardown),

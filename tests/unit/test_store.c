@@ -155,7 +155,7 @@ static void test_recompute_fails_whole(void **state)
 	        "CREATE TABLE cases0 (id INTEGER PRIMARY KEY, state TEXT, received_on TEXT, n INT, paused_days INT, "
 	        "due_on TEXT, fail INT);"
 	        "CREATE VIEW cases AS SELECT id, state, received_on, " FAILING(
-	            "n") " AS days, paused_days, due_on "
+	            "n") " AS days, paused_days, 0 AS ext_days, due_on "
 	                 "FROM cases0;"
 	                 "CREATE TRIGGER cases_due INSTEAD OF UPDATE ON cases BEGIN "
 	                 "UPDATE cases0 SET due_on = NEW.due_on WHERE id = OLD.id; END;"

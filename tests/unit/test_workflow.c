@@ -84,12 +84,32 @@ static void test_moves_with_their_own_action(void **state)
 		}
 }
 
+/* Extensions (展期) of an application: what the service allows, less what was approved. */
+static void test_extension_days(void **state)
+{
+	(void)state;
+	assert_string_equal(case_extension_check(0, 0, 1), "err_case_ext_none");   /* the service allows none */
+	assert_string_equal(case_extension_check(15, 15, 1), "err_case_ext_none"); /* all used */
+	assert_string_equal(case_extension_check(10, 20, 1), "err_case_ext_none"); /* the limit lowered since */
+	assert_null(case_extension_check(15, 0, 15));
+	assert_null(case_extension_check(15, 5, 1));
+	assert_null(case_extension_check(15, 5, 10));
+	assert_string_equal(case_extension_check(15, 5, 11), "err_case_ext_days");
+	assert_string_equal(case_extension_check(15, 0, 0), "err_case_ext_days");
+	assert_string_equal(case_extension_check(15, 0, -3), "err_case_ext_days");
+	assert_string_equal(case_extension_check(15, 0, 1LL << 40), "err_case_ext_days");
+	assert_int_equal(case_extension_left(15, 5), 10);
+	assert_int_equal(case_extension_left(0, 0), 0);
+	assert_int_equal(case_extension_left(10, 20), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_names_round_trip),
 	    cmocka_unit_test(test_every_transition),
 	    cmocka_unit_test(test_moves_with_their_own_action),
+	    cmocka_unit_test(test_extension_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
