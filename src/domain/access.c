@@ -9,8 +9,9 @@
 #include <string.h>
 
 static const char *const action_names[ACC__MAX] = {
-    "view-summary", "view-subject", "view-content",  "view-identity",    "find-by-phone",   "reveal", "handle",
-    "route",        "assign",       "ask-extension", "decide-extension", "allow-extension", "edit",   "view-audit",
+    "view-summary",     "view-subject",    "view-content", "view-identity", "find-by-phone",
+    "reveal",           "handle",          "route",        "assign",        "ask-extension",
+    "decide-extension", "allow-extension", "edit",         "view-audit",    "new-code",
 };
 
 enum access_action access_action_parse(const char *s)
@@ -78,6 +79,7 @@ static bool case_allows(const struct actor *who, const struct record *r, enum ac
 		if (who->role == ROLE_COUNTER || who->role == ROLE_ADMIN)
 			return true;
 		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
+	case ACC_NEW_CODE: return who->role == ROLE_COUNTER || of_the_unit(who, r);
 	default: return false;
 	}
 }
@@ -107,6 +109,8 @@ static bool petition_allows(const struct actor *who, const struct record *r, enu
 		return open && r->ext_pending && who->id != r->ext_asked_by &&
 		       (access_unit_head(who, r->unit) || access_office_head(who));
 	case ACC_ALLOW_EXTENSION: return open && who->role == ROLE_ADMIN;
+	case ACC_NEW_CODE:
+		return insider && (who->role == ROLE_COUNTER || of_the_unit(who, r) || is_officer_of(who, r));
 	default: return false;
 	}
 }
@@ -122,6 +126,7 @@ static bool content_allows(const struct actor *who, const struct record *r, enum
 		if (who->role == ROLE_ADMIN)
 			return true;
 		return (who->role == ROLE_OFFICER || who->role == ROLE_HEAD) && (!who->unit || same_unit(who, r->unit));
+	case ACC_NEW_CODE: return who->role == ROLE_COUNTER || of_the_unit(who, r);
 	default: return false;
 	}
 }

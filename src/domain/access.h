@@ -17,6 +17,10 @@
  *   heads of its unit and the office head; the routing desk sees its
  *   subject (to route it), never the petitioner; everyone else sees only
  *   that it exists.  A phone never finds a confidential petition.
+ * - A lost query code is replaced, after checking the person's identity,
+ *   by counter staff (any case, any petition they may see in full) and by
+ *   the record's unit; never by the hotline (a voice proves nothing) or
+ *   administrators.
  * - Extensions: the assigned officer asks; a head of the unit or the office
  *   head decides, never the one who asked.
  * - The unit's content -- FAQ entries, services and their notice sheets,
@@ -104,8 +108,10 @@ enum access_action {
 	ACC_ASK_EXTENSION,
 	ACC_DECIDE_EXTENSION,
 	ACC_ALLOW_EXTENSION, /* one more request than the rule allows */
-	ACC_EDIT,       /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk: run them */
+	ACC_EDIT, /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk:
+	             run them */
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
+	ACC_NEW_CODE,   /* cases, petitions: replace a lost query code after checking who asks */
 	ACC__MAX
 };
 

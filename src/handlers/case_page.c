@@ -22,6 +22,7 @@ static void render_case(struct req *rq, struct resp *rs, struct store *st, const
 	case_summary_view(rq, v, c, cal, store_near_days(st), full);
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
+	tobj_bool(v, "may_new_code", case_may(rq, c, ACC_NEW_CODE));
 	bool act = case_may(rq, c, ACC_HANDLE);
 	enum case_state cs = c->state;
 	struct tlist *moves = tobj_list(v, "moves");

@@ -167,6 +167,7 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 		                                                   : "hidden");
 	tobj_bool(v, "full", full && reveal && !p->anonymous);
 	tobj_bool(v, "may_reveal", !full && reveal && !p->anonymous);
+	tobj_bool(v, "may_new_code", petition_may(rq, p, ACC_NEW_CODE) && !p->anonymous);
 	tobj_str(v, "action_base", url(rq, "/staff/petitions/%s", p->no));
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));

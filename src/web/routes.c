@@ -238,6 +238,25 @@ static const struct field rate_fields[] = {
 	{0},
 };
 
+/* a lost query code (query_code.c): the counter's check, the citizen's request, the e-mailed link */
+static const struct field code_staff_fields[] = {
+	{K_ID_CHECKED, F_BOOL, 1, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field code_lost_fields[] = {
+	{K_NO, F_LINE, 20, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_DONE, F_INT, 1, false},
+	{0},
+};
+
+static const struct field code_link_fields[] = {
+	{K_LINK, F_SLUG, 32, false},
+	{0},
+};
+
 static const struct field rules_fields[] = {
 	{K_SAVED, F_BOOL, 1, false},
 	{0},
@@ -661,6 +680,17 @@ const struct route routes[] = {
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/petitions/receipt", h_petition_receipt, NULL, 0, R_NOSTORE},
 	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/lost", h_code_lost_form, code_lost_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/status/lost", h_code_lost, code_lost_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/code", h_code_link_form, code_link_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/status/code", h_code_link_use, code_link_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/code/new", h_code_link_sheet, NULL, 0, R_NOSTORE},
+	{M_GET, "/staff/cases/*/code", h_code_staff_form, NULL, DESK, 0},
+	{M_POST, "/staff/cases/*/code", h_code_staff_replace, code_staff_fields, DESK, R_SOFT},
+	{M_GET, "/staff/cases/*/code/new", h_code_staff_sheet, NULL, DESK, 0},
+	{M_GET, "/staff/petitions/*/code", h_code_staff_form, NULL, DESK, 0},
+	{M_POST, "/staff/petitions/*/code", h_code_staff_replace, code_staff_fields, DESK, R_SOFT},
+	{M_GET, "/staff/petitions/*/code/new", h_code_staff_sheet, NULL, DESK, 0},
 	{M_GET, "/staff/petitions", h_petition_list, petition_list_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/new", h_petition_staff_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF, R_SOFT},

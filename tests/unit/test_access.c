@@ -114,6 +114,14 @@ static const struct row rows[] = {
     {&CIVIL_OFFICER, &CASE, ACC_HANDLE, false, "another unit's officer"},
     {&HOTLINE, &CASE, ACC_HANDLE, false, "the hotline does not act"},
     {&HOTLINE, &CASE, ACC_FIND_BY_PHONE, true, "a phone finds cases"},
+    {&COUNTER2, &CASE, ACC_NEW_CODE, true, "any clerk replaces a lost code at the counter"},
+    {&OFFICER, &CASE, ACC_NEW_CODE, true, "so does the unit"},
+    {&CIVIL_OFFICER, &CASE, ACC_NEW_CODE, false, "not another unit"},
+    {&HOTLINE, &CASE, ACC_NEW_CODE, false, "a voice on the phone proves nothing"},
+    {&ADMIN, &CASE, ACC_NEW_CODE, false, "administrators keep the system"},
+    {&COUNTER, &PET, ACC_NEW_CODE, true, "a clerk, for a petition"},
+    {&COUNTER, &CONF, ACC_NEW_CODE, false, "not for a confidential one"},
+    {&OFFICER, &CONF, ACC_NEW_CODE, true, "its officer does"},
 
     /* villages (里): their own officers (里幹事) and administrators edit; a village officer does nothing else */
     {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_EDIT, true, "a village officer edits their own village"},
