@@ -28,7 +28,9 @@ static int count(const char *const err[], int n)
 
 const char *pet_form_channel(enum pet_form form, const char *chosen)
 {
-	return form == PFORM_WEB ? "web" : form == PFORM_HOTLINE ? "hotline" : chosen;
+	if (form == PFORM_WEB)
+		return pet_channel_public(pet_channel_parse(chosen)) ? chosen : "web";
+	return form == PFORM_HOTLINE ? "hotline" : chosen;
 }
 
 int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[PF__MAX], const char *err[PF__MAX])

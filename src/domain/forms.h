@@ -39,7 +39,11 @@ enum pet_field {
 /* Which intake form: the citizen's, staff intake (any staff channel), or the 1999 operator's. */
 enum pet_form { PFORM_WEB, PFORM_STAFF, PFORM_HOTLINE };
 
-/* The channel a form files under: web, hotline, or the staff form's chosen one (may be anything). */
+/*
+ * The channel a form files under: the citizen's chosen public one (a named
+ * mailbox) or else web, hotline, or the staff form's chosen one (may be
+ * anything).
+ */
 const char *pet_form_channel(enum pet_form form, const char *chosen);
 /*
  * The intake rules: a channel the form may use (the citizen's own, web,

@@ -165,9 +165,18 @@ static const struct field apikey_list_fields[] = {
 	    {K_SUBJECT, F_LINE, 100, false}, {K_BODY, F_TEXT, 4000, false}, {K_ANONYMOUS, F_BOOL, 1, false}, \
 	    {K_CONFIDENTIAL, F_BOOL, 1, false}
 
-/* The citizen's petition form; "once" is every intake form's one-time token (auth_form_once). */
+/*
+ * The citizen's petition form; "once" is every intake form's one-time token (auth_form_once); "channel" a named
+ * mailbox (區長信箱, 便民信箱) or none.
+ */
+static const struct field petition_box_fields[] = {
+	{K_CHANNEL, F_SLUG, 16, false},
+	{0},
+};
+
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
+	{K_CHANNEL, F_SLUG, 16, false},
 	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
@@ -676,7 +685,7 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/api-keys", h_apikey_add, apikey_fields, R(ADMIN), R_SOFT | R_NOSTORE},
 	{M_POST, "/staff/admin/api-keys/revoke", h_apikey_revoke, apikey_revoke_fields, R(ADMIN), R_NOSTORE},
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
-	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
+	{M_GET, "/petitions/new", h_petition_form, petition_box_fields, 0, R_SOFT | R_NOSTORE},
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/petitions/receipt", h_petition_receipt, NULL, 0, R_NOSTORE},
 	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},

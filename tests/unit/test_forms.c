@@ -32,6 +32,9 @@ static void test_petition_complete(void **state)
 	good_petition(val, err);
 	assert_int_equal(pet_intake_check(PFORM_WEB, false, val, err), 0);
 	assert_string_equal(pet_form_channel(PFORM_WEB, "counter"), "web");
+	assert_string_equal(pet_form_channel(PFORM_WEB, NULL), "web");
+	assert_string_equal(pet_form_channel(PFORM_WEB, "chief"), "chief"); /* 區長信箱 on the public site */
+	assert_string_equal(pet_form_channel(PFORM_WEB, "mailbox"), "mailbox");
 	assert_string_equal(pet_form_channel(PFORM_HOTLINE, NULL), "hotline");
 	assert_string_equal(pet_form_channel(PFORM_STAFF, "mayor"), "mayor");
 }
