@@ -52,7 +52,7 @@ int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[P
 		refuse(err, PF_BODY, "err_required");
 	if (!val[PF_SUBJECT] && !(form == PFORM_HOTLINE && val[PF_BODY]))
 		refuse(err, PF_SUBJECT, "err_required");
-	if (ch == PC_COUNTER && !val[PF_READ_BACK])
+	if (pet_channel_read_back(ch) && !val[PF_READ_BACK])
 		err[PF_READ_BACK] = "err_pet_read_back";
 	return count(err, PF__MAX);
 }

@@ -75,6 +75,11 @@ bool pet_channel_public(enum pet_channel c)
 	return c == PC_WEB || c == PC_CHIEF || c == PC_MAILBOX;
 }
 
+bool pet_channel_read_back(enum pet_channel c)
+{
+	return c == PC_COUNTER || c == PC_HOTLINE;
+}
+
 const char *pet_channel_route_default(enum pet_channel c)
 {
 	return c == PC_CHIEF || c == PC_MAILBOX ? ACCESS_OFFICE_UNIT : NULL;

@@ -40,6 +40,11 @@ const char *pet_channel_name(enum pet_channel c);
  */
 bool pet_channel_public(enum pet_channel c);
 /*
+ * An oral petition, whose record is read back to the petitioner and
+ * confirmed (行政程序法 §169): at the counter and on the 1999 line.
+ */
+bool pet_channel_read_back(enum pet_channel c);
+/*
  * Where a channel's petitions go without waiting for the routing desk:
  * the mailboxes' to the secretariat (秘書室, ACCESS_OFFICE_UNIT), which
  * reads the chief's mail and the 便民信箱 daily and asks the units

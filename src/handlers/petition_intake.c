@@ -290,7 +290,7 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 	    .address = anon ? NULL : req_val(rq, K_ADDRESS)->s,
 	    .anonymous = anon,
 	    .confidential = req_val(rq, K_CONFIDENTIAL)->present,
-	    .read_back = pet_channel_parse(channel) == PC_COUNTER && val[PF_READ_BACK],
+	    .read_back = pet_channel_read_back(pet_channel_parse(channel)) && val[PF_READ_BACK],
 	    .village = req_val(rq, K_VILLAGE)->s,
 	    .category = val[PF_CATEGORY],
 	    .subject = val[PF_SUBJECT] ? val[PF_SUBJECT] : utf8_first_chars(rq->arena, val[PF_BODY], 30),

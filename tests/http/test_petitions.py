@@ -73,7 +73,7 @@ def intake(client, channel, **fields):
     """Staff intake of another channel; returns (number, code, response)."""
     data = {"csrf": csrf(client, "/staff/petitions/new"), "channel": channel, "name": "張志明",
             "phone": "07-696-1234", "subject": "排水溝堵塞", "body": "下雨時積水。"}
-    if channel == "counter":
+    if channel in ("counter", "hotline"):
         data["read_back"] = "1"
     data.update(fields)
     data = {k: v for k, v in data.items() if v is not None}
@@ -243,7 +243,7 @@ def test_petition_every_staff_channel(client):
         boxed = ch in ("chief", "mailbox")
         assert p["channel"] == ch and p["state"] == ("routed" if boxed else "received"), (ch, p)
         assert p["unit"] == ("secretariat" if boxed else None), (ch, p)
-        assert p["read_back"] == (1 if ch == "counter" else 0)
+        assert p["read_back"] == (1 if ch in ("counter", "hotline") else 0)
         assert client.sql("SELECT ext_ref FROM petitions WHERE petition_no = ?", no)[0][0] == "REF-" + ch
         ev = client.sql("SELECT action, username FROM petition_events WHERE petition_id = ?", p["id"])
         assert ev == [("received", "counter1")] + ([("routed", "counter1")] if boxed else []), ev
@@ -299,19 +299,23 @@ def test_petition_hotline_form(client):
     order = [tag_attrs(t).get("name") for t in re.findall(r"<(?:input|select|textarea)\b[^>]*>", looked.text.split('action="/staff/petitions/new"')[1])]
     order = [n for n in order if n not in ("csrf", "once", "form", "channel")]
     assert order[:4] == ["phone", "name", "village", "body"], order
-    # one petition: a few fields, no subject (made from the text), Enter submits
-    r = h.follow(h.post("/staff/petitions/new", {"csrf": hidden_input(looked, "csrf"), "form": "hotline",
-                                                 "channel": "hotline", "phone": digits, "name": "黃來電",
-                                                 "village": "zhuxi",
-                                                 "body": "文北里公園旁的路燈從昨天晚上開始閃爍不停，請派人檢修。"}))
+    # one petition: a few fields, no subject (made from the text), read back to the caller (§169), Enter submits
+    call = {"csrf": hidden_input(looked, "csrf"), "form": "hotline", "channel": "hotline", "phone": digits,
+            "name": "黃來電", "village": "zhuxi", "body": "文北里公園旁的路燈從昨天晚上開始閃爍不停，請派人檢修。"}
+    r = h.post("/staff/petitions/new", call)
+    assert r.status == 422 and ui("err_pet_read_back") in r.text, "not read back: %d" % r.status
+    assert 'name="read_back"' in r.text and 'aria-invalid="true"' in r.text
+    r = h.follow(h.post("/staff/petitions/new", dict(call, read_back="1")))
     assert r.status == 200, "1999 intake answered %d: %s" % (r.status, strip_tags(r.text)[:300])
     no, code = receipt_of(r)
     p = row(client, no)
     assert p["channel"] == "hotline" and p["subject"].startswith("文北里公園旁的路燈"), p
+    assert p["read_back"] == 1, "the read-back is on record"
     assert ui("pet_receipt_read_out") in r.text and "/staff/petitions/1999" in r.text
     # the hotline operator cannot pick another channel
     r = h.follow(h.post("/staff/petitions/new", {"csrf": csrf(h), "channel": "mayor", "name": "王",
-                                                 "phone": "0912345678", "subject": "x", "body": "y"}))
+                                                 "phone": "0912345678", "subject": "x", "body": "y",
+                                                 "read_back": "1"}))
     assert r.status == 200 and row(client, receipt_of(r)[0])["channel"] == "hotline"
 
 

@@ -82,11 +82,13 @@ static void test_petition_subject_and_channel(void **state)
 	/* the 1999 form makes a subject from the body; the others ask for one */
 	good_petition(val, err);
 	val[PF_SUBJECT] = NULL;
+	val[PF_READ_BACK] = "1"; /* a call is read back (§169) */
 	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 0);
 	assert_int_equal(pet_intake_check(PFORM_WEB, false, val, err), 1);
 	assert_string_equal(err[PF_SUBJECT], "err_required");
 	good_petition(val, err);
 	val[PF_SUBJECT] = val[PF_BODY] = NULL;
+	val[PF_READ_BACK] = "1";
 	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 2);
 	/* staff may not file under the citizen's channel, nor an unknown one */
 	static const char *const refused[] = {"web", "carrier-pigeon", NULL};
@@ -104,6 +106,17 @@ static void test_petition_subject_and_channel(void **state)
 	good_petition(val, err);
 	val[PF_CHANNEL] = "counter";
 	val[PF_READ_BACK] = "1";
+	assert_int_equal(pet_intake_check(PFORM_STAFF, false, val, err), 0);
+	/* and on the 1999 line */
+	good_petition(val, err);
+	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 1);
+	assert_string_equal(err[PF_READ_BACK], "err_pet_read_back");
+	good_petition(val, err);
+	val[PF_READ_BACK] = "1";
+	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 0);
+	/* a letter is not read back */
+	good_petition(val, err);
+	val[PF_CHANNEL] = "letter";
 	assert_int_equal(pet_intake_check(PFORM_STAFF, false, val, err), 0);
 }
 

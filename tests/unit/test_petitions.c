@@ -271,6 +271,11 @@ static void test_public_channels(void **state)
 	assert_string_equal(pet_channel_route_default(PC_MAILBOX), "secretariat");
 	assert_null(pet_channel_route_default(PC_WEB));
 	assert_null(pet_channel_route_default(PC_HOTLINE));
+	/* oral petitions are read back (§169): the counter and the 1999 line */
+	assert_true(pet_channel_read_back(PC_COUNTER));
+	assert_true(pet_channel_read_back(PC_HOTLINE));
+	assert_false(pet_channel_read_back(PC_LETTER));
+	assert_false(pet_channel_read_back(PC_WEB));
 }
 
 int main(void)
