@@ -350,6 +350,28 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
 	return store_finish(st);
 }
 
+/*
+ * "Check your answers" (the citizen's form): what was typed, escaped, with
+ * every field carried in hidden inputs (and the form's once token, so the
+ * submit from here makes one petition however often it is sent), and the
+ * buttons Submit and Edit.
+ */
+static void check_page(struct req *rq, struct resp *rs)
+{
+	struct tobj *v = view_new(rq, T(rq, "pet_check_title"));
+	tobj_str(v, "csrf", auth_csrf(rq));
+	tobj_str(v, "once", auth_form_once(rq));
+	tobj_str(v, "box", chosen_box(rq));
+	tobj_str(v, "box_label", box_title(rq));
+	village_category_options(rq, req_store(rq), v);
+	view_form_fields(rq, v, form_fields, PF__MAX, NULL);
+	view_lines(rq, v, "body_lines", req_val(rq, K_BODY)->s);
+	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
+	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
+	rs->no_store = true;
+	page_render(rq, rs, "petition_check", v);
+}
+
 static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 {
 	struct store *st = req_store(rq);
@@ -360,9 +382,19 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 		to_receipt(rq, rs, once, kind);
 		return;
 	}
+	/* the citizen's form: checked first (step "check", the form's button), edited, then submitted */
+	const char *step = kind == PFORM_WEB ? req_val(rq, K_STEP)->s : "submit";
+	if (strcmp(step, "edit") == 0) {
+		petition_form(rq, rs, kind, 200, NULL);
+		return;
+	}
 	const char *val[PF__MAX], *errors[PF__MAX];
 	if (!validate(rq, st, kind, val, errors)) {
 		petition_form(rq, rs, kind, 422, errors);
+		return;
+	}
+	if (strcmp(step, "submit") != 0) {
+		check_page(rq, rs);
 		return;
 	}
 	struct intake in = {0};

@@ -177,6 +177,7 @@ static const struct field petition_box_fields[] = {
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
 	{K_CHANNEL, F_SLUG, 16, false},
+	{K_STEP, F_SLUG, 8, false}, /* "check your answers": check (the form), edit, submit (the check page) */
 	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };

@@ -63,10 +63,23 @@ def submit_web(client, lang="", **fields):
             "subject": "路燈不亮", "body": "竹東里中正路 100 號前路燈已三天不亮。"}
     data.update(fields)
     data = {k: v for k, v in data.items() if v is not None}
-    r = client.follow(client.post(lang + "/petitions/new", data))
+    check = client.post(lang + "/petitions/new", data)
+    assert check.status == 200 and 'value="submit"' in check.text, \
+        "check your answers: %d %s" % (check.status, strip_tags(check.text)[:400])
+    r = client.follow(client.post(lang + "/petitions/new", dict(carried(check), step="submit")))
     assert r.status == 200, "web petition answered %d: %s" % (r.status, strip_tags(r.text)[:400])
     no, code = receipt_of(r)
     return no, code, r
+
+
+def carried(page):
+    """What the "check your answers" page carries to the submit: its hidden inputs."""
+    data = {}
+    for tag in re.findall(r"<input\b[^>]*>", page.text):
+        a = tag_attrs(tag)
+        if a.get("type") == "hidden" and a.get("name"):
+            data[a["name"]] = a.get("value", "")
+    return data
 
 
 def intake(client, channel, **fields):
