@@ -166,6 +166,21 @@ def test_status_throttled_writes_nothing(client):
     assert (rows(client, "attempts"), rows(client, "audit")) == before, "refused lookups wrote rows"
 
 
+def test_status_limits_from_the_setting(client):
+    no, code = register_case(client)
+    p = client.admin("set", "status_lookup_limits", "10 20")
+    assert p.returncode == 1 and "10 20 50" in p.stderr, "three numbers or nothing: %s" % p.stderr
+    client.admin("set", "status_lookup_limits", "3 20 50", check=True)
+    try:
+        c = client.fresh()
+        codes = [lookup(c, no, code).status for _ in range(4)]
+        assert codes == [200, 200, 200, 429], codes
+        client.admin("set", "status_lookup_limits", "100 100 100", check=True)
+        assert lookup(c, no, code).status == 200, "a raised limit takes effect at once"
+    finally:
+        client.admin("set", "status_lookup_limits", "", check=True)
+
+
 def test_signin_throttled_writes_nothing(client):
     user = new_user(client, "quiet")
     c = client.fresh()
@@ -184,12 +199,29 @@ def test_attempt_rows_expire(client):
     try:
         client.restart_env({"BIANMIN_NOW": later.isoformat(timespec="seconds")})
         assert lookup(client.fresh(), no, code).status == 200
-        t1 = client.sql("SELECT max(at) FROM attempts WHERE kind = 'lookup'")[0][0]
+        t1 = client.sql("SELECT max(since) FROM attempts WHERE kind = 'lookup'")[0][0]
         client.restart_env({"BIANMIN_NOW": (later + datetime.timedelta(minutes=10)).isoformat(timespec="seconds")})
         assert lookup(client.fresh(), no, code).status == 200
-        old = client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup' AND at <= ?", t1)[0][0]
-        assert old == 0, "%d lookup attempts older than the window are still stored" % old
+        old = client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup' AND since <= ?", t1)[0][0]
+        assert old == 0, "%d lookup windows that have passed are still stored" % old
         assert client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup'")[0][0] > 0
+    finally:
+        client.restart_env({})
+
+
+def test_lookup_window_starts_again(client):
+    no, code = register_case(client)
+    start = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
+    at = lambda s: {"BIANMIN_NOW": (start + datetime.timedelta(seconds=s)).isoformat(timespec="seconds")}
+    try:
+        client.restart_env(at(0))
+        c = client.fresh()
+        assert [lookup(c, no, code).status for _ in range(11)] == [200] * 10 + [429]
+        client.restart_env(at(59))
+        r = lookup(c, no, code)
+        assert r.status == 429 and r.header("Retry-After"), "still inside the window: %d" % r.status
+        client.restart_env(at(61))
+        assert [lookup(c, no, code).status for _ in range(11)] == [200] * 10 + [429], "a new window, a new ten"
     finally:
         client.restart_env({})
 
