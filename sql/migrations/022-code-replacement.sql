@@ -1,5 +1,6 @@
--- 022: a lost query code is replaced (issue 12): at the counter, or by a
--- one-time link e-mailed to the address on record.
+-- 022: a lost query code is replaced (issue 12), at the counter or by a
+-- one-time link e-mailed to the address on record; and 會辦, a petition
+-- handled by several units (petition_co_units, at the end).
 --
 -- code_links keeps a link's token only as a keyed hash (ids_form_hash);
 -- the token itself travels once, in the e-mail's body, which the outbox
@@ -43,3 +44,17 @@ INSERT INTO citizen_outbox_v22 SELECT id, item_kind, item_id, msg, ref, channel,
 DROP TABLE citizen_outbox;
 ALTER TABLE citizen_outbox_v22 RENAME TO citizen_outbox;
 CREATE INDEX citizen_outbox_due ON citizen_outbox(next_at) WHERE state IN ('pending', 'sending');
+
+-- 會辦: a petition handled by several units.  The petition's unit leads
+-- (petitions.unit); each unit it asks (a row here) records its part; the
+-- lead replies, and may do so only once every part is in.
+CREATE TABLE petition_co_units (
+	petition_id INTEGER NOT NULL REFERENCES petitions(id),
+	unit        TEXT NOT NULL REFERENCES units(code),
+	asked_at    TEXT NOT NULL,
+	asked_by    TEXT,
+	part        TEXT,                  -- the unit's part of the answer; NULL until given
+	answered_at TEXT,
+	answered_by TEXT,
+	PRIMARY KEY (petition_id, unit)
+) WITHOUT ROWID;

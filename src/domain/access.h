@@ -21,6 +21,9 @@
  *   by counter staff (any case, any petition they may see in full) and by
  *   the record's unit; never by the hotline (a voice proves nothing) or
  *   administrators.
+ * - 會辦: the units a petition's lead asks to handle it with it see it as
+ *   its own unit does (officers and heads) and record their part while it
+ *   is open; only the lead closes it.
  * - Extensions: the assigned officer asks; a head of the unit or the office
  *   head decides, never the one who asked.
  * - The unit's content -- FAQ entries, services and their notice sheets,
@@ -93,6 +96,8 @@ struct record {
 	bool ext_pending;       /* an extension request waits */
 	long long ext_asked_by; /* who asked it */
 	bool ext_left;          /* requests made < requests allowed */
+	const char *const
+	    *co_units; /* petitions: the units asked to handle it with the lead (會辦), NULL-terminated; NULL: none */
 };
 
 enum access_action {
@@ -112,6 +117,7 @@ enum access_action {
 	             run them */
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC_NEW_CODE,   /* cases, petitions: replace a lost query code after checking who asks */
+	ACC_CO_ANSWER,  /* petitions: record a co-handling unit's part (會辦) */
 	ACC__MAX
 };
 

@@ -62,6 +62,11 @@ const char *pet_close_check(enum pet_state from, enum pet_state to)
 	return pet_state_outcome(to) && pet_move_allowed(from, to) ? NULL : "err_pet_outcome";
 }
 
+const char *pet_co_close_check(enum pet_state to, size_t missing)
+{
+	return to == PS_REPLIED && missing > 0 ? "err_pet_co_waiting" : NULL;
+}
+
 const char *pet_outcome_check(enum pet_state to, const struct pet_outcome_form *f, int32_t today, const char *own_no)
 {
 	int32_t d;

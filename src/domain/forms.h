@@ -63,6 +63,12 @@ struct pet_outcome_form {
 /* May a petition in state from be closed as to at all?  NULL, or "err_pet_outcome". */
 const char *pet_close_check(enum pet_state from, enum pet_state to);
 /*
+ * 會辦: the lead replies only once every unit it asked has given its part
+ * (missing: how many have not); the other outcomes (transfer, not handled,
+ * duplicate) are the lead's alone.  NULL, or "err_pet_co_waiting".
+ */
+const char *pet_co_close_check(enum pet_state to, size_t missing);
+/*
  * The fields outcome to needs: a reply; an agency and a transfer date not
  * after today; one of the §173 grounds; the number of another petition
  * (well formed, not own_no: whether it exists is the store's to say).

@@ -144,6 +144,9 @@ void h_petition_staff_create(struct req *rq, struct resp *rs);
 void h_petition_view(struct req *rq, struct resp *rs);
 void h_petition_reveal(struct req *rq, struct resp *rs);
 void h_petition_letter(struct req *rq, struct resp *rs);
+/* petition_actions.c: 會辦 -- the lead asks another unit; a unit asked records its part */
+void h_petition_co_ask(struct req *rq, struct resp *rs);
+void h_petition_co_answer(struct req *rq, struct resp *rs);
 void h_petition_route(struct req *rq, struct resp *rs);
 void h_petition_assign(struct req *rq, struct resp *rs);
 void h_petition_close(struct req *rq, struct resp *rs);

@@ -267,6 +267,17 @@ static const struct field code_link_fields[] = {
 	{0},
 };
 
+/* 會辦: the unit the lead asks; a co-unit's part */
+static const struct field petition_co_ask_fields[] = {
+	{K_UNIT, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field petition_co_part_fields[] = {
+	{K_REPLY, F_TEXT, 4000, false},
+	{0},
+};
+
 static const struct field rules_fields[] = {
 	{K_SAVED, F_BOOL, 1, false},
 	{0},
@@ -718,6 +729,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/petitions/*/extension", h_petition_ext_ask, petition_ext_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/petitions/*/extension/decide", h_petition_ext_decide, petition_decide_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/extension/allow", h_petition_ext_allow, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/petitions/*/co-units", h_petition_co_ask, petition_co_ask_fields, PET_DESK, R_SOFT},
+	{M_POST, "/staff/petitions/*/co-part", h_petition_co_answer, petition_co_part_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ANY_STAFF, 0},
 	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/admin/deadlines", h_rules_admin, rules_fields, R(ADMIN), 0},

@@ -124,6 +124,10 @@ static void test_close_and_outcomes(void **state)
 {
 	(void)state;
 	assert_null(pet_close_check(PS_ASSIGNED, PS_REPLIED));
+	/* 會辦: the reply waits for every co-unit's part; the lead may still transfer */
+	assert_string_equal(pet_co_close_check(PS_REPLIED, 1), "err_pet_co_waiting");
+	assert_null(pet_co_close_check(PS_REPLIED, 0));
+	assert_null(pet_co_close_check(PS_TRANSFERRED, 2));
 	assert_string_equal(pet_close_check(PS_REPLIED, PS_TRANSFERRED), "err_pet_outcome");
 	assert_string_equal(pet_close_check(PS_ASSIGNED, PS_ROUTED), "err_pet_outcome");
 	int32_t today = cal_ymd_to_day(2026, 3, 3);
