@@ -794,7 +794,8 @@ class SmtpSink:
 def small_copy(client, name, port):
     """A copy of the test database with SMTP pointing at the sink, an e-mail
     address for head1 and one overdue petition of the social section (FAQ
-    review reminders already raised: the one mail is the petition's)."""
+    review reminders already raised, the citizens' outbox emptied: the one
+    mail is the petition's)."""
     path = os.path.join(client.tmp, name)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
@@ -807,6 +808,7 @@ def small_copy(client, name, port):
         """UPDATE petitions SET state = 'replied' WHERE state IN ('received', 'routed', 'assigned');
         UPDATE cases SET state = 'closed' WHERE state IN ('received', 'review', 'correction');
         UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';
+        DELETE FROM citizen_outbox;
         INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at)
             SELECT 'faq', id, 'stale', reviewed_on, 'x' FROM faq;
         INSERT OR REPLACE INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:%d'),
