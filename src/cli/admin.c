@@ -622,6 +622,8 @@ static int cmd_catalog(const struct cli_opts *o)
 		                "       bianmin admin catalog import --db FILE FILE.json\n");
 		return 2;
 	}
+	if (imp && cli_load_strings(o) != 0) /* the settings' checks speak English */
+		return 1;
 	struct store *st = open_db(o);
 	if (!st)
 		return 1;
