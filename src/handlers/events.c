@@ -121,8 +121,8 @@ void h_events_ics(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	const char *site = store_setting(st, rq->arena, "public_url");
-	const char *host = site && strstr(site, "://") ? strstr(site, "://") + 3 : "bianmin";
+	const char *site = view_public_url(rq);
+	const char *host = strstr(site, "://") ? strstr(site, "://") + 3 : "bianmin";
 	const char *stamp = ics_time(rq, tp_local_now(rq));
 	struct buf *b = &rs->body;
 	buf_reset(b);

@@ -78,6 +78,7 @@ def test_public_url_warning_and_links(client):
     staff = a.get("/staff")
     assert ui("public_url_unset_warning") in staff.text, "staff pages warn until public_url is set"
     assert ui("public_url_unset_warning") not in client.fresh().get("/").text, "public pages do not"
+    assert 'rel="canonical"' not in client.fresh().get("/services").text, "no canonical address while unset"
     r = save_settings(client, a, **{"public_url": "https://bianmin.example.gov.tw/"})
     assert r.status == 303, (r.status, strip_tags(r.text)[:300])
     try:
@@ -88,6 +89,15 @@ def test_public_url_warning_and_links(client):
         assert "127.0.0.1:8080" not in feed
         disc = client.fresh().get("/open311/v2/discovery.json").text
         assert "https://bianmin.example.gov.tw/open311/v2" in disc, disc
+        # canonical addresses, and the receipt's QR code and printed link
+        for path, want in (("/services", "https://bianmin.example.gov.tw/services"),
+                           ("/en/services", "https://bianmin.example.gov.tw/en/services"),
+                           ("/", "https://bianmin.example.gov.tw/"), ("/en", "https://bianmin.example.gov.tw/en")):
+            assert '<link rel="canonical" href="%s">' % want in client.fresh().get(path).text, path
+        from test_petitions import submit_web
+        no, _, receipt = submit_web(client.fresh())
+        assert "https://bianmin.example.gov.tw/status?no=%s" % no in receipt.text
+        assert "127.0.0.1:8080" not in receipt.text
         assert audit_count(client, "setting_set", "setting:public_url") >= 1
     finally:
         p = client.admin("set", "public_url", "")
