@@ -50,8 +50,10 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 20, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
-	                      its last pass (016), sign-ups' and bookings' retention (017, 018), the citizens' outbox (020) */
+	SCHED_SCHEMA =
+	    24, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
+	           its last pass (016), sign-ups' and bookings' retention (017, 018), the citizens' outbox (020),
+	           sign-ups' and bookings' e-mails in it, whose retention purge deletes them there (024) */
 };
 
 /*
