@@ -279,7 +279,9 @@ static void read_settings(struct jread *r, const json_t *root, struct arena *a, 
 {
 	const json_t *o = jread_object(r, root, "settings", false);
 	d->nsettings = json_object_size(o);
-	d->settings = d->nsettings ? arena_zalloc(a, d->nsettings * sizeof *d->settings) : NULL;
+	if (d->nsettings == 0)
+		return;
+	d->settings = arena_zalloc(a, d->nsettings * sizeof *d->settings);
 	size_t m = jread_push_key(r, "settings"), i = 0;
 	const char *key;
 	const json_t *v;
@@ -598,7 +600,7 @@ static void unique(struct jread *r, const struct codes *c, const char *array, co
 /* An error for every "id" given twice among n records at stride from first. */
 static void unique_ids(struct jread *r, const long long *first, size_t n, size_t stride, const char *array)
 {
-	for (size_t i = 1; i < n; i++) {
+	for (size_t i = 1; first && i < n; i++) {
 		long long id = *(const long long *)((const char *)first + i * stride);
 		for (size_t j = 0; j < i; j++)
 			if (*(const long long *)((const char *)first + j * stride) == id) {

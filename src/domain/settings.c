@@ -181,7 +181,7 @@ const char *settings_pick(const char *const vals[SET__MAX], enum setting zh, boo
 
 void settings_lookup_limits(const char *value, int lim[LOOKUP_LIMITS])
 {
-	long v[LOOKUP_LIMITS];
+	long v[LOOKUP_LIMITS] = {0};
 	if (!value || !whole_numbers(value, v, LOOKUP_LIMITS, LIMIT_MAX))
 		whole_numbers(defs[SET_STATUS_LOOKUP_LIMITS].unset, v, LOOKUP_LIMITS, LIMIT_MAX);
 	for (int i = 0; i < LOOKUP_LIMITS; i++)

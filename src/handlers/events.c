@@ -142,7 +142,7 @@ void h_events_ics(struct req *rq, struct resp *rs)
 		ics_text(b, "SUMMARY", pick(rq, e->title));
 		ics_text(b, "LOCATION", pick(rq, e->place));
 		ics_text(b, "DESCRIPTION", pick(rq, e->body));
-		ics_text(b, "URL", arena_printf(rq->arena, "%s%s", site ? site : "", url(rq, "/events/%lld", e->id)));
+		ics_text(b, "URL", arena_printf(rq->arena, "%s%s", site, url(rq, "/events/%lld", e->id)));
 		if (e->closed)
 			ics_raw(b, "STATUS", "CANCELLED");
 		ics_raw(b, "END", "VEVENT");
