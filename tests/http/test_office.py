@@ -448,7 +448,7 @@ def test_fresh_office_without_demo(client):
                                                 "status": "published"})):
             r = o.post(path, dict(data, csrf=hidden_input(o.get("/staff/services"), "csrf")))
             assert r.status == 303, (path, r.status, strip_tags(r.text)[:300])
-        faq = os.path.join(client.root, "fresh-faq.json")
+        faq = os.path.join(front.tmp, "fresh-faq.json")
         with open(faq, "w", encoding="utf-8") as f:
             json.dump([{"id": "road-hole", "unit": "民政課", "category": "道路", "question_zh": "路面坑洞要找誰？",
                         "answer_zh": "請撥 1999 或到本所陳情。", "reviewed_on": "2026-01-05"}], f, ensure_ascii=False)
