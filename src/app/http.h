@@ -18,6 +18,7 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 enum {
 	REQ_MAX_BODY = 64 * 1024,          /* 413 past this */
 	REQ_MAX_UPLOAD = 11 * 1024 * 1024, /* routes that take a file (R_UPLOAD): a form of 10 MiB and its fields */
+	REQ_MAX_PHOTOS = 16 * 1024 * 1024, /* routes that take photos (R_PHOTOS): 3 of 5 MiB and the form */
 	REQ_MAX_HEADERS = 8 * 1024,        /* 431 past this (all header bytes) */
 	REQ_MAX_URI = 4096,                /* 414 past this */
 	REQ_TIMEOUT_SECONDS = 15,          /* idle read timeout */

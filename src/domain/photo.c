@@ -177,15 +177,6 @@ const char *photo_mime(enum photo_type t)
 	return t == PHOTO_JPEG ? "image/jpeg" : t == PHOTO_PNG ? "image/png" : "";
 }
 
-enum photo_type photo_type_parse(const char *mime)
-{
-	if (mime && strcmp(mime, "image/jpeg") == 0)
-		return PHOTO_JPEG;
-	if (mime && strcmp(mime, "image/png") == 0)
-		return PHOTO_PNG;
-	return PHOTO_NONE;
-}
-
 const char *photo_err_key(enum photo_err e)
 {
 	switch (e) {

@@ -18,11 +18,11 @@
 enum photo_type { PHOTO_NONE, PHOTO_JPEG, PHOTO_PNG };
 
 enum {
-	PHOTO_MAX = 3,                        /* photos on one petition */
-	PHOTO_MAX_BYTES = 5 * 1024 * 1024,    /* one photo as sent */
-	PHOTO_MAX_PIXELS = 40 * 1000 * 1000,  /* decoded (a small file may decode huge) */
-	PHOTO_SIDE = 2048,                    /* the copy kept: its longer side at most */
-	PHOTO_THUMB_SIDE = 320,               /* the thumbnail's longer side at most */
+	PHOTO_MAX = 3,                       /* photos on one petition */
+	PHOTO_MAX_BYTES = 5 * 1024 * 1024,   /* one photo as sent */
+	PHOTO_MAX_PIXELS = 40 * 1000 * 1000, /* decoded (a small file may decode huge) */
+	PHOTO_SIDE = 2048,                   /* the copy kept: its longer side at most */
+	PHOTO_THUMB_SIDE = 320,              /* the thumbnail's longer side at most */
 };
 
 enum photo_err {
@@ -51,9 +51,8 @@ struct photo {
 /* Inspects, decodes and encodes again (photo.h's first paragraph). */
 enum photo_err photo_make(struct arena *a, const void *data, size_t len, struct photo *out);
 
-/* "image/jpeg", "image/png"; "" for PHOTO_NONE.  photo_type_parse: the other way. */
+/* "image/jpeg", "image/png"; "" for PHOTO_NONE. */
 const char *photo_mime(enum photo_type t);
-enum photo_type photo_type_parse(const char *mime);
 /* The UI string key (templates/strings.tsv) telling a visitor why a photo was refused. */
 const char *photo_err_key(enum photo_err e);
 

@@ -15,10 +15,10 @@ bool place_decimal(const char *s, double *out);
 
 enum place_err {
 	PLACE_OK,
-	PLACE_BAD_LAT,  /* not a number in [-90, 90] */
-	PLACE_BAD_LON,  /* not a number in [-180, 180] */
-	PLACE_NO_LAT,   /* a longitude without a latitude */
-	PLACE_NO_LON,   /* a latitude without a longitude */
+	PLACE_BAD_LAT, /* not a number in [-90, 90] */
+	PLACE_BAD_LON, /* not a number in [-180, 180] */
+	PLACE_NO_LAT,  /* a longitude without a latitude */
+	PLACE_NO_LON,  /* a latitude without a longitude */
 };
 
 struct place_point {

@@ -11,6 +11,7 @@
 #include "domain/petition.h"
 #include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
+#include "handlers/photos.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
@@ -150,6 +151,19 @@ static void events_view(struct req *rq, struct store *st, struct tobj *v, const 
 	}
 }
 
+/* The place it is about: text and coordinates always, a link to a map beside them (the page needs no map). */
+static void place_view(struct req *rq, struct tobj *v, const struct petition_rec *p)
+{
+	tobj_bool(v, "has_place", p->place || p->has_point);
+	view_data(rq, v, "place", p->place);
+	if (p->has_point) {
+		tobj_str(v, "point", arena_printf(rq->arena, "%.6f, %.6f", p->lat, p->lon));
+		tobj_str(v, "map_href",
+		         arena_printf(rq->arena, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=18/%.6f/%.6f",
+		                      p->lat, p->lon, p->lat, p->lon));
+	}
+}
+
 void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
                      int status, const char *error_key)
 {
@@ -157,8 +171,12 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
 	bool see = petition_may(rq, p, ACC_VIEW_CONTENT), reveal = petition_may(rq, p, ACC_REVEAL);
 	petition_summary_view(rq, v, p, cal, store_near_days(st), full && reveal);
-	if (see)
+	if (see) {
 		view_lines(rq, v, "body_lines", p->body);
+		place_view(rq, v, p);
+		photos_view(rq, v, p, "/staff/petitions");
+		tobj_bool(v, "publish", p->publish);
+	}
 	/* every look at a confidential petition is on record, whatever it showed */
 	if (p->confidential)
 		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no),

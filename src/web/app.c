@@ -366,7 +366,7 @@ size_t app_body_limit(const char *raw_path)
 		bool known;
 		const struct route *r = route_find(a, M_POST, path, m, &known);
 		if (r && (r->flags & R_UPLOAD))
-			limit = REQ_MAX_UPLOAD;
+			limit = r->flags & R_PHOTOS ? REQ_MAX_PHOTOS : REQ_MAX_UPLOAD;
 	}
 	arena_free(a);
 	return limit;
