@@ -577,7 +577,11 @@ static json_t *request_json(struct req *rq, const struct o311_request *r)
 	    r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
 	json_object_set_new(o, "lat", r->has_point ? json_real(r->lat) : json_null());
 	json_object_set_new(o, "long", r->has_point ? json_real(r->lon) : json_null());
-	json_object_set_new(o, "media_url", json_string(r->media_url ? r->media_url : ""));
+	/* the partner's own URL as sent (never fetched), else our public photo */
+	const char *media = r->media_url ? r->media_url
+	                    : r->photo ? arena_printf(rq->arena, "%s/petitions/%s/photos/1", view_public_url(rq), r->no)
+	                               : "";
+	json_object_set_new(o, "media_url", json_string(media));
 	return o;
 }
 

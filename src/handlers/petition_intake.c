@@ -43,11 +43,10 @@ static const enum pet_channel staff_channels[] = {PC_COUNTER,    PC_HOTLINE, PC_
                                                   PC_SUGGESTION, PC_LETTER,  PC_EMAIL, PC_FAX};
 
 /* May the signed-in user file a field report from this village? */
-static bool reports_from(const struct req *rq, const char *village)
+static bool reports_from(const struct actor *who, const char *village)
 {
-	struct actor who = auth_actor(rq);
 	const struct record r = {.kind = REC_VILLAGE, .village = village};
-	return access_allows(&who, &r, ACC_REPORT);
+	return access_allows(who, &r, ACC_REPORT);
 }
 
 static void village_category_options(struct req *rq, struct store *st, struct tobj *v, enum pet_form kind)
@@ -55,9 +54,10 @@ static void village_category_options(struct req *rq, struct store *st, struct to
 	struct named_rec *items;
 	size_t n;
 	if (store_villages(st, rq->arena, &items, &n) == ERR_OK) {
+		struct actor who = kind == PFORM_FIELD ? village_actor(rq) : (struct actor){0};
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
-			if (kind != PFORM_FIELD || reports_from(rq, items[i].code))
+			if (kind != PFORM_FIELD || reports_from(&who, items[i].code))
 				items[k++] = items[i];
 		view_named_options(rq, v, "villages", items, k, req_val(rq, K_VILLAGE)->s);
 	}
@@ -267,8 +267,11 @@ static bool validate(struct req *rq, struct store *st, enum pet_form kind, const
 		errors[PF_VILLAGE] = "err_pet_village";
 	if (!errors[PF_CATEGORY] && unlisted(rq, st, val[PF_CATEGORY], store_categories))
 		errors[PF_CATEGORY] = "err_pet_category";
-	if (kind == PFORM_FIELD && !errors[PF_VILLAGE] && val[PF_VILLAGE] && !reports_from(rq, val[PF_VILLAGE]))
-		errors[PF_VILLAGE] = "err_field_village";
+	if (kind == PFORM_FIELD && !errors[PF_VILLAGE] && val[PF_VILLAGE]) {
+		struct actor who = village_actor(rq);
+		if (!reports_from(&who, val[PF_VILLAGE]))
+			errors[PF_VILLAGE] = "err_field_village";
+	}
 	return pet_intake_check(kind, req_val(rq, K_ANONYMOUS)->present, val, errors) == 0;
 }
 

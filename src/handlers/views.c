@@ -4,9 +4,11 @@
  */
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/view.h"
 #include "handlers/views.h"
 #include "store/catalog.h"
+#include "store/office.h"
 
 /* A text as a list of its non-empty lines ({{#name}}<p>{{text}}</p>{{/name}}): no markup needed. */
 void view_lines(struct req *rq, struct tobj *o, const char *name, const char *text)
@@ -59,4 +61,13 @@ const char *form_first_error(const struct req *rq, const enum key *keys, size_t 
 		if (req_val(rq, keys[i])->err_key)
 			return req_val(rq, keys[i])->err_key;
 	return NULL;
+}
+
+struct actor village_actor(struct req *rq)
+{
+	struct actor who = auth_actor(rq);
+	const char **codes = NULL;
+	if (store_user_villages(req_store(rq), rq->arena, who.id, &codes) == ERR_OK)
+		who.villages = codes;
+	return who;
 }
