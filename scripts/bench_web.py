@@ -8,18 +8,25 @@
                 request queries SQLite and renders the template
   serve-search  a search results page (/search?q=戶籍謄本) from the cache;
                 *-render: a query never seen before each time (a full search)
+  *-intake      a counter clerk's petition intake (POST /staff/petitions/new,
+                16 connections), each a new petition on disk before its 303;
+                the rows are counted afterwards
+  *-status      status lookups (POST /status) of one case by number and code,
+                with the lookup limits raised through their setting
 
 and the memory of `bianmin serve` (its peak and its size at the end).
 
 Prints req/s, p50/p99 latency, errors and each ratio to nginx static, and
 writes docs/bench-web.md.  Loopback only; every run is bounded in time.
 """
-import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import http.cookiejar, os, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("BIANMIN_BIN", os.path.join(ROOT, "build", "bianmin"))
 PAGE = "/services/low-income-apply"
 SEARCH_PATH, SEARCH_Q = "/search", "%E6%88%B6%E7%B1%8D%E8%AC%84%E6%9C%AC"  # 戶籍謄本
+INTAKE = "/staff/petitions/new"
+INTAKE_CONNS = 16
 DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNS = 64
@@ -55,8 +62,29 @@ end
 """
 
 
-def wrk(url, script=None):
-    cmd = ["wrk", "-t2", "-c%d" % CONNS, "-d%ds" % DURATION, "--latency"]
+# a petition taken at the counter: every request its own one-time form token
+INTAKE_LUA = """
+local n = 0
+local prefix = string.format("%%08x", math.random(0, 0x7fffffff))
+request = function()
+  n = n + 1
+  local body = "csrf=%(csrf)s&channel=counter&read_back=1&name=%%E5%%BC%%B5&phone=07-696-1234"
+    .. "&subject=bench&body=bench&once=" .. prefix .. string.format("%%024x", n)
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/x-www-form-urlencoded",
+                                       ["Cookie"] = "%(cookie)s"}, body)
+end
+"""
+
+STATUS_LUA = """
+request = function()
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/x-www-form-urlencoded"},
+                    "no=%(no)s&code=%(code)s")
+end
+"""
+
+
+def wrk(url, script=None, conns=None):
+    cmd = ["wrk", "-t2", "-c%d" % (conns or CONNS), "-d%ds" % DURATION, "--latency"]
     if script:
         cmd += ["-s", script]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=DURATION + 30).stdout
@@ -75,6 +103,30 @@ def wrk(url, script=None):
     if m:
         errs += int(m.group(1))
     return rps, lat(50), lat(99), errs
+
+
+def hidden(page, name):
+    m = re.search(r'name="%s" value="([^"]*)"' % name, page)
+    if not m:
+        raise SystemExit("bench: no %s on the page" % name)
+    return m.group(1)
+
+
+def counter_clerk(base):
+    """Signs in as the demo counter clerk: (Cookie header, CSRF token, number, query code of one intake)."""
+    jar = http.cookiejar.CookieJar()
+    op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = op.open(base + "/staff/login").read().decode()
+    form = {"csrf": hidden(page, "csrf"), "username": "counter1", "password": "demo-password"}
+    op.open(base + "/staff/login", urllib.parse.urlencode(form).encode())
+    csrf = hidden(op.open(base + INTAKE).read().decode(), "csrf")
+    cookie = "; ".join("%s=%s" % (c.name, c.value) for c in jar)
+    form = {"csrf": csrf, "channel": "counter", "read_back": "1", "name": "bench", "phone": "07-696-1234",
+            "subject": "bench", "body": "bench", "once": "%032x" % 1}
+    receipt = op.open(base + INTAKE, urllib.parse.urlencode(form).encode()).read().decode()
+    no = re.search(r'class="big">(P\d{7}-\d{4})<', receipt).group(1)
+    code = re.search(r'class="big code">([A-Z0-9]{10})<', receipt).group(1)
+    return cookie, csrf, no, code
 
 
 def main():
@@ -128,9 +180,16 @@ http {
         wait_http("http://127.0.0.1:%d%s" % (nport, PAGE))
         # "?render=1" is an undeclared parameter: ignored by the page, but a
         # query string skips the in-memory page cache, so every request renders
-        unique = os.path.join(tmp, "unique.lua")
-        with open(unique, "w") as f:
-            f.write(UNIQUE_LUA)
+        cookie, csrf, no, code = counter_clerk("http://127.0.0.1:%d" % sport)
+        subprocess.run([BIN, "admin", "set", "--db", db, "status_lookup_limits", "1000000000 1000000000 1000000000"],
+                       check=True, capture_output=True)
+        scripts = {}
+        for name, text in (("unique", UNIQUE_LUA), ("intake", INTAKE_LUA % {"csrf": csrf, "cookie": cookie}),
+                           ("status", STATUS_LUA % {"no": no, "code": code})):
+            scripts[name] = os.path.join(tmp, name + ".lua")
+            with open(scripts[name], "w") as f:
+                f.write(text)
+        unique = scripts["unique"]
         search = "%s?q=%s" % (SEARCH_PATH, SEARCH_Q)
         targets = [("nginx-static", "http://127.0.0.1:%d/static.html" % nport, None),
                    ("serve", "http://127.0.0.1:%d%s" % (sport, PAGE), None),
@@ -138,11 +197,15 @@ http {
                    ("fcgi", "http://127.0.0.1:%d%s" % (nport, PAGE), None),
                    ("fcgi-render", "http://127.0.0.1:%d%s?render=1" % (nport, PAGE), None),
                    ("serve-search", "http://127.0.0.1:%d%s" % (sport, search), None),
-                   ("serve-search-render", "http://127.0.0.1:%d%s" % (sport, search), unique)]
+                   ("serve-search-render", "http://127.0.0.1:%d%s" % (sport, search), unique),
+                   ("serve-intake", "http://127.0.0.1:%d%s" % (sport, INTAKE), scripts["intake"]),
+                   ("fcgi-intake", "http://127.0.0.1:%d%s" % (nport, INTAKE), scripts["intake"]),
+                   ("serve-status", "http://127.0.0.1:%d/status" % sport, scripts["status"]),
+                   ("fcgi-status", "http://127.0.0.1:%d/status" % nport, scripts["status"])]
         res = {n: [] for n, _, _ in targets}
         for r in range(ROUNDS):
             for name, url, script in targets:
-                res[name].append(wrk(url, script))
+                res[name].append(wrk(url, script, INTAKE_CONNS if name.endswith("-intake") else None))
                 print("round %d %-13s %9.0f req/s" % (r + 1, name, res[name][-1][0]), flush=True)
         def med(xs):
             xs = sorted(xs)
@@ -162,6 +225,13 @@ http {
             mem = dict(line.split(":", 1) for line in f if line.startswith(("VmHWM", "VmRSS")))
         lines += ["", "`bianmin serve` memory after every run: peak %s, now %s (VmHWM, VmRSS)."
                   % (mem["VmHWM"].strip(), mem["VmRSS"].strip())]
+        con = sqlite3.connect(db)
+        stored = con.execute("SELECT count(*) FROM petitions WHERE subject = 'bench'").fetchone()[0]
+        con.close()
+        lines += ["", "Intake rows are a counter clerk's petitions over %d connections, each committed "
+                  "(WAL, synchronous=FULL) before its 303; %s petitions are in the database after the runs. "
+                  "Status rows look up one petition by number and code with `status_lookup_limits` raised."
+                  % (INTAKE_CONNS, stored)]
         table = "\n".join(lines)
         print()
         print(table)

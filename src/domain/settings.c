@@ -4,6 +4,7 @@
  */
 #include "domain/settings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/ids.h"
@@ -26,6 +27,10 @@ static const struct setting_def defs[SET__MAX] = {
 	{"smtp_from", SK_EMAIL, "", false},                      /* SET_SMTP_FROM */
 	{"smtp_user", SK_TEXT, "", false},                       /* SET_SMTP_USER */
 	{"smtp_password", SK_SECRET, "", false},                 /* SET_SMTP_PASSWORD */
+	{"sms_url", SK_SMS, "", false},                          /* SET_SMS_URL */
+	{"sms_key", SK_SECRET, "", false},                       /* SET_SMS_KEY */
+	{"signup_retention_days", SK_DAYS, "90", false},         /* SET_SIGNUP_RETENTION_DAYS */
+	{"status_lookup_limits", SK_LIMITS, "10 20 50", false},  /* SET_STATUS_LOOKUP_LIMITS */
 };
 /* clang-format on */
 
@@ -80,6 +85,31 @@ static bool has_prefix(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+enum { LIMIT_MAX = 1000000000 };
+
+/*
+ * n whole numbers in [1, max] separated by single spaces, into out (NULL:
+ * only checked).  False for anything else.
+ */
+static bool whole_numbers(const char *v, long *out, int n, long max)
+{
+	for (int i = 0; i < n; i++) {
+		size_t digits = strspn(v, "0123456789");
+		if (digits == 0 || digits > 10)
+			return false;
+		long x = strtol(v, NULL, 10);
+		if (x < 1 || x > max)
+			return false;
+		if (out)
+			out[i] = x;
+		v += digits;
+		if (*v != (i + 1 < n ? ' ' : '\0'))
+			return false;
+		v += i + 1 < n;
+	}
+	return true;
+}
+
 static const char *check_kind(enum setting_kind k, const char *v)
 {
 	switch (k) {
@@ -97,6 +127,15 @@ static const char *check_kind(enum setting_kind k, const char *v)
 		if (has_prefix(v, "smtps://"))
 			return host_path_ok(v + 8) ? NULL : "set_err_smtp";
 		return has_prefix(v, "smtp://") && host_path_ok(v + 7) ? NULL : "set_err_smtp";
+	case SK_SMS: {
+		const char *rest = has_prefix(v, "https://") ? v + 8 : has_prefix(v, "http://") ? v + 7 : NULL;
+		size_t host =
+		    rest ? strspn(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") : 0;
+		bool ok = host && strpbrk(rest + host, " \"'<>\\") == NULL && strstr(v, "{to}") && strstr(v, "{text}");
+		return ok ? NULL : "set_err_sms";
+	}
+	case SK_DAYS: return whole_numbers(v, NULL, 1, 3650) ? NULL : "set_err_days";
+	case SK_LIMITS: return whole_numbers(v, NULL, LOOKUP_LIMITS, LIMIT_MAX) ? NULL : "set_err_limits";
 	case SK_LOGO:
 		if (has_prefix(v, "/static/"))
 			return !strstr(v, "..") && path_chars_ok(v) ? NULL : "set_err_logo";
@@ -138,4 +177,13 @@ const char *settings_pick(const char *const vals[SET__MAX], enum setting zh, boo
 	if (vals[zh] && *vals[zh])
 		return vals[zh];
 	return want_en && defs[zh].has_en && *defs[zh + 1].unset ? defs[zh + 1].unset : defs[zh].unset;
+}
+
+void settings_lookup_limits(const char *value, int lim[LOOKUP_LIMITS])
+{
+	long v[LOOKUP_LIMITS];
+	if (!value || !whole_numbers(value, v, LOOKUP_LIMITS, LIMIT_MAX))
+		whole_numbers(defs[SET_STATUS_LOOKUP_LIMITS].unset, v, LOOKUP_LIMITS, LIMIT_MAX);
+	for (int i = 0; i < LOOKUP_LIMITS; i++)
+		lim[i] = (int)v[i];
 }

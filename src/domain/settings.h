@@ -30,7 +30,11 @@ enum setting {
 	SET_SMTP_URL,   /* smtp://host:25, smtps://host:465 */
 	SET_SMTP_FROM,
 	SET_SMTP_USER,
-	SET_SMTP_PASSWORD, /* secret: never shown back, never exported */
+	SET_SMTP_PASSWORD,         /* secret: never shown back, never exported */
+	SET_SMS_URL,               /* the SMS gateway: https://host/path?to={to}&text={text}&key={key} */
+	SET_SMS_KEY,               /* secret: the gateway's {key} */
+	SET_SIGNUP_RETENTION_DAYS, /* days after an event or appointment its sign-ups are kept */
+	SET_STATUS_LOOKUP_LIMITS,  /* "PAIR ADDRESS NUMBER": status lookups a minute (see settings_lookup_limits) */
 	SET__MAX
 };
 
@@ -42,6 +46,9 @@ enum setting_kind {
 	SK_SMTP,   /* smtp(s)://host[:port] */
 	SK_LOGO,   /* a path under /static/ or an https:// address */
 	SK_SECRET, /* one line, never shown back */
+	SK_SMS,    /* an http(s) address with {to} and {text} (and {key}) in it */
+	SK_DAYS,   /* a whole number of days, 1 to 3650 */
+	SK_LIMITS, /* three whole numbers, 1 to 1000000000, separated by spaces */
 };
 
 enum { SETTING_MAX_CHARS = 200 };
@@ -74,6 +81,14 @@ const char *settings_check(enum setting s, const char *value, char *norm, size_t
  * the English text and falls back to the Chinese one while it is unset.
  */
 const char *settings_pick(const char *const vals[SET__MAX], enum setting zh, bool want_en);
+
+/*
+ * The status lookup's limits a minute (handlers/status.c): per address and
+ * number, per address, per number.  An office behind one shared address
+ * raises the second; the defaults are {10, 20, 50}.
+ */
+enum { LOOKUP_LIMITS = 3 };
+void settings_lookup_limits(const char *value, int lim[LOOKUP_LIMITS]);
 
 /* The address QR codes, RSS and e-mail links start with while public_url is unset. */
 #define SETTINGS_PUBLIC_URL_UNSET "http://127.0.0.1:8080"

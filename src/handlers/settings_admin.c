@@ -2,9 +2,9 @@
  * settings_admin.c -- /staff/admin/settings: the office's settings
  * (domain/settings.h) on one form, and the "send a test e-mail" button,
  * which queues a test for the scheduler (it sends with the same SMTP
- * settings as every notification) and shows how the last one went.  The
- * SMTP password is never shown back: left empty it is kept, and a
- * checkbox removes it.  The form posts every key (an empty one unsets
+ * settings as every notification) and shows how the last one went.  A
+ * secret (the SMTP password, the SMS gateway's key) is never shown back:
+ * left empty it is kept, and its checkbox removes it.  The form posts every key (an empty one unsets
  * it) with its marker field "form": a POST without it is refused rather
  * than taken for a form that unsets everything.  Every change is audit-logged, a secret's value
  * never.
@@ -42,6 +42,16 @@ static const enum key setting_keys[SET__MAX] = {
     [SET_SMTP_FROM] = K_SMTP_FROM,
     [SET_SMTP_USER] = K_SMTP_USER,
     [SET_SMTP_PASSWORD] = K_SMTP_PASSWORD,
+    [SET_SMS_URL] = K_SMS_URL,
+    [SET_SMS_KEY] = K_SMS_KEY,
+    [SET_SIGNUP_RETENTION_DAYS] = K_SIGNUP_RETENTION_DAYS,
+    [SET_STATUS_LOOKUP_LIMITS] = K_STATUS_LOOKUP_LIMITS,
+};
+
+/* Each secret's "remove the stored value" checkbox: left empty, a secret is kept. */
+static const struct afield secret_clear[SET__MAX] = {
+    [SET_SMTP_PASSWORD] = {K_SMTP_PASSWORD_CLEAR, "set_smtp_password_clear", AF_CHECK, 1, false, NULL},
+    [SET_SMS_KEY] = {K_SMS_KEY_CLEAR, "set_sms_key_clear", AF_CHECK, 1, false, NULL},
 };
 
 static struct afield setting_field(enum setting s)
@@ -54,11 +64,20 @@ static struct afield setting_field(enum setting s)
 	    AF_TEXT,     /* SK_SMTP */
 	    AF_TEXT,     /* SK_LOGO */
 	    AF_PASSWORD, /* SK_SECRET */
+	    AF_TEXT,     /* SK_SMS */
+	    AF_TEXT,     /* SK_DAYS */
+	    AF_TEXT,     /* SK_LIMITS */
 	};
 	static const char *const hints[SET__MAX] = {
-	    [SET_PUBLIC_URL] = "set_public_url_hint", [SET_LOGO] = "set_logo_hint",
-	    [SET_SMTP_URL] = "set_smtp_url_hint",     [SET_SMTP_PASSWORD] = "set_smtp_password_hint",
+	    [SET_PUBLIC_URL] = "set_public_url_hint",
+	    [SET_LOGO] = "set_logo_hint",
+	    [SET_SMTP_URL] = "set_smtp_url_hint",
+	    [SET_SMTP_PASSWORD] = "set_smtp_password_hint",
 	    [SET_PHONE] = "set_phone_hint",
+	    [SET_SMS_URL] = "set_sms_url_hint",
+	    [SET_SMS_KEY] = "set_secret_hint",
+	    [SET_SIGNUP_RETENTION_DAYS] = "set_signup_retention_days_hint",
+	    [SET_STATUS_LOOKUP_LIMITS] = "set_status_lookup_limits_hint",
 	};
 	const struct setting_def *d = settings_def(s);
 	return (struct afield){setting_keys[s], d->key, kinds[d->kind], SETTING_MAX_CHARS, false, hints[s]};
@@ -79,10 +98,9 @@ static void settings_page(struct req *rq, struct resp *rs, int status, const cha
 	for (int s = 0; s < SET__MAX; s++) {
 		struct afield f = setting_field((enum setting)s);
 		admin_field(rq, page, form, &f, vals ? vals[s] : stored[s], errors ? errors[s] : NULL);
+		if (settings_secret((enum setting)s) && stored[s] && *stored[s])
+			admin_field(rq, page, form, &secret_clear[s], NULL, NULL);
 	}
-	static const struct afield clear = {K_SMTP_PASSWORD_CLEAR, "set_smtp_password_clear", AF_CHECK, 1, false, NULL};
-	if (stored[SET_SMTP_PASSWORD] && *stored[SET_SMTP_PASSWORD])
-		admin_field(rq, page, form, &clear, NULL, NULL);
 
 	struct tobj *mail =
 	    admin_form(rq, page, "mail", "mail_test_title", url(rq, "%s/mail-test", RECEIPT), "mail_test_button");
@@ -128,9 +146,10 @@ void h_settings_save(struct req *rq, struct resp *rs)
 		settings_page(rq, rs, 422, vals, errors, NULL, NULL);
 		return;
 	}
-	/* the password: empty keeps it, the checkbox removes it */
-	if (!*norm[SET_SMTP_PASSWORD] && !req_val(rq, K_SMTP_PASSWORD_CLEAR)->present)
-		norm[SET_SMTP_PASSWORD] = (char *)(stored[SET_SMTP_PASSWORD] ? stored[SET_SMTP_PASSWORD] : "");
+	/* a secret: empty keeps it, its checkbox removes it */
+	for (int s = 0; s < SET__MAX; s++)
+		if (settings_secret((enum setting)s) && !*norm[s] && !req_val(rq, secret_clear[s].key)->present)
+			norm[s] = (char *)(stored[s] ? stored[s] : "");
 	const char *receipt = url(rq, "%s?done=saved", RECEIPT), *prior = NULL;
 	enum err e = store_begin(st);
 	if (e == ERR_OK)

@@ -99,7 +99,7 @@ static void petition_status_page(struct req *rq, struct resp *rs, struct store *
  * trying many numbers), per number alone (a much higher brake on guessing
  * from many addresses).  See docs/security.md.
  */
-enum { LOOKUP_WINDOW = 60, LOOKUP_MAX_PAIR = 10, LOOKUP_MAX_ADDR = 20, LOOKUP_MAX_NO = 50 };
+enum { LOOKUP_WINDOW = 60 };
 
 /*
  * The lookup form.  After a failed lookup nothing typed is echoed, so "no
@@ -131,10 +131,12 @@ static bool lookup_allowed(struct store *st, struct req *rq, struct resp *rs, co
 {
 	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	const char *nkey = arena_printf(rq->arena, "no:%s", no);
+	int max[LOOKUP_LIMITS];
+	settings_lookup_limits(req_settings(rq)[SET_STATUS_LOOKUP_LIMITS], max);
 	const struct attempt_limit lim[] = {
-	    {arena_printf(rq->arena, "addr:%s|%s", addr, nkey), LOOKUP_MAX_PAIR},
-	    {arena_printf(rq->arena, "addr:%s", addr), LOOKUP_MAX_ADDR},
-	    {nkey, LOOKUP_MAX_NO},
+	    {arena_printf(rq->arena, "addr:%s|%s", addr, nkey), max[0]},
+	    {arena_printf(rq->arena, "addr:%s", addr), max[1]},
+	    {nkey, max[2]},
 	};
 	long retry_s;
 	enum err e =

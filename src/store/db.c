@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,9 +420,29 @@ enum err store_exec_script(struct store *st, const char *sql, char *err, size_t 
 	return rc;
 }
 
+/*
+ * One write transaction at a time in this process, queued on a mutex:
+ * a thread waiting here wakes the moment the writer before it commits,
+ * where SQLite's busy handler polls with sleeps of up to 100 ms (under
+ * load, most of a request's time).  Other processes (the scheduler,
+ * admin commands) still meet the busy handler.  The wait is bounded like
+ * the busy handler's, so a mistake can slow a request, never hang it.
+ */
+static pthread_mutex_t g_writer = PTHREAD_MUTEX_INITIALIZER;
+
+static bool writer_turn(void)
+{
+	enum { WRITER_WAIT_S = 5 };
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WRITER_WAIT_S;
+	return pthread_mutex_timedlock(&g_writer, &until) == 0;
+}
+
 enum err store_begin(struct store *st)
 {
-	st->tx_err = stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE"));
+	st->writer = writer_turn();
+	st->tx_err = st->writer ? stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE")) : ERR_DB;
 	st->in_tx = true;
 	return st->tx_err;
 }
@@ -447,6 +468,9 @@ enum err store_finish(struct store *st)
 		e = stmt_done(st, stmt_get(st, "COMMIT"));
 	if (e != ERR_OK)
 		rollback(st);
+	if (st->writer)
+		pthread_mutex_unlock(&g_writer);
+	st->writer = false;
 	return e;
 }
 

@@ -23,6 +23,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_SLOTS];
 	bool in_tx;      /* between store_begin and store_finish */
+	bool writer;     /* holds this process's writer turn (db.c) */
 	enum err tx_err; /* the transaction's first error (sticky) */
 };
 

@@ -495,6 +495,9 @@ static const struct field settings_fields[] = {
 	{K_SMTP_URL, F_LINE, 200, false},       {K_SMTP_FROM, F_LINE, 200, false},
 	{K_SMTP_USER, F_LINE, 200, false},      {K_SMTP_PASSWORD, F_LINE, 200, false},
 	{K_SMTP_PASSWORD_CLEAR, F_BOOL, 1, false},
+	{K_SMS_URL, F_LINE, 200, false},        {K_SMS_KEY, F_LINE, 200, false},
+	{K_SMS_KEY_CLEAR, F_BOOL, 1, false},    {K_SIGNUP_RETENTION_DAYS, F_LINE, 200, false},
+	{K_STATUS_LOOKUP_LIMITS, F_LINE, 200, false},
 	{K_FORM, F_SLUG, 16, false}, /* "settings": the whole form was posted */
 	{K_ONCE, F_SLUG, 32, false},
 	{0},

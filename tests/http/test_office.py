@@ -42,7 +42,8 @@ def audit_count(client, action, obj):
 
 
 SETTING_KEYS = ("office_name_zh", "office_name_en", "site_name_zh", "site_name_en", "address_zh", "address_en",
-                "phone", "hours_zh", "hours_en", "email", "logo", "public_url", "smtp_url", "smtp_from", "smtp_user")
+                "phone", "hours_zh", "hours_en", "email", "logo", "public_url", "smtp_url", "smtp_from", "smtp_user",
+                "sms_url", "signup_retention_days", "status_lookup_limits")
 
 
 def save_settings(client, a, lang="", **changes):
@@ -150,6 +151,32 @@ def smtp_password_kept_secret(client, a):
     assert "s3cret-Pa55" not in p.stdout and "smtp_password" in p.stdout, p.stdout
     save_settings(client, a, **{"smtp_password": "", "smtp_password_clear": "1"})
     assert client.sql("SELECT count(*) FROM settings WHERE key = 'smtp_password'") == [(0,)]
+
+
+def test_sms_gateway_and_retention_set_without_sql(client):
+    a = admin(client)
+    gateway = "https://sms.example.com/send?key={key}&to={to}&text={text}"
+    try:
+        r = save_settings(client, a, **{"sms_url": gateway, "sms_key": "gw-K3y", "signup_retention_days": "30"})
+        assert r.status == 303, (r.status, strip_tags(r.text)[:300])
+        assert dict(client.sql("SELECT key, value FROM settings WHERE key IN ('sms_url', 'sms_key', "
+                               "'signup_retention_days')")) == {"sms_url": gateway, "sms_key": "gw-K3y",
+                                                                "signup_retention_days": "30"}
+        page = a.get("/staff/admin/settings")
+        assert "gw-K3y" not in page.text and ui("set_sms_key_clear") in page.text, "the key is never shown back"
+        save_settings(client, a, **{"sms_key": ""})
+        assert client.sql("SELECT value FROM settings WHERE key = 'sms_key'") == [("gw-K3y",)], "empty keeps it"
+        r = save_settings(client, a, **{"sms_url": "https://sms.example.com/send?to={to}", "signup_retention_days": "0"})
+        assert r.status == 422
+        assert field_error(r, "settings-sms_url") == ui("set_err_sms")
+        assert field_error(r, "settings-signup_retention_days") == ui("set_err_days")
+        p = client.admin("set", "signup_retention_days", "forever")
+        assert p.returncode == 1 and "3650" in p.stderr, p.stderr
+        save_settings(client, a, **{"sms_key": "", "sms_key_clear": "1"})
+        assert client.sql("SELECT count(*) FROM settings WHERE key = 'sms_key'") == [(0,)]
+    finally:
+        for k, v in (("sms_url", ""), ("sms_key", ""), ("signup_retention_days", "90")):
+            client.admin("set", k, v, check=True)
 
 
 def test_mail_test_button_queues_for_the_scheduler(client):

@@ -166,6 +166,21 @@ def test_status_throttled_writes_nothing(client):
     assert (rows(client, "attempts"), rows(client, "audit")) == before, "refused lookups wrote rows"
 
 
+def test_status_limits_from_the_setting(client):
+    no, code = register_case(client)
+    p = client.admin("set", "status_lookup_limits", "10 20")
+    assert p.returncode == 1 and "10 20 50" in p.stderr, "three numbers or nothing: %s" % p.stderr
+    client.admin("set", "status_lookup_limits", "3 20 50", check=True)
+    try:
+        c = client.fresh()
+        codes = [lookup(c, no, code).status for _ in range(4)]
+        assert codes == [200, 200, 200, 429], codes
+        client.admin("set", "status_lookup_limits", "100 100 100", check=True)
+        assert lookup(c, no, code).status == 200, "a raised limit takes effect at once"
+    finally:
+        client.admin("set", "status_lookup_limits", "", check=True)
+
+
 def test_signin_throttled_writes_nothing(client):
     user = new_user(client, "quiet")
     c = client.fresh()

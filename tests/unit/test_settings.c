@@ -51,6 +51,25 @@ static const struct check_row checks[] = {
     {"office_name_zh", "高雄市路竹區公所", NULL, "高雄市路竹區公所"},
     {"office_name_zh", "two\nlines", "set_err_line", NULL},
     {"smtp_password", "any thing: at all", NULL, "any thing: at all"},
+    {"sms_url", "https://sms.example.com/send?key={key}&to={to}&text={text}", NULL,
+     "https://sms.example.com/send?key={key}&to={to}&text={text}"},
+    {"sms_url", "http://127.0.0.1:9/s?to={to}&text={text}", NULL, "http://127.0.0.1:9/s?to={to}&text={text}"},
+    {"sms_url", "https://sms.example.com/send?to={to}", "set_err_sms", NULL},
+    {"sms_url", "ftp://sms.example.com/{to}/{text}", "set_err_sms", NULL},
+    {"sms_url", "https://sms.example.com/\"><script>{to}{text}", "set_err_sms", NULL},
+    {"signup_retention_days", "30", NULL, "30"},
+    {"signup_retention_days", "3650", NULL, "3650"},
+    {"signup_retention_days", "0", "set_err_days", NULL},
+    {"signup_retention_days", "3651", "set_err_days", NULL},
+    {"signup_retention_days", "30 days", "set_err_days", NULL},
+    {"status_lookup_limits", "10 20 50", NULL, "10 20 50"},
+    {"status_lookup_limits", "1000000000 1000000000 1000000000", NULL, "1000000000 1000000000 1000000000"},
+    {"status_lookup_limits", "10 20", "set_err_limits", NULL},
+    {"status_lookup_limits", "10 20 50 60", "set_err_limits", NULL},
+    {"status_lookup_limits", "10  20 50", "set_err_limits", NULL},
+    {"status_lookup_limits", "0 20 50", "set_err_limits", NULL},
+    {"status_lookup_limits", "10 20 1000000001", "set_err_limits", NULL},
+    {"status_lookup_limits", "-1 20 50", "set_err_limits", NULL},
 };
 
 static void test_checks(void **state)
@@ -94,6 +113,26 @@ static void test_keys_and_secrets(void **state)
 	assert_true(settings_secret(SET_SMTP_PASSWORD));
 	assert_false(settings_secret(SET_SMTP_USER));
 	assert_false(settings_secret(SET__MAX));
+}
+
+/* The status lookup's limits: the stored value when it is valid, else the defaults. */
+static void test_lookup_limits(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		int want[LOOKUP_LIMITS];
+	} rows[] = {
+	    {NULL, {10, 20, 50}},  {"", {10, 20, 50}},      {"1 2 3", {1, 2, 3}},
+	    {"5 6", {10, 20, 50}}, {"x y z", {10, 20, 50}}, {"1000000000 1 1", {1000000000, 1, 1}},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int lim[LOOKUP_LIMITS];
+		settings_lookup_limits(rows[i].value, lim);
+		for (int k = 0; k < LOOKUP_LIMITS; k++)
+			assert_int_equal(lim[k], rows[i].want[k]);
+	}
+	assert_true(settings_secret(SET_SMS_KEY));
 }
 
 static void test_pick_falls_back(void **state)
@@ -140,7 +179,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_checks),           cmocka_unit_test(test_too_long),
 	    cmocka_unit_test(test_keys_and_secrets), cmocka_unit_test(test_pick_falls_back),
-	    cmocka_unit_test(test_record_checks),
+	    cmocka_unit_test(test_record_checks),    cmocka_unit_test(test_lookup_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
