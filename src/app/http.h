@@ -69,6 +69,7 @@ struct resp {
 	struct shared_body *shared; /* the cached page body_static points into: one reference, until resp_free */
 	bool no_store;              /* personal or staff page: Cache-Control: no-store */
 	const char *cache_control;  /* overrides the default when set */
+	bool geolocation;           /* the page may ask for the visitor's position (on a click: petition places) */
 	struct header headers[RESP_MAX_HEADERS];
 	int nheaders;
 };

@@ -142,6 +142,7 @@ static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, i
 	}
 	rs->status = status;
 	rs->no_store = true;
+	rs->geolocation = true; /* "use my location" beside the place's fields */
 	page_render(rq, rs, tmpls[kind], v);
 }
 

@@ -161,7 +161,9 @@ static void security_headers(struct req *rq, struct resp *rs)
 	resp_header(rs, "X-Content-Type-Options", "nosniff");
 	resp_header(rs, "X-Frame-Options", "DENY");
 	resp_header(rs, "Referrer-Policy", "same-origin");
-	resp_header(rs, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	resp_header(rs, "Permissions-Policy",
+	            rs->geolocation ? "camera=(), microphone=(), geolocation=(self)"
+	                            : "camera=(), microphone=(), geolocation=()");
 	if (rq->secure)
 		resp_header(rs, "Strict-Transport-Security", "max-age=31536000");
 	if (rs->no_store)

@@ -177,6 +177,9 @@ def test_field_report(client):
     v = staff(client, "village1")
     page = v.get("/staff/field")
     assert page.status == 200 and 'capture="environment"' in page.text and "data-geo" in page.text
+    # the button may ask for the position on this page; other pages may not ask at all
+    assert "geolocation=(self)" in page.header("Permissions-Policy")
+    assert "geolocation=()" in client.get("/").header("Permissions-Policy")
     words = "竹滬里路燈倒塌 %s" % client.front
     r = send(v, "/staff/field", "/staff/field",
              {"category": CATEGORY, "village": "zhuhu", "body": words, "lat": "22.86", "long": "120.25"},
