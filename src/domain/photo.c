@@ -4,7 +4,8 @@
  * A JPEG starts with SOI (FF D8), walks marker segments to a frame header
  * (SOFn: its height and width) and ends with EOI (FF D9); a PNG has its
  * 8-byte signature, IHDR first (width, height) and IEND last.  Only then
- * does libgd see the bytes.
+ * does libgd see the bytes.  A JPEG's APP1 Exif segment is read for one
+ * tag, Orientation (0x0112) in IFD0, and then dropped with the rest.
  */
 #include "domain/photo.h"
 
@@ -23,6 +24,42 @@ static unsigned be16(const unsigned char *p)
 static unsigned long be32(const unsigned char *p)
 {
 	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+static unsigned rd16(const unsigned char *p, bool le)
+{
+	return le ? (unsigned)p[1] << 8 | p[0] : be16(p);
+}
+
+static unsigned long rd32(const unsigned char *p, bool le)
+{
+	return le ? (unsigned long)p[3] << 24 | (unsigned long)p[2] << 16 | (unsigned long)p[1] << 8 | p[0] : be32(p);
+}
+
+/* Orientation (1..8) from an APP1 segment's body [p, p + n) when it is Exif; 1 otherwise. */
+static unsigned exif_orientation(const unsigned char *p, size_t n)
+{
+	if (n < 14 || memcmp(p, "Exif\0\0", 6) != 0)
+		return 1;
+	const unsigned char *t = p + 6; /* the TIFF header: offsets count from here */
+	size_t tn = n - 6;
+	bool le = t[0] == 'I' && t[1] == 'I';
+	if (!le && !(t[0] == 'M' && t[1] == 'M'))
+		return 1;
+	unsigned long ifd = rd32(t + 4, le);
+	if (ifd > tn || tn - ifd < 2)
+		return 1;
+	unsigned count = rd16(t + ifd, le);
+	for (unsigned i = 0; i < count; i++) {
+		size_t e = ifd + 2 + (size_t)i * 12;
+		if (e + 12 > tn)
+			break;
+		if (rd16(t + e, le) == 0x0112 && rd16(t + e + 2, le) == 3) { /* SHORT */
+			unsigned v = rd16(t + e + 8, le);
+			return v >= 1 && v <= 8 ? v : 1;
+		}
+	}
+	return 1;
 }
 
 /* SOF0..SOF15 carry the frame's size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not. */
@@ -53,6 +90,8 @@ static enum photo_err jpeg_inspect(const unsigned char *d, size_t len, struct ph
 		size_t seg = be16(d + i + 2);
 		if (seg < 2 || i + 2 + seg > len)
 			return PHOTO_TRUNCATED;
+		if (m == 0xe1)
+			out->orientation = exif_orientation(d + i + 4, seg - 2);
 		if (is_sof(m)) {
 			if (seg < 7)
 				return PHOTO_BAD;
@@ -82,7 +121,7 @@ static enum photo_err png_inspect(const unsigned char *d, size_t len, struct pho
 enum photo_err photo_inspect(const void *data, size_t len, struct photo_info *out)
 {
 	const unsigned char *d = data;
-	*out = (struct photo_info){PHOTO_NONE, 0, 0};
+	*out = (struct photo_info){PHOTO_NONE, 0, 0, 1};
 	if (len > PHOTO_MAX_BYTES)
 		return PHOTO_TOO_LARGE;
 	enum photo_err e;
@@ -99,6 +138,30 @@ enum photo_err photo_inspect(const void *data, size_t len, struct photo_info *ou
 	if (e == PHOTO_OK && (unsigned long long)out->width * out->height > PHOTO_MAX_PIXELS)
 		return PHOTO_TOO_LARGE;
 	return e;
+}
+
+/*
+ * im turned the way the camera was held (EXIF Orientation): a new image,
+ * or im itself (flipped in place, or as it was); NULL when libgd fails.
+ * libgd turns counter-clockwise: 270 is a quarter turn clockwise.
+ */
+static gdImagePtr upright(gdImagePtr im, unsigned orientation)
+{
+	static const float turn[9] = {[5] = 270, [6] = 270, [7] = 270, [8] = 90};
+	gdImagePtr out = im;
+	if (turn[orientation] != 0)
+		out = gdImageRotateInterpolated(im, turn[orientation], 0);
+	if (!out)
+		return NULL;
+	switch (orientation) {
+	case 2:
+	case 5: gdImageFlipHorizontal(out); break; /* mirrored; transposed = turned and mirrored */
+	case 3: gdImageFlipBoth(out); break;       /* upside down */
+	case 4:
+	case 7: gdImageFlipVertical(out); break;
+	default: break;
+	}
+	return out;
 }
 
 /* im scaled so that its longer side is at most side (a new image), or im itself when it fits. */
@@ -167,7 +230,10 @@ enum photo_err photo_make(struct arena *a, const void *data, size_t len, struct 
 		return PHOTO_BAD;
 	}
 	out->type = info.type;
-	e = encode_both(a, im, out);
+	gdImagePtr up = upright(im, info.orientation);
+	e = up ? encode_both(a, up, out) : PHOTO_BAD;
+	if (up && up != im)
+		gdImageDestroy(up);
 	gdImageDestroy(im);
 	return e;
 }

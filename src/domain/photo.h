@@ -4,7 +4,9 @@
  * by their name or the browser's Content-Type; and the copy we keep,
  * decoded and encoded again by libgd, so nothing of the original file
  * survives but its pixels: no EXIF (the GPS position, the camera), no
- * comments, nothing appended.  A thumbnail for the record's page.
+ * comments, nothing appended.  The one EXIF fact that matters, which way
+ * up the phone was held (Orientation), is applied to the pixels first.
+ * A thumbnail for the record's page.
  *
  * Pure domain code: libc, libgd (memory to memory) and util/ only.
  */
@@ -35,10 +37,11 @@ enum photo_err {
 
 struct photo_info {
 	enum photo_type type;
-	unsigned width, height;
+	unsigned width, height; /* as stored, before orientation */
+	unsigned orientation;   /* EXIF Orientation 1..8 (1: as stored; also without EXIF) */
 };
 
-/* The type, whether the file is whole, and its size in pixels from its header (SOF, IHDR). */
+/* The type, whether the file is whole, its size in pixels from its header (SOF, IHDR), its orientation. */
 enum photo_err photo_inspect(const void *data, size_t len, struct photo_info *out);
 
 /* The copy kept: type as sent, at most PHOTO_SIDE, and its thumbnail; bytes in a. */

@@ -40,6 +40,23 @@ static const unsigned char exif_jpeg[] = {
     0xff, 0xd9, /* EOI */
 };
 
+/* A 16x8 JPEG like exif_jpeg, taken with the phone held upright: Exif (Intel order) says Orientation 6. */
+static const unsigned char turned_jpeg[] = {
+    0xff, 0xd8, 0xff, 0xe1, 0x00, 0x22, 'E',  'x', 'i', 'f',  0, 0, 'I', 'I', 0x2a, 0, 8, 0, 0, 0, /* TIFF, IFD0 at 8 */
+    1,    0,    0x12, 0x01, 3,    0,    1,    0,   0,   0,    6, 0, 0,   0,   0,    0, 0, 0, /* Orientation = 6 (SHORT)
+                                                                                              */
+    0xff, 0xdb, 0x00, 0x43, 0x00,                                                            /* DQT: 64 ones */
+    1,    1,    1,    1,    1,    1,    1,    1,   1,   1,    1, 1, 1,   1,   1,    1, 1, 1, 1, 1, 1,    1,
+    1,    1,    1,    1,    1,    1,    1,    1,   1,   1,    1, 1, 1,   1,   1,    1, 1, 1, 1, 1, 1,    1,
+    1,    1,    1,    1,    1,    1,    1,    1,   1,   1,    1, 1, 1,   1,   1,    1, 1, 1, 1, 1, 0xff, 0xc0,
+    0x00, 0x0b, 8,    0,    8,    0,    16,   1,   1,   0x11, 0, /* SOF0: 16 wide, 8 high */
+    0xff, 0xc4, 0x00, 0x14, 0x00, 1,    0,    0,   0,   0,    0, 0, 0,   0,   0,    0, 0, 0, 0, 0, 0,    0, /* DHT DC */
+    0xff, 0xc4, 0x00, 0x14, 0x10, 1,    0,    0,   0,   0,    0, 0, 0,   0,   0,    0, 0, 0, 0, 0, 0,    0, /* DHT AC */
+    0xff, 0xda, 0x00, 0x08, 1,    1,    0x00, 0,   63,  0,                                                  /* SOS */
+    0x0f, /* two blocks: "0" "0" each, padding */
+    0xff, 0xd9,
+};
+
 static bool has_exif(const unsigned char *d, size_t len)
 {
 	for (size_t i = 0; i + 4 <= len; i++)
@@ -66,6 +83,27 @@ static void test_jpeg_reencoded_without_exif(void **state)
 	assert_false(has_exif(ph.data, ph.len));
 	assert_true(ph.thumb_len > 4);
 	assert_int_equal(photo_inspect(ph.data, ph.len, &info), PHOTO_OK);
+	arena_free(a);
+}
+
+static void test_orientation_applied(void **state)
+{
+	(void)state;
+	struct photo_info info;
+	assert_int_equal(photo_inspect(turned_jpeg, sizeof turned_jpeg, &info), PHOTO_OK);
+	assert_int_equal(info.width, 16);
+	assert_int_equal(info.height, 8);
+	assert_int_equal(info.orientation, 6);
+	assert_int_equal(photo_inspect(exif_jpeg, sizeof exif_jpeg, &info), PHOTO_OK);
+	assert_int_equal(info.orientation, 1); /* Exif without the tag */
+	struct arena *a = arena_new();
+	struct photo ph;
+	assert_int_equal(photo_make(a, turned_jpeg, sizeof turned_jpeg, &ph), PHOTO_OK);
+	assert_int_equal(ph.width, 8); /* stood up: a quarter turn */
+	assert_int_equal(ph.height, 16);
+	assert_false(has_exif(ph.data, ph.len));
+	assert_int_equal(photo_inspect(ph.data, ph.len, &info), PHOTO_OK);
+	assert_int_equal(info.orientation, 1);
 	arena_free(a);
 }
 
@@ -159,6 +197,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_jpeg_reencoded_without_exif),
+	    cmocka_unit_test(test_orientation_applied),
 	    cmocka_unit_test(test_refused),
 	    cmocka_unit_test(test_place_point),
 	    cmocka_unit_test(test_intake_place_and_field_report),
