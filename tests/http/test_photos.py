@@ -140,6 +140,11 @@ def test_refused_photos_store_nothing(client):
                  [("photo", "big.jpg", big)], lang=lang)
         assert r.status == 413, r.status
         assert ui("err_photo_too_large", key_lang) in r.text
+    # past the whole body's limit (16 MiB): 413 from the front end, in the visitor's language, nothing read
+    for lang, key_lang in (("", "zh"), ("/en", "en")):
+        r = client.fresh().request("POST", lang + "/petitions/new", body=b"x" * (17 * 1024 * 1024),
+                                   headers={"Content-Type": "multipart/form-data; boundary=x"})
+        assert r.status == 413 and ui("err_too_large", key_lang) in r.text, (r.status, r.text[:200])
     r = web_petition(client, "四張", [("photo", "%d.jpg" % i, exif_jpeg()) for i in range(4)])
     assert r.status == 413 and ui("err_photo_count") in r.text
     r = web_petition(client, "截斷", [("photo", "cut.jpg", exif_jpeg()[:60])])
