@@ -149,8 +149,7 @@ void h_public_photo(struct req *rq, struct resp *rs);
 void h_public_thumb(struct req *rq, struct resp *rs);
 /* petition_intake.c: the village officers' field report */
 void h_field_form(struct req *rq, struct resp *rs);
-void h_field_create(struct req *rq, struct resp *rs);
-void h_field_receipt(struct req *rq, struct resp *rs);
+void h_field_create(struct req *rq, struct resp *rs); /* its receipt: h_petition_staff_receipt */
 void h_petition_reveal(struct req *rq, struct resp *rs);
 void h_petition_letter(struct req *rq, struct resp *rs);
 void h_petition_route(struct req *rq, struct resp *rs);

@@ -222,11 +222,6 @@ void h_petition_staff_receipt(struct req *rq, struct resp *rs)
 	receipt(rq, rs, true);
 }
 
-void h_field_receipt(struct req *rq, struct resp *rs)
-{
-	receipt(rq, rs, true);
-}
-
 /* After the POST: to the receipt page, the token in the receipt cookie. */
 static void to_receipt(struct req *rq, struct resp *rs, const char *once, enum pet_form kind)
 {

@@ -691,7 +691,7 @@ const struct route routes[] = {
 	/* field reports (issue #13): village officers from their villages (access.c), administrators */
 	{M_GET, "/staff/field", h_field_form, NULL, VILLAGE_EDITORS, R_NOSTORE},
 	{M_POST, "/staff/field", h_field_create, field_report_fields, VILLAGE_EDITORS, R_SOFT | R_UPLOAD | R_PHOTOS},
-	{M_GET, "/staff/field/receipt", h_field_receipt, NULL, VILLAGE_EDITORS, R_NOSTORE},
+	{M_GET, "/staff/field/receipt", h_petition_staff_receipt, NULL, VILLAGE_EDITORS, R_NOSTORE},
 	{M_GET, "/staff/petitions/*/letter", h_petition_letter, NULL, DESK, 0},
 	{M_POST, "/staff/petitions/*/route", h_petition_route, petition_route_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/assign", h_petition_assign, petition_assign_fields, PET_DESK, 0},
