@@ -179,8 +179,8 @@ enum err store_sessions_end_user(struct store *st, long long user_id)
 	return stmt_done(st, s);
 }
 
-/* Steps sql with ?1 kind, ?2 key (may go unused), ?3 a time. */
-static enum err attempt_step(struct store *st, const char *sql, const char *kind, const char *key, time_t t)
+/* Steps sql with ?1 kind, ?2 key (may go unused), ?3 a time, ?4 a second time. */
+static enum err attempt_step(struct store *st, const char *sql, const char *kind, const char *key, time_t t, time_t t2)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
@@ -188,71 +188,83 @@ static enum err attempt_step(struct store *st, const char *sql, const char *kind
 	bind_str(s, 1, kind);
 	bind_str(s, 2, key);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)t);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)t2);
 	return stmt_done(st, s);
 }
 
-/* ERR_LIMIT when key has max attempts after 'since' (*oldest: the first of them). */
-static enum err attempt_check(struct store *st, const char *kind, const struct attempt_limit *l, time_t since,
-                              time_t *oldest)
+/* ERR_LIMIT when key has max attempts in its window, open since after 'start' (*since: when it opened). */
+static enum err attempt_check(struct store *st, const char *kind, const struct attempt_limit *l, time_t start,
+                              time_t *since)
 {
-	sqlite3_stmt *s =
-	    stmt_get(st, "SELECT count(*), min(at) FROM attempts WHERE kind = ?1 AND key = ?2 AND at > ?3");
+	sqlite3_stmt *s = stmt_get(st, "SELECT n, since FROM attempts WHERE kind = ?1 AND key = ?2 AND since > ?3");
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, kind);
 	bind_str(s, 2, l->key);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)since);
-	enum err e = ERR_DB;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		e = sqlite3_column_int(s, 0) >= l->max ? ERR_LIMIT : ERR_OK;
-		*oldest = (time_t)sqlite3_column_int64(s, 1);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)start);
+	int rc = sqlite3_step(s);
+	enum err e = rc == SQLITE_DONE || rc == SQLITE_ROW ? ERR_OK : ERR_DB;
+	if (rc == SQLITE_ROW && sqlite3_column_int(s, 0) >= l->max) {
+		e = ERR_LIMIT;
+		*since = (time_t)sqlite3_column_int64(s, 1);
 	}
 	sqlite3_reset(s);
 	return e;
 }
 
+/* A throttle decision of its own: losing it to a power cut loses a brake of the last moments, never a record. */
+static enum err attempt_sync(struct store *st, bool full)
+{
+	return stmt_done(st, stmt_get(st, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
+}
+
 /*
  * Counts and records under one write lock (BEGIN IMMEDIATE), so parallel
  * tries cannot all see "under the limit" before any of them is recorded.
+ * A window that has passed starts again at now with this attempt.
  */
 enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
                             int window, long *retry_s)
 {
+	static const char count[] = "INSERT INTO attempts (kind, key, since, n) VALUES (?1, ?2, ?3, 1) "
+	                            "ON CONFLICT (kind, key) DO UPDATE SET "
+	                            "n = CASE WHEN since > ?4 THEN n + 1 ELSE 1 END, "
+	                            "since = CASE WHEN since > ?4 THEN since ELSE ?3 END";
 	bool own = !st->in_tx;
-	enum err e = own ? store_begin(st) : ERR_OK;
-	time_t oldest = now;
+	enum err e = own ? attempt_sync(st, false) : ERR_OK;
+	if (e == ERR_OK && own)
+		e = store_begin(st);
+	time_t since = now;
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
-		e = attempt_check(st, kind, &lim[i], now - window, &oldest);
-	*retry_s = (long)(oldest + window - now);
-	/* old rows go as new ones come: the table holds about one window of attempts */
+		e = attempt_check(st, kind, &lim[i], now - window, &since);
+	*retry_s = (long)(since + window - now);
+	/* windows that have passed go as new attempts come: the table holds the keys of one window */
 	if (e == ERR_OK)
-		e = attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND at <= ?3", kind, NULL, now - window);
+		e = attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND since <= ?3", kind, NULL, now - window,
+		                 0);
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
-		e = attempt_step(st, "INSERT INTO attempts (kind, key, at) VALUES (?1, ?2, ?3)", kind, lim[i].key, now);
+		e = attempt_step(st, count, kind, lim[i].key, now, now - window);
 	store_fail(st, e); /* the caller's transaction, or our own */
-	if (own)
+	if (own) {
 		e = store_finish(st);
+		attempt_sync(st, true);
+	}
 	return e == ERR_OK || e == ERR_LIMIT ? e : ERR_DB;
 }
 
 enum err store_attempt_undo(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t at)
 {
-	static const char sql[] = "DELETE FROM attempts WHERE rowid = "
-	                          "(SELECT rowid FROM attempts WHERE kind = ?1 AND key = ?2 AND at = ?3 LIMIT 1)";
+	static const char sql[] =
+	    "UPDATE attempts SET n = n - 1 WHERE kind = ?1 AND key = ?2 AND since <= ?3 AND n > 0";
 	enum err e = ERR_OK;
 	for (size_t i = 0; e == ERR_OK && i < n; i++)
-		e = attempt_step(st, sql, kind, lim[i].key, at);
+		e = attempt_step(st, sql, kind, lim[i].key, at, 0);
 	return e;
 }
 
 enum err store_attempt_clear(struct store *st, const char *kind, const char *key)
 {
-	sqlite3_stmt *s = stmt_get(st, "DELETE FROM attempts WHERE kind = ?1 AND key = ?2");
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, kind);
-	bind_str(s, 2, key);
-	return stmt_done(st, s);
+	return attempt_step(st, "DELETE FROM attempts WHERE kind = ?1 AND key = ?2", kind, key, 0, 0);
 }
 
 enum err store_audit(struct store *st, long long user_id, const char *username, const char *action, const char *object,

@@ -51,8 +51,9 @@ enum err store_sessions_end_user(struct store *st, long long user_id);
 
 /*
  * Throttling.  An attempt of a kind ('login', 'lookup', 'petition') is
- * recorded under several keys ("addr:IP|user:NAME", "user:NAME", ...), each
- * with its own limit in a window of seconds.
+ * counted under several keys ("addr:IP|user:NAME", "user:NAME", ...), each
+ * with its own limit in a window of seconds that opens at the key's first
+ * attempt and starts again once it has passed.
  */
 struct attempt_limit {
 	const char *key;
@@ -60,16 +61,16 @@ struct attempt_limit {
 };
 /*
  * The one throttle decision, atomic: in a single write transaction (the
- * caller's, when one is open; else its own) counts the attempts under each
- * key since now - window and, only when every count is under its max,
- * records this one under every key and deletes the kind's rows older than
- * the window.  ERR_OK: allowed and recorded.  ERR_LIMIT: refused, nothing
- * written; *retry_s is the seconds until the oldest counted attempt leaves
- * the window.  ERR_DB: the store cannot be written: callers refuse too.
+ * caller's, when one is open; else its own) reads each key's count in its
+ * open window and, only when every count is under its max, counts this
+ * one under every key and deletes the kind's windows that have passed.
+ * ERR_OK: allowed and counted.  ERR_LIMIT: refused, nothing written;
+ * *retry_s is the seconds until the full window closes.  ERR_DB: the
+ * store cannot be written: callers refuse too.
  */
 enum err store_attempt_take(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t now,
                             int window, long *retry_s);
-/* Takes back one attempt recorded at 'at' under each key (a sign-in that succeeded). */
+/* Takes back one attempt counted at 'at' under each key (a sign-in that succeeded). */
 enum err store_attempt_undo(struct store *st, const char *kind, const struct attempt_limit *lim, size_t n, time_t at);
 enum err store_attempt_clear(struct store *st, const char *kind, const char *key);
 

@@ -199,12 +199,29 @@ def test_attempt_rows_expire(client):
     try:
         client.restart_env({"BIANMIN_NOW": later.isoformat(timespec="seconds")})
         assert lookup(client.fresh(), no, code).status == 200
-        t1 = client.sql("SELECT max(at) FROM attempts WHERE kind = 'lookup'")[0][0]
+        t1 = client.sql("SELECT max(since) FROM attempts WHERE kind = 'lookup'")[0][0]
         client.restart_env({"BIANMIN_NOW": (later + datetime.timedelta(minutes=10)).isoformat(timespec="seconds")})
         assert lookup(client.fresh(), no, code).status == 200
-        old = client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup' AND at <= ?", t1)[0][0]
-        assert old == 0, "%d lookup attempts older than the window are still stored" % old
+        old = client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup' AND since <= ?", t1)[0][0]
+        assert old == 0, "%d lookup windows that have passed are still stored" % old
         assert client.sql("SELECT count(*) FROM attempts WHERE kind = 'lookup'")[0][0] > 0
+    finally:
+        client.restart_env({})
+
+
+def test_lookup_window_starts_again(client):
+    no, code = register_case(client)
+    start = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)
+    at = lambda s: {"BIANMIN_NOW": (start + datetime.timedelta(seconds=s)).isoformat(timespec="seconds")}
+    try:
+        client.restart_env(at(0))
+        c = client.fresh()
+        assert [lookup(c, no, code).status for _ in range(11)] == [200] * 10 + [429]
+        client.restart_env(at(59))
+        r = lookup(c, no, code)
+        assert r.status == 429 and r.header("Retry-After"), "still inside the window: %d" % r.status
+        client.restart_env(at(61))
+        assert [lookup(c, no, code).status for _ in range(11)] == [200] * 10 + [429], "a new window, a new ten"
     finally:
         client.restart_env({})
 

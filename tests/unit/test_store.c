@@ -12,6 +12,9 @@
  * The transaction's sticky error: after the first failed call of a
  * store_begin ... store_finish chain the others do nothing, and
  * store_finish rolls back and returns that first error.
+ *
+ * The throttle's counters (store_attempt_take): a limit per key, a refusal
+ * that writes nothing, a window that starts again, a sign-in given back.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -238,6 +241,64 @@ static void test_tx_caller_refusal_rolls_back(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM audit"), 0);
 }
 
+static const char attempts_sql[] =
+    "CREATE TABLE attempts (kind TEXT NOT NULL, key TEXT NOT NULL, since INTEGER NOT NULL, n INTEGER NOT NULL, "
+    "PRIMARY KEY (kind, key)) WITHOUT ROWID;";
+
+static enum err take(struct fx *f, const struct attempt_limit *lim, size_t n, time_t now, long *retry)
+{
+	return store_attempt_take(f->st, "t", lim, n, now, 60, retry);
+}
+
+static void test_attempts_counted_per_key(void **state)
+{
+	struct fx *f = *state;
+	exec(f, attempts_sql);
+	static const struct attempt_limit pair[] = {{"addr:a|no:1", 2}, {"addr:a", 3}};
+	static const struct attempt_limit other[] = {{"addr:a|no:2", 2}, {"addr:a", 3}};
+	long retry = 0;
+	const time_t t0 = 1000000;
+	static const struct {
+		const struct attempt_limit *lim;
+		time_t at;
+		enum err want;
+		long want_retry; /* seconds until the full window closes */
+	} steps[] = {
+	    {pair, 0, ERR_OK, 0},      {pair, 1, ERR_OK, 0}, {pair, 2, ERR_LIMIT, 58}, /* the pair's two are used */
+	    {other, 3, ERR_OK, 0},     /* another number from the same address: the address's third */
+	    {other, 4, ERR_LIMIT, 56}, /* the address's three are used */
+	    {pair, 59, ERR_LIMIT, 1},  /* still the window opened at 0 */
+	    {pair, 60, ERR_OK, 0},     /* a new window for the pair and the address */
+	    {other, 61, ERR_OK, 0},
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		long long before = count(f, "SELECT total(n) FROM attempts");
+		enum err e = take(f, steps[i].lim, 2, t0 + steps[i].at, &retry);
+		if (e != steps[i].want)
+			fail_msg("step %zu at +%lld: got %d, want %d", i, (long long)steps[i].at, e, steps[i].want);
+		if (e == ERR_LIMIT) {
+			assert_int_equal(count(f, "SELECT total(n) FROM attempts"),
+			                 before); /* a refusal writes nothing */
+			assert_int_equal(retry, steps[i].want_retry);
+		}
+	}
+}
+
+static void test_attempts_given_back_and_cleared(void **state)
+{
+	struct fx *f = *state;
+	exec(f, attempts_sql);
+	const struct attempt_limit lim[] = {{"user:x", 2}};
+	long retry;
+	assert_int_equal(take(f, lim, 1, 500, &retry), ERR_OK);
+	assert_int_equal(take(f, lim, 1, 501, &retry), ERR_OK);
+	assert_int_equal(store_attempt_undo(f->st, "t", lim, 1, 501), ERR_OK);
+	assert_int_equal(take(f, lim, 1, 502, &retry), ERR_OK); /* the one given back is free again */
+	assert_int_equal(take(f, lim, 1, 503, &retry), ERR_LIMIT);
+	assert_int_equal(store_attempt_clear(f->st, "t", "user:x"), ERR_OK);
+	assert_int_equal(take(f, lim, 1, 504, &retry), ERR_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +308,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_tx_commits_the_chain, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_error_is_sticky, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_caller_refusal_rolls_back, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_attempts_counted_per_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_attempts_given_back_and_cleared, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
