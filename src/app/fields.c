@@ -125,6 +125,7 @@ static const char *const names[K__MAX] = {
     [K_PUBLISHED] = "published",
     [K_PUBLISH_ON] = "publish_on",
     [K_Q] = "q",
+    [K_QANSWER] = "a",
     [K_QUESTION_EN] = "question_en",
     [K_QUESTION_ZH] = "question_zh",
     [K_RATE] = "rate",

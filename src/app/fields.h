@@ -129,6 +129,7 @@ enum key {
 	K_PUBLISHED,
 	K_PUBLISH_ON,
 	K_Q,
+	K_QANSWER, /* "a": a questionnaire's answers a1..a30 (F_INDEXED) */
 	K_QUESTION_EN,
 	K_QUESTION_ZH,
 	K_RATE,
