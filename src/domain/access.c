@@ -9,8 +9,9 @@
 #include <string.h>
 
 static const char *const action_names[ACC__MAX] = {
-    "view-summary", "view-subject", "view-content",  "view-identity",    "find-by-phone",   "reveal", "handle",
-    "route",        "assign",       "ask-extension", "decide-extension", "allow-extension", "edit",   "view-audit",
+    "view-summary", "view-subject", "view-content", "view-identity", "find-by-phone",    "reveal",
+    "handle",       "route",        "assign",       "ask-extension", "decide-extension", "allow-extension",
+    "edit",         "view-audit",   "new-code",     "co-answer",
 };
 
 enum access_action access_action_parse(const char *s)
@@ -95,15 +96,28 @@ static bool case_allows(const struct actor *who, const struct record *r, enum ac
 		       (who->role == ROLE_COUNTER || access_unit_head(who, r->unit) || access_routes(who));
 	case ACC_ASK_EXTENSION:
 	case ACC_DECIDE_EXTENSION: return extension_allows(who, r, act);
+	case ACC_NEW_CODE: return who->role == ROLE_COUNTER || of_the_unit(who, r);
 	default: return false;
 	}
 }
 
+/* An officer or head of a unit the petition's lead asked to handle it too (會辦). */
+static bool of_a_co_unit(const struct actor *who, const struct record *r)
+{
+	if ((who->role != ROLE_OFFICER && who->role != ROLE_HEAD) || !r->co_units)
+		return false;
+	for (const char *const *u = r->co_units; *u; u++)
+		if (same_unit(who, *u))
+			return true;
+	return false;
+}
+
 static bool petition_allows(const struct actor *who, const struct record *r, enum access_action act)
 {
-	/* a confidential petition's insiders: its officer, its unit's heads, the office head */
-	bool insider =
-	    !r->confidential || is_officer_of(who, r) || access_unit_head(who, r->unit) || access_office_head(who);
+	/* a confidential petition's insiders: its officer, its unit's heads, the office head, the co-units */
+	bool co = of_a_co_unit(who, r);
+	bool insider = !r->confidential || is_officer_of(who, r) || access_unit_head(who, r->unit) ||
+	               access_office_head(who) || co;
 	bool open = r->stage != STAGE_CLOSED;
 	switch (act) {
 	case ACC_VIEW_SUMMARY: return true;
@@ -121,6 +135,9 @@ static bool petition_allows(const struct actor *who, const struct record *r, enu
 	case ACC_ASK_EXTENSION:
 	case ACC_DECIDE_EXTENSION: return extension_allows(who, r, act);
 	case ACC_ALLOW_EXTENSION: return open && who->role == ROLE_ADMIN;
+	case ACC_NEW_CODE:
+		return insider && (who->role == ROLE_COUNTER || of_the_unit(who, r) || is_officer_of(who, r));
+	case ACC_CO_ANSWER: return open && co;
 	default: return false;
 	}
 }

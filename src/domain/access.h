@@ -24,6 +24,13 @@
  * - Extensions, of petitions and of cases alike: the assigned officer
  *   asks; a head of the unit or the office head decides, never the one
  *   who asked.
+ * - A lost query code is replaced, after checking the person's identity,
+ *   by counter staff (any case, any petition they may see in full) and by
+ *   the record's unit; never by the hotline (a voice proves nothing) or
+ *   administrators.
+ * - 會辦: the units a petition's lead asks to handle it with it see it as
+ *   its own unit does (officers and heads) and record their part while it
+ *   is open; only the lead closes it.
  * - The unit's content -- FAQ entries, services and their notice sheets,
  *   forms (書表), news: officers and heads edit (and publish) their unit's,
  *   administrators every unit's; counter and hotline staff none.
@@ -94,6 +101,8 @@ struct record {
 	bool ext_pending;       /* an extension request waits */
 	long long ext_asked_by; /* who asked it */
 	bool ext_left;          /* petitions: requests made < requests allowed; cases: working days left */
+	const char *const
+	    *co_units; /* petitions: the units asked to handle it with the lead (會辦), NULL-terminated; NULL: none */
 };
 
 enum access_action {
@@ -112,6 +121,8 @@ enum access_action {
 	ACC_EDIT, /* a unit's content (FAQ, services, forms, news), a village page; events, questionnaires, the desk:
 	             run them */
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
+	ACC_NEW_CODE,   /* cases, petitions: replace a lost query code after checking who asks */
+	ACC_CO_ANSWER,  /* petitions: record a co-handling unit's part (會辦) */
 	ACC__MAX
 };
 

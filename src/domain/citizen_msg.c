@@ -14,6 +14,7 @@ struct words {
 	const char *corr_subj, *corr_body, *corr_bring, *corr_paused;
 	const char *state_subj, *state_body, *state_due;
 	const char *reply_subj, *reply_body, *reply_contact, *survey;
+	const char *link_subj, *link_body;
 	const char *lookup, *footer;
 	const char *sms_receipt, *sms_reply;
 };
@@ -38,6 +39,10 @@ static const struct words words[LANG__MAX] = {
             .reply_body = "您的陳情「%s」（收件編號 %s）答復如下：\n\n%s\n",
             .reply_contact = "\n承辦單位 %s，電話 %s。\n",
             .survey = "歡迎以收件編號與查詢碼查詢後填寫滿意度調查：%s\n",
+            .link_subj = "[%s] 補發查詢碼 %s",
+            .link_body = "有人為您的%s（編號 %s）申請補發查詢碼。請於 %s 前開啟下列連結，取得新的查詢碼"
+                         "（連結只能使用一次，使用後原查詢碼即失效）：\n%s\n\n若不是您申請的，請忽略本信，"
+                         "原查詢碼仍然有效。\n",
             .lookup = "以收件編號與查詢碼查詢進度：%s\n",
             .footer = "\n%s\n（本信由系統寄出，請勿直接回覆。）\n",
             .sms_receipt = "%s：已收到您的%s，編號 %s，查詢碼 %s。查詢 %s",
@@ -62,6 +67,10 @@ static const struct words words[LANG__MAX] = {
             .reply_body = "Our reply to your petition \"%s\" (number %s):\n\n%s\n",
             .reply_contact = "\nSection: %s, phone %s.\n",
             .survey = "Please tell us how we did (look it up with the number and query code): %s\n",
+            .link_subj = "[%s] A new query code for %s",
+            .link_body = "Someone asked for a new query code for your %s (number %s). Open this link by %s to get "
+                         "it (the link works once; the old code then stops working):\n%s\n\nIf it was not you, "
+                         "ignore this message: your code still works.\n",
             .lookup = "Look it up with the number and query code: %s\n",
             .footer = "\n%s\n(Sent automatically; please do not reply to this message.)\n",
             .sms_receipt = "%s: we received your %s %s, query code %s. Status: %s",
@@ -149,6 +158,14 @@ static void compose_email(struct buf *b, enum cmsg_kind k, const struct cmsg_in 
 			FILL(b, w->reply_contact, in->unit, or_dash(in->phone));
 		FILL(b, w->survey, or_dash(in->status_url));
 		break;
+	case CMSG_CODE_LINK: {
+		struct buf link;
+		buf_init(&link);
+		FILL(&link, "%s/code?link=%s", or_dash(in->status_url), or_dash(in->link_token));
+		FILL(b, w->link_body, what, in->no, date, buf_str(&link));
+		buf_free(&link);
+		break;
+	}
 	}
 	FILL(b, w->footer, or_dash(in->office));
 }
@@ -161,6 +178,7 @@ static const char *email_subject(struct arena *a, enum cmsg_kind k, const struct
 	case CMSG_RECEIPT: return FILLED(a, w->receipt_subj, office, what, in->no);
 	case CMSG_CORRECTION: return FILLED(a, w->corr_subj, office, in->no);
 	case CMSG_STATE: return FILLED(a, w->state_subj, office, what, in->no);
+	case CMSG_CODE_LINK: return FILLED(a, w->link_subj, office, in->no);
 	case CMSG_REPLY: break;
 	}
 	return FILLED(a, w->reply_subj, office, in->no);
@@ -217,6 +235,8 @@ enum cmsg_channel cmsg_channel_for(const char *email, const char *phone, enum cm
 {
 	if (plausible_email(email))
 		return CMSG_EMAIL;
+	if (k == CMSG_CODE_LINK) /* the address on record is what proves it is theirs */
+		return CMSG_NONE;
 	if ((k == CMSG_RECEIPT || k == CMSG_REPLY) && mobile_number(phone, mobile))
 		return CMSG_SMS;
 	return CMSG_NONE;
@@ -259,9 +279,41 @@ const char *cmsg_sms_url(struct arena *a, const char *tmpl, const char *key, con
 	return url;
 }
 
+/* s without its leading and trailing spaces: its start, and its length in *n. */
+static const char *trimmed(const char *s, size_t *n)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	*n = len;
+	return s;
+}
+
+bool cmsg_email_matches(const char *on_record, const char *typed)
+{
+	if (!on_record || !typed)
+		return false;
+	size_t na, nb;
+	const char *a = trimmed(on_record, &na), *b = trimmed(typed, &nb);
+	if (na == 0 || na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		char x = a[i], y = b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
 const char *cmsg_kind_name(enum cmsg_kind k)
 {
-	static const char *const names[] = {"receipt", "correction", "state", "reply"};
+	static const char *const names[] = {"receipt", "correction", "state", "reply", "code_link"};
 	return names[k];
 }
 

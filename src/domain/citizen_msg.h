@@ -2,7 +2,7 @@
  * citizen_msg.h -- the texts of the messages a citizen receives (issue
  * 12): the receipt (number and query code), a correction notice (every
  * missing item, the deadline, where to bring them), a state change and
- * the reply, by e-mail or, for a mobile number alone, a short SMS; in
+ * the reply, the link that replaces a lost query code, by e-mail or, for a mobile number alone, a short SMS; in
  * the language the person used.  Pure: no I/O, no SQL.
  */
 #ifndef BM_DOMAIN_CITIZEN_MSG_H
@@ -13,7 +13,8 @@
 
 #include "util/util.h"
 
-enum cmsg_kind { CMSG_RECEIPT, CMSG_CORRECTION, CMSG_STATE, CMSG_REPLY };
+/* CMSG_CODE_LINK: the one-time link that replaces a lost query code, by e-mail only. */
+enum cmsg_kind { CMSG_RECEIPT, CMSG_CORRECTION, CMSG_STATE, CMSG_REPLY, CMSG_CODE_LINK };
 enum cmsg_channel { CMSG_NONE, CMSG_EMAIL, CMSG_SMS };
 
 enum { CMSG_MOBILE_SIZE = 11 }; /* "0912345678" and its NUL */
@@ -30,6 +31,7 @@ struct cmsg_in {
 	const char *date;       /* ISO: receipt and state change, the expected date; correction, the deadline */
 	const char *state;      /* state change: the new state, in words */
 	const char *reply;      /* reply: its text */
+	const char *link_token; /* code link: the token; the link is status_url/code?link=token */
 	const char *unit, *where, *officer, *phone; /* who handles it and where */
 	const char *const *items;                   /* correction: the missing items */
 	size_t nitems;
@@ -60,6 +62,12 @@ enum cmsg_channel cmsg_channel_for(const char *email, const char *phone, enum cm
  * (UTF-8; every byte but A-Z a-z 0-9 - . _ ~ encoded).
  */
 const char *cmsg_sms_url(struct arena *a, const char *tmpl, const char *key, const char *to, const char *text);
+
+/*
+ * Is typed the address on record?  Both trimmed of spaces, compared
+ * without regard to ASCII case; never for an empty or absent address.
+ */
+bool cmsg_email_matches(const char *on_record, const char *typed);
 
 /* The names the store keeps: "receipt", ...; "email", "sms". */
 const char *cmsg_kind_name(enum cmsg_kind k);

@@ -28,7 +28,9 @@ static int count(const char *const err[], int n)
 
 const char *pet_form_channel(enum pet_form form, const char *chosen)
 {
-	return form == PFORM_WEB ? "web" : form == PFORM_HOTLINE ? "hotline" : chosen;
+	if (form == PFORM_WEB)
+		return pet_channel_public(pet_channel_parse(chosen)) ? chosen : "web";
+	return form == PFORM_HOTLINE ? "hotline" : chosen;
 }
 
 int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[PF__MAX], const char *err[PF__MAX])
@@ -50,7 +52,7 @@ int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[P
 		refuse(err, PF_BODY, "err_required");
 	if (!val[PF_SUBJECT] && !(form == PFORM_HOTLINE && val[PF_BODY]))
 		refuse(err, PF_SUBJECT, "err_required");
-	if (ch == PC_COUNTER && !val[PF_READ_BACK])
+	if (pet_channel_read_back(ch) && !val[PF_READ_BACK])
 		err[PF_READ_BACK] = "err_pet_read_back";
 	return count(err, PF__MAX);
 }
@@ -58,6 +60,11 @@ int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[P
 const char *pet_close_check(enum pet_state from, enum pet_state to)
 {
 	return pet_state_outcome(to) && pet_move_allowed(from, to) ? NULL : "err_pet_outcome";
+}
+
+const char *pet_co_close_check(enum pet_state to, size_t missing)
+{
+	return to == PS_REPLIED && missing > 0 ? "err_pet_co_waiting" : NULL;
 }
 
 const char *pet_outcome_check(enum pet_state to, const struct pet_outcome_form *f, int32_t today, const char *own_no)

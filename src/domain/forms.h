@@ -39,7 +39,11 @@ enum pet_field {
 /* Which intake form: the citizen's, staff intake (any staff channel), or the 1999 operator's. */
 enum pet_form { PFORM_WEB, PFORM_STAFF, PFORM_HOTLINE };
 
-/* The channel a form files under: web, hotline, or the staff form's chosen one (may be anything). */
+/*
+ * The channel a form files under: the citizen's chosen public one (a named
+ * mailbox) or else web, hotline, or the staff form's chosen one (may be
+ * anything).
+ */
 const char *pet_form_channel(enum pet_form form, const char *chosen);
 /*
  * The intake rules: a channel the form may use (the citizen's own, web,
@@ -58,6 +62,12 @@ struct pet_outcome_form {
 };
 /* May a petition in state from be closed as to at all?  NULL, or "err_pet_outcome". */
 const char *pet_close_check(enum pet_state from, enum pet_state to);
+/*
+ * 會辦: the lead replies only once every unit it asked has given its part
+ * (missing: how many have not); the other outcomes (transfer, not handled,
+ * duplicate) are the lead's alone.  NULL, or "err_pet_co_waiting".
+ */
+const char *pet_co_close_check(enum pet_state to, size_t missing);
 /*
  * The fields outcome to needs: a reply; an agency and a transfer date not
  * after today; one of the §173 grounds; the number of another petition

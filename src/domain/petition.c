@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "domain/access.h"
+
 static const char *const channel_names[PC__MAX] = {
     "web",        /* PC_WEB */
     "counter",    /* PC_COUNTER */
@@ -66,6 +68,21 @@ enum pet_channel pet_channel_parse(const char *s)
 const char *pet_channel_name(enum pet_channel c)
 {
 	return c < PC__MAX ? channel_names[c] : "none";
+}
+
+bool pet_channel_public(enum pet_channel c)
+{
+	return c == PC_WEB || c == PC_CHIEF || c == PC_MAILBOX;
+}
+
+bool pet_channel_read_back(enum pet_channel c)
+{
+	return c == PC_COUNTER || c == PC_HOTLINE;
+}
+
+const char *pet_channel_route_default(enum pet_channel c)
+{
+	return c == PC_CHIEF || c == PC_MAILBOX ? ACCESS_OFFICE_UNIT : NULL;
 }
 
 enum pet_state pet_state_parse(const char *s)

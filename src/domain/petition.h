@@ -34,6 +34,23 @@ enum pet_channel {
 /* "hotline" -> PC_HOTLINE; PC__MAX for anything else (NULL too). */
 enum pet_channel pet_channel_parse(const char *s);
 const char *pet_channel_name(enum pet_channel c);
+/*
+ * The channels a citizen files under on the public site: the general form
+ * (web) and the named mailboxes, 區長信箱 (chief) and 便民信箱 (mailbox).
+ */
+bool pet_channel_public(enum pet_channel c);
+/*
+ * An oral petition, whose record is read back to the petitioner and
+ * confirmed (行政程序法 §169): at the counter and on the 1999 line.
+ */
+bool pet_channel_read_back(enum pet_channel c);
+/*
+ * Where a channel's petitions go without waiting for the routing desk:
+ * the mailboxes' to the secretariat (秘書室, ACCESS_OFFICE_UNIT), which
+ * reads the chief's mail and the 便民信箱 daily and asks the units
+ * concerned (會辦); NULL for the others (the routing desk decides).
+ */
+const char *pet_channel_route_default(enum pet_channel c);
 
 enum pet_state {
 	PS_RECEIVED,    /* 收件: waiting for the secretariat to route it */

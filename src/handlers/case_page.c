@@ -43,6 +43,7 @@ void case_render(struct req *rq, struct resp *rs, struct store *st, const struct
 		tobj_str(v, "error", T(rq, error_key));
 	tobj_bool(v, "full", full);
 	tobj_bool(v, "may_reveal", !full && case_may(rq, c, ACC_REVEAL));
+	tobj_bool(v, "may_new_code", case_may(rq, c, ACC_NEW_CODE));
 	bool act = case_may(rq, c, ACC_HANDLE);
 	enum case_state cs = c->state;
 	struct tlist *moves = tobj_list(v, "moves");

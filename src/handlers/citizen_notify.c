@@ -34,6 +34,14 @@ enum err notify_petition_receipt(struct req *rq, struct store *st, long long id,
 	return e == ERR_OK ? store_cmsg_queue(st, rq->arena, CMSG_RECEIPT, &to, &in) : e;
 }
 
+enum err notify_code_link(struct req *rq, struct store *st, const char *item_kind, long long id, const char *no,
+                          const char *name, const char *email, const char *token, const char *ref, const char *until)
+{
+	struct cmsg_in in = {.lang = rq->lang, .name = name, .no = no, .date = until, .link_token = token};
+	const struct cmsg_to to = {item_kind, id, ref, email, NULL};
+	return store_cmsg_queue(st, rq->arena, CMSG_CODE_LINK, &to, &in);
+}
+
 enum err notify_petition_outcome(struct req *rq, struct store *st, const struct petition_rec *p,
                                  const struct petition_outcome *o)
 {

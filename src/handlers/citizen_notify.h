@@ -37,6 +37,14 @@ enum err notify_case_state(struct req *rq, struct store *st, const struct case_r
 enum err notify_case_extended(struct req *rq, struct store *st, const struct case_rec *c, long long ext_id,
                               const char *due_on);
 
+/*
+ * The one-time link that replaces a lost query code, to the address on
+ * record (email), in rq's language; ref names the link (its id), until
+ * the day until (ISO).
+ */
+enum err notify_code_link(struct req *rq, struct store *st, const char *item_kind, long long id, const char *no,
+                          const char *name, const char *email, const char *token, const char *ref, const char *until);
+
 /* v.cmsgs: the record's messages to the person ({what, channel, queued, state, sent, error}); v.has_cmsgs. */
 void notify_list_view(struct req *rq, struct store *st, struct tobj *v, const char *item_kind, long long id);
 

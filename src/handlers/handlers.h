@@ -148,6 +148,9 @@ void h_petition_staff_create(struct req *rq, struct resp *rs);
 void h_petition_view(struct req *rq, struct resp *rs);
 void h_petition_reveal(struct req *rq, struct resp *rs);
 void h_petition_letter(struct req *rq, struct resp *rs);
+/* petition_actions.c: 會辦 -- the lead asks another unit; a unit asked records its part */
+void h_petition_co_ask(struct req *rq, struct resp *rs);
+void h_petition_co_answer(struct req *rq, struct resp *rs);
 void h_petition_route(struct req *rq, struct resp *rs);
 void h_petition_assign(struct req *rq, struct resp *rs);
 void h_petition_close(struct req *rq, struct resp *rs);
@@ -165,6 +168,16 @@ void h_notification_read(struct req *rq, struct resp *rs);
 void h_notifications_read_all(struct req *rq, struct resp *rs);
 /* status.c: the satisfaction survey after a petition's reply */
 void h_status_rate(struct req *rq, struct resp *rs);
+
+/* query_code.c: a lost query code replaced at the counter or by an e-mailed link (issue 12) */
+void h_code_staff_form(struct req *rq, struct resp *rs);
+void h_code_staff_replace(struct req *rq, struct resp *rs);
+void h_code_staff_sheet(struct req *rq, struct resp *rs);
+void h_code_lost_form(struct req *rq, struct resp *rs);
+void h_code_lost(struct req *rq, struct resp *rs);
+void h_code_link_form(struct req *rq, struct resp *rs);
+void h_code_link_use(struct req *rq, struct resp *rs);
+void h_code_link_sheet(struct req *rq, struct resp *rs);
 /* petition_rules.c: deadline rules and warning tier (administrators) */
 void h_rules_admin(struct req *rq, struct resp *rs);
 void h_rule_set(struct req *rq, struct resp *rs);

@@ -1,8 +1,9 @@
 /*
  * petition_actions.c -- what staff do to a petition: route it to a unit,
  * assign an officer, close it with an outcome (reply, transfer, not
- * handled, duplicate; confirmed with a reason), and extensions (ask,
- * decide, allow one more).
+ * handled, duplicate; confirmed with a reason), extensions (ask,
+ * decide, allow one more), and 會辦 (the lead asks other units, each
+ * records its part; the reply waits for them all).
  */
 #include <stdio.h>
 #include <string.h>
@@ -165,6 +166,14 @@ static const char *close_validate(struct req *rq, struct store *st, const struct
                                   struct petition_outcome *o, const char **label_key, const char **detail)
 {
 	const char *bad = pet_close_check(p->state, to);
+	struct co_unit_rec *co = NULL;
+	size_t nco = 0, missing = 0;
+	if (store_co_units(st, rq->arena, p->id, &co, &nco) != ERR_OK)
+		return "err_unavailable";
+	for (size_t i = 0; i < nco; i++)
+		missing += !co[i].part;
+	if (!bad)
+		bad = pet_co_close_check(to, missing);
 	if (!bad)
 		bad = form_first_error(rq, close_fields, sizeof close_fields / sizeof close_fields[0]);
 	if (bad)
@@ -333,6 +342,63 @@ void h_petition_ext_allow(struct req *rq, struct resp *rs)
 	petition_event(rq, st, &p, "ext_allowed", pet_state_name(p.state),
 	               arena_printf(rq->arena, "%d", p.ext_allowed + 1));
 	petition_audit(rq, st, "extension_allow", &p, arena_printf(rq->arena, "%d", p.ext_allowed + 1));
+	if (petition_finish(rq, rs, st))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+/* ---- 會辦 ---- */
+
+/* The lead (who may handle it) asks another unit to handle the petition with it. */
+void h_petition_co_ask(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!petition_load(rq, rs, st, &p))
+		return;
+	if (!p.unit || !petition_may(rq, &p, ACC_HANDLE)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	const char *unit = req_val(rq, K_UNIT)->s, *name = NULL;
+	struct unit_rec *units;
+	size_t n;
+	if (store_units(st, rq->arena, &units, &n) == ERR_OK)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(units[i].code, unit) == 0 && strcmp(unit, p.unit) != 0)
+				name = pick(rq, units[i].name);
+	if (!name) {
+		petition_render(rq, rs, st, &p, false, 422, "err_pet_co_unit");
+		return;
+	}
+	store_begin(st);
+	store_co_unit_ask(st, p.id, unit, clock_now_iso(rq->arena), rq->sess->user.username);
+	petition_event(rq, st, &p, "co_asked", pet_state_name(p.state), name);
+	petition_audit(rq, st, "petition_co_ask", &p, unit);
+	if (petition_finish(rq, rs, st))
+		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
+}
+
+/* A unit asked records its part (its officers and heads), once. */
+void h_petition_co_answer(struct req *rq, struct resp *rs)
+{
+	struct store *st = req_store(rq);
+	struct petition_rec p;
+	if (!petition_load(rq, rs, st, &p))
+		return;
+	if (!petition_may(rq, &p, ACC_CO_ANSWER)) {
+		page_error(rq, rs, 403, "err_forbidden");
+		return;
+	}
+	const struct fval *part = req_val(rq, K_REPLY);
+	if (!part->present || part->err_key) {
+		petition_render(rq, rs, st, &p, false, 422, "err_pet_co_part");
+		return;
+	}
+	const char *unit = auth_actor(rq).unit;
+	store_begin(st);
+	store_co_unit_answer(st, p.id, unit, part->s, clock_now_iso(rq->arena), rq->sess->user.username);
+	petition_event(rq, st, &p, "co_answered", pet_state_name(p.state), NULL);
+	petition_audit(rq, st, "petition_co_answer", &p, unit);
 	if (petition_finish(rq, rs, st))
 		page_redirect(rq, rs, url(rq, "/staff/petitions/%s", p.no));
 }

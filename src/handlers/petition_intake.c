@@ -81,14 +81,52 @@ static void caller_history(struct req *rq, struct store *st, struct tobj *v, con
 	auth_audit(rq, "caller_lookup", NULL, audit_phone(rq, phone));
 }
 
+/* The citizen's chosen entry point: "web" (the general form), "chief" (區長信箱) or "mailbox" (便民信箱). */
+static const char *chosen_box(struct req *rq)
+{
+	return pet_form_channel(PFORM_WEB, req_val(rq, K_CHANNEL)->s);
+}
+
+/* The citizen's form's title: the general form's, or the mailbox's name. */
+static const char *box_title(struct req *rq)
+{
+	const char *chosen = chosen_box(rq);
+	return strcmp(chosen, "web") == 0 ? T(rq, "pet_new_title") : petition_channel_label(rq, chosen);
+}
+
+/*
+ * The public site's entry points: the general form and the named
+ * mailboxes (區長信箱, 便民信箱), each linked, the chosen one marked;
+ * v.box is the chosen one's name, v.intro its words.
+ */
+static void mailboxes_view(struct req *rq, struct tobj *v)
+{
+	static const enum pet_channel boxes[] = {PC_WEB, PC_CHIEF, PC_MAILBOX};
+	const char *chosen = chosen_box(rq);
+	struct tlist *l = tobj_list(v, "mailboxes");
+	for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
+		const char *name = pet_channel_name(boxes[i]);
+		struct tobj *o = tlist_obj(l);
+		tobj_str(o, "href",
+		         boxes[i] == PC_WEB ? url(rq, "/petitions/new") : url(rq, "/petitions/new?channel=%s", name));
+		tobj_str(o, "label", T(rq, arena_printf(rq->arena, "pet_box_%s", name)));
+		tobj_bool(o, "current", strcmp(chosen, name) == 0);
+	}
+	tobj_str(v, "box", chosen);
+	tobj_str(v, "intro",
+	         T(rq, strcmp(chosen, "web") == 0 ? "pet_intro" : arena_printf(rq->arena, "pet_box_intro_%s", chosen)));
+}
+
 static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, int status, const char *const *errors)
 {
 	struct store *st = req_store(rq);
 	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
 	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
-	struct tobj *v = view_new(rq, T(rq, titles[kind]));
-	if (kind == PFORM_WEB)
+	struct tobj *v = view_new(rq, kind == PFORM_WEB ? box_title(rq) : T(rq, titles[kind]));
+	if (kind == PFORM_WEB) {
 		tobj_str(v, "csrf", auth_csrf(rq));
+		mailboxes_view(rq, v);
+	}
 	tobj_str(v, "once", auth_form_once(rq));
 	village_category_options(rq, st, v);
 	view_form_fields(rq, v, form_fields, PF__MAX, errors);
@@ -160,7 +198,7 @@ static void receipt(struct req *rq, struct resp *rs, bool staff)
 		ids_form_hash(once, form_hash);
 		e = store_petition_by_form(st, rq->arena, form_hash, &p);
 	}
-	if (e == ERR_OK && !staff && strcmp(p.channel, "web") != 0)
+	if (e == ERR_OK && !staff && !pet_channel_public(pet_channel_parse(p.channel)))
 		e = ERR_NOTFOUND;
 	if (e != ERR_OK) {
 		page_error(rq, rs, e == ERR_NOTFOUND ? 404 : 503,
@@ -252,7 +290,7 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 	    .address = anon ? NULL : req_val(rq, K_ADDRESS)->s,
 	    .anonymous = anon,
 	    .confidential = req_val(rq, K_CONFIDENTIAL)->present,
-	    .read_back = pet_channel_parse(channel) == PC_COUNTER && val[PF_READ_BACK],
+	    .read_back = pet_channel_read_back(pet_channel_parse(channel)) && val[PF_READ_BACK],
 	    .village = req_val(rq, K_VILLAGE)->s,
 	    .category = val[PF_CATEGORY],
 	    .subject = val[PF_SUBJECT] ? val[PF_SUBJECT] : utf8_first_chars(rq->arena, val[PF_BODY], 30),
@@ -264,6 +302,20 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 	    .due_on = in->due,
 	    .user_id = rq->sess ? rq->sess->user.id : 0,
 	};
+}
+
+/* The unit a channel's petitions go to at once (pet_channel_route_default), when the office has it; else NULL. */
+static const char *default_unit(struct req *rq, struct store *st, const char *channel)
+{
+	const char *unit = pet_channel_route_default(pet_channel_parse(channel));
+	struct unit_rec *units;
+	size_t n;
+	if (!unit || store_units(st, rq->arena, &units, &n) != ERR_OK)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(units[i].code, unit) == 0)
+			return unit;
+	return NULL;
 }
 
 /*
@@ -285,11 +337,39 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
 	store_petition_create(st, pn, no, &id);
 	store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
 	                     pn->read_back ? T(rq, "pet_read_back_done") : NULL);
+	const char *unit = default_unit(rq, st, pn->channel);
+	if (unit) {
+		store_petition_route(st, id, PS_RECEIVED, unit, pn->category, pn->days, pn->due_on);
+		store_petition_event(st, id, pn->received_at, pn->user_id, user, "routed", "received", "routed",
+		                     T(rq, "pet_routed_by_channel"));
+	}
 	/* the citizen's own form is in their language; staff intake, the office's */
 	notify_petition_receipt(rq, st, id, no, pn, kind == PFORM_WEB ? rq->lang : LANG_ZH, code);
 	store_audit(st, pn->user_id, user, "petition_create", arena_printf(rq->arena, "petition:%s", no), pn->channel,
 	            rq->remote_addr);
 	return store_finish(st);
+}
+
+/*
+ * "Check your answers" (the citizen's form): what was typed, escaped, with
+ * every field carried in hidden inputs (and the form's once token, so the
+ * submit from here makes one petition however often it is sent), and the
+ * buttons Submit and Edit.
+ */
+static void check_page(struct req *rq, struct resp *rs)
+{
+	struct tobj *v = view_new(rq, T(rq, "pet_check_title"));
+	tobj_str(v, "csrf", auth_csrf(rq));
+	tobj_str(v, "once", auth_form_once(rq));
+	tobj_str(v, "box", chosen_box(rq));
+	tobj_str(v, "box_label", box_title(rq));
+	village_category_options(rq, req_store(rq), v);
+	view_form_fields(rq, v, form_fields, PF__MAX, NULL);
+	view_lines(rq, v, "body_lines", req_val(rq, K_BODY)->s);
+	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
+	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
+	rs->no_store = true;
+	page_render(rq, rs, "petition_check", v);
 }
 
 static void create(struct req *rq, struct resp *rs, enum pet_form kind)
@@ -302,9 +382,19 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 		to_receipt(rq, rs, once, kind);
 		return;
 	}
+	/* the citizen's form: checked first (step "check", the form's button), edited, then submitted */
+	const char *step = kind == PFORM_WEB ? req_val(rq, K_STEP)->s : "submit";
+	if (strcmp(step, "edit") == 0) {
+		petition_form(rq, rs, kind, 200, NULL);
+		return;
+	}
 	const char *val[PF__MAX], *errors[PF__MAX];
 	if (!validate(rq, st, kind, val, errors)) {
 		petition_form(rq, rs, kind, 422, errors);
+		return;
+	}
+	if (strcmp(step, "submit") != 0) {
+		check_page(rq, rs);
 		return;
 	}
 	struct intake in = {0};

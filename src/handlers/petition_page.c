@@ -107,6 +107,49 @@ static void events_view(struct req *rq, struct store *st, struct tobj *v, const 
 	}
 }
 
+/*
+ * 會辦: the units asked with their parts (content: shown when see), the
+ * form that asks another unit (the lead, while open) and the form of this
+ * user's unit's part (while not given).
+ */
+static void co_units_view(struct req *rq, struct store *st, struct tobj *v, const struct petition_rec *p, bool see)
+{
+	struct co_unit_rec *co;
+	size_t n;
+	if (store_co_units(st, rq->arena, p->id, &co, &n) != ERR_OK)
+		return;
+	const char *mine = auth_actor(rq).unit;
+	bool answer = false;
+	struct tlist *l = tobj_list(v, "co_units");
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		view_text(rq, o, "unit_name", co[i].unit_name);
+		tobj_str(o, "asked", view_time(rq, co[i].asked_at));
+		tobj_bool(o, "waiting", !co[i].part);
+		view_data(rq, o, "answered_by", co[i].answered_by);
+		view_lines(rq, o, "part_lines", see ? co[i].part : NULL);
+		answer |= !co[i].part && mine && strcmp(mine, co[i].unit) == 0;
+	}
+	tobj_bool(v, "has_co_units", n > 0);
+	tobj_bool(v, "may_co_answer", answer && petition_may(rq, p, ACC_CO_ANSWER));
+	tobj_bool(v, "may_co_ask", p->unit && petition_open(p) && petition_may(rq, p, ACC_HANDLE));
+	struct unit_rec *units;
+	size_t nu;
+	if (!p->unit || store_units(st, rq->arena, &units, &nu) != ERR_OK)
+		return;
+	struct tlist *opts = tobj_list(v, "co_options");
+	for (size_t i = 0; i < nu; i++) {
+		bool asked = strcmp(units[i].code, p->unit) == 0;
+		for (size_t k = 0; k < n; k++)
+			asked |= strcmp(units[i].code, co[k].unit) == 0;
+		if (asked)
+			continue;
+		struct tobj *o = tlist_obj(opts);
+		tobj_str(o, "value", units[i].code);
+		tobj_str(o, "label", pick(rq, units[i].name));
+	}
+}
+
 void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
                      int status, const char *error_key)
 {
@@ -124,6 +167,7 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 		                                                   : "hidden");
 	tobj_bool(v, "full", full && reveal && !p->anonymous);
 	tobj_bool(v, "may_reveal", !full && reveal && !p->anonymous);
+	tobj_bool(v, "may_new_code", petition_may(rq, p, ACC_NEW_CODE) && !p->anonymous);
 	tobj_str(v, "action_base", url(rq, "/staff/petitions/%s", p->no));
 	if (error_key)
 		tobj_str(v, "error", T(rq, error_key));
@@ -131,6 +175,7 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 	outcome_view(rq, v, p, see);
 	actions_view(rq, st, v, p);
 	extensions_view(rq, st, v, IK_PETITION, p->id, see);
+	co_units_view(rq, st, v, p, see);
 	events_view(rq, st, v, p, see);
 	notify_list_view(rq, st, v, "petition", p->id);
 	rs->status = status;

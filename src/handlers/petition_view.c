@@ -41,6 +41,7 @@ static struct record pet_record(const struct petition_rec *p)
 	    .ext_pending = p->ext_pending,
 	    .ext_asked_by = p->ext_asked_by,
 	    .ext_left = p->ext_asked < p->ext_allowed,
+	    .co_units = p->co_units,
 	};
 }
 
@@ -155,10 +156,19 @@ void petition_summary_view(struct req *rq, struct tobj *o, const struct petition
 bool petition_load(struct req *rq, struct resp *rs, struct store *st, struct petition_rec *p)
 {
 	enum err e = store_petition_by_no(st, rq->arena, req_cap(rq, 0), p);
+	struct co_unit_rec *co = NULL;
+	size_t n = 0;
+	if (e == ERR_OK)
+		e = store_co_units(st, rq->arena, p->id, &co, &n);
 	if (e != ERR_OK) {
 		page_error_lookup(rq, rs, e, "err_no_petition");
 		return false;
 	}
+	const char **units = arena_alloc(rq->arena, (n + 1) * sizeof *units);
+	for (size_t i = 0; i < n; i++)
+		units[i] = co[i].unit;
+	units[n] = NULL;
+	p->co_units = units;
 	return true;
 }
 

@@ -137,7 +137,7 @@ void h_status_form(struct req *rq, struct resp *rs)
  * rs: 429 over a limit, 503 when the store cannot count it (fail closed).
  * A refused lookup writes nothing.
  */
-static bool lookup_allowed(struct store *st, struct req *rq, struct resp *rs, const char *no)
+bool status_lookup_allowed(struct store *st, struct req *rq, struct resp *rs, const char *no)
 {
 	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	const char *nkey = arena_printf(rq->arena, "no:%s", no);
@@ -256,7 +256,7 @@ void h_status_lookup(struct req *rq, struct resp *rs)
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
-	if (!lookup_allowed(st, rq, rs, no))
+	if (!status_lookup_allowed(st, rq, rs, no))
 		return;
 	bool code_ok = ids_normalize_code(code_f->s, code);
 	if (no[0] == 'P') {
@@ -364,7 +364,7 @@ void h_status_rate(struct req *rq, struct resp *rs)
 		status_form(rq, rs, 400, "status_missing", true);
 		return;
 	}
-	if (!lookup_allowed(st, rq, rs, no))
+	if (!status_lookup_allowed(st, rq, rs, no))
 		return;
 	const char *checked = ids_normalize_code(code_f->s, code) ? code : NULL;
 	if (no[0] == 'P')

@@ -143,6 +143,15 @@ enum err petition_event(struct req *rq, struct store *st, const struct petition_
 void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
                      int status, const char *error_key);
 
+/* ---- the citizen's lookup (status.c) ---- */
+
+/*
+ * Takes one lookup of number no from the visitor's allowance (per number
+ * and address, per address, per number); false when the answer is already
+ * in rs: 429 over a limit, 503 when the store cannot count it.
+ */
+bool status_lookup_allowed(struct store *st, struct req *rq, struct resp *rs, const char *no);
+
 /* ---- the staff home (dashboard.c) ---- */
 
 /* The counts for the user's unit (and the office's), and the scheduler's notifications. */

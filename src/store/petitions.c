@@ -31,6 +31,7 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 {
 	struct petition_rec *p = item;
 	int i = 0;
+	p->co_units = NULL; /* the handlers' petition_load fills it */
 	p->id = sqlite3_column_int64(s, i++);
 	p->no = col_str(s, i++, a);
 	p->code_hash = col_str(s, i++, a);
@@ -303,6 +304,61 @@ enum err store_petitions_by_phone(struct store *st, struct arena *a, const char 
 	if (s)
 		bind_str(s, 1, digits);
 	return STMT_LIST(st, s, a, out, n, read_petition);
+}
+
+/* ---- 會辦: units that handle a petition with its lead ---- */
+
+static void read_co_unit(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct co_unit_rec *r = item;
+	r->unit = col_str(s, 0, a);
+	r->unit_name[LANG_ZH] = col_str(s, 1, a);
+	r->unit_name[LANG_EN] = col_str(s, 2, a);
+	r->part = col_str(s, 3, a);
+	r->asked_at = col_str(s, 4, a);
+	r->asked_by = col_str(s, 5, a);
+	r->answered_at = col_str(s, 6, a);
+	r->answered_by = col_str(s, 7, a);
+}
+
+enum err store_co_units(struct store *st, struct arena *a, long long petition_id, struct co_unit_rec **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT c.unit, u.name_zh, u.name_en, c.part, c.asked_at, c.asked_by, c.answered_at, c.answered_by "
+	    "FROM petition_co_units c JOIN units u ON u.code = c.unit WHERE c.petition_id = ?1 ORDER BY c.asked_at, "
+	    "c.unit";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s)
+		sqlite3_bind_int64(s, 1, petition_id);
+	return STMT_LIST(st, s, a, out, n, read_co_unit);
+}
+
+enum err store_co_unit_ask(struct store *st, long long petition_id, const char *unit, const char *at, const char *by)
+{
+	sqlite3_stmt *s = stmt_get(
+	    st, "INSERT INTO petition_co_units (petition_id, unit, asked_at, asked_by) VALUES (?1, ?2, ?3, ?4)");
+	if (s) {
+		sqlite3_bind_int64(s, 1, petition_id);
+		bind_str(s, 2, unit);
+		bind_str(s, 3, at);
+		bind_opt(s, 4, by);
+	}
+	return stmt_done(st, s);
+}
+
+enum err store_co_unit_answer(struct store *st, long long petition_id, const char *unit, const char *part,
+                              const char *at, const char *by)
+{
+	sqlite3_stmt *s = stmt_get(st, "UPDATE petition_co_units SET part = ?3, answered_at = ?4, answered_by = ?5 "
+	                               "WHERE petition_id = ?1 AND unit = ?2 AND part IS NULL");
+	if (s) {
+		sqlite3_bind_int64(s, 1, petition_id);
+		bind_str(s, 2, unit);
+		bind_str(s, 3, part);
+		bind_str(s, 4, at);
+		bind_opt(s, 5, by);
+	}
+	return stmt_changed_one(st, s);
 }
 
 /* ---- extensions (the requests: store/extensions.c) ---- */

@@ -40,6 +40,8 @@ struct petition_rec {
 	int rating; /* 0: not rated */
 	const char *rating_note;
 	long long created_by;
+	const char *const
+	    *co_units; /* 會辦: the units asked, NULL-terminated; only the handlers' petition_load fills it */
 };
 
 struct petition_new {
@@ -117,6 +119,21 @@ enum err store_petition_counts(struct store *st, struct arena *a, const char *to
 /* A caller's petitions by phone digits, newest first (at most 20). */
 enum err store_petitions_by_phone(struct store *st, struct arena *a, const char *digits, struct petition_rec **out,
                                   size_t *n);
+
+/* ---- 會辦: units that handle a petition with its lead (migration 028) ---- */
+
+struct co_unit_rec {
+	const char *unit, *unit_name[LANG__MAX];
+	const char *part; /* NULL until the unit gives it */
+	const char *asked_at, *asked_by, *answered_at, *answered_by;
+};
+/* The units asked, in the order asked. */
+enum err store_co_units(struct store *st, struct arena *a, long long petition_id, struct co_unit_rec **out, size_t *n);
+/* Asks unit to handle the petition with its lead; ERR_CONFLICT when asked already. */
+enum err store_co_unit_ask(struct store *st, long long petition_id, const char *unit, const char *at, const char *by);
+/* Records unit's part; ERR_CONFLICT when the unit was not asked or has answered already. */
+enum err store_co_unit_answer(struct store *st, long long petition_id, const char *unit, const char *part,
+                              const char *at, const char *by);
 
 /* ---- extensions (展期; the requests: store/extensions.h) ---- */
 

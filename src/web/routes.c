@@ -165,9 +165,19 @@ static const struct field apikey_list_fields[] = {
 	    {K_SUBJECT, F_LINE, 100, false}, {K_BODY, F_TEXT, 4000, false}, {K_ANONYMOUS, F_BOOL, 1, false}, \
 	    {K_CONFIDENTIAL, F_BOOL, 1, false}
 
-/* The citizen's petition form; "once" is every intake form's one-time token (auth_form_once). */
+/*
+ * The citizen's petition form; "once" is every intake form's one-time token (auth_form_once); "channel" a named
+ * mailbox (區長信箱, 便民信箱) or none.
+ */
+static const struct field petition_box_fields[] = {
+	{K_CHANNEL, F_SLUG, 16, false},
+	{0},
+};
+
 static const struct field petition_fields[] = {
 	PETITIONER_FIELDS,
+	{K_CHANNEL, F_SLUG, 16, false},
+	{K_STEP, F_SLUG, 8, false}, /* "check your answers": check (the form), edit, submit (the check page) */
 	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
@@ -246,6 +256,36 @@ static const struct field rate_fields[] = {
 	{K_CODE, F_LINE, 20, false},
 	{K_RATING, F_INT, 5, false},
 	{K_COMMENT, F_TEXT, 1000, false},
+	{0},
+};
+
+/* a lost query code (query_code.c): the counter's check, the citizen's request, the e-mailed link */
+static const struct field code_staff_fields[] = {
+	{K_ID_CHECKED, F_BOOL, 1, false},
+	{K_ONCE, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field code_lost_fields[] = {
+	{K_NO, F_LINE, 20, false},
+	{K_EMAIL, F_LINE, 100, false},
+	{K_DONE, F_INT, 1, false},
+	{0},
+};
+
+static const struct field code_link_fields[] = {
+	{K_LINK, F_SLUG, 32, false},
+	{0},
+};
+
+/* 會辦: the unit the lead asks; a co-unit's part */
+static const struct field petition_co_ask_fields[] = {
+	{K_UNIT, F_SLUG, 32, false},
+	{0},
+};
+
+static const struct field petition_co_part_fields[] = {
+	{K_REPLY, F_TEXT, 4000, false},
 	{0},
 };
 
@@ -676,10 +716,21 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/api-keys", h_apikey_add, apikey_fields, R(ADMIN), R_SOFT | R_NOSTORE},
 	{M_POST, "/staff/admin/api-keys/revoke", h_apikey_revoke, apikey_revoke_fields, R(ADMIN), R_NOSTORE},
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
-	{M_GET, "/petitions/new", h_petition_form, NULL, 0, R_NOSTORE},
+	{M_GET, "/petitions/new", h_petition_form, petition_box_fields, 0, R_SOFT | R_NOSTORE},
 	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/petitions/receipt", h_petition_receipt, NULL, 0, R_NOSTORE},
 	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/lost", h_code_lost_form, code_lost_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/status/lost", h_code_lost, code_lost_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/code", h_code_link_form, code_link_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/status/code", h_code_link_use, code_link_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/status/code/new", h_code_link_sheet, NULL, 0, R_NOSTORE},
+	{M_GET, "/staff/cases/*/code", h_code_staff_form, NULL, DESK, 0},
+	{M_POST, "/staff/cases/*/code", h_code_staff_replace, code_staff_fields, DESK, R_SOFT},
+	{M_GET, "/staff/cases/*/code/new", h_code_staff_sheet, NULL, DESK, 0},
+	{M_GET, "/staff/petitions/*/code", h_code_staff_form, NULL, DESK, 0},
+	{M_POST, "/staff/petitions/*/code", h_code_staff_replace, code_staff_fields, DESK, R_SOFT},
+	{M_GET, "/staff/petitions/*/code/new", h_code_staff_sheet, NULL, DESK, 0},
 	{M_GET, "/staff/petitions", h_petition_list, petition_list_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/new", h_petition_staff_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF, R_SOFT},
@@ -694,6 +745,8 @@ const struct route routes[] = {
 	{M_POST, "/staff/petitions/*/extension", h_petition_ext_ask, petition_ext_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/petitions/*/extension/decide", h_petition_ext_decide, petition_decide_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/extension/allow", h_petition_ext_allow, NULL, R(ADMIN), 0},
+	{M_POST, "/staff/petitions/*/co-units", h_petition_co_ask, petition_co_ask_fields, PET_DESK, R_SOFT},
+	{M_POST, "/staff/petitions/*/co-part", h_petition_co_answer, petition_co_part_fields, PET_DESK, R_SOFT},
 	{M_POST, "/staff/notifications/read", h_notifications_read_all, NULL, ANY_STAFF, 0},
 	{M_POST, "/staff/notifications/*/read", h_notification_read, NULL, ANY_STAFF, 0},
 	{M_GET, "/staff/admin/deadlines", h_rules_admin, rules_fields, R(ADMIN), 0},

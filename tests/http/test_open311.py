@@ -243,7 +243,7 @@ def test_o311_privacy(client):
     page = client.get("/petitions/new")
     r = client.post("/petitions/new", {"csrf": hidden_input(page, "csrf"), "name": "林秘密", "phone": "0933111222",
                                        "category": "streetlights", "subject": "秘密路燈", "body": "不要公開",
-                                       "confidential": "1"})
+                                       "confidential": "1", "step": "submit"})
     assert r.status == 303, "web petition: %d" % r.status
     secret = client.sql("SELECT petition_no FROM petitions WHERE subject = '秘密路燈'")[0][0]
     for fmt in FORMATS:

@@ -63,17 +63,30 @@ def submit_web(client, lang="", **fields):
             "subject": "路燈不亮", "body": "竹東里中正路 100 號前路燈已三天不亮。"}
     data.update(fields)
     data = {k: v for k, v in data.items() if v is not None}
-    r = client.follow(client.post(lang + "/petitions/new", data))
+    check = client.post(lang + "/petitions/new", data)
+    assert check.status == 200 and 'value="submit"' in check.text, \
+        "check your answers: %d %s" % (check.status, strip_tags(check.text)[:400])
+    r = client.follow(client.post(lang + "/petitions/new", dict(carried(check), step="submit")))
     assert r.status == 200, "web petition answered %d: %s" % (r.status, strip_tags(r.text)[:400])
     no, code = receipt_of(r)
     return no, code, r
+
+
+def carried(page):
+    """What the "check your answers" page carries to the submit: its hidden inputs."""
+    data = {}
+    for tag in re.findall(r"<input\b[^>]*>", page.text):
+        a = tag_attrs(tag)
+        if a.get("type") == "hidden" and a.get("name"):
+            data[a["name"]] = a.get("value", "")
+    return data
 
 
 def intake(client, channel, **fields):
     """Staff intake of another channel; returns (number, code, response)."""
     data = {"csrf": csrf(client, "/staff/petitions/new"), "channel": channel, "name": "張志明",
             "phone": "07-696-1234", "subject": "排水溝堵塞", "body": "下雨時積水。"}
-    if channel == "counter":
+    if channel in ("counter", "hotline"):
         data["read_back"] = "1"
     data.update(fields)
     data = {k: v for k, v in data.items() if v is not None}
@@ -239,11 +252,14 @@ def test_petition_every_staff_channel(client):
     for ch in CHANNELS:
         no, _, r = intake(c, ch, ext_ref="REF-" + ch)
         p = row(client, no)
-        assert p["channel"] == ch and p["state"] == "received", (ch, p)
-        assert p["read_back"] == (1 if ch == "counter" else 0)
+        # the named mailboxes' letters go to the secretariat at once (their routing default)
+        boxed = ch in ("chief", "mailbox")
+        assert p["channel"] == ch and p["state"] == ("routed" if boxed else "received"), (ch, p)
+        assert p["unit"] == ("secretariat" if boxed else None), (ch, p)
+        assert p["read_back"] == (1 if ch in ("counter", "hotline") else 0)
         assert client.sql("SELECT ext_ref FROM petitions WHERE petition_no = ?", no)[0][0] == "REF-" + ch
         ev = client.sql("SELECT action, username FROM petition_events WHERE petition_id = ?", p["id"])
-        assert ev == [("received", "counter1")], ev
+        assert ev == [("received", "counter1")] + ([("routed", "counter1")] if boxed else []), ev
         audit = client.sql("SELECT detail FROM audit WHERE action = 'petition_create' AND object = ?",
                            "petition:" + no)
         assert audit == [(ch,)], audit
@@ -296,19 +312,23 @@ def test_petition_hotline_form(client):
     order = [tag_attrs(t).get("name") for t in re.findall(r"<(?:input|select|textarea)\b[^>]*>", looked.text.split('action="/staff/petitions/new"')[1])]
     order = [n for n in order if n not in ("csrf", "once", "form", "channel")]
     assert order[:4] == ["phone", "name", "village", "body"], order
-    # one petition: a few fields, no subject (made from the text), Enter submits
-    r = h.follow(h.post("/staff/petitions/new", {"csrf": hidden_input(looked, "csrf"), "form": "hotline",
-                                                 "channel": "hotline", "phone": digits, "name": "黃來電",
-                                                 "village": "zhuxi",
-                                                 "body": "文北里公園旁的路燈從昨天晚上開始閃爍不停，請派人檢修。"}))
+    # one petition: a few fields, no subject (made from the text), read back to the caller (§169), Enter submits
+    call = {"csrf": hidden_input(looked, "csrf"), "form": "hotline", "channel": "hotline", "phone": digits,
+            "name": "黃來電", "village": "zhuxi", "body": "文北里公園旁的路燈從昨天晚上開始閃爍不停，請派人檢修。"}
+    r = h.post("/staff/petitions/new", call)
+    assert r.status == 422 and ui("err_pet_read_back") in r.text, "not read back: %d" % r.status
+    assert 'name="read_back"' in r.text and 'aria-invalid="true"' in r.text
+    r = h.follow(h.post("/staff/petitions/new", dict(call, read_back="1")))
     assert r.status == 200, "1999 intake answered %d: %s" % (r.status, strip_tags(r.text)[:300])
     no, code = receipt_of(r)
     p = row(client, no)
     assert p["channel"] == "hotline" and p["subject"].startswith("文北里公園旁的路燈"), p
+    assert p["read_back"] == 1, "the read-back is on record"
     assert ui("pet_receipt_read_out") in r.text and "/staff/petitions/1999" in r.text
     # the hotline operator cannot pick another channel
     r = h.follow(h.post("/staff/petitions/new", {"csrf": csrf(h), "channel": "mayor", "name": "王",
-                                                 "phone": "0912345678", "subject": "x", "body": "y"}))
+                                                 "phone": "0912345678", "subject": "x", "body": "y",
+                                                 "read_back": "1"}))
     assert r.status == 200 and row(client, receipt_of(r)[0])["channel"] == "hotline"
 
 
@@ -774,7 +794,8 @@ class SmtpSink:
 def small_copy(client, name, port):
     """A copy of the test database with SMTP pointing at the sink, an e-mail
     address for head1 and one overdue petition of the social section (FAQ
-    review reminders already raised: the one mail is the petition's)."""
+    review reminders already raised, the citizens' outbox emptied: the one
+    mail is the petition's)."""
     path = os.path.join(client.tmp, name)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
@@ -787,6 +808,7 @@ def small_copy(client, name, port):
         """UPDATE petitions SET state = 'replied' WHERE state IN ('received', 'routed', 'assigned');
         UPDATE cases SET state = 'closed' WHERE state IN ('received', 'review', 'correction');
         UPDATE users SET email = 'head1@example.org' WHERE username = 'head1';
+        DELETE FROM citizen_outbox;
         INSERT OR IGNORE INTO flags (item_kind, item_id, tier, ref, raised_at)
             SELECT 'faq', id, 'stale', reviewed_on, 'x' FROM faq;
         INSERT OR REPLACE INTO settings (key, value) VALUES ('smtp_url', 'smtp://127.0.0.1:%d'),

@@ -59,7 +59,7 @@ def web_petition(client, **fields):
     visitor = client.fresh()
     page = visitor.get("/petitions/new")
     data = {"csrf": hidden_input(page, "csrf"), "name": "保密人", "phone": "0977-123-456", "subject": "檢舉甲事",
-            "body": "請勿透露我的身分。"}
+            "body": "請勿透露我的身分。", "step": "submit"}
     data.update(fields)
     r = visitor.follow(visitor.post("/petitions/new", data))
     assert r.status == 200, "web petition answered %d" % r.status

@@ -147,7 +147,7 @@ def web_form(client):
 
 def submit(client, page, **extra):
     data = {"csrf": hidden_input(page, "csrf"), "name": "林美華", "phone": "0933-111-222", "subject": "路燈不亮",
-            "body": "竹東里中正路路燈不亮。"}
+            "body": "竹東里中正路路燈不亮。", "step": "submit"}  # the "check your answers" page's Submit
     once = hidden_input(page, "once")
     if once is not None:
         data["once"] = once

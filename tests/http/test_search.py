@@ -226,7 +226,7 @@ def test_console_masks_and_finds_by_phone(client):
 
     login(client, "hotline1")
     pet = {"csrf": csrf(client, "/staff/petitions/new"), "channel": "hotline", "name": "陳大文",
-           "phone": "0987-654-321", "subject": "巷口路燈不亮", "body": "已經一週。"}
+           "phone": "0987-654-321", "subject": "巷口路燈不亮", "body": "已經一週。", "read_back": "1"}
     r = client.follow(client.post("/staff/petitions/new", pet))
     pet_no = re.search(r"(P\d{7}-\d{4})", r.text).group(1) if r.status == 200 else None
 

@@ -118,7 +118,7 @@ def test_web_petitions_burst_limited(client):
         page = c.get("/petitions/new")
         assert page.status == 200, page.status
         forms.append({"csrf": hidden_input(page, "csrf"), "name": "林美華", "phone": "0933-111-222",
-                      "village": "zhudong", "subject": "路燈不亮", "body": "中正路路燈不亮。"})
+                      "village": "zhudong", "subject": "路燈不亮", "body": "中正路路燈不亮。", "step": "submit"})
     before = rows(client, "petitions")
     got = parallel([lambda c=c, f=f: c.post("/petitions/new", f, timeout=120) for c, f in zip(clients, forms)])
     codes = statuses(got)

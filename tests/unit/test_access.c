@@ -39,6 +39,16 @@ static const struct record CONF = {.kind = REC_PETITION,
                                    .stage = STAGE_ROUTED};
 /* A confidential petition nobody has routed yet. */
 static const struct record CONF_NEW = {.kind = REC_PETITION, .confidential = true, .stage = STAGE_UNROUTED};
+/* 會辦: a confidential petition of 社會課 that 民政課 handles with it, and the same closed. */
+static const char *const CIVIL_ONLY[] = {"civil", NULL};
+static const struct record CO_PET = {.kind = REC_PETITION,
+                                     .unit = "social",
+                                     .confidential = true,
+                                     .officer_id = 3,
+                                     .stage = STAGE_ROUTED,
+                                     .co_units = CIVIL_ONLY};
+static const struct record CO_CLOSED = {
+    .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_CLOSED, .co_units = CIVIL_ONLY};
 /* A petition closed. */
 static const struct record PET_CLOSED = {
     .kind = REC_PETITION, .unit = "social", .officer_id = 3, .stage = STAGE_CLOSED};
@@ -126,6 +136,21 @@ static const struct row rows[] = {
     {&CIVIL_OFFICER, &CASE, ACC_HANDLE, false, "another unit's officer"},
     {&HOTLINE, &CASE, ACC_HANDLE, false, "the hotline does not act"},
     {&HOTLINE, &CASE, ACC_FIND_BY_PHONE, true, "a phone finds cases"},
+    {&COUNTER2, &CASE, ACC_NEW_CODE, true, "any clerk replaces a lost code at the counter"},
+    {&OFFICER, &CASE, ACC_NEW_CODE, true, "so does the unit"},
+    {&CIVIL_OFFICER, &CASE, ACC_NEW_CODE, false, "not another unit"},
+    {&HOTLINE, &CASE, ACC_NEW_CODE, false, "a voice on the phone proves nothing"},
+    {&ADMIN, &CASE, ACC_NEW_CODE, false, "administrators keep the system"},
+    {&COUNTER, &PET, ACC_NEW_CODE, true, "a clerk, for a petition"},
+    {&COUNTER, &CONF, ACC_NEW_CODE, false, "not for a confidential one"},
+    {&OFFICER, &CONF, ACC_NEW_CODE, true, "its officer does"},
+    {&CIVIL_OFFICER, &CO_PET, ACC_CO_ANSWER, true, "a co-unit's officer records its part"},
+    {&CIVIL_HEAD, &CO_PET, ACC_VIEW_CONTENT, true, "and its head reads it, confidential or not"},
+    {&CIVIL_OFFICER, &CO_CLOSED, ACC_CO_ANSWER, false, "not once it is closed"},
+    {&OFFICER, &CO_PET, ACC_CO_ANSWER, false, "the lead does not answer itself a part"},
+    {&CIVIL_OFFICER, &CO_PET, ACC_HANDLE, false, "only the lead closes it"},
+    {&CIVIL_OFFICER, &CONF, ACC_VIEW_CONTENT, false, "a unit not asked sees nothing"},
+    {&COUNTER, &CO_PET, ACC_CO_ANSWER, false, "the counter is no unit"},
 
     /* villages (里): their own officers (里幹事) and administrators edit; a village officer does nothing else */
     {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_EDIT, true, "a village officer edits their own village"},

@@ -159,11 +159,47 @@ static void test_sms_url(void **state)
 	arena_free(a);
 }
 
+/* The link that replaces a lost code: by e-mail only, naming the number, the link and the expiry. */
+static void test_code_link(void **state)
+{
+	(void)state;
+	char m[CMSG_MOBILE_SIZE];
+	assert_int_equal(cmsg_channel_for("a@example.org", NULL, CMSG_CODE_LINK, m), CMSG_EMAIL);
+	assert_int_equal(cmsg_channel_for(NULL, "0912345678", CMSG_CODE_LINK, m), CMSG_NONE);
+	assert_string_equal(cmsg_kind_name(CMSG_CODE_LINK), "code_link");
+	struct arena *a = arena_new();
+	struct cmsg_in in = base;
+	in.code = NULL;
+	in.link_token = "0123abcd";
+	struct cmsg msg;
+	cmsg_compose(a, CMSG_CODE_LINK, CMSG_EMAIL, &in, &msg);
+	assert_non_null(strstr(msg.subject, "P1150302-0001"));
+	assert_non_null(strstr(msg.body, "https://example.org/status/code?link=0123abcd"));
+	assert_non_null(strstr(msg.body, "115年3月10日"));
+	in.lang = LANG_EN;
+	cmsg_compose(a, CMSG_CODE_LINK, CMSG_EMAIL, &in, &msg);
+	assert_non_null(strstr(msg.subject, "new query code"));
+	assert_non_null(strstr(msg.body, "works once"));
+	arena_free(a);
+}
+
+static void test_email_matches(void **state)
+{
+	(void)state;
+	assert_true(cmsg_email_matches("Lin@Example.org", " lin@example.ORG "));
+	assert_false(cmsg_email_matches("lin@example.org", "lin@example.org.tw"));
+	assert_false(cmsg_email_matches("lin@example.org", "lim@example.org"));
+	assert_false(cmsg_email_matches("", ""));
+	assert_false(cmsg_email_matches(NULL, "a@b"));
+	assert_false(cmsg_email_matches("a@b", NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_channel),         cmocka_unit_test(test_receipt), cmocka_unit_test(test_correction),
-	    cmocka_unit_test(test_reply_and_state), cmocka_unit_test(test_sms_url),
+	    cmocka_unit_test(test_reply_and_state), cmocka_unit_test(test_sms_url), cmocka_unit_test(test_code_link),
+	    cmocka_unit_test(test_email_matches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,9 @@ static void test_petition_complete(void **state)
 	good_petition(val, err);
 	assert_int_equal(pet_intake_check(PFORM_WEB, false, val, err), 0);
 	assert_string_equal(pet_form_channel(PFORM_WEB, "counter"), "web");
+	assert_string_equal(pet_form_channel(PFORM_WEB, NULL), "web");
+	assert_string_equal(pet_form_channel(PFORM_WEB, "chief"), "chief"); /* 區長信箱 on the public site */
+	assert_string_equal(pet_form_channel(PFORM_WEB, "mailbox"), "mailbox");
 	assert_string_equal(pet_form_channel(PFORM_HOTLINE, NULL), "hotline");
 	assert_string_equal(pet_form_channel(PFORM_STAFF, "mayor"), "mayor");
 }
@@ -79,11 +82,13 @@ static void test_petition_subject_and_channel(void **state)
 	/* the 1999 form makes a subject from the body; the others ask for one */
 	good_petition(val, err);
 	val[PF_SUBJECT] = NULL;
+	val[PF_READ_BACK] = "1"; /* a call is read back (§169) */
 	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 0);
 	assert_int_equal(pet_intake_check(PFORM_WEB, false, val, err), 1);
 	assert_string_equal(err[PF_SUBJECT], "err_required");
 	good_petition(val, err);
 	val[PF_SUBJECT] = val[PF_BODY] = NULL;
+	val[PF_READ_BACK] = "1";
 	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 2);
 	/* staff may not file under the citizen's channel, nor an unknown one */
 	static const char *const refused[] = {"web", "carrier-pigeon", NULL};
@@ -102,12 +107,27 @@ static void test_petition_subject_and_channel(void **state)
 	val[PF_CHANNEL] = "counter";
 	val[PF_READ_BACK] = "1";
 	assert_int_equal(pet_intake_check(PFORM_STAFF, false, val, err), 0);
+	/* and on the 1999 line */
+	good_petition(val, err);
+	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 1);
+	assert_string_equal(err[PF_READ_BACK], "err_pet_read_back");
+	good_petition(val, err);
+	val[PF_READ_BACK] = "1";
+	assert_int_equal(pet_intake_check(PFORM_HOTLINE, false, val, err), 0);
+	/* a letter is not read back */
+	good_petition(val, err);
+	val[PF_CHANNEL] = "letter";
+	assert_int_equal(pet_intake_check(PFORM_STAFF, false, val, err), 0);
 }
 
 static void test_close_and_outcomes(void **state)
 {
 	(void)state;
 	assert_null(pet_close_check(PS_ASSIGNED, PS_REPLIED));
+	/* 會辦: the reply waits for every co-unit's part; the lead may still transfer */
+	assert_string_equal(pet_co_close_check(PS_REPLIED, 1), "err_pet_co_waiting");
+	assert_null(pet_co_close_check(PS_REPLIED, 0));
+	assert_null(pet_co_close_check(PS_TRANSFERRED, 2));
 	assert_string_equal(pet_close_check(PS_REPLIED, PS_TRANSFERRED), "err_pet_outcome");
 	assert_string_equal(pet_close_check(PS_ASSIGNED, PS_ROUTED), "err_pet_outcome");
 	int32_t today = cal_ymd_to_day(2026, 3, 3);

@@ -257,6 +257,27 @@ static void test_channels_and_grounds(void **state)
 	assert_string_equal(pet_ground_name(PG_S173_3), "s173_3");
 }
 
+/* The public site's channels: the general form and the two named mailboxes, which go to the secretariat. */
+static void test_public_channels(void **state)
+{
+	(void)state;
+	assert_true(pet_channel_public(PC_WEB));
+	assert_true(pet_channel_public(PC_CHIEF));
+	assert_true(pet_channel_public(PC_MAILBOX));
+	assert_false(pet_channel_public(PC_MAYOR)); /* forwarded by the city, never typed here */
+	assert_false(pet_channel_public(PC_COUNTER));
+	assert_false(pet_channel_public(PC__MAX));
+	assert_string_equal(pet_channel_route_default(PC_CHIEF), "secretariat");
+	assert_string_equal(pet_channel_route_default(PC_MAILBOX), "secretariat");
+	assert_null(pet_channel_route_default(PC_WEB));
+	assert_null(pet_channel_route_default(PC_HOTLINE));
+	/* oral petitions are read back (§169): the counter and the 1999 line */
+	assert_true(pet_channel_read_back(PC_COUNTER));
+	assert_true(pet_channel_read_back(PC_HOTLINE));
+	assert_false(pet_channel_read_back(PC_LETTER));
+	assert_false(pet_channel_read_back(PC_WEB));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +291,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_near_until_agrees, setup, teardown),
 	    cmocka_unit_test(test_states_and_moves),
 	    cmocka_unit_test(test_channels_and_grounds),
+	    cmocka_unit_test(test_public_channels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
