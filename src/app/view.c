@@ -185,6 +185,11 @@ struct tobj *view_new(struct req *rq, const char *title)
 	tobj_str(v, "alt_href", en ? here : arena_printf(rq->arena, "/en%s", strcmp(here, "/") == 0 ? "" : here));
 	if (en && strcmp(here, "/") == 0)
 		tobj_str(v, "alt_href", "/");
+	const char *pub = req_settings(rq)[SET_PUBLIC_URL]; /* no canonical address while it is unset */
+	if (pub && *pub)
+		tobj_str(
+		    v, "canonical",
+		    arena_printf(rq->arena, "%s%s%s", pub, en ? "/en" : "", en && strcmp(here, "/") == 0 ? "" : here));
 	tobj_bool(v, "demo", app_is_demo());
 	view_office(rq, v);
 	app_view_session(rq, v);

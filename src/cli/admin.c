@@ -32,8 +32,9 @@ static const char admin_usage[] =
     "\n"
     "  init [--demo]              create or migrate the database; --demo loads the demo data\n"
     "  import-faq FILE.json       load FAQ entries (idempotent by id)\n"
-    "  catalog export             write the office's content (units, villages, categories, forms'\n"
-    "                             metadata, services and their sheets, news, FAQ) as JSON on stdout\n"
+    "  catalog export             write the office's content (settings but the secrets, units,\n"
+    "                             villages and their posts, categories, forms' metadata, services\n"
+    "                             and their sheets, news, FAQ) as JSON on stdout\n"
     "  catalog import FILE.json   check the whole document, then load it in one transaction;\n"
     "                             docs/catalog-format.md\n"
     "  set KEY VALUE              change one of the office's settings (\"\" unsets it); get lists the keys\n"
@@ -321,9 +322,8 @@ static int load_demo(struct store *st, const char *root)
 	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
 	if (catalog_import(st, path) != 0)
 		return 1;
-	/* what the catalog document does not hold yet: the office's settings, services' extensions, the Open311
-	 * services, the events */
-	static const char *const scripts[] = {"settings", "services", "open311", "events"};
+	/* what the catalog document does not hold: services' extensions, the Open311 services, the events */
+	static const char *const scripts[] = {"services", "open311", "events"};
 	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
 		snprintf(path, sizeof path, "%s/sql/demo/%s.sql", root, scripts[i]);
 		if (file_read(path, &sql, &len) != ERR_OK) {
@@ -623,6 +623,8 @@ static int cmd_catalog(const struct cli_opts *o)
 		                "       bianmin admin catalog import --db FILE FILE.json\n");
 		return 2;
 	}
+	if (imp && cli_load_strings(o) != 0) /* the settings' checks speak English */
+		return 1;
 	struct store *st = open_db(o);
 	if (!st)
 		return 1;

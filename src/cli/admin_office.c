@@ -30,8 +30,7 @@ static struct store *open_store(const struct cli_opts *o)
 	return st;
 }
 
-/* Loads the UI strings (the checks' messages, the test e-mail's text); 0, or 1 with a message. */
-static int load_strings(const struct cli_opts *o)
+int cli_load_strings(const struct cli_opts *o)
 {
 	const char *root = app_find_root(o->root);
 	char path[1024], err[512];
@@ -82,7 +81,7 @@ int cli_admin_set(const struct cli_opts *o)
 	char norm[SETTING_MAX_CHARS * 4 + 1];
 	const char *why = settings_check(k, o->args[2], norm, sizeof norm);
 	if (why) {
-		if (load_strings(o) == 0)
+		if (cli_load_strings(o) == 0)
 			fprintf(stderr, "bianmin: %s: %s\n", o->args[1], i18n(LANG_EN, why));
 		return 1;
 	}
@@ -259,7 +258,7 @@ int cli_admin_mail_test(const struct cli_opts *o)
 		                "smtp_password) and says what the server answered.\n");
 		return 2;
 	}
-	if (load_strings(o) != 0)
+	if (cli_load_strings(o) != 0)
 		return 1;
 	struct store *st = open_store(o);
 	if (!st)

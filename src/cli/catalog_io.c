@@ -65,10 +65,11 @@ int catalog_import(struct store *st, const char *path)
 		if (store_finish(st) != ERR_OK) {
 			fprintf(stderr, "bianmin: %s: %s; nothing imported\n", path, err[0] ? err : store_errmsg(st));
 		} else {
-			printf(
-			    "imported %s: %zu units, %zu villages, %zu categories, %zu forms, %zu services, %zu news, "
-			    "%zu FAQ entries\n",
-			    path, d.nunits, d.nvillages, d.ncategories, d.nforms, d.nservices, d.nnews, d.nfaq);
+			printf("imported %s: %zu settings, %zu units, %zu villages, %zu village posts, %zu categories, "
+			       "%zu forms, "
+			       "%zu services, %zu news, %zu FAQ entries\n",
+			       path, d.nsettings, d.nunits, d.nvillages, d.nvillage_posts, d.ncategories, d.nforms,
+			       d.nservices, d.nnews, d.nfaq);
 			rc = 0;
 		}
 	}

@@ -49,6 +49,8 @@ int cli_parse(int argc, char **argv, struct cli_opts *o);
 
 struct store;
 /* admin_office.c: the office's settings and units from the command line (issue #11). */
+/* Loads the UI strings (the checks' messages, the test e-mail's text); 0, or 1 with a message. */
+int cli_load_strings(const struct cli_opts *o);
 int cli_admin_set(const struct cli_opts *o);
 int cli_admin_get(const struct cli_opts *o);
 int cli_admin_unit(const struct cli_opts *o);

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include "domain/settings.h"
+#include "util/i18n.h"
+
 /* Limits (code points), as the editors' forms declare them. */
 enum { L_CODE = 64, L_NAME = 200, L_LINE = 500, L_TEXT = 8000, L_BODY = 20000 };
 
@@ -40,12 +43,49 @@ static json_t *unit_json(const struct cd_unit *u)
 	return o;
 }
 
-static json_t *named_json(const struct cd_named *n)
+static json_t *settings_json(const struct cd_setting *s, size_t n)
 {
 	json_t *o = json_object();
-	set_str(o, "code", n->code);
-	json_object_set_new(o, "name", text_json(n->name));
-	json_object_set_new(o, "sort", json_integer(n->sort));
+	for (size_t i = 0; i < n; i++)
+		set_str(o, s[i].key, s[i].value);
+	return o;
+}
+
+static json_t *village_json(const struct cd_village *v)
+{
+	json_t *o = json_object();
+	set_str(o, "code", v->code);
+	json_object_set_new(o, "name", text_json(v->name));
+	set_str(o, "chief_name", v->chief_name);
+	set_str(o, "chief_phone", v->chief_phone);
+	set_str(o, "officer_name", v->officer_name);
+	set_str(o, "officer_phone", v->officer_phone);
+	json_object_set_new(o, "office", text_json(v->office));
+	json_object_set_new(o, "hours", text_json(v->hours));
+	json_object_set_new(o, "sort", json_integer(v->sort));
+	return o;
+}
+
+static json_t *village_post_json(const struct cd_village_post *p)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(p->id));
+	set_str(o, "village", p->village);
+	json_object_set_new(o, "title", text_json(p->title));
+	json_object_set_new(o, "body", text_json(p->body));
+	set_str(o, "event_on", p->event_on);
+	set_str(o, "created_by", p->created_by);
+	set_str(o, "created_at", p->created_at);
+	return o;
+}
+
+static json_t *category_json(const struct cd_category *c)
+{
+	json_t *o = json_object();
+	set_str(o, "code", c->code);
+	json_object_set_new(o, "name", text_json(c->name));
+	set_str(o, "default_unit", c->default_unit);
+	json_object_set_new(o, "sort", json_integer(c->sort));
 	return o;
 }
 
@@ -143,7 +183,9 @@ static json_t *array_json(const void *base, size_t n, size_t elem, json_t *(*fn)
 		return fn((const type *)p);                                                                            \
 	}
 WRITER(w_unit, struct cd_unit, unit_json)
-WRITER(w_named, struct cd_named, named_json)
+WRITER(w_village, struct cd_village, village_json)
+WRITER(w_village_post, struct cd_village_post, village_post_json)
+WRITER(w_category, struct cd_category, category_json)
 WRITER(w_form, struct cd_form, form_json)
 WRITER(w_service, struct cd_service, catalog_service_json)
 WRITER(w_news, struct cd_news, news_json)
@@ -154,9 +196,13 @@ json_t *catalog_doc_json(const struct catalog_doc *d)
 	json_t *o = json_object();
 	json_object_set_new(o, "format", json_string("bianmin-catalog"));
 	json_object_set_new(o, "version", json_integer(CATALOG_FORMAT_VERSION));
+	json_object_set_new(o, "settings", settings_json(d->settings, d->nsettings));
 	json_object_set_new(o, "units", array_json(d->units, d->nunits, sizeof *d->units, w_unit));
-	json_object_set_new(o, "villages", array_json(d->villages, d->nvillages, sizeof *d->villages, w_named));
-	json_object_set_new(o, "categories", array_json(d->categories, d->ncategories, sizeof *d->categories, w_named));
+	json_object_set_new(o, "villages", array_json(d->villages, d->nvillages, sizeof *d->villages, w_village));
+	json_object_set_new(o, "village_posts",
+	                    array_json(d->village_posts, d->nvillage_posts, sizeof *d->village_posts, w_village_post));
+	json_object_set_new(o, "categories",
+	                    array_json(d->categories, d->ncategories, sizeof *d->categories, w_category));
 	json_object_set_new(o, "forms", array_json(d->forms, d->nforms, sizeof *d->forms, w_form));
 	json_object_set_new(o, "services", array_json(d->services, d->nservices, sizeof *d->services, w_service));
 	json_object_set_new(o, "news", array_json(d->news, d->nnews, sizeof *d->news, w_news));
@@ -166,14 +212,28 @@ json_t *catalog_doc_json(const struct catalog_doc *d)
 
 /* ---- reading ---- */
 
+/* An error at member key of the object being read. */
+static void key_error(struct jread *r, const char *key, const char *msg)
+{
+	size_t m = jread_push_key(r, key);
+	jread_error(r, "%s", msg);
+	jread_pop(r, m);
+}
+
+/* A string that may be left out: absent is "". */
+static const char *opt_str(struct jread *r, const json_t *o, const char *key, enum jr_shape shape, size_t max)
+{
+	const char *v = jread_str(r, o, key, false, shape, max);
+	return v ? v : "";
+}
+
 /* A text whose English is required too (units and villages keep both). */
 static void both(struct jread *r, const json_t *o, const char *key, const char *out[LANG__MAX])
 {
 	jread_text(r, o, key, true, JR_LINE, L_NAME, out);
 	if (out[LANG_ZH] && !out[LANG_EN]) {
 		size_t m = jread_push_key(r, key);
-		jread_push_key(r, "en");
-		jread_error(r, "required");
+		key_error(r, "en", "required");
 		jread_pop(r, m);
 	}
 }
@@ -194,8 +254,7 @@ static void req_text(struct jread *r, const json_t *o, const char *key, enum jr_
 	jread_text(r, o, key, true, shape, max, out);
 	if (out[LANG_ZH] && !*out[LANG_ZH]) {
 		size_t m = jread_push_key(r, key);
-		jread_push_key(r, "zh");
-		jread_error(r, "must not be empty");
+		key_error(r, "zh", "must not be empty");
 		jread_pop(r, m);
 	}
 }
@@ -210,35 +269,90 @@ static void read_unit(struct jread *r, const json_t *o, struct arena *a, void *i
 	both(r, o, "name", u->name);
 	opt_text(r, o, "duties", JR_TEXT, L_TEXT, u->duties);
 	opt_text(r, o, "location", JR_LINE, L_NAME, u->location);
-	u->phone = jread_str(r, o, "phone", false, JR_LINE, 40);
-	if (!u->phone)
-		u->phone = "";
+	u->phone = opt_str(r, o, "phone", JR_LINE, 40);
 	u->email = jread_str(r, o, "email", false, JR_LINE, 100);
 	u->sort = jread_int(r, o, "sort", false, -1000000, 1000000, 0);
 }
 
-static void read_named(struct jread *r, const json_t *o, bool en_required, struct cd_named *n)
+/* The settings object: known keys, none secret, each value as settings_check stores it. */
+static void read_settings(struct jread *r, const json_t *root, struct arena *a, struct catalog_doc *d)
 {
-	static const char *const known[] = {"code", "name", "sort", NULL};
-	jread_known(r, o, known);
-	n->code = jread_str(r, o, "code", true, JR_SLUG, L_CODE);
-	if (en_required)
-		both(r, o, "name", n->name);
-	else
-		req_text(r, o, "name", JR_LINE, L_NAME, n->name);
-	n->sort = jread_int(r, o, "sort", false, -1000000, 1000000, 0);
+	const json_t *o = jread_object(r, root, "settings", false);
+	d->nsettings = json_object_size(o);
+	if (d->nsettings == 0)
+		return;
+	d->settings = arena_zalloc(a, d->nsettings * sizeof *d->settings);
+	size_t m = jread_push_key(r, "settings"), i = 0;
+	const char *key;
+	const json_t *v;
+	json_object_foreach((json_t *)o, key, v)
+	{
+		enum setting k = settings_find(key);
+		const char *value = jread_str(r, o, key, true, JR_LINE, SETTING_MAX_CHARS);
+		struct cd_setting *s = &d->settings[i++];
+		if (k == SET__MAX)
+			key_error(r, key, "unknown setting");
+		else if (settings_secret(k))
+			key_error(r, key, "a secret is never in the document; set it with 'admin set'");
+		else if (value) {
+			size_t sz = strlen(value) + 1;
+			char *norm = arena_alloc(a, sz);
+			const char *why = settings_check(k, value, norm, sz);
+			if (why) {
+				const char *msg = i18n_find(LANG_EN, why);
+				key_error(r, key, msg ? msg : why);
+			}
+			s->key = key;
+			s->value = norm;
+		}
+	}
+	jread_pop(r, m);
 }
 
 static void read_village(struct jread *r, const json_t *o, struct arena *a, void *item)
 {
 	(void)a;
-	read_named(r, o, true, item);
+	static const char *const known[] = {"code",          "name",   "chief_name", "chief_phone", "officer_name",
+	                                    "officer_phone", "office", "hours",      "sort",        NULL};
+	struct cd_village *v = item;
+	jread_known(r, o, known);
+	v->code = jread_str(r, o, "code", true, JR_SLUG, L_CODE);
+	both(r, o, "name", v->name);
+	v->chief_name = opt_str(r, o, "chief_name", JR_LINE, 50);
+	v->chief_phone = opt_str(r, o, "chief_phone", JR_LINE, 40);
+	v->officer_name = opt_str(r, o, "officer_name", JR_LINE, 50);
+	v->officer_phone = opt_str(r, o, "officer_phone", JR_LINE, 40);
+	opt_text(r, o, "office", JR_LINE, L_NAME, v->office);
+	opt_text(r, o, "hours", JR_LINE, L_NAME, v->hours);
+	v->sort = jread_int(r, o, "sort", false, -1000000, 1000000, 0);
+}
+
+static void read_village_post(struct jread *r, const json_t *o, struct arena *a, void *item)
+{
+	(void)a;
+	static const char *const known[] = {"id",       "village",    "title",      "body",
+	                                    "event_on", "created_by", "created_at", NULL};
+	struct cd_village_post *p = item;
+	jread_known(r, o, known);
+	p->id = jread_int(r, o, "id", true, 1, 1LL << 40, 0);
+	p->village = jread_str(r, o, "village", true, JR_SLUG, L_CODE);
+	req_text(r, o, "title", JR_LINE, L_NAME, p->title);
+	req_text(r, o, "body", JR_TEXT, L_BODY, p->body);
+	p->event_on = jread_str(r, o, "event_on", false, JR_DATE, 10);
+	p->created_by = jread_str(r, o, "created_by", true, JR_LINE, L_CODE);
+	p->created_at = jread_str(r, o, "created_at", true, JR_TIME, 20);
 }
 
 static void read_category(struct jread *r, const json_t *o, struct arena *a, void *item)
 {
 	(void)a;
-	read_named(r, o, false, item);
+	static const char *const known[] = {"code", "name", "default_unit", "sort", NULL};
+	struct cd_category *c = item;
+	jread_known(r, o, known);
+	c->code = jread_str(r, o, "code", true, JR_SLUG, L_CODE);
+	req_text(r, o, "name", JR_LINE, L_NAME, c->name);
+	c->default_unit = jread_str(r, o, "default_unit", false, JR_SLUG, L_CODE);
+	c->sort = jread_int(r, o, "sort", false, -1000000, 1000000, 0);
 }
 
 static void read_form(struct jread *r, const json_t *o, struct arena *a, void *item)
@@ -251,18 +365,12 @@ static void read_form(struct jread *r, const json_t *o, struct arena *a, void *i
 	f->unit = jread_str(r, o, "unit", true, JR_SLUG, L_CODE);
 	req_text(r, o, "title", JR_LINE, L_NAME, f->title);
 	f->type = jread_str(r, o, "type", true, JR_SLUG, 8);
-	if (f->type && strcmp(f->type, "pdf") != 0 && strcmp(f->type, "odt") != 0 && strcmp(f->type, "docx") != 0) {
-		size_t m = jread_push_key(r, "type");
-		jread_error(r, "must be pdf, odt or docx");
-		jread_pop(r, m);
-	}
+	if (f->type && strcmp(f->type, "pdf") != 0 && strcmp(f->type, "odt") != 0 && strcmp(f->type, "docx") != 0)
+		key_error(r, "type", "must be pdf, odt or docx");
 	f->size = jread_int(r, o, "size", true, 0, 1LL << 40, 0);
 	f->sha256 = jread_str(r, o, "sha256", true, JR_HEX, 64);
-	if (f->sha256 && strlen(f->sha256) != 64) {
-		size_t m = jread_push_key(r, "sha256");
-		jread_error(r, "must be 64 hexadecimal digits");
-		jread_pop(r, m);
-	}
+	if (f->sha256 && strlen(f->sha256) != 64)
+		key_error(r, "sha256", "must be 64 hexadecimal digits");
 }
 
 /* A form line's static file: a relative path under static/ without "..". */
@@ -270,11 +378,8 @@ static void check_file(struct jread *r, const char *file)
 {
 	if (!file)
 		return;
-	if (file[0] == '/' || strstr(file, "..") || strncmp(file, "forms/", 6) != 0) {
-		size_t m = jread_push_key(r, "file");
-		jread_error(r, "must be a path under static/forms/ without \"..\"");
-		jread_pop(r, m);
-	}
+	if (file[0] == '/' || strstr(file, "..") || strncmp(file, "forms/", 6) != 0)
+		key_error(r, "file", "must be a path under static/forms/ without \"..\"");
 }
 
 /* Reads array key of o: items (kind), steps, or forms (title, file or form). */
@@ -301,11 +406,8 @@ static void read_lines(struct jread *r, const json_t *o, const char *key, struct
 		req_text(r, v, forms ? "title" : "text", JR_LINE, L_LINE, l->text);
 		if (items) {
 			l->kind = jread_str(r, v, "kind", true, JR_SLUG, 8);
-			if (l->kind && strcmp(l->kind, "doc") != 0 && strcmp(l->kind, "cond") != 0) {
-				size_t mk = jread_push_key(r, "kind");
-				jread_error(r, "must be doc or cond");
-				jread_pop(r, mk);
-			}
+			if (l->kind && strcmp(l->kind, "doc") != 0 && strcmp(l->kind, "cond") != 0)
+				key_error(r, "kind", "must be doc or cond");
 		}
 		if (forms) {
 			l->file = jread_str(r, v, "file", false, JR_LINE, 200);
@@ -362,9 +464,7 @@ bool catalog_service_read(const json_t *o, struct jread *r, struct arena *a, str
 	s->correction_days = jread_int(r, o, "correction_days", false, 1, 365, 7);
 	opt_text(r, o, "legal_basis", JR_TEXT, L_TEXT, s->legal_basis);
 	opt_text(r, o, "notes", JR_TEXT, L_TEXT, s->notes);
-	s->contact_ext = jread_str(r, o, "contact_ext", false, JR_LINE, 20);
-	if (!s->contact_ext)
-		s->contact_ext = "";
+	s->contact_ext = opt_str(r, o, "contact_ext", JR_LINE, 20);
 	s->reviewed_on = jread_str(r, o, "reviewed_on", true, JR_DATE, 10);
 	s->updated_at = jread_str(r, o, "updated_at", false, JR_TIME, 20);
 	s->sort = jread_int(r, o, "sort", false, -1000000, 1000000, 0);
@@ -391,21 +491,15 @@ static void read_news(struct jread *r, const json_t *o, struct arena *a, void *i
 	n->status = jread_str(r, o, "status", false, JR_SLUG, 16);
 	if (!n->status)
 		n->status = "published";
-	else if (strcmp(n->status, "draft") != 0 && strcmp(n->status, "published") != 0) {
-		size_t m = jread_push_key(r, "status");
-		jread_error(r, "must be draft or published");
-		jread_pop(r, m);
-	}
+	else if (strcmp(n->status, "draft") != 0 && strcmp(n->status, "published") != 0)
+		key_error(r, "status", "must be draft or published");
 	n->pinned = jread_bool(r, o, "pinned", false);
 	req_text(r, o, "title", JR_LINE, L_NAME, n->title);
 	req_text(r, o, "body", JR_TEXT, L_BODY, n->body);
 	n->published_at = jread_str(r, o, "published_at", true, JR_TIME, 20);
 	n->expires_at = jread_str(r, o, "expires_at", false, JR_TIME, 20);
-	if (n->published_at && n->expires_at && strcmp(n->expires_at, n->published_at) <= 0) {
-		size_t m = jread_push_key(r, "expires_at");
-		jread_error(r, "must be after published_at");
-		jread_pop(r, m);
-	}
+	if (n->published_at && n->expires_at && strcmp(n->expires_at, n->published_at) <= 0)
+		key_error(r, "expires_at", "must be after published_at");
 }
 
 static void read_faq(struct jread *r, const json_t *o, struct arena *a, void *item)
@@ -422,9 +516,7 @@ static void read_faq(struct jread *r, const json_t *o, struct arena *a, void *it
 	req_text(r, o, "answer", JR_TEXT, L_TEXT, f->answer);
 	if (!f->question[LANG_EN] != !f->answer[LANG_EN])
 		jread_error(r, "question and answer: English for both or neither");
-	f->keywords_zh = jread_str(r, o, "keywords_zh", false, JR_LINE, 200);
-	if (!f->keywords_zh)
-		f->keywords_zh = "";
+	f->keywords_zh = opt_str(r, o, "keywords_zh", JR_LINE, 200);
 	f->reviewed_on = jread_str(r, o, "reviewed_on", true, JR_DATE, 10);
 }
 
@@ -471,15 +563,22 @@ static bool in_codes(const struct codes *c, const char *code)
 	return false;
 }
 
+/* Points r at array[i].field; returns the mark to pop back to. */
+static size_t at(struct jread *r, const char *array, size_t i, const char *field)
+{
+	size_t m = jread_push_key(r, array);
+	jread_push_index(r, i);
+	jread_push_key(r, field);
+	return m;
+}
+
 /* An error at array[i].field when code is not in c. */
 static void ref(struct jread *r, const struct codes *c, const char *array, size_t i, const char *field,
                 const char *code, const char *what)
 {
 	if (!code || in_codes(c, code))
 		return;
-	size_t m = jread_push_key(r, array);
-	jread_push_index(r, i);
-	jread_push_key(r, field);
+	size_t m = at(r, array, i, field);
 	jread_error(r, "no %s %s in this document", what, code);
 	jread_pop(r, m);
 }
@@ -491,16 +590,44 @@ static void unique(struct jread *r, const struct codes *c, const char *array, co
 		const char *code = *(const char *const *)((const char *)c->first + i * c->stride);
 		struct codes before = {c->first, i, c->stride};
 		if (code && in_codes(&before, code)) {
-			size_t m = jread_push_key(r, array);
-			jread_push_index(r, i);
-			jread_push_key(r, field);
+			size_t m = at(r, array, i, field);
 			jread_error(r, "%s is given twice", code);
 			jread_pop(r, m);
 		}
 	}
 }
 
+/* An error for every "id" given twice among n records at stride from first. */
+static void unique_ids(struct jread *r, const long long *first, size_t n, size_t stride, const char *array)
+{
+	for (size_t i = 1; first && i < n; i++) {
+		long long id = *(const long long *)((const char *)first + i * stride);
+		for (size_t j = 0; j < i; j++)
+			if (*(const long long *)((const char *)first + j * stride) == id) {
+				size_t m = at(r, array, i, "id");
+				jread_error(r, "%lld is given twice", id);
+				jread_pop(r, m);
+				break;
+			}
+	}
+}
+
 #define CODES(arr, n, member) ((struct codes){(arr) ? &(arr)[0].member : NULL, (n), sizeof *(arr)})
+#define UNIQUE_IDS(r, arr, n, array) unique_ids((r), (arr) ? &(arr)[0].id : NULL, (n), sizeof *(arr), (array))
+
+/* A service's form lines name forms of the document. */
+static void service_form_refs(struct jread *r, const struct codes *forms, size_t i, const struct cd_service *s)
+{
+	for (size_t k = 0; k < s->nforms; k++) {
+		if (!s->forms[k].form || in_codes(forms, s->forms[k].form))
+			continue;
+		size_t m = at(r, "services", i, "forms");
+		jread_push_index(r, k);
+		jread_push_key(r, "form");
+		jread_error(r, "no form %s in this document", s->forms[k].form);
+		jread_pop(r, m);
+	}
+}
 
 static void check_refs(struct jread *r, const struct catalog_doc *d)
 {
@@ -513,32 +640,18 @@ static void check_refs(struct jread *r, const struct catalog_doc *d)
 	unique(r, &forms, "forms", "code");
 	unique(r, &svcs, "services", "code");
 	unique(r, &faqs, "faq", "slug");
-	for (size_t i = 1; i < d->nnews; i++)
-		for (size_t j = 0; j < i; j++)
-			if (d->news[i].id == d->news[j].id) {
-				size_t m = jread_push_key(r, "news");
-				jread_push_index(r, i);
-				jread_push_key(r, "id");
-				jread_error(r, "%lld is given twice", d->news[i].id);
-				jread_pop(r, m);
-			}
+	UNIQUE_IDS(r, d->news, d->nnews, "news");
+	UNIQUE_IDS(r, d->village_posts, d->nvillage_posts, "village_posts");
+	for (size_t i = 0; i < d->nvillage_posts; i++)
+		ref(r, &vills, "village_posts", i, "village", d->village_posts[i].village, "village");
+	for (size_t i = 0; i < d->ncategories; i++)
+		ref(r, &units, "categories", i, "default_unit", d->categories[i].default_unit, "unit");
 	for (size_t i = 0; i < d->nforms; i++)
 		ref(r, &units, "forms", i, "unit", d->forms[i].unit, "unit");
 	for (size_t i = 0; i < d->nservices; i++) {
-		const struct cd_service *s = &d->services[i];
-		ref(r, &units, "services", i, "unit", s->unit, "unit");
-		ref(r, &cats, "services", i, "category", s->category, "category");
-		for (size_t k = 0; k < s->nforms; k++) {
-			if (!s->forms[k].form || in_codes(&forms, s->forms[k].form))
-				continue;
-			size_t m = jread_push_key(r, "services");
-			jread_push_index(r, i);
-			jread_push_key(r, "forms");
-			jread_push_index(r, k);
-			jread_push_key(r, "form");
-			jread_error(r, "no form %s in this document", s->forms[k].form);
-			jread_pop(r, m);
-		}
+		ref(r, &units, "services", i, "unit", d->services[i].unit, "unit");
+		ref(r, &cats, "services", i, "category", d->services[i].category, "category");
+		service_form_refs(r, &forms, i, &d->services[i]);
 	}
 	for (size_t i = 0; i < d->nnews; i++)
 		ref(r, &units, "news", i, "unit", d->news[i].unit, "unit");
@@ -550,8 +663,8 @@ static void check_refs(struct jread *r, const struct catalog_doc *d)
 
 bool catalog_doc_read(const json_t *root, struct jread *r, struct arena *a, struct catalog_doc *out)
 {
-	static const char *const known[] = {"format", "version",  "units", "villages", "categories",
-	                                    "forms",  "services", "news",  "faq",      NULL};
+	static const char *const known[] = {"format",     "version", "settings", "units", "villages", "village_posts",
+	                                    "categories", "forms",   "services", "news",  "faq",      NULL};
 	memset(out, 0, sizeof *out);
 	if (!json_is_object(root)) {
 		jread_error(r, "the document must be a JSON object");
@@ -559,14 +672,13 @@ bool catalog_doc_read(const json_t *root, struct jread *r, struct arena *a, stru
 	}
 	jread_known(r, root, known);
 	const char *format = jread_str(r, root, "format", true, JR_SLUG, 32);
-	if (format && strcmp(format, "bianmin-catalog") != 0) {
-		size_t m = jread_push_key(r, "format");
-		jread_error(r, "must be \"bianmin-catalog\"");
-		jread_pop(r, m);
-	}
+	if (format && strcmp(format, "bianmin-catalog") != 0)
+		key_error(r, "format", "must be \"bianmin-catalog\"");
 	jread_int(r, root, "version", true, CATALOG_FORMAT_VERSION, CATALOG_FORMAT_VERSION, 0);
+	read_settings(r, root, a, out);
 	READ_ARRAY(r, root, "units", a, &out->units, &out->nunits, read_unit);
 	READ_ARRAY(r, root, "villages", a, &out->villages, &out->nvillages, read_village);
+	READ_ARRAY(r, root, "village_posts", a, &out->village_posts, &out->nvillage_posts, read_village_post);
 	READ_ARRAY(r, root, "categories", a, &out->categories, &out->ncategories, read_category);
 	READ_ARRAY(r, root, "forms", a, &out->forms, &out->nforms, read_form);
 	READ_ARRAY(r, root, "services", a, &out->services, &out->nservices, read_service);

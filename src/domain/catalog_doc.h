@@ -2,6 +2,8 @@
  * catalog_doc.h -- the office's content as one document
  * (docs/catalog-format.md): units, villages, categories, forms' metadata,
  * services with their one-time notice sheets, news and FAQ entries.
+ * and the office's settings (never a secret one), village contacts and
+ * posts, category default units.
  * `bianmin admin catalog export|import`, the demo office (sql/demo/) and a
  * service's version history all speak it.  Reading checks everything a
  * database would refuse, and more, before anything is written: types,
@@ -28,9 +30,29 @@ struct cd_unit {
 	long long sort;
 };
 
-struct cd_named { /* villages and categories */
+struct cd_setting { /* a set, non-secret setting (domain/settings.h) */
+	const char *key, *value;
+};
+
+struct cd_village {
+	const char *code;
+	const char *name[LANG__MAX], *office[LANG__MAX], *hours[LANG__MAX];
+	const char *chief_name, *chief_phone, *officer_name, *officer_phone;
+	long long sort;
+};
+
+struct cd_village_post { /* 里政資訊 */
+	long long id;
+	const char *village;
+	const char *title[LANG__MAX], *body[LANG__MAX]; /* Markdown bodies */
+	const char *event_on;                           /* YYYY-MM-DD, or NULL for news */
+	const char *created_by, *created_at;
+};
+
+struct cd_category {
 	const char *code;
 	const char *name[LANG__MAX];
+	const char *default_unit; /* the unit petitions are routed to first, or NULL */
 	long long sort;
 };
 
@@ -77,13 +99,16 @@ struct cd_faq {
 };
 
 struct catalog_doc {
+	struct cd_setting *settings;
 	struct cd_unit *units;
-	struct cd_named *villages, *categories;
+	struct cd_village *villages;
+	struct cd_village_post *village_posts;
+	struct cd_category *categories;
 	struct cd_form *forms;
 	struct cd_service *services;
 	struct cd_news *news;
 	struct cd_faq *faq;
-	size_t nunits, nvillages, ncategories, nforms, nservices, nnews, nfaq;
+	size_t nsettings, nunits, nvillages, nvillage_posts, ncategories, nforms, nservices, nnews, nfaq;
 };
 
 /* The document as JSON (a new reference). */
@@ -94,8 +119,9 @@ json_t *catalog_service_json(const struct cd_service *s);
 /*
  * Reads root into *out (strings borrowed from root, arrays in a).  Returns
  * true when the whole document is acceptable; otherwise false, every
- * refusal in r.  Codes a record names (unit, category, form) must be in
- * the document.
+ * refusal in r.  Codes a record names (unit, category, form, village) must
+ * be in the document; settings are known, not secret, and pass
+ * settings_check (their stored form in a).
  */
 bool catalog_doc_read(const json_t *root, struct jread *r, struct arena *a, struct catalog_doc *out);
 /* One "services" item (a version snapshot), without the references check. */

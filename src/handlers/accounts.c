@@ -232,9 +232,9 @@ static void user_edit_page(struct req *rq, struct resp *rs, int status, const st
                            const struct acct_vals *a, const char *const *errors, const char *pw_error)
 {
 	struct tobj *page = admin_page(rq, "acct_edit_title");
-	tobj_str(page, "intro",
-	         arena_printf(rq->arena, "%s (%s) · %s", u->display_name, u->username,
-	                      T(rq, u->active ? "acct_active" : "acct_disabled")));
+	admin_intro(
+	    rq, page, u->display_name,
+	    arena_printf(rq->arena, "(%s) · %s", u->username, T(rq, u->active ? "acct_active" : "acct_disabled")));
 	acct_form(rq, page, false, url(rq, "/staff/admin/users/%lld", u->id), a, errors);
 	static const struct afield pw = {K_PASSWORD, "acct_new_password", AF_PASSWORD, 200, true, "acct_reset_hint"};
 	struct tobj *f = admin_form(rq, page, "reset", "acct_reset_title",

@@ -8,6 +8,7 @@
 
 #include "app/auth.h"
 #include "app/view.h"
+#include "domain/cjk.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "store/office.h"
@@ -47,6 +48,19 @@ struct tobj *admin_form(struct req *rq, struct tobj *page, const char *id, const
 	return f;
 }
 
+/* Chinese text on an English page: marked lang="zh-Hant" for screen readers. */
+static bool zh_on_en(const struct req *rq, const char *text)
+{
+	return rq->lang != LANG_ZH && text && cjk_has_han(text);
+}
+
+void admin_intro(struct req *rq, struct tobj *page, const char *name, const char *rest)
+{
+	tobj_str(page, "intro_name", name ? name : "");
+	tobj_bool(page, "intro_zh", zh_on_en(rq, name));
+	tobj_str(page, "intro_rest", rest);
+}
+
 struct tobj *admin_field(struct req *rq, struct tobj *page, struct tobj *form, const struct afield *f,
                          const char *value, const char *err_key)
 {
@@ -72,7 +86,9 @@ struct tobj *admin_field(struct req *rq, struct tobj *page, struct tobj *form, c
 	tobj_str(o, "name", key_name(f->key));
 	tobj_str(o, "label", T(rq, f->label_key));
 	tobj_int(o, "max", f->max);
+	tobj_bool(o, "has_max", f->kind != AF_DATE); /* no maxlength on a date */
 	tobj_bool(o, "required", f->required);
+	tobj_bool(o, "zh", f->kind != AF_PASSWORD && zh_on_en(rq, value));
 	if (f->kind == AF_CHECK)
 		tobj_bool(o, "checked", value && *value);
 	else if (f->kind != AF_PASSWORD)
@@ -130,6 +146,7 @@ void admin_cell(struct req *rq, struct tobj *row, const char *text, const char *
 {
 	struct tobj *c = tlist_obj(tobj_get(row, "cells")->u.list);
 	tobj_str(c, "text", text ? text : "");
+	tobj_bool(c, "zh", zh_on_en(rq, text));
 	tobj_str(c, "href", href);
 	if (action) {
 		tobj_str(c, "action", action);

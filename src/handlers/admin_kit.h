@@ -40,6 +40,8 @@ struct afield {
 
 /* A page in templates/admin_page.html; notice_key: a ?done= notice's UI string (NULL: none). */
 struct tobj *admin_page(struct req *rq, const char *title_key);
+/* The line under the title: a record's name (Chinese marked as such on English pages), then rest (may be NULL). */
+void admin_intro(struct req *rq, struct tobj *page, const char *name, const char *rest);
 /* Renders it with status (200, 409, 422) as a staff page (no-store). */
 void admin_render(struct req *rq, struct resp *rs, struct tobj *page, int status);
 /* Shows the UI string for ?done=KEY when KEY is one of the keys given (NULL-terminated). */

@@ -27,7 +27,7 @@
 #include "handlers/views.h"
 #include "store/bookings.h"
 #include "store/calendar.h"
-#include "store/events.h"
+#include "store/citizen_msgs.h"
 #include "store/staff.h"
 
 enum {
@@ -273,13 +273,14 @@ void h_appointment_book(struct req *rq, struct resp *rs)
 	b.length_min = slot.length_min;
 	if (err == ERR_OK)
 		err = store_booking_add(st, &b, &id); /* ERR_CONFLICT: someone holds the slot */
-	if (err == ERR_OK && *b.email) {
+	if (err == ERR_OK) {
 		const char *what = slot_label(rq, b.kind, b.day, b.start_min);
-		err = store_citizen_mail_add(st, 0, id, b.email,
-		                             arena_printf(rq->arena, "%s: %s", T(rq, "bk_confirmed"), what),
-		                             arena_printf(rq->arena, "%s\n%s\n%s: %s\n", T(rq, "bk_confirmed"), what,
-		                                          T(rq, "ev_cancel_code"), code),
-		                             b.at);
+		const struct cmsg m = {
+		    arena_printf(rq->arena, "%s: %s", T(rq, "bk_confirmed"), what),
+		    arena_printf(rq->arena, "%s\n%s\n%s: %s\n", T(rq, "bk_confirmed"), what, T(rq, "ev_cancel_code"),
+		                 code),
+		};
+		err = store_cmsg_queue_mail(st, &(struct cmsg_to){"booking", id, NULL, b.email, NULL}, "booking", &m);
 	}
 	store_fail(st, err);
 	err = store_finish(st);
@@ -405,9 +406,9 @@ void h_staff_appointments(struct req *rq, struct resp *rs)
 	char iso[CAL_ISO_SIZE];
 	cal_format_iso(day, iso);
 	struct offer o;
-	struct citizen_mail_rec *ms;
+	struct cmsg_rec *ms;
 	size_t nm;
-	if (!load_offer(rq, st, day, day, &o) || store_citizen_mail_for_day(st, rq->arena, iso, &ms, &nm) != ERR_OK) {
+	if (!load_offer(rq, st, day, day, &o) || store_cmsgs_of_day(st, rq->arena, iso, &ms, &nm) != ERR_OK) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -449,14 +450,7 @@ void h_staff_appointments(struct req *rq, struct resp *rs)
 		}
 	}
 	tobj_bool(v, "no_slots", total == 0);
-	struct tlist *ml = tobj_list(v, "mails");
-	for (size_t i = 0; i < nm; i++) {
-		struct tobj *m = tlist_obj(ml);
-		tp_person(rq, m, NULL, NULL, ms[i].to, full);
-		view_data(rq, m, "subject", ms[i].subject);
-		tobj_str(m, "at", view_time(rq, ms[i].created_at));
-	}
-	tobj_bool(v, "has_mails", nm > 0);
+	tp_mails(rq, v, ms, nm, full);
 	if (edit)
 		rules_view(rq, st, v);
 	if (full && o.nbooked > 0)

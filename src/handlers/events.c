@@ -24,6 +24,7 @@
 #include "handlers/handlers.h"
 #include "handlers/taking_part.h"
 #include "handlers/views.h"
+#include "store/citizen_msgs.h"
 #include "store/events.h"
 #include "store/staff.h"
 #include "util/ics.h"
@@ -121,8 +122,8 @@ void h_events_ics(struct req *rq, struct resp *rs)
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
-	const char *site = store_setting(st, rq->arena, "public_url");
-	const char *host = site && strstr(site, "://") ? strstr(site, "://") + 3 : "bianmin";
+	const char *site = view_public_url(rq);
+	const char *host = strstr(site, "://") ? strstr(site, "://") + 3 : "bianmin";
 	const char *stamp = ics_time(rq, tp_local_now(rq));
 	struct buf *b = &rs->body;
 	buf_reset(b);
@@ -141,7 +142,7 @@ void h_events_ics(struct req *rq, struct resp *rs)
 		ics_text(b, "SUMMARY", pick(rq, e->title));
 		ics_text(b, "LOCATION", pick(rq, e->place));
 		ics_text(b, "DESCRIPTION", pick(rq, e->body));
-		ics_text(b, "URL", arena_printf(rq->arena, "%s%s", site ? site : "", url(rq, "/events/%lld", e->id)));
+		ics_text(b, "URL", arena_printf(rq->arena, "%s%s", site, url(rq, "/events/%lld", e->id)));
 		if (e->closed)
 			ics_raw(b, "STATUS", "CANCELLED");
 		ics_raw(b, "END", "VEVENT");
@@ -216,18 +217,34 @@ static bool check_signup(struct req *rq, const struct event_rec *e, const char *
 	return ok;
 }
 
-/* What the confirmation mail says; subject and body in the visitor's language. */
+/* A sign-up's messages in the citizens' outbox and the UI string that says each. */
+enum signup_mail { SM_CONFIRMED, SM_WAITING, SM_PROMOTED };
+static const struct {
+	const char *msg, *key;
+} signup_mails[] = {
+    [SM_CONFIRMED] = {"signup", "ev_confirmed"},
+    [SM_WAITING] = {"waitlist", "ev_waiting"},
+    [SM_PROMOTED] = {"promoted", "ev_promoted"},
+};
+
+/*
+ * Queues message k to the sign-up's e-mail address, if any, in the
+ * citizens' outbox (the scheduler sends it); subject and body in the
+ * visitor's language.
+ */
 static enum err queue_mail(struct req *rq, struct store *st, const struct event_rec *e, long long signup_id,
-                           const char *to, const char *state_key, const char *code)
+                           const char *to, enum signup_mail k, const char *code)
 {
-	if (!to || !*to)
-		return ERR_OK;
+	const char *state_key = signup_mails[k].key;
 	const char *title = pick(rq, e->title);
-	const char *subject = arena_printf(rq->arena, "%s: %s", T(rq, state_key), title);
-	const char *body = arena_printf(rq->arena, "%s\n%s: %s\n%s: %s\n%s%s%s\n", T(rq, state_key), title,
-	                                tp_local_label(rq, e->starts_at), T(rq, "ev_place"), pick(rq, e->place),
-	                                code ? T(rq, "ev_cancel_code") : "", code ? ": " : "", code ? code : "");
-	return store_citizen_mail_add(st, signup_id, 0, to, subject, body, clock_now_iso(rq->arena));
+	const struct cmsg m = {
+	    arena_printf(rq->arena, "%s: %s", T(rq, state_key), title),
+	    arena_printf(rq->arena, "%s\n%s: %s\n%s: %s\n%s%s%s\n", T(rq, state_key), title,
+	                 tp_local_label(rq, e->starts_at), T(rq, "ev_place"), pick(rq, e->place),
+	                 code ? T(rq, "ev_cancel_code") : "", code ? ": " : "", code ? code : ""),
+	};
+	return store_cmsg_queue_mail(st, &(struct cmsg_to){"signup", signup_id, NULL, to, NULL}, signup_mails[k].msg,
+	                             &m);
 }
 
 static void to_receipt(struct req *rq, struct resp *rs, const char *once)
@@ -291,8 +308,7 @@ void h_event_signup(struct req *rq, struct resp *rs)
 		err = store_signup_add(st, &sn, &id);
 	}
 	if (err == ERR_OK)
-		err =
-		    queue_mail(rq, st, &e, id, sn.email, admit == ADMIT_CONFIRM ? "ev_confirmed" : "ev_waiting", code);
+		err = queue_mail(rq, st, &e, id, sn.email, admit == ADMIT_CONFIRM ? SM_CONFIRMED : SM_WAITING, code);
 	store_fail(st, err);
 	err = store_finish(st);
 	if (err == ERR_OK) {
@@ -362,7 +378,7 @@ static enum err promote_waiting(struct req *rq, struct store *st, long long even
 	for (size_t i = 0; err == ERR_OK && i < k; i++) {
 		err = store_signup_promote(st, w[i].id, at);
 		if (err == ERR_OK)
-			err = queue_mail(rq, st, &e, w[i].id, w[i].email, "ev_promoted", NULL);
+			err = queue_mail(rq, st, &e, w[i].id, w[i].email, SM_PROMOTED, NULL);
 	}
 	return err;
 }
@@ -551,10 +567,10 @@ void h_staff_event(struct req *rq, struct resp *rs)
 		return;
 	bool list = event_may(rq, &e, ACC_VIEW_IDENTITY), full = event_may(rq, &e, ACC_REVEAL);
 	struct signup_rec *ss = NULL;
-	struct citizen_mail_rec *ms = NULL;
+	struct cmsg_rec *ms = NULL;
 	size_t n = 0, nm = 0;
 	if (list && (store_signups(st, rq->arena, e.id, &ss, &n) != ERR_OK ||
-	             store_citizen_mail_for_event(st, rq->arena, e.id, &ms, &nm) != ERR_OK)) {
+	             store_cmsgs_of_event(st, rq->arena, e.id, &ms, &nm) != ERR_OK)) {
 		page_error(rq, rs, 503, "err_unavailable");
 		return;
 	}
@@ -583,14 +599,7 @@ void h_staff_event(struct req *rq, struct resp *rs)
 		tobj_str(o, "at", view_time(rq, ss[i].created_at));
 	}
 	tobj_bool(v, "no_signups", n == 0);
-	struct tlist *ml = tobj_list(v, "mails");
-	for (size_t i = 0; i < nm; i++) {
-		struct tobj *o = tlist_obj(ml);
-		tp_person(rq, o, NULL, NULL, ms[i].to, full);
-		view_data(rq, o, "subject", ms[i].subject);
-		tobj_str(o, "at", view_time(rq, ms[i].created_at));
-	}
-	tobj_bool(v, "has_mails", nm > 0);
+	tp_mails(rq, v, ms, nm, full);
 	if (full && n > 0)
 		auth_audit(rq, "event_signups_view", arena_printf(rq->arena, "event:%lld", e.id), NULL);
 	rs->no_store = true;

@@ -152,7 +152,7 @@ static void unit_edit_page(struct req *rq, struct resp *rs, int status, const st
                            const char *const *vals, const char *const *errors)
 {
 	struct tobj *page = admin_page(rq, "unit_edit_title");
-	tobj_str(page, "intro", arena_printf(rq->arena, "%s (%s)", pick(rq, u->name), u->code));
+	admin_intro(rq, page, pick(rq, u->name), arena_printf(rq->arena, "(%s)", u->code));
 	tobj_str(page, "public_href", url(rq, "/units#%s", u->code));
 	unit_form(rq, page, false, url(rq, "/staff/admin/units/%s", u->code), vals, errors);
 	admin_render(rq, rs, page, status);
@@ -329,7 +329,7 @@ static void category_edit_page(struct req *rq, struct resp *rs, int status, cons
                                const char *const *errors)
 {
 	struct tobj *page = admin_page(rq, "category_edit_title");
-	tobj_str(page, "intro", arena_printf(rq->arena, "%s (%s)", vals[C_NAME_ZH], vals[C_CODE]));
+	admin_intro(rq, page, vals[C_NAME_ZH], arena_printf(rq->arena, "(%s)", vals[C_CODE]));
 	category_form(rq, page, false, url(rq, "/staff/admin/categories/%s", vals[C_CODE]), vals, errors);
 	admin_render(rq, rs, page, status);
 }

@@ -15,6 +15,7 @@
 #include "store/calendar.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/office.h"
 #include "store/petitions.h"
 
 static void unit_options(struct req *rq, struct store *st, struct tobj *v, const char *selected)
@@ -30,6 +31,19 @@ static void unit_options(struct req *rq, struct store *st, struct tobj *v, const
 		tobj_str(o, "label", pick(rq, units[i].name));
 		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
 	}
+}
+
+/* The unit a petition of category is routed to first: the category's default unit, or NULL. */
+static const char *category_default_unit(struct req *rq, struct store *st, const char *category)
+{
+	struct category_rec *cs;
+	size_t n;
+	if (!category || store_category_list(st, rq->arena, &cs, &n) != ERR_OK)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(cs[i].code, category) == 0)
+			return cs[i].default_unit;
+	return NULL;
 }
 
 /* How it was closed: the reply and the closing note are content, shown only when see. */
@@ -69,7 +83,10 @@ static void actions_view(struct req *rq, struct store *st, struct tobj *v, const
 	          petition_open(p) && petition_is_officer(rq, p) && !p->ext_pending && p->ext_asked >= p->ext_allowed);
 	tobj_int(v, "ext_allowed", p->ext_allowed);
 	if (route) {
-		unit_options(rq, st, v, p->unit);
+		/* not routed yet: the category's default unit is offered first, so the desk does not look it up */
+		const char *dflt = p->unit ? NULL : category_default_unit(rq, st, p->category);
+		tobj_bool(v, "route_default", dflt != NULL);
+		unit_options(rq, st, v, p->unit ? p->unit : dflt);
 		struct named_rec *cats;
 		size_t nc;
 		if (store_categories(st, rq->arena, &cats, &nc) == ERR_OK)

@@ -13,6 +13,7 @@
 #include "domain/ids.h"
 #include "domain/signup.h"
 #include "store/catalog.h"
+#include "store/citizen_msgs.h"
 #include "store/staff.h"
 #include "store/store.h"
 
@@ -71,6 +72,21 @@ void tp_person(struct req *rq, struct tobj *o, const char *name, const char *pho
 	view_data(rq, o, "name", name);
 	tobj_str(o, "phone", phone);
 	tobj_str(o, "email", email);
+}
+
+void tp_mails(struct req *rq, struct tobj *v, const struct cmsg_rec *m, size_t n, bool full)
+{
+	struct tlist *l = tobj_list(v, "mails");
+	for (size_t i = 0; i < n; i++) {
+		struct tobj *o = tlist_obj(l);
+		tp_person(rq, o, NULL, NULL, m[i].to, full);
+		view_data(rq, o, "subject", m[i].subject);
+		tobj_str(o, "at", view_time(rq, m[i].queued_at));
+		tobj_str(o, "state", T(rq, arena_printf(rq->arena, "cmsg_st_%s", m[i].state)));
+		tobj_bool(o, "sent", strcmp(m[i].state, "sent") == 0);
+		tobj_str(o, "sent_at", m[i].sent_at ? view_time(rq, m[i].sent_at) : NULL);
+	}
+	tobj_bool(v, "has_mails", n > 0);
 }
 
 int tp_retention_days(struct store *st, struct req *rq)

@@ -25,6 +25,13 @@ const char *tp_local_now(struct req *rq);
 bool tp_may(const struct req *rq, enum record_kind kind, const char *unit, enum access_action act);
 /* Sets o.name, o.phone, o.email: in full, or masked (王○明, 0912-***-678). */
 void tp_person(struct req *rq, struct tobj *o, const char *name, const char *phone, const char *email, bool full);
+/*
+ * v.mails: the e-mails to citizens of an event's sign-ups or a day's
+ * bookings (when queued, the address, in full or masked, subject, state,
+ * when sent); v.has_mails.
+ */
+struct cmsg_rec;
+void tp_mails(struct req *rq, struct tobj *v, const struct cmsg_rec *m, size_t n, bool full);
 /* The office's retention period for sign-ups and bookings, in days (setting signup_retention_days). */
 int tp_retention_days(struct store *st, struct req *rq);
 /* Unit options for a select (units the user may run things for), the selected one marked. */

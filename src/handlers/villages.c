@@ -227,7 +227,7 @@ static void village_edit_page(struct req *rq, struct resp *rs, int status, const
 	static const char *const done[] = {"saved", "posted", "deleted", NULL};
 	struct tobj *page = admin_page(rq, "village_edit_title");
 	admin_notice(rq, page, done);
-	tobj_str(page, "intro", pick(rq, v->name));
+	admin_intro(rq, page, pick(rq, v->name), NULL);
 	tobj_str(page, "public_href", url(rq, "/villages/%s", v->code));
 	struct village_post *p;
 	size_t n;

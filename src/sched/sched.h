@@ -50,10 +50,10 @@ struct sched_opts {
 
 enum {
 	SCHED_BATCH = 256,
-	SCHED_SCHEMA = 28, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
+	SCHED_SCHEMA = 29, /* the schema version the scheduler needs: test e-mails (014), notice sheets' review (015),
 	                      its last pass (016), sign-ups' and bookings' retention (017, 018), the citizens' outbox
-	                      (020), cases' extension requests (023),
-	                      replacement query-code links (028) */
+	                      (020), cases' extension requests (023), replacement query-code links (028), sign-ups'
+	                      and bookings' e-mails in the outbox, whose retention purge deletes them there (029) */
 };
 
 /*

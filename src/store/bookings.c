@@ -182,7 +182,7 @@ enum err store_booking_cancel(struct store *st, long long id, const char *at)
 
 enum err store_bookings_purge(struct store *st, const char *before, const char *at, int *n)
 {
-	static const char mail[] = "DELETE FROM citizen_mail WHERE booking_id IN "
+	static const char mail[] = "DELETE FROM citizen_outbox WHERE item_kind = 'booking' AND item_id IN "
 	                           "(SELECT id FROM bookings WHERE day < ?1 AND purged_at IS NULL)";
 	static const char people[] = "UPDATE bookings SET name = NULL, phone = NULL, email = NULL, subject = NULL, "
 	                             "purged_at = ?2 WHERE day < ?1 AND purged_at IS NULL";

@@ -58,7 +58,8 @@ enum err store_booking_by_code(struct store *st, struct arena *a, const char *co
 /* booked -> cancelled; ERR_CONFLICT when it was cancelled already. */
 enum err store_booking_cancel(struct store *st, long long id, const char *at);
 
-/* Deletes the personal data (and queued mails) of bookings on days before `before` (YYYY-MM-DD); *n: how many. */
+/* Deletes the personal data (and their messages in the citizens' outbox) of bookings on days before `before`
+ * (YYYY-MM-DD); *n: how many. */
 enum err store_bookings_purge(struct store *st, const char *before, const char *at, int *n);
 
 #endif

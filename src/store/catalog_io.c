@@ -7,6 +7,7 @@
 
 #include "store/catalog_io.h"
 #include "store/internal.h"
+#include "store/settings.h"
 
 static void pair(sqlite3_stmt *s, int i, struct arena *a, const char *out[LANG__MAX])
 {
@@ -34,12 +35,51 @@ static void unit_row(sqlite3_stmt *s, struct arena *a, void *item)
 	u->sort = sqlite3_column_int64(s, 9);
 }
 
-static void named_row(sqlite3_stmt *s, struct arena *a, void *item)
+/* The set settings but the secret ones, in the order of their keys' table. */
+static enum err settings_rows(struct store *st, struct arena *a, struct catalog_doc *d)
 {
-	struct cd_named *n = item;
-	n->code = col_str(s, 0, a);
-	pair(s, 1, a, n->name);
-	n->sort = sqlite3_column_int64(s, 3);
+	const char *vals[SET__MAX];
+	enum err e = store_settings_load(st, a, vals);
+	d->settings = arena_zalloc(a, SET__MAX * sizeof *d->settings);
+	for (int k = 0; e == ERR_OK && k < SET__MAX; k++)
+		if (vals[k] && *vals[k] && !settings_secret((enum setting)k))
+			d->settings[d->nsettings++] = (struct cd_setting){settings_def((enum setting)k)->key, vals[k]};
+	return e;
+}
+
+static void village_row(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct cd_village *v = item;
+	v->code = col_str(s, 0, a);
+	pair(s, 1, a, v->name);
+	v->chief_name = col_str(s, 3, a);
+	v->chief_phone = col_str(s, 4, a);
+	v->officer_name = col_str(s, 5, a);
+	v->officer_phone = col_str(s, 6, a);
+	pair(s, 7, a, v->office);
+	pair(s, 9, a, v->hours);
+	v->sort = sqlite3_column_int64(s, 11);
+}
+
+static void village_post_row(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct cd_village_post *p = item;
+	p->id = sqlite3_column_int64(s, 0);
+	p->village = col_str(s, 1, a);
+	pair(s, 2, a, p->title);
+	pair(s, 4, a, p->body);
+	p->event_on = col_str(s, 6, a);
+	p->created_by = col_str(s, 7, a);
+	p->created_at = col_str(s, 8, a);
+}
+
+static void category_row(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	struct cd_category *c = item;
+	c->code = col_str(s, 0, a);
+	pair(s, 1, a, c->name);
+	c->default_unit = col_str(s, 3, a);
+	c->sort = sqlite3_column_int64(s, 4);
 }
 
 static void form_row(sqlite3_stmt *s, struct arena *a, void *item)
@@ -180,8 +220,13 @@ enum err store_catalog_export(struct store *st, struct arena *a, struct catalog_
 {
 	static const char units[] = "SELECT code, name_zh, name_en, duties_zh, duties_en, location_zh, location_en, "
 	                            "phone, email, sort FROM units ORDER BY sort, code";
-	static const char villages[] = "SELECT code, name_zh, name_en, sort FROM villages ORDER BY sort, code";
-	static const char cats[] = "SELECT code, name_zh, name_en, sort FROM categories ORDER BY sort, code";
+	static const char villages[] = "SELECT code, name_zh, name_en, chief_name, chief_phone, officer_name, "
+	                               "officer_phone, office_zh, office_en, hours_zh, hours_en, sort FROM villages "
+	                               "ORDER BY sort, code";
+	static const char posts[] = "SELECT id, village, title_zh, title_en, body_zh, body_en, event_on, created_by, "
+	                            "created_at FROM village_posts ORDER BY id";
+	static const char cats[] =
+	    "SELECT code, name_zh, name_en, default_unit, sort FROM categories ORDER BY sort, code";
 	static const char forms[] =
 	    "SELECT code, unit, title_zh, title_en, type, size, sha256 FROM forms ORDER BY code";
 	static const char news[] = "SELECT id, unit, status, pinned, title_zh, title_en, body_zh, body_en, "
@@ -189,11 +234,15 @@ enum err store_catalog_export(struct store *st, struct arena *a, struct catalog_
 	static const char faq[] = "SELECT slug, unit, category, question_zh, question_en, answer_zh, answer_en, "
 	                          "keywords_zh, reviewed_on FROM faq ORDER BY slug";
 	memset(d, 0, sizeof *d);
-	enum err e = STMT_LIST(st, stmt_get(st, units), a, &d->units, &d->nunits, unit_row);
+	enum err e = settings_rows(st, a, d);
 	if (e == ERR_OK)
-		e = STMT_LIST(st, stmt_get(st, villages), a, &d->villages, &d->nvillages, named_row);
+		e = STMT_LIST(st, stmt_get(st, units), a, &d->units, &d->nunits, unit_row);
 	if (e == ERR_OK)
-		e = STMT_LIST(st, stmt_get(st, cats), a, &d->categories, &d->ncategories, named_row);
+		e = STMT_LIST(st, stmt_get(st, villages), a, &d->villages, &d->nvillages, village_row);
+	if (e == ERR_OK)
+		e = STMT_LIST(st, stmt_get(st, posts), a, &d->village_posts, &d->nvillage_posts, village_post_row);
+	if (e == ERR_OK)
+		e = STMT_LIST(st, stmt_get(st, cats), a, &d->categories, &d->ncategories, category_row);
 	if (e == ERR_OK)
 		e = STMT_LIST(st, stmt_get(st, forms), a, &d->forms, &d->nforms, form_row);
 	if (e == ERR_OK)
@@ -228,14 +277,66 @@ static enum err put_unit(struct store *st, const struct cd_unit *u)
 	return stmt_done(st, s);
 }
 
-static enum err put_named(struct store *st, const char *sql, const struct cd_named *n)
+static enum err put_village(struct store *st, const struct cd_village *v)
 {
+	static const char sql[] =
+	    "INSERT INTO villages (code, name_zh, name_en, chief_name, chief_phone, officer_name, officer_phone, "
+	    "office_zh, office_en, hours_zh, hours_en, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12) "
+	    "ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, "
+	    "chief_name = excluded.chief_name, chief_phone = excluded.chief_phone, "
+	    "officer_name = excluded.officer_name, officer_phone = excluded.officer_phone, "
+	    "office_zh = excluded.office_zh, office_en = excluded.office_en, hours_zh = excluded.hours_zh, "
+	    "hours_en = excluded.hours_en, sort = excluded.sort";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
-	bind_str(s, 1, n->code);
-	bind_pair(s, 2, n->name);
-	sqlite3_bind_int64(s, 4, n->sort);
+	bind_str(s, 1, v->code);
+	bind_pair(s, 2, v->name);
+	bind_str(s, 4, v->chief_name ? v->chief_name : "");
+	bind_str(s, 5, v->chief_phone ? v->chief_phone : "");
+	bind_str(s, 6, v->officer_name ? v->officer_name : "");
+	bind_str(s, 7, v->officer_phone ? v->officer_phone : "");
+	bind_pair(s, 8, v->office);
+	bind_pair(s, 10, v->hours);
+	sqlite3_bind_int64(s, 12, v->sort);
+	return stmt_done(st, s);
+}
+
+static enum err put_village_post(struct store *st, const struct cd_village_post *p)
+{
+	static const char sql[] =
+	    "INSERT INTO village_posts (id, village, title_zh, title_en, body_zh, body_en, event_on, created_by, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET "
+	    "village = excluded.village, title_zh = excluded.title_zh, title_en = excluded.title_en, "
+	    "body_zh = excluded.body_zh, body_en = excluded.body_en, event_on = excluded.event_on, "
+	    "created_by = excluded.created_by, created_at = excluded.created_at";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, p->id);
+	bind_str(s, 2, p->village);
+	bind_pair(s, 3, p->title);
+	bind_pair(s, 5, p->body);
+	bind_str(s, 7, p->event_on);
+	bind_str(s, 8, p->created_by);
+	bind_str(s, 9, p->created_at);
+	return stmt_done(st, s);
+}
+
+static enum err put_category(struct store *st, const struct cd_category *c)
+{
+	static const char sql[] = "INSERT INTO categories (code, name_zh, name_en, default_unit, sort) "
+	                          "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET "
+	                          "name_zh = excluded.name_zh, name_en = excluded.name_en, "
+	                          "default_unit = excluded.default_unit, sort = excluded.sort";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, c->code);
+	bind_pair(s, 2, c->name);
+	bind_str(s, 4, c->default_unit);
+	sqlite3_bind_int64(s, 5, c->sort);
 	return stmt_done(st, s);
 }
 
@@ -469,32 +570,38 @@ static enum err failed(struct store *st, enum err e, const char *what, const cha
 	return e;
 }
 
+/* A record known by its number, for an error message. */
+static const char *record_id(long long id, char buf[24])
+{
+	snprintf(buf, 24, "%lld", id);
+	return buf;
+}
+
 enum err store_catalog_import(struct store *st, struct arena *a, const struct catalog_doc *d, const char *by,
                               const char *at, char *err, size_t errsz)
 {
-	static const char village[] = "INSERT INTO villages (code, name_zh, name_en, sort) VALUES (?1, ?2, ?3, ?4) "
-	                              "ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, "
-	                              "name_en = excluded.name_en, sort = excluded.sort";
-	static const char cat[] = "INSERT INTO categories (code, name_zh, name_en, sort) VALUES (?1, ?2, ?3, ?4) "
-	                          "ON CONFLICT(code) DO UPDATE SET name_zh = excluded.name_zh, "
-	                          "name_en = excluded.name_en, sort = excluded.sort";
 	enum err e = ERR_OK;
+	char id[24];
+	for (size_t i = 0; e == ERR_OK && i < d->nsettings; i++)
+		e = failed(st, store_setting_put(st, d->settings[i].key, d->settings[i].value), "setting",
+		           d->settings[i].key, err, errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->nunits; i++)
 		e = failed(st, put_unit(st, &d->units[i]), "unit", d->units[i].code, err, errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->nvillages; i++)
-		e = failed(st, put_named(st, village, &d->villages[i]), "village", d->villages[i].code, err, errsz);
+		e = failed(st, put_village(st, &d->villages[i]), "village", d->villages[i].code, err, errsz);
+	for (size_t i = 0; e == ERR_OK && i < d->nvillage_posts; i++)
+		e = failed(st, put_village_post(st, &d->village_posts[i]), "village post",
+		           record_id(d->village_posts[i].id, id), err, errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->ncategories; i++)
-		e = failed(st, put_named(st, cat, &d->categories[i]), "category", d->categories[i].code, err, errsz);
+		e = failed(st, put_category(st, &d->categories[i]), "category", d->categories[i].code, err, errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->nforms; i++)
 		e = failed(st, put_form(st, &d->forms[i], by, at), "form", d->forms[i].code, err, errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->nservices; i++)
 		e = failed(st, store_service_put(st, a, &d->services[i], by, at, "import", NULL), "service",
 		           d->services[i].code, err, errsz);
-	for (size_t i = 0; e == ERR_OK && i < d->nnews; i++) {
-		char id[24];
-		snprintf(id, sizeof id, "%lld", d->news[i].id);
-		e = failed(st, store_news_put(st, &d->news[i], by, NULL), "news", id, err, errsz);
-	}
+	for (size_t i = 0; e == ERR_OK && i < d->nnews; i++)
+		e = failed(st, store_news_put(st, &d->news[i], by, NULL), "news", record_id(d->news[i].id, id), err,
+		           errsz);
 	for (size_t i = 0; e == ERR_OK && i < d->nfaq; i++)
 		e = failed(st, put_faq(st, &d->faq[i], by, at), "FAQ entry", d->faq[i].slug, err, errsz);
 	return e;

@@ -39,8 +39,9 @@ enum err store_cmsg_lang(struct store *st, const char *item_kind, long long item
 	return tx_note(st, e); /* inside the change's transaction: no record, no message, no change */
 }
 
-static enum err add(struct store *st, enum cmsg_kind k, enum cmsg_channel ch, const struct cmsg_to *to,
-                    const char *addr, const struct cmsg *m)
+/* Queues (msg, channel) about to->item to addr, once per (item, msg, ref, channel). */
+static enum err add(struct store *st, const char *msg, const char *channel, const struct cmsg_to *to, const char *addr,
+                    const struct cmsg *m)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO citizen_outbox (item_kind, item_id, msg, ref, channel, to_addr, subject, body, "
@@ -53,9 +54,9 @@ static enum err add(struct store *st, enum cmsg_kind k, enum cmsg_channel ch, co
 	clock_iso(now, at);
 	bind_str(s, 1, to->item_kind);
 	sqlite3_bind_int64(s, 2, to->item_id);
-	bind_str(s, 3, cmsg_kind_name(k));
+	bind_str(s, 3, msg);
 	bind_str(s, 4, to->ref ? to->ref : "");
-	bind_str(s, 5, cmsg_channel_name(ch));
+	bind_str(s, 5, channel);
 	bind_str(s, 6, addr);
 	bind_str(s, 7, m->subject ? m->subject : "");
 	bind_str(s, 8, m->body);
@@ -81,7 +82,14 @@ enum err store_cmsg_queue(struct store *st, struct arena *a, enum cmsg_kind k, c
 	                              in->lang == LANG_EN ? "/en" : "");
 	struct cmsg m;
 	cmsg_compose(a, k, ch, in, &m);
-	return add(st, k, ch, to, ch == CMSG_SMS ? mobile : to->email, &m);
+	return add(st, cmsg_kind_name(k), cmsg_channel_name(ch), to, ch == CMSG_SMS ? mobile : to->email, &m);
+}
+
+enum err store_cmsg_queue_mail(struct store *st, const struct cmsg_to *to, const char *msg, const struct cmsg *m)
+{
+	if (!to->email || !*to->email)
+		return ERR_OK;
+	return add(st, msg, cmsg_channel_name(CMSG_EMAIL), to, to->email, m);
 }
 
 static void read_cmsg(sqlite3_stmt *s, struct arena *a, void *item)
@@ -95,19 +103,48 @@ static void read_cmsg(sqlite3_stmt *s, struct arena *a, void *item)
 	r->sent_at = col_str(s, 5, a);
 	r->last_error = col_str(s, 6, a);
 	r->attempts = sqlite3_column_int(s, 7);
+	r->to = col_str(s, 8, a);
 }
+
+#define CMSG_COLS "o.msg, o.channel, o.subject, o.state, o.queued_at, o.sent_at, o.last_error, o.attempts, o.to_addr "
 
 enum err store_cmsgs_of(struct store *st, struct arena *a, const char *item_kind, long long item_id,
                         struct cmsg_rec **out, size_t *n)
 {
-	static const char sql[] = "SELECT msg, channel, subject, state, queued_at, sent_at, last_error, attempts "
-	                          "FROM citizen_outbox WHERE item_kind = ?1 AND item_id = ?2 ORDER BY id";
+	static const char sql[] =
+	    "SELECT " CMSG_COLS "FROM citizen_outbox o WHERE o.item_kind = ?1 AND o.item_id = ?2 ORDER BY o.id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (s) {
 		bind_str(s, 1, item_kind);
 		sqlite3_bind_int64(s, 2, item_id);
 	}
 	return STMT_LIST(st, s, a, out, n, read_cmsg);
+}
+
+/* The messages of the rows sql selects with ?1 bound to key (text, or an integer when key_text is NULL). */
+static enum err cmsgs_where(struct store *st, struct arena *a, const char *sql, const char *key_text, long long key,
+                            struct cmsg_rec **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (s && key_text)
+		bind_str(s, 1, key_text);
+	else if (s)
+		sqlite3_bind_int64(s, 1, key);
+	return STMT_LIST(st, s, a, out, n, read_cmsg);
+}
+
+enum err store_cmsgs_of_event(struct store *st, struct arena *a, long long event_id, struct cmsg_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT " CMSG_COLS "FROM citizen_outbox o JOIN signups s ON s.id = o.item_id "
+	                          "WHERE o.item_kind = 'signup' AND s.event_id = ?1 ORDER BY o.id";
+	return cmsgs_where(st, a, sql, NULL, event_id, out, n);
+}
+
+enum err store_cmsgs_of_day(struct store *st, struct arena *a, const char *day, struct cmsg_rec **out, size_t *n)
+{
+	static const char sql[] = "SELECT " CMSG_COLS "FROM citizen_outbox o JOIN bookings b ON b.id = o.item_id "
+	                          "WHERE o.item_kind = 'booking' AND b.day = ?1 ORDER BY o.id";
+	return cmsgs_where(st, a, sql, day, 0, out, n);
 }
 
 /* ---- delivery ---- */

@@ -234,65 +234,13 @@ enum err store_signup_attendance(struct store *st, long long event_id, const lon
 	return e;
 }
 
-/* ---- queued mail for citizens ---- */
-
-enum err store_citizen_mail_add(struct store *st, long long signup_id, long long booking_id, const char *to,
-                                const char *subject, const char *body, const char *at)
-{
-	static const char sql[] = "INSERT INTO citizen_mail (signup_id, booking_id, to_addr, subject, body, "
-	                          "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	if (signup_id)
-		sqlite3_bind_int64(s, 1, signup_id);
-	if (booking_id)
-		sqlite3_bind_int64(s, 2, booking_id);
-	bind_str(s, 3, to);
-	bind_str(s, 4, subject);
-	bind_str(s, 5, body);
-	bind_str(s, 6, at);
-	return stmt_done(st, s);
-}
-
-static void read_mail(sqlite3_stmt *s, struct arena *a, void *item)
-{
-	struct citizen_mail_rec *m = item;
-	m->to = col_str(s, 0, a);
-	m->subject = col_str(s, 1, a);
-	m->created_at = col_str(s, 2, a);
-}
-
-enum err store_citizen_mail_for_event(struct store *st, struct arena *a, long long event_id,
-                                      struct citizen_mail_rec **out, size_t *n)
-{
-	static const char sql[] = "SELECT m.to_addr, m.subject, m.created_at FROM citizen_mail m "
-	                          "JOIN signups s ON s.id = m.signup_id WHERE s.event_id = ?1 ORDER BY m.id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, event_id);
-	return STMT_LIST(st, s, a, out, n, read_mail);
-}
-
-enum err store_citizen_mail_for_day(struct store *st, struct arena *a, const char *day, struct citizen_mail_rec **out,
-                                    size_t *n)
-{
-	static const char sql[] = "SELECT m.to_addr, m.subject, m.created_at FROM citizen_mail m "
-	                          "JOIN bookings b ON b.id = m.booking_id WHERE b.day = ?1 ORDER BY m.id";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, day);
-	return STMT_LIST(st, s, a, out, n, read_mail);
-}
-
 /* ---- retention ---- */
 
 enum err store_signups_purge(struct store *st, const char *before, const char *at, int *events)
 {
-	static const char mail[] = "DELETE FROM citizen_mail WHERE signup_id IN (SELECT s.id FROM signups s JOIN "
-	                           "events e ON e.id = s.event_id WHERE e.ends_at < ?1 AND e.purged_at IS NULL)";
+	static const char mail[] = "DELETE FROM citizen_outbox WHERE item_kind = 'signup' AND item_id IN (SELECT s.id "
+	                           "FROM signups s JOIN events e ON e.id = s.event_id WHERE e.ends_at < ?1 "
+	                           "AND e.purged_at IS NULL)";
 	static const char people[] =
 	    "UPDATE signups SET name = NULL, phone = NULL, email = NULL, answer = NULL WHERE event_id IN "
 	    "(SELECT id FROM events WHERE ends_at < ?1 AND purged_at IS NULL)";

@@ -1,7 +1,8 @@
 /*
  * events.h -- SQL for events with online sign-up, their sign-ups and
- * waiting list, the e-mails queued for citizens, and the deletion of
- * sign-ups' personal data after the retention period (issue #18).
+ * waiting list, and the deletion of sign-ups' personal data after the
+ * retention period (issue #18).  Their e-mails go through the citizens'
+ * outbox (store/citizen_msgs.h).
  *
  * The decisions (a place or the waiting list, who moves up) are
  * domain/signup.h's; the handlers apply them between store_begin and
@@ -69,24 +70,10 @@ enum err store_signup_promote(struct store *st, long long id, const char *at);
 /* Marks who came: the event's confirmed sign-ups whose ids are listed attended, the others not. */
 enum err store_signup_attendance(struct store *st, long long event_id, const long long *ids, size_t n);
 
-/* ---- e-mails for citizens, queued until citizen delivery exists ---- */
-
-struct citizen_mail_rec {
-	const char *to, *subject, *created_at;
-};
-/* Queues one for a sign-up (signup_id) or a booking (booking_id); the other is 0. */
-enum err store_citizen_mail_add(struct store *st, long long signup_id, long long booking_id, const char *to,
-                                const char *subject, const char *body, const char *at);
-enum err store_citizen_mail_for_event(struct store *st, struct arena *a, long long event_id,
-                                      struct citizen_mail_rec **out, size_t *n);
-/* Queued mails of a day's bookings (YYYY-MM-DD). */
-enum err store_citizen_mail_for_day(struct store *st, struct arena *a, const char *day, struct citizen_mail_rec **out,
-                                    size_t *n);
-
 /*
  * Deletes the personal data of the sign-ups of every event that ended
- * before `before` (office text) and was not purged yet, and their queued
- * mails; marks the events purged at `at`.  *events gets how many.
+ * before `before` (office text) and was not purged yet, and their
+ * messages in the citizens' outbox; marks the events purged at `at`.  *events gets how many.
  */
 enum err store_signups_purge(struct store *st, const char *before, const char *at, int *events);
 

@@ -14,7 +14,10 @@
  *     without a phone (error path), then in full (receipt);
  *   - hotline: hotline1 takes a call on /staff/petitions/1999 (autofocus,
  *     caller lookup, Tab order = visual order, receipt); the time from
- *     loading the form to the receipt is printed, not checked.
+ *     loading the form to the receipt is printed, not checked;
+ *   - unit: admin1 adds a unit (課室) at /staff/admin/units, once with its
+ *     Chinese name left out (error path), then in full (the notice and the
+ *     new row in the table).
  * Each focused element on the way must show a focus indicator.
  *
  * Exports keyboardRuns(browser, base, {check, gotoRetry, only, root, languages})
@@ -508,6 +511,69 @@ async function staffCase(browser, base, L, S, check, gotoRetry) {
 	}
 }
 
+/* admin1 adds a unit at /staff/admin/units: error path (no Chinese name), then in full. */
+async function adminUnit(browser, base, L, S, check, gotoRetry) {
+	const ctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
+	const page = await ctx.newPage();
+	const k = new Keys(page, gotoRetry);
+	const tag = `${L.tag} unit`;
+	const zh = L.lang !== "en";
+	const unit = zh ? { code: "kb-parks-zh", name: "公園課", en: "Parks Section" } : { code: "kb-parks-en", name: "景觀課", en: "Landscape Section" };
+	try {
+		await page.setViewportSize({ width: 1280, height: 900 });
+		const login = await keyboardLogin(k, base, L.prefix, "admin1", "demo-password");
+		check(`${tag}: admin1 signs in with the keyboard`, login);
+		if (login.length)
+			return;
+
+		/* 1. the code typed, the Chinese name left out, Enter: 422, the error tied to the name, focus on it */
+		let problems = [];
+		await k.open(base + L.prefix + "/staff/admin/units");
+		const first = await k.tabUntil((f) => f.id === "unit-code", 200);
+		let resp = null;
+		if (!first)
+			problems.push("Tab never reached the new unit's code field (#unit-code)");
+		else {
+			await k.type(unit.code);
+			resp = await k.go("Enter");
+		}
+		if (resp) {
+			if (resp.status() !== 422)
+				problems.push(`Enter in the code field: HTTP ${resp.status()}, want 422`);
+			await k.at();
+			problems.push(...errorProblems(await page.evaluate(errorStateInPage, "unit-name_zh"), "unit-name_zh", S.get("err_required")[L.lang]));
+			problems.push(...valueProblems(await formValues(page), { "unit-code": unit.code }).map((x) => `kept: ${x}`));
+		}
+		check(`${tag}: Chinese name left out -> 422, error announced, #unit-name_zh aria-invalid and described by its error, focus on it`, problems);
+
+		/* 2. focus is on the name: type it, Tab to the English name, Enter -> the list with the new unit */
+		problems = [];
+		let order = [];
+		if (resp) {
+			order = await k.steps([["unit-name_zh", typeIn(unit.name)], ["unit-name_en", typeIn(unit.en)]], problems);
+			resp = problems.length ? null : await k.go("Enter");
+		}
+		if (resp) {
+			const after = await page.evaluate((code) => ({
+				path: location.pathname + location.search,
+				notice: ((document.querySelector('main [role="status"]') || {}).textContent || "").trim(),
+				row: [...document.querySelectorAll("main table td a")].some((a) => a.textContent.trim() === code),
+			}), unit.code);
+			if (resp.status() !== 200 || !after.path.endsWith("/staff/admin/units?done=added"))
+				problems.push(`Enter in the English name: HTTP ${resp.status()} at ${after.path}, want 200 at …/staff/admin/units?done=added`);
+			if (after.notice !== S.get("admin_done_added")[L.lang])
+				problems.push(`notice ${JSON.stringify(after.notice)}, want ${JSON.stringify(S.get("admin_done_added")[L.lang])}`);
+			if (!after.row)
+				problems.push(`the table has no row for ${unit.code}`);
+		} else if (!problems.length)
+			problems.push("not sent: the error path did not finish");
+		check(`${tag}: Tab ${order.join(" → ") || "unit-name_zh → unit-name_en"}, Enter -> added, announced, in the table`, problems);
+		check(`${tag}: every element reached shows a focus indicator`, k.noRing.slice(0, 10));
+	} finally {
+		await ctx.close();
+	}
+}
+
 /* hotline1 takes a 1999 call; returns the milliseconds from loading the form to the receipt. */
 async function hotline(browser, base, L, check, gotoRetry) {
 	const ctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
@@ -589,7 +655,8 @@ async function hotline(browser, base, L, check, gotoRetry) {
  * Runs every keyboard flow in Chinese and English.  With `only` (BROWSER_ONLY)
  * a flow runs in a language when the regex matches one of its paths there
  * ("/status", "/en/status") or its name ("keyboard zh walk", "keyboard en
- * petition", "keyboard zh status", "keyboard en case", "keyboard zh 1999");
+ * petition", "keyboard zh status", "keyboard en case", "keyboard zh 1999",
+ * "keyboard en unit");
  * the status lookup needs a petition, so it brings the petition run along.
  */
 export async function keyboardRuns(browser, base, { check, gotoRetry, only, root, languages }) {
@@ -611,6 +678,7 @@ export async function keyboardRuns(browser, base, { check, gotoRetry, only, root
 			petition: wants("petition", ["/petitions/new"]),
 			case: wants("case", ["/staff/cases/new", "/staff/login"]),
 			hotline: wants("1999", ["/staff/petitions/1999", "/staff/login"]),
+			unit: wants("unit", ["/staff/admin/units", "/staff/login"]),
 		};
 		run.petition ||= run.status; /* the lookup needs a petition */
 		const guard = async (what, job) => {
@@ -639,6 +707,8 @@ export async function keyboardRuns(browser, base, { check, gotoRetry, only, root
 		}
 		if (run.case)
 			await guard("case", () => staffCase(browser, base, L, S, check, gotoRetry));
+		if (run.unit)
+			await guard("unit", () => adminUnit(browser, base, L, S, check, gotoRetry));
 		if (run.hotline) {
 			const ms = await guard("1999", () => hotline(browser, base, L, check, gotoRetry));
 			if (ms !== null)

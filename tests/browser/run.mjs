@@ -15,8 +15,9 @@
  * Then: every notice sheet and the processing-time table printed to A4 PDF
  * (test-output/pdf/), whose text must hold the page's name and fit on one or
  * two pages; the keyboard-only runs of keyboard.mjs (the skip link to a
- * notice sheet, a petition, a status lookup, a case registered at the counter
- * and a 1999 call, in both languages, every focus visible); and the
+ * notice sheet, a petition, a status lookup, a case registered at the counter,
+ * a 1999 call and a unit added on an admin page, in both languages, every
+ * focus visible); and the
  * strings.tsv checks (strings.mjs).
  *
  * Prints "ok NAME" or "FAIL NAME" with details per check, and last

@@ -264,6 +264,67 @@ def admin(db, *args):
                           timeout=120)
 
 
+def round_trip(doc, tmp, name):
+    """Imports doc into a fresh database; returns (database, its export)."""
+    path, db = os.path.join(tmp, name + ".json"), os.path.join(tmp, name + ".db")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    assert admin(db, "init").returncode == 0
+    imp = admin(db, "catalog", "import", path)
+    assert imp.returncode == 0, imp.stderr
+    exp = admin(db, "catalog", "export")
+    assert exp.returncode == 0, exp.stderr
+    return db, exp.stdout
+
+
+def test_catalog_office_settings_villages_round_trip(client):
+    """The office's settings (never a secret), villages' contacts and posts,
+    and categories' default units travel with the document."""
+    doc = json.loads(admin(client.db, "catalog", "export").stdout)
+    assert "smtp_password" not in doc["settings"] and "sms_key" not in doc["settings"]
+    assert doc["settings"]["office_name_zh"] and doc["categories"][0]["default_unit"] == "social"
+    doc["settings"]["public_url"] = "https://bianmin.example.gov.tw/"
+    doc["villages"][0].update(chief_name="王里長", chief_phone="(07)696-0001", officer_name="李幹事",
+                              officer_phone="(07)696-2019#201", office={"zh": "竹滬里活動中心", "en": "Community centre"},
+                              hours={"zh": "週三 09:00–12:00"})
+    doc["village_posts"] = [{"id": 7, "village": doc["villages"][0]["code"], "title": {"zh": "里民大會"},
+                             "body": {"zh": "本週六上午九點。", "en": "Saturday 9 am."}, "event_on": "2026-12-12",
+                             "created_by": "village1", "created_at": "2026-12-01T02:00:00Z"}]
+    with tempfile.TemporaryDirectory() as tmp:
+        db, first = round_trip(doc, tmp, "one")
+        again = json.loads(first)
+        assert again["settings"]["public_url"] == "https://bianmin.example.gov.tw", "stored as checked"
+        assert again["villages"][0]["chief_name"] == "王里長"
+        assert again["villages"][0]["hours"] == {"zh": "週三 09:00–12:00"}
+        assert again["village_posts"][0]["title"] == {"zh": "里民大會"}
+        assert [c["default_unit"] for c in again["categories"]] == [c["default_unit"] for c in doc["categories"]]
+        # a secret set in the database stays out of its export
+        assert admin(db, "set", "smtp_password", "hunter2-secret").returncode == 0
+        assert "hunter2-secret" not in admin(db, "catalog", "export").stdout
+        _, second = round_trip(again, tmp, "two")
+        assert second == first, "export -> import -> export gives the same document"
+
+        # refusals, all checked before anything is written
+        bad = dict(again, settings=dict(again["settings"], smtp_password="x", public_url="ftp://nowhere",
+                                       colour="red"))
+        dangling = dict(again, village_posts=[dict(again["village_posts"][0], village="atlantis")])
+        dangling["categories"] = [dict(again["categories"][0], default_unit="nowhere")] + again["categories"][1:]
+        before = admin(db, "catalog", "export").stdout
+        for doc, wants in ((bad, ("settings.smtp_password: a secret is never in the document",
+                                  "settings.public_url: ", "settings.colour: unknown setting")),
+                           (dangling, ("categories[0].default_unit: no unit nowhere in this document",
+                                       "village_posts[0].village: no village atlantis in this document"))):
+            path = os.path.join(tmp, "bad.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(doc, f, ensure_ascii=False)
+            r = admin(db, "catalog", "import", path)
+            assert r.returncode == 1 and "nothing imported" in r.stderr
+            for want in wants:
+                assert "%s: %s" % (path, want) in r.stderr, (want, r.stderr)
+            assert "set_err" not in r.stderr, "the reason in words, not a string key"
+        assert admin(db, "catalog", "export").stdout == before, "all or nothing"
+
+
 def test_catalog_round_trip(client):
     exp = admin(client.db, "catalog", "export")
     assert exp.returncode == 0, exp.stderr

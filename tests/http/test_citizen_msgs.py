@@ -175,6 +175,37 @@ def test_citizen_petition_receipt_and_reply_by_email(client):
     assert code not in page.text, "staff never see the query code"
 
 
+def test_citizen_signup_confirmation_by_email(client):
+    """A sign-up's confirmation goes through the outbox and reaches the SMTP
+    server once, however many passes run; the staff page says it was sent."""
+    from test_events import login as events_login, publish, sign_up
+    organiser = client.fresh()
+    events_login(organiser, "officer1")
+    eid = publish(organiser, title="里民健走", capacity=5)
+    addr = "walker.signup@example.org"
+    receipt = sign_up(client.fresh(), eid, name="健走者", email=addr)
+    code = re.search(r'class="big code">([A-Z0-9]{10})<', receipt.text).group(1)
+    queued = client.sql("SELECT m.msg, m.state FROM citizen_outbox m JOIN signups s ON s.id = m.item_id "
+                        "WHERE m.item_kind = 'signup' AND s.event_id = ?", eid)
+    assert queued == [("signup", "pending")], queued
+    smtp = Smtp()
+    try:
+        settings(client.db, smtp.port)
+        for _ in range(3):
+            pass_once(client.db)
+        got = smtp.to(addr)
+        assert len(got) == 1, "the confirmation, once: %s" % [s for s, _ in got]
+        subject, body = got[0]
+        assert ui("ev_confirmed") in subject and "里民健走" in subject, subject
+        assert code in body, "the confirmation carries the cancel code"
+    finally:
+        settings(client.db, None)
+        smtp.close()
+    page = organiser.get("/staff/events/%d" % eid)
+    assert page.status == 200 and ui("cmsg_st_sent") in strip_tags(page.text), "the staff page says it went out"
+    assert client.sql("SELECT count(*) FROM sqlite_master WHERE name = 'citizen_mail'") == [(0,)], "gone (029)"
+
+
 def test_citizen_case_receipt_and_correction_by_email(client):
     addr = "wang.case@example.org"
     counter = client.fresh()

@@ -88,6 +88,7 @@ def test_event_publish_and_sign_up(client):
     # the queued mail shows on the staff page
     staff = client.get("/staff/events/%d" % eid)
     assert ui("tp_mail_title") in staff.text and "mei@example.com" in staff.text, "queued mail not shown in full"
+    assert ui("cmsg_st_pending") in strip_tags(staff.text), "the staff page says it waits for the scheduler"
 
 
 def test_event_sign_up_errors(client):
@@ -152,10 +153,11 @@ def test_event_cancel_moves_the_waiting_list_up(client):
     assert ui("ev_cancel_done") in first.follow(r).text
     rows = client.sql("SELECT name, state FROM signups WHERE event_id = ? ORDER BY id", eid)
     assert rows == [("第一位", "cancelled"), ("第二位", "confirmed"), ("第三位", "waiting")], rows
-    # the one who moved up is told (queued: citizen e-mail delivery is another issue)
-    mails = client.sql("SELECT to_addr, subject FROM citizen_mail m JOIN signups s ON s.id = m.signup_id "
-                       "WHERE s.event_id = ? ORDER BY m.id", eid)
+    # the one who moved up is told (the citizens' outbox, which the scheduler delivers)
+    mails = client.sql("SELECT to_addr, subject, msg FROM citizen_outbox m JOIN signups s ON s.id = m.item_id "
+                       "WHERE m.item_kind = 'signup' AND s.event_id = ? ORDER BY m.id", eid)
     assert mails[-1][0] == "second@example.com" and ui("ev_promoted") in mails[-1][1], mails
+    assert mails[-1][2] == "promoted", mails
     # cancelling twice
     again = first.post("/events/cancel", {"csrf": hidden_input(page, "csrf"), "code": code})
     assert again.status == 404 and ui("ev_err_cancelled") in again.text
@@ -266,8 +268,8 @@ def test_event_retention_deletes_personal_data(client):
     assert p.returncode == 0, "scheduler exit %d: %s" % (p.returncode, err)
     rows = client.sql("SELECT name, phone, email, state FROM signups WHERE event_id = ?", eid)
     assert rows == [(None, None, None, "confirmed")], rows
-    assert client.sql("SELECT count(*) FROM citizen_mail m JOIN signups s ON s.id = m.signup_id WHERE s.event_id = ?",
-                      eid) == [(0,)]
+    assert client.sql("SELECT count(*) FROM citizen_outbox m JOIN signups s ON s.id = m.item_id "
+                      "WHERE m.item_kind = 'signup' AND s.event_id = ?", eid) == [(0,)], "the address goes too"
     assert client.sql("SELECT purged_at IS NOT NULL FROM events WHERE id = ?", eid) == [(1,)]
     page = client.get("/staff/events/%d" % eid)
     assert ui("ev_purged") in page.text

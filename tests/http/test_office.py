@@ -5,6 +5,7 @@ only through the command line and the admin pages serving the office's own
 site.  Permissions per role are rows of tests/data/permissions.tsv
 (test_cases.py); this module tests what the pages do and show."""
 
+import json
 import os
 import re
 import secrets
@@ -78,6 +79,7 @@ def test_public_url_warning_and_links(client):
     staff = a.get("/staff")
     assert ui("public_url_unset_warning") in staff.text, "staff pages warn until public_url is set"
     assert ui("public_url_unset_warning") not in client.fresh().get("/").text, "public pages do not"
+    assert 'rel="canonical"' not in client.fresh().get("/services").text, "no canonical address while unset"
     r = save_settings(client, a, **{"public_url": "https://bianmin.example.gov.tw/"})
     assert r.status == 303, (r.status, strip_tags(r.text)[:300])
     try:
@@ -88,6 +90,15 @@ def test_public_url_warning_and_links(client):
         assert "127.0.0.1:8080" not in feed
         disc = client.fresh().get("/open311/v2/discovery.json").text
         assert "https://bianmin.example.gov.tw/open311/v2" in disc, disc
+        # canonical addresses, and the receipt's QR code and printed link
+        for path, want in (("/services", "https://bianmin.example.gov.tw/services"),
+                           ("/en/services", "https://bianmin.example.gov.tw/en/services"),
+                           ("/", "https://bianmin.example.gov.tw/"), ("/en", "https://bianmin.example.gov.tw/en")):
+            assert '<link rel="canonical" href="%s">' % want in client.fresh().get(path).text, path
+        from test_petitions import submit_web
+        no, _, receipt = submit_web(client.fresh())
+        assert "https://bianmin.example.gov.tw/status?no=%s" % no in receipt.text
+        assert "127.0.0.1:8080" not in receipt.text
         assert audit_count(client, "setting_set", "setting:public_url") >= 1
     finally:
         p = client.admin("set", "public_url", "")
@@ -426,6 +437,34 @@ def test_fresh_office_without_demo(client):
         v = c.fresh()
         login(v, "v1", "village-password")
         assert v.get("/staff/villages/north").status == 200
+
+        # the unit's own content through its editors, the FAQ through the CLI
+        o = c.fresh()
+        login(o, "civ1", "an-officer-password")
+        svc = {"code": "road-dig", "category": "roads", "name_zh": "道路挖掘許可", "fee_zh": "免費",
+               "processing_days": "5", "docs_zh": "申請書", "steps_zh": "送件"}
+        for path, data in (("/staff/services/new", svc), ("/staff/services/road-dig/publish", {"published": "1"}),
+                           ("/staff/news/new", {"title_zh": "新港道路施工公告", "body_zh": "中正路施工。",
+                                                "status": "published"})):
+            r = o.post(path, dict(data, csrf=hidden_input(o.get("/staff/services"), "csrf")))
+            assert r.status == 303, (path, r.status, strip_tags(r.text)[:300])
+        faq = os.path.join(front.tmp, "fresh-faq.json")
+        with open(faq, "w", encoding="utf-8") as f:
+            json.dump([{"id": "road-hole", "unit": "民政課", "category": "道路", "question_zh": "路面坑洞要找誰？",
+                        "answer_zh": "請撥 1999 或到本所陳情。", "reviewed_on": "2026-01-05"}], f, ensure_ascii=False)
+        assert "1" in cli("import-faq", faq)
+        pub = c.fresh()
+        assert "道路挖掘許可" in pub.get("/services").text and pub.get("/services/road-dig").status == 200
+        assert "新港道路施工公告" in pub.get("/news").text and "新港道路施工公告" in pub.get("/news.xml").text
+        assert "路面坑洞要找誰" in pub.get("/faq").text
+        # a petition about roads reaches the routing desk with 民政課 already chosen
+        intake = pub.get("/petitions/new")
+        r = pub.follow(pub.post("/petitions/new", {"csrf": hidden_input(intake, "csrf"), "name": "林先生",
+                                                   "phone": "0933000111", "category": "roads",
+                                                   "subject": "路面坑洞", "body": "中正路有坑洞。"}))
+        no = re.search(r'class="big">(P\d{7}-\d{4})<', r.text).group(1)
+        page = c.get("/staff/petitions/%s" % no)
+        assert re.search(r'<option value="civil" selected>', page.text), "the category's default unit"
     finally:
         front.stop()
         front.cleanup()

@@ -373,6 +373,25 @@ def test_petition_routing_and_assignment(client):
     assert no in unit.text
 
 
+def test_petition_route_preselects_default_unit(client):
+    """The routing desk finds the category's default unit already chosen."""
+    no, _, _ = intake(staff(client, "counter1"), "counter", category="drainage")
+    sec = staff(client, "secretary1")
+    page = sec.get("/staff/petitions/%s" % no)
+    select = re.search(r'<select id="route-unit"[^>]*>(.*?)</select>', page.text, re.S)
+    assert select and 'aria-describedby="route-unit-hint"' in page.text
+    chosen = re.findall(r'<option value="([^"]*)" selected', select.group(1))
+    assert chosen == ["econ"], chosen
+    assert ui("pet_route_default_unit") in strip_tags(page.text)
+    # a petition without a category: nothing chosen for the clerk
+    other, _, _ = intake(staff(client, "counter1"), "counter")
+    page = sec.get("/staff/petitions/%s" % other)
+    select = re.search(r'<select id="route-unit"[^>]*>(.*?)</select>', page.text, re.S)
+    assert select and "selected" not in select.group(1) and "route-unit-hint" not in page.text
+    route(sec, no, "econ")
+    assert row(client, no)["unit"] == "econ"
+
+
 def test_petition_reply_and_satisfaction(client):
     visitor = client.fresh()
     no, code, _ = submit_web(visitor)
