@@ -2,7 +2,7 @@
 # commands the README promises; both install missing Debian packages first.
 
 CC       ?= cc
-PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl
+PKGS     := libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl gdlib
 WERROR   ?= -Werror
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g

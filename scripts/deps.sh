@@ -3,7 +3,7 @@
 # installed: installs them when run as root, otherwise prints the apt-get line.
 set -eu
 set_name=${1:-run}
-run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev libcurl4-openssl-dev"
+run_pkgs="build-essential pkg-config libmicrohttpd-dev libfcgi-dev libsqlite3-dev sqlite3 libcmark-dev libsodium-dev libqrencode-dev libjansson-dev libcurl4-openssl-dev libgd-dev"
 check_pkgs="$run_pkgs libcmocka-dev python3 python3-aiosmtpd python3-icalendar nginx-light clang libclang-rt-14-dev cppcheck clang-tidy valgrind chromium fonts-noto-cjk nodejs npm poppler-utils debhelper dpkg-dev fakeroot lintian mandoc systemd binutils"
 bench_pkgs="$run_pkgs nginx-light wrk python3"
 # make gen-fold: opencc_dict, and OpenCC's dictionaries (in libopencc1.1)

@@ -48,7 +48,7 @@ libs() {
 }
 
 # the main build's libraries (Makefile PKGS)
-PKGS="libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl"
+PKGS="libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl gdlib"
 # shellcheck disable=SC2086
 CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(pkg-config --cflags $PKGS 2>/dev/null)"
 # UBSan findings stop the run like ASan's do

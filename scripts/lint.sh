@@ -6,7 +6,7 @@
 set -u
 cd "$(dirname "$0")/.."
 pass=0 fail=0
-cflags="-std=gnu17 -Isrc $(pkg-config --cflags libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson 2>/dev/null)"
+cflags="-std=gnu17 -Isrc $(pkg-config --cflags libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson gdlib 2>/dev/null)"
 
 # includes that break docs/ARCHITECTURE.md's layer rules, and its include graph kept current
 if python3 scripts/check-layers.py; then

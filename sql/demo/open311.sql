@@ -23,3 +23,7 @@ INSERT INTO open311_attribute_values (attribute_id, key, name_zh, name_en, sort)
 	(3, 'small', '小於 30 公分', 'Under 30 cm', 10),
 	(3, 'large', '30 公分以上', '30 cm or more', 20);
 
+
+-- Field reports (issue #13) go straight to a category's default unit: the
+-- demo's streetlights, roads and drains are 經建課's (as office.json says).
+UPDATE categories SET default_unit = 'econ' WHERE code IN ('streetlights', 'roads', 'drainage');

@@ -18,6 +18,7 @@ enum method { M_GET, M_HEAD, M_POST, M_OTHER };
 enum {
 	REQ_MAX_BODY = 64 * 1024,          /* 413 past this */
 	REQ_MAX_UPLOAD = 11 * 1024 * 1024, /* routes that take a file (R_UPLOAD): a form of 10 MiB and its fields */
+	REQ_MAX_PHOTOS = 16 * 1024 * 1024, /* routes that take photos (R_PHOTOS): 3 of 5 MiB and the form */
 	REQ_MAX_HEADERS = 8 * 1024,        /* 431 past this (all header bytes) */
 	REQ_MAX_URI = 4096,                /* 414 past this */
 	REQ_TIMEOUT_SECONDS = 15,          /* idle read timeout */
@@ -68,6 +69,7 @@ struct resp {
 	struct shared_body *shared; /* the cached page body_static points into: one reference, until resp_free */
 	bool no_store;              /* personal or staff page: Cache-Control: no-store */
 	const char *cache_control;  /* overrides the default when set */
+	bool geolocation;           /* the page may ask for the visitor's position (on a click: petition places) */
 	struct header headers[RESP_MAX_HEADERS];
 	int nheaders;
 };

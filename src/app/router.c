@@ -221,6 +221,19 @@ const struct upload *req_upload(const struct req *rq, enum key k)
 	return NULL;
 }
 
+size_t req_uploads(const struct req *rq, enum key k, const struct upload **out, size_t max)
+{
+	const struct route_match *m = rq->match;
+	size_t n = 0;
+	for (size_t i = 0; m && i < m->nuploads; i++)
+		if (m->uploads[i].len && strcmp(m->uploads[i].name, key_name(k)) == 0) {
+			if (n < max)
+				out[n] = &m->uploads[i];
+			n++;
+		}
+	return n;
+}
+
 const char *req_cap(const struct req *rq, int i)
 {
 	return rq->match && i < rq->match->ncap ? rq->match->cap[i] : "";

@@ -59,7 +59,8 @@ enum {
 	R_NOCSRF = 1 << 3,      /* POST without a session token (citizen lookup forms carry their own) */
 	R_CACHE_QUERY = 1 << 4, /* with R_CACHE: the page takes a query string, part of its cache key (search) */
 	R_UPLOAD = 1 << 5,      /* takes multipart/form-data with files, a body up to REQ_MAX_UPLOAD */
-	R_NODB = 1 << 6, /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
+	R_NODB = 1 << 6,   /* runs without the database; otherwise the dispatcher answers 503 when it cannot open it */
+	R_PHOTOS = 1 << 7, /* with R_UPLOAD: takes photos (domain/photo.h), a body up to REQ_MAX_PHOTOS */
 };
 
 struct route {
@@ -118,6 +119,12 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 const struct fval *req_val(const struct req *rq, enum key k);
 /* The file sent in field k (R_UPLOAD routes), or NULL. */
 const struct upload *req_upload(const struct req *rq, enum key k);
+/*
+ * The non-empty files sent in field k (an empty file input sends a part
+ * with no bytes): up to max of them into out; returns how many were sent,
+ * which may be more than max.
+ */
+size_t req_uploads(const struct req *rq, enum key k, const struct upload **out, size_t max);
 /* Path capture i, or "" */
 const char *req_cap(const struct req *rq, int i);
 

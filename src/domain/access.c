@@ -11,7 +11,7 @@
 static const char *const action_names[ACC__MAX] = {
     "view-summary", "view-subject", "view-content", "view-identity", "find-by-phone",    "reveal",
     "handle",       "route",        "assign",       "ask-extension", "decide-extension", "allow-extension",
-    "edit",         "view-audit",   "new-code",     "co-answer",
+    "edit",         "view-audit",   "new-code",     "co-answer",     "report",
 };
 
 enum access_action access_action_parse(const char *s)
@@ -183,7 +183,9 @@ static bool village_allows(const struct actor *who, const struct record *r, enum
 	case ACC_VIEW_SUMMARY:
 	case ACC_VIEW_SUBJECT:
 	case ACC_VIEW_CONTENT: return true;
-	case ACC_EDIT: return who->role == ROLE_ADMIN || (who->role == ROLE_VILLAGE && keeps_village(who, r->village));
+	case ACC_EDIT:
+	case ACC_REPORT:
+		return who->role == ROLE_ADMIN || (who->role == ROLE_VILLAGE && keeps_village(who, r->village));
 	default: return false;
 	}
 }

@@ -43,7 +43,9 @@
  *   to help visitors at the front desk.
  * - Villages (里): everyone sees a village's page; its village officers
  *   (里幹事) and administrators edit it (contacts, hours, news and
- *   events); a village officer sees and does nothing else.
+ *   events) and file field reports from them (里幹事 隨時查報: a petition
+ *   the office then handles like any other; administrators may file one
+ *   for any village); a village officer sees and does nothing else.
  *
  * The office head is a head of the secretariat (秘書室) or with no unit
  * (區長); the routing desk is the office head and the administrators.
@@ -123,6 +125,7 @@ enum access_action {
 	ACC_VIEW_AUDIT, /* the audit log's entries about this record */
 	ACC_NEW_CODE,   /* cases, petitions: replace a lost query code after checking who asks */
 	ACC_CO_ANSWER,  /* petitions: record a co-handling unit's part (會辦) */
+	ACC_REPORT,     /* villages: file a field report from it (a petition, issue #13) */
 	ACC__MAX
 };
 

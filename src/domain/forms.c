@@ -8,6 +8,7 @@
 
 #include "domain/cal.h"
 #include "domain/ids.h"
+#include "domain/place.h"
 
 const char *const case_channels[CASE_NCHANNELS] = {"counter", "mail", "online", "fax"};
 
@@ -28,17 +29,39 @@ static int count(const char *const err[], int n)
 
 const char *pet_form_channel(enum pet_form form, const char *chosen)
 {
-	if (form == PFORM_WEB)
-		return pet_channel_public(pet_channel_parse(chosen)) ? chosen : "web";
-	return form == PFORM_HOTLINE ? "hotline" : chosen;
+	switch (form) {
+	case PFORM_WEB: return pet_channel_public(pet_channel_parse(chosen)) ? chosen : "web";
+	case PFORM_HOTLINE: return "hotline";
+	case PFORM_FIELD: return "field";
+	case PFORM_STAFF: break;
+	}
+	return chosen;
+}
+
+/* The place's point: both coordinates, each in range, or neither. */
+static void place_check(const char *const val[PF__MAX], const char *err[PF__MAX])
+{
+	struct place_point pt;
+	switch (place_point(val[PF_LAT], val[PF_LON], &pt)) {
+	case PLACE_OK: break;
+	case PLACE_BAD_LAT: refuse(err, PF_LAT, "err_place_lat"); break;
+	case PLACE_BAD_LON: refuse(err, PF_LON, "err_place_lon"); break;
+	case PLACE_NO_LAT: refuse(err, PF_LAT, "err_place_pair"); break;
+	case PLACE_NO_LON: refuse(err, PF_LON, "err_place_pair"); break;
+	}
 }
 
 int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[PF__MAX], const char *err[PF__MAX])
 {
 	enum pet_channel ch = pet_channel_parse(pet_form_channel(form, val[PF_CHANNEL]));
-	if (ch == PC__MAX || (form != PFORM_WEB && ch == PC_WEB))
+	if (ch == PC__MAX || (form != PFORM_WEB && ch == PC_WEB) || (form != PFORM_FIELD && ch == PC_FIELD))
 		refuse(err, PF_CHANNEL, "err_pet_channel");
-	if (!anonymous) {
+	if (form == PFORM_FIELD) {
+		if (!val[PF_CATEGORY])
+			refuse(err, PF_CATEGORY, "err_required");
+		if (!val[PF_VILLAGE])
+			refuse(err, PF_VILLAGE, "err_required");
+	} else if (!anonymous) {
 		if (!val[PF_NAME])
 			refuse(err, PF_NAME, "err_required");
 		if (!val[PF_PHONE] && !val[PF_EMAIL] && !val[PF_ADDRESS])
@@ -50,8 +73,9 @@ int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[P
 	}
 	if (!val[PF_BODY])
 		refuse(err, PF_BODY, "err_required");
-	if (!val[PF_SUBJECT] && !(form == PFORM_HOTLINE && val[PF_BODY]))
+	if (!val[PF_SUBJECT] && !((form == PFORM_HOTLINE || form == PFORM_FIELD) && val[PF_BODY]))
 		refuse(err, PF_SUBJECT, "err_required");
+	place_check(val, err);
 	if (pet_channel_read_back(ch) && !val[PF_READ_BACK])
 		err[PF_READ_BACK] = "err_pet_read_back";
 	return count(err, PF__MAX);

@@ -32,25 +32,34 @@ enum pet_field {
 	PF_CHANNEL,
 	PF_EXT_REF,
 	PF_READ_BACK,
+	PF_PLACE, /* the place's address (the petitioner's own is PF_ADDRESS) */
+	PF_LAT,   /* WGS84, domain/place.h: with PF_LON or not at all */
+	PF_LON,
 	PF_CONTACT, /* no field of its own: "at least one way to reach you" */
 	PF__MAX
 };
 
-/* Which intake form: the citizen's, staff intake (any staff channel), or the 1999 operator's. */
-enum pet_form { PFORM_WEB, PFORM_STAFF, PFORM_HOTLINE };
+/*
+ * Which intake form: the citizen's, staff intake (any staff channel), the
+ * 1999 operator's, or a village officer's field report (on a phone).
+ */
+enum pet_form { PFORM_WEB, PFORM_STAFF, PFORM_HOTLINE, PFORM_FIELD };
 
 /*
  * The channel a form files under: the citizen's chosen public one (a named
- * mailbox) or else web, hotline, or the staff form's chosen one (may be
- * anything).
+ * mailbox) or else web, hotline, field, or the staff form's chosen one (may
+ * be anything).
  */
 const char *pet_form_channel(enum pet_form form, const char *chosen);
 /*
  * The intake rules: a channel the form may use (the citizen's own, web,
  * only on the citizen's form), a name and one way of contact unless
  * anonymous, a plausible phone and e-mail, a body, a subject (the 1999
- * form makes one from the body), and the read-back of an oral petition at
- * the counter (行政程序法 §169).  Returns the number of fields refused.
+ * form and the field report make one from the body), the read-back of an
+ * oral petition at the counter (行政程序法 §169), a place's point in range
+ * (both coordinates or neither).  A field report is filed by the signed-in
+ * village officer: no name or contact, but its category and village.
+ * Returns the number of fields refused.
  */
 int pet_intake_check(enum pet_form form, bool anonymous, const char *const val[PF__MAX], const char *err[PF__MAX]);
 

@@ -20,6 +20,7 @@ static const char *const channel_names[PC__MAX] = {
     "email",      /* PC_EMAIL */
     "fax",        /* PC_FAX */
     "open311",    /* PC_OPEN311 */
+    "field",      /* PC_FIELD */
 };
 
 static const char *const state_names[PS__MAX] = {

@@ -28,6 +28,7 @@ enum pet_channel {
 	PC_EMAIL,
 	PC_FAX,
 	PC_OPEN311, /* a partner's system through the Open311 API (docs/open311.md) */
+	PC_FIELD,   /* a village officer's field report (里幹事 隨時查報) */
 	PC__MAX
 };
 

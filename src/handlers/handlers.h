@@ -146,6 +146,14 @@ void h_petition_staff_form(struct req *rq, struct resp *rs);
 void h_petition_hotline_form(struct req *rq, struct resp *rs);
 void h_petition_staff_create(struct req *rq, struct resp *rs);
 void h_petition_view(struct req *rq, struct resp *rs);
+/* photos.c: a petition's photos and thumbnails, for staff and (where agreed) the public */
+void h_petition_photo(struct req *rq, struct resp *rs);
+void h_petition_thumb(struct req *rq, struct resp *rs);
+void h_public_photo(struct req *rq, struct resp *rs);
+void h_public_thumb(struct req *rq, struct resp *rs);
+/* petition_intake.c: the village officers' field report */
+void h_field_form(struct req *rq, struct resp *rs);
+void h_field_create(struct req *rq, struct resp *rs); /* its receipt: h_petition_staff_receipt */
 void h_petition_reveal(struct req *rq, struct resp *rs);
 void h_petition_letter(struct req *rq, struct resp *rs);
 /* petition_actions.c: 會辦 -- the lead asks another unit; a unit asked records its part */

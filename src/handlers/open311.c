@@ -15,7 +15,6 @@
  * Must not include: sqlite3.h, microhttpd.h, fcgiapp.h.
  */
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,7 @@
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/petition.h"
+#include "domain/place.h"
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
@@ -245,17 +245,6 @@ void h_o311_service(struct req *rq, struct resp *rs)
 
 /* ---- POST requests ---- */
 
-/* A decimal number, all of s, finite. */
-static bool number(const char *s, double *out)
-{
-	char *end = NULL;
-	double d = strtod(s, &end);
-	if (!*s || !end || *end || !isfinite(d))
-		return false;
-	*out = d;
-	return true;
-}
-
 /*
  * A W3C (ISO 8601) date-time with its zone; a fraction of a second is
  * dropped, and a '+' sent unencoded in a query (it arrives as a space) is
@@ -312,7 +301,7 @@ static const char *check_value(const struct o311_attr *t, const char *v)
 		return "err_control_chars";
 	if (strcmp(t->datatype, "number") == 0) {
 		double d;
-		return number(v, &d) ? NULL : "err_not_number";
+		return place_decimal(v, &d) ? NULL : "err_not_number";
 	}
 	if (strcmp(t->datatype, "datetime") == 0)
 		return parse_when(v, false) < 0 ? "o311_err_datetime" : NULL;
@@ -383,22 +372,17 @@ static json_t *read_attributes(struct req *rq, struct resp *rs, const struct o31
 /* The place: lat and long together, or an address; false after answering 400. */
 static bool read_place(struct req *rq, struct resp *rs, struct o311_extra *x)
 {
-	const struct fval *lat = req_val(rq, K_LAT), *lon = req_val(rq, K_LONG);
-	if (lat->present != lon->present) {
-		bad(rq, rs, lat->present ? "long" : "lat", "o311_err_point");
-		return false;
+	struct place_point pt;
+	switch (place_point(req_val(rq, K_LAT)->s, req_val(rq, K_LONG)->s, &pt)) {
+	case PLACE_OK: break;
+	case PLACE_NO_LAT: bad(rq, rs, "lat", "o311_err_point"); return false;
+	case PLACE_NO_LON: bad(rq, rs, "long", "o311_err_point"); return false;
+	case PLACE_BAD_LAT: bad(rq, rs, "lat", "o311_err_lat"); return false;
+	case PLACE_BAD_LON: bad(rq, rs, "long", "o311_err_long"); return false;
 	}
-	if (lat->present) {
-		if (!number(lat->s, &x->lat) || x->lat < -90 || x->lat > 90) {
-			bad(rq, rs, "lat", "o311_err_lat");
-			return false;
-		}
-		if (!number(lon->s, &x->lon) || x->lon < -180 || x->lon > 180) {
-			bad(rq, rs, "long", "o311_err_long");
-			return false;
-		}
-		x->has_point = true;
-	}
+	x->has_point = pt.set;
+	x->lat = pt.lat;
+	x->lon = pt.lon;
 	x->place = req_val(rq, K_ADDRESS_STRING)->present ? req_val(rq, K_ADDRESS_STRING)->s : NULL;
 	x->address_id = req_val(rq, K_ADDRESS_ID)->present ? req_val(rq, K_ADDRESS_ID)->s : NULL;
 	if (!x->has_point && !x->place && !x->address_id) {
@@ -593,7 +577,11 @@ static json_t *request_json(struct req *rq, const struct o311_request *r)
 	    r->place ? r->place : "", "address_id", r->address_id ? r->address_id : "", "zipcode", "");
 	json_object_set_new(o, "lat", r->has_point ? json_real(r->lat) : json_null());
 	json_object_set_new(o, "long", r->has_point ? json_real(r->lon) : json_null());
-	json_object_set_new(o, "media_url", json_string(r->media_url ? r->media_url : ""));
+	/* the partner's own URL as sent (never fetched), else our public photo */
+	const char *media = r->media_url ? r->media_url
+	                    : r->photo ? arena_printf(rq->arena, "%s/petitions/%s/photos/1", view_public_url(rq), r->no)
+	                               : "";
+	json_object_set_new(o, "media_url", json_string(media));
 	return o;
 }
 

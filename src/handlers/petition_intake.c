@@ -2,24 +2,30 @@
  * petition_intake.c -- petitions (陳情) coming in: the citizen's form,
  * staff intake for the other channels (the counter with its read-back,
  * the fast 1999 form with the caller's history, mailboxes, letters...),
- * and the receipt page each form is sent to.
+ * the village officers' field report from a phone (issue #13), and the
+ * receipt page each form is sent to.  Every form takes the place the
+ * petition is about, the consent to publish, and up to three photos.
  */
 #include <string.h>
 
 #include "app/auth.h"
 #include "app/view.h"
+#include "domain/access.h"
 #include "domain/cal.h"
 #include "domain/clock.h"
 #include "domain/forms.h"
 #include "domain/ids.h"
 #include "domain/petition.h"
+#include "domain/place.h"
 #include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
+#include "handlers/photos.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/cases.h"
 #include "store/catalog.h"
 #include "store/deadlines.h"
+#include "store/office.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 
@@ -28,20 +34,33 @@ enum { WEB_WINDOW = 10 * 60, WEB_MAX = 5, DEFAULT_DAYS = 10 };
 
 /* The form's fields, by domain/forms.h's pet_field (K_CONTACT only names its error). */
 static const enum key form_fields[PF__MAX] = {
-    K_NAME,    K_PHONE, K_EMAIL,   K_ADDRESS, K_VILLAGE,   K_CATEGORY,
-    K_SUBJECT, K_BODY,  K_CHANNEL, K_EXT_REF, K_READ_BACK, K_CONTACT,
+    K_NAME,    K_PHONE,   K_EMAIL,     K_ADDRESS, K_VILLAGE, K_CATEGORY, K_SUBJECT, K_BODY,
+    K_CHANNEL, K_EXT_REF, K_READ_BACK, K_PLACE,   K_LAT,     K_LONG,     K_CONTACT,
 };
 
 /* Staff channels offered on the general intake form (web is the citizen's own). */
 static const enum pet_channel staff_channels[] = {PC_COUNTER,    PC_HOTLINE, PC_MAYOR, PC_CHIEF, PC_MAILBOX,
                                                   PC_SUGGESTION, PC_LETTER,  PC_EMAIL, PC_FAX};
 
-static void village_category_options(struct req *rq, struct store *st, struct tobj *v)
+/* May the signed-in user file a field report from this village? */
+static bool reports_from(const struct actor *who, const char *village)
+{
+	const struct record r = {.kind = REC_VILLAGE, .village = village};
+	return access_allows(who, &r, ACC_REPORT);
+}
+
+static void village_category_options(struct req *rq, struct store *st, struct tobj *v, enum pet_form kind)
 {
 	struct named_rec *items;
 	size_t n;
-	if (store_villages(st, rq->arena, &items, &n) == ERR_OK)
-		view_named_options(rq, v, "villages", items, n, req_val(rq, K_VILLAGE)->s);
+	if (store_villages(st, rq->arena, &items, &n) == ERR_OK) {
+		struct actor who = kind == PFORM_FIELD ? village_actor(rq) : (struct actor){0};
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (kind != PFORM_FIELD || reports_from(&who, items[i].code))
+				items[k++] = items[i];
+		view_named_options(rq, v, "villages", items, k, req_val(rq, K_VILLAGE)->s);
+	}
 	if (store_categories(st, rq->arena, &items, &n) == ERR_OK)
 		view_named_options(rq, v, "categories", items, n, req_val(rq, K_CATEGORY)->s);
 }
@@ -117,19 +136,33 @@ static void mailboxes_view(struct req *rq, struct tobj *v)
 	         T(rq, strcmp(chosen, "web") == 0 ? "pet_intro" : arena_printf(rq->arena, "pet_box_intro_%s", chosen)));
 }
 
-static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, int status, const char *const *errors)
+/* The photos' fieldset: the consent to publish, how many, the refusal of what was sent (or NULL). */
+static void photo_fields_view(struct req *rq, struct tobj *v, const char *photo_err)
+{
+	tobj_bool(v, "publish", req_val(rq, K_PUBLISH)->present);
+	tobj_int(v, "photo_max", PHOTO_MAX);
+	if (photo_err) {
+		view_field_error(rq, v, "photo", T(rq, photo_err));
+		tobj_bool(v, "has_errors", true);
+	}
+}
+
+static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, int status, const char *const *errors,
+                          const char *photo_err)
 {
 	struct store *st = req_store(rq);
-	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title"};
-	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline"};
+	static const char *const titles[] = {"pet_new_title", "pet_staff_new_title", "pet_hotline_title",
+	                                     "field_title"};
+	static const char *const tmpls[] = {"petition_new", "petition_staff_new", "petition_hotline", "field_report"};
 	struct tobj *v = view_new(rq, kind == PFORM_WEB ? box_title(rq) : T(rq, titles[kind]));
 	if (kind == PFORM_WEB) {
 		tobj_str(v, "csrf", auth_csrf(rq));
 		mailboxes_view(rq, v);
 	}
 	tobj_str(v, "once", auth_form_once(rq));
-	village_category_options(rq, st, v);
+	village_category_options(rq, st, v, kind);
 	view_form_fields(rq, v, form_fields, PF__MAX, errors);
+	photo_fields_view(rq, v, photo_err);
 	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
 	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
 	tobj_bool(v, "read_back_checked", req_val(rq, K_READ_BACK)->present);
@@ -153,23 +186,29 @@ static void petition_form(struct req *rq, struct resp *rs, enum pet_form kind, i
 	}
 	rs->status = status;
 	rs->no_store = true;
+	rs->geolocation = true; /* "use my location" beside the place's fields */
 	page_render(rq, rs, tmpls[kind], v);
 }
 
 void h_petition_form(struct req *rq, struct resp *rs)
 {
-	petition_form(rq, rs, PFORM_WEB, 200, NULL);
+	petition_form(rq, rs, PFORM_WEB, 200, NULL, NULL);
 }
 
 void h_petition_staff_form(struct req *rq, struct resp *rs)
 {
 	/* the 1999 operator always gets the fast form */
-	petition_form(rq, rs, rq->sess->user.role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL);
+	petition_form(rq, rs, rq->sess->user.role == ROLE_HOTLINE ? PFORM_HOTLINE : PFORM_STAFF, 200, NULL, NULL);
 }
 
 void h_petition_hotline_form(struct req *rq, struct resp *rs)
 {
-	petition_form(rq, rs, PFORM_HOTLINE, 200, NULL);
+	petition_form(rq, rs, PFORM_HOTLINE, 200, NULL, NULL);
+}
+
+void h_field_form(struct req *rq, struct resp *rs)
+{
+	petition_form(rq, rs, PFORM_FIELD, 200, NULL, NULL);
 }
 
 /* The query code, its hash, the rule's days and the due date: what every intake needs. */
@@ -230,8 +269,10 @@ void h_petition_staff_receipt(struct req *rq, struct resp *rs)
 /* After the POST: to the receipt page, the token in the receipt cookie. */
 static void to_receipt(struct req *rq, struct resp *rs, const char *once, enum pet_form kind)
 {
+	static const char *const to[] = {"/petitions/receipt", "/staff/petitions/receipt", "/staff/petitions/receipt",
+	                                 "/staff/field/receipt"};
 	auth_receipt_set(rq, once);
-	page_redirect(rq, rs, url(rq, kind == PFORM_WEB ? "/petitions/receipt" : "/staff/petitions/receipt"));
+	page_redirect(rq, rs, url(rq, "%s", to[kind]));
 }
 
 /* The same form again (a double click, a refresh, a retry): its petition, not a second one. */
@@ -266,6 +307,11 @@ static bool validate(struct req *rq, struct store *st, enum pet_form kind, const
 		errors[PF_VILLAGE] = "err_pet_village";
 	if (!errors[PF_CATEGORY] && unlisted(rq, st, val[PF_CATEGORY], store_categories))
 		errors[PF_CATEGORY] = "err_pet_category";
+	if (kind == PFORM_FIELD && !errors[PF_VILLAGE] && val[PF_VILLAGE]) {
+		struct actor who = village_actor(rq);
+		if (!reports_from(&who, val[PF_VILLAGE]))
+			errors[PF_VILLAGE] = "err_field_village";
+	}
 	return pet_intake_check(kind, req_val(rq, K_ANONYMOUS)->present, val, errors) == 0;
 }
 
@@ -273,8 +319,11 @@ static bool validate(struct req *rq, struct store *st, enum pet_form kind, const
 static void petition_new_from(struct req *rq, struct store *st, enum pet_form kind, const char *const val[PF__MAX],
                               struct intake *in, struct petition_new *pn)
 {
-	bool anon = req_val(rq, K_ANONYMOUS)->present;
+	/* a field report is filed under the village officer's own name */
+	bool anon = kind != PFORM_FIELD && req_val(rq, K_ANONYMOUS)->present;
 	const char *channel = pet_form_channel(kind, val[PF_CHANNEL]);
+	struct place_point pt;
+	place_point(val[PF_LAT], val[PF_LON], &pt);
 	if (store_petition_rule_days(st, channel, val[PF_CATEGORY], &in->days) != ERR_OK)
 		in->days = DEFAULT_DAYS;
 	cal_format_iso(pet_due(store_calendar(st), clock_office_day(clock_now()), in->days, CAL_DAY_INVALID), in->due);
@@ -283,7 +332,9 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 	*pn = (struct petition_new){
 	    .channel = channel,
 	    .ext_ref = kind == PFORM_WEB ? NULL : req_val(rq, K_EXT_REF)->s,
-	    .name = anon ? NULL : req_val(rq, K_NAME)->s,
+	    .name = anon                  ? NULL
+	            : kind == PFORM_FIELD ? rq->sess->user.display_name
+	                                  : req_val(rq, K_NAME)->s,
 	    .phone = anon ? NULL : req_val(rq, K_PHONE)->s,
 	    .phone_digits = in->phone_digits,
 	    .email = anon ? NULL : req_val(rq, K_EMAIL)->s,
@@ -301,20 +352,39 @@ static void petition_new_from(struct req *rq, struct store *st, enum pet_form ki
 	    .days = in->days,
 	    .due_on = in->due,
 	    .user_id = rq->sess ? rq->sess->user.id : 0,
+	    .place = val[PF_PLACE],
+	    .has_point = pt.set,
+	    .lat = pt.lat,
+	    .lon = pt.lon,
+	    .publish = req_val(rq, K_PUBLISH)->present,
 	};
 }
 
-/* The unit a channel's petitions go to at once (pet_channel_route_default), when the office has it; else NULL. */
-static const char *default_unit(struct req *rq, struct store *st, const char *channel)
+/*
+ * The unit a new petition goes to at once, or NULL; *why: the note on its
+ * step, a string key or NULL.  A named mailbox's letters go to the unit
+ * that reads them (pet_channel_route_default, when the office has it); a
+ * village officer's field report to its category's unit, when it names one.
+ */
+static const char *first_unit(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
+                              const char **why)
 {
-	const char *unit = pet_channel_route_default(pet_channel_parse(channel));
-	struct unit_rec *units;
-	size_t n;
-	if (!unit || store_units(st, rq->arena, &units, &n) != ERR_OK)
+	const char *unit = pet_channel_route_default(pet_channel_parse(pn->channel));
+	*why = NULL;
+	if (unit) {
+		struct unit_rec *units;
+		size_t n;
+		if (store_units(st, rq->arena, &units, &n) != ERR_OK)
+			return NULL;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(units[i].code, unit) == 0) {
+				*why = "pet_routed_by_channel";
+				return unit;
+			}
 		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(units[i].code, unit) == 0)
-			return unit;
+	}
+	if (kind == PFORM_FIELD && pn->category && store_category_unit(st, rq->arena, pn->category, &unit) == ERR_OK)
+		return unit;
 	return NULL;
 }
 
@@ -324,7 +394,7 @@ static const char *default_unit(struct req *rq, struct store *st, const char *ch
  * allowance (ERR_LIMIT with *retry_s when spent).
  */
 static enum err apply(struct req *rq, struct store *st, enum pet_form kind, const struct petition_new *pn,
-                      const char *code, long *retry_s)
+                      const struct photo *photos, int nphotos, const char *code, long *retry_s)
 {
 	char no[NO_SIZE] = "";
 	long long id = 0;
@@ -337,11 +407,12 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
 	store_petition_create(st, pn, no, &id);
 	store_petition_event(st, id, pn->received_at, pn->user_id, user, "received", NULL, "received",
 	                     pn->read_back ? T(rq, "pet_read_back_done") : NULL);
-	const char *unit = default_unit(rq, st, pn->channel);
+	photos_store(st, id, photos, nphotos);
+	const char *why, *unit = first_unit(rq, st, kind, pn, &why);
 	if (unit) {
 		store_petition_route(st, id, PS_RECEIVED, unit, pn->category, pn->days, pn->due_on);
 		store_petition_event(st, id, pn->received_at, pn->user_id, user, "routed", "received", "routed",
-		                     T(rq, "pet_routed_by_channel"));
+		                     why ? T(rq, why) : NULL);
 	}
 	/* the citizen's own form is in their language; staff intake, the office's */
 	notify_petition_receipt(rq, st, id, no, pn, kind == PFORM_WEB ? rq->lang : LANG_ZH, code);
@@ -356,18 +427,20 @@ static enum err apply(struct req *rq, struct store *st, enum pet_form kind, cons
  * submit from here makes one petition however often it is sent), and the
  * buttons Submit and Edit.
  */
-static void check_page(struct req *rq, struct resp *rs)
+static void check_page(struct req *rq, struct resp *rs, const char *photo_err)
 {
 	struct tobj *v = view_new(rq, T(rq, "pet_check_title"));
 	tobj_str(v, "csrf", auth_csrf(rq));
 	tobj_str(v, "once", auth_form_once(rq));
 	tobj_str(v, "box", chosen_box(rq));
 	tobj_str(v, "box_label", box_title(rq));
-	village_category_options(rq, req_store(rq), v);
+	village_category_options(rq, req_store(rq), v, PFORM_WEB);
 	view_form_fields(rq, v, form_fields, PF__MAX, NULL);
 	view_lines(rq, v, "body_lines", req_val(rq, K_BODY)->s);
 	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
 	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
+	photo_fields_view(rq, v, photo_err);
+	rs->status = photo_err ? 422 : 200;
 	rs->no_store = true;
 	page_render(rq, rs, "petition_check", v);
 }
@@ -382,19 +455,26 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 		to_receipt(rq, rs, once, kind);
 		return;
 	}
+	/* photos first: past the limits is 413 whatever else the form holds */
+	struct photo photos[PHOTO_MAX];
+	const char *photo_err;
+	int nphotos = photos_take(rq, rs, photos, &photo_err);
+	if (nphotos < 0)
+		return;
 	/* the citizen's form: checked first (step "check", the form's button), edited, then submitted */
 	const char *step = kind == PFORM_WEB ? req_val(rq, K_STEP)->s : "submit";
 	if (strcmp(step, "edit") == 0) {
-		petition_form(rq, rs, kind, 200, NULL);
+		petition_form(rq, rs, kind, 200, NULL, NULL);
 		return;
 	}
+	/* the citizen's photos are chosen on the check page, so that is where their refusal shows */
 	const char *val[PF__MAX], *errors[PF__MAX];
-	if (!validate(rq, st, kind, val, errors)) {
-		petition_form(rq, rs, kind, 422, errors);
+	if (!validate(rq, st, kind, val, errors) || (photo_err && kind != PFORM_WEB)) {
+		petition_form(rq, rs, kind, 422, errors, photo_err);
 		return;
 	}
-	if (strcmp(step, "submit") != 0) {
-		check_page(rq, rs);
+	if (strcmp(step, "submit") != 0 || photo_err) {
+		check_page(rq, rs, photo_err);
 		return;
 	}
 	struct intake in = {0};
@@ -404,7 +484,7 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 	petition_new_from(rq, st, kind, val, &in, &pn);
 	pn.form_hash = form_hash;
 	long retry_s = 0;
-	enum err e = apply(rq, st, kind, &pn, in.code, &retry_s);
+	enum err e = apply(rq, st, kind, &pn, photos, nphotos, in.code, &retry_s);
 	if (e == ERR_LIMIT)
 		page_try_later(rq, rs, (retry_s + 59) / 60);
 	/* ERR_CONFLICT: a double click raced us to the insert, and the other request made it */
@@ -417,6 +497,11 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 void h_petition_create(struct req *rq, struct resp *rs)
 {
 	create(rq, rs, PFORM_WEB);
+}
+
+void h_field_create(struct req *rq, struct resp *rs)
+{
+	create(rq, rs, PFORM_FIELD);
 }
 
 void h_petition_staff_create(struct req *rq, struct resp *rs)

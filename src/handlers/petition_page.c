@@ -11,6 +11,7 @@
 #include "domain/petition.h"
 #include "handlers/citizen_notify.h"
 #include "handlers/handlers.h"
+#include "handlers/photos.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/catalog.h"
@@ -31,19 +32,6 @@ static void unit_options(struct req *rq, struct store *st, struct tobj *v, const
 		tobj_str(o, "label", pick(rq, units[i].name));
 		tobj_bool(o, "selected", selected && strcmp(selected, units[i].code) == 0);
 	}
-}
-
-/* The unit a petition of category is routed to first: the category's default unit, or NULL. */
-static const char *category_default_unit(struct req *rq, struct store *st, const char *category)
-{
-	struct category_rec *cs;
-	size_t n;
-	if (!category || store_category_list(st, rq->arena, &cs, &n) != ERR_OK)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(cs[i].code, category) == 0)
-			return cs[i].default_unit;
-	return NULL;
 }
 
 /* How it was closed: the reply and the closing note are content, shown only when see. */
@@ -84,7 +72,9 @@ static void actions_view(struct req *rq, struct store *st, struct tobj *v, const
 	tobj_int(v, "ext_allowed", p->ext_allowed);
 	if (route) {
 		/* not routed yet: the category's default unit is offered first, so the desk does not look it up */
-		const char *dflt = p->unit ? NULL : category_default_unit(rq, st, p->category);
+		const char *dflt = NULL;
+		if (!p->unit && p->category)
+			store_category_unit(st, rq->arena, p->category, &dflt);
 		tobj_bool(v, "route_default", dflt != NULL);
 		unit_options(rq, st, v, p->unit ? p->unit : dflt);
 		struct named_rec *cats;
@@ -167,6 +157,19 @@ static void co_units_view(struct req *rq, struct store *st, struct tobj *v, cons
 	}
 }
 
+/* The place it is about: text and coordinates always, a link to a map beside them (the page needs no map). */
+static void place_view(struct req *rq, struct tobj *v, const struct petition_rec *p)
+{
+	tobj_bool(v, "has_place", p->place || p->has_point);
+	view_data(rq, v, "place", p->place);
+	if (p->has_point) {
+		tobj_str(v, "point", arena_printf(rq->arena, "%.6f, %.6f", p->lat, p->lon));
+		tobj_str(v, "map_href",
+		         arena_printf(rq->arena, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=18/%.6f/%.6f",
+		                      p->lat, p->lon, p->lat, p->lon));
+	}
+}
+
 void petition_render(struct req *rq, struct resp *rs, struct store *st, const struct petition_rec *p, bool full,
                      int status, const char *error_key)
 {
@@ -174,8 +177,12 @@ void petition_render(struct req *rq, struct resp *rs, struct store *st, const st
 	struct tobj *v = view_new(rq, arena_printf(rq->arena, "%s %s", T(rq, "pet_title"), p->no));
 	bool see = petition_may(rq, p, ACC_VIEW_CONTENT), reveal = petition_may(rq, p, ACC_REVEAL);
 	petition_summary_view(rq, v, p, cal, store_near_days(st), full && reveal);
-	if (see)
+	if (see) {
 		view_lines(rq, v, "body_lines", p->body);
+		place_view(rq, v, p);
+		photos_view(rq, v, p, "/staff/petitions");
+		tobj_bool(v, "publish", p->publish);
+	}
 	/* every look at a confidential petition is on record, whatever it showed */
 	if (p->confidential)
 		auth_audit(rq, "view_confidential", arena_printf(rq->arena, "petition:%s", p->no),

@@ -4,10 +4,12 @@
  */
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/view.h"
 #include "handlers/views.h"
 #include "store/catalog.h"
 #include "store/extensions.h"
+#include "store/office.h"
 #include "store/staff.h"
 
 /* A text as a list of its non-empty lines ({{#name}}<p>{{text}}</p>{{/name}}): no markup needed. */
@@ -120,4 +122,13 @@ const char *extension_decision(struct req *rq, struct store *st, enum item_kind 
 	enum err e = store_extension_waiting(st, rq->arena, kind, id, x);
 	*status = e == ERR_NOTFOUND ? 409 : 503;
 	return e == ERR_OK ? NULL : e == ERR_NOTFOUND ? "err_pet_conflict" : "err_unavailable";
+}
+
+struct actor village_actor(struct req *rq)
+{
+	struct actor who = auth_actor(rq);
+	const char **codes = NULL;
+	if (store_user_villages(req_store(rq), rq->arena, who.id, &codes) == ERR_OK)
+		who.villages = codes;
+	return who;
 }

@@ -72,6 +72,8 @@ const char *extension_decision(struct req *rq, struct store *st, enum item_kind 
 const char *content_own_unit(const struct req *rq);
 /* May the signed-in person edit content of this kind of unit's? (domain/access.c) */
 bool content_may_edit(const struct req *rq, enum record_kind kind, const char *unit);
+/* The signed-in user as the access rules see a village officer: with their villages (REC_VILLAGE questions). */
+struct actor village_actor(struct req *rq);
 /* NULL when unit exists and is the person's to edit, else the refusal's string key. */
 const char *content_check_unit(struct req *rq, enum record_kind kind, const char *unit);
 /* v.units: the units the person may choose on an editor, selected marked. */

@@ -18,6 +18,7 @@
 #include "domain/ids.h"
 #include "handlers/admin_kit.h"
 #include "handlers/handlers.h"
+#include "handlers/views.h"
 #include "store/office.h"
 
 enum { VILLAGE_POSTS = 50 };
@@ -84,16 +85,6 @@ void h_village(struct req *rq, struct resp *rs)
 }
 
 /* ---- editing ---- */
-
-/* The signed-in user as the access rules see a village officer: with their villages. */
-static struct actor village_actor(struct req *rq)
-{
-	struct actor who = auth_actor(rq);
-	const char **codes = NULL;
-	if (store_user_villages(req_store(rq), rq->arena, who.id, &codes) == ERR_OK)
-		who.villages = codes;
-	return who;
-}
 
 static bool may_edit(const struct actor *who, const char *village)
 {

@@ -67,6 +67,8 @@ struct category_rec {
 	const char *default_unit_name[LANG__MAX];
 };
 enum err store_category_list(struct store *st, struct arena *a, struct category_rec **out, size_t *n);
+/* The unit a category's petitions go to (*unit NULL when it names none): ERR_OK or ERR_DB. */
+enum err store_category_unit(struct store *st, struct arena *a, const char *code, const char **unit);
 /* Adds (is_new) or changes a category: as store_unit_save. */
 enum err store_category_save(struct store *st, const struct category_rec *c, bool is_new);
 

@@ -226,6 +226,7 @@ static void read_request(sqlite3_stmt *s, struct arena *a, void *item)
 	r->has_point = sqlite3_column_int(s, i++) != 0;
 	r->lat = sqlite3_column_double(s, i++);
 	r->lon = sqlite3_column_double(s, i++);
+	r->photo = sqlite3_column_int(s, i++) != 0;
 }
 
 enum err store_o311_requests(struct store *st, struct arena *a, const struct o311_query *q, struct o311_request **out,
@@ -233,7 +234,7 @@ enum err store_o311_requests(struct store *st, struct arena *a, const struct o31
 {
 	/*
 	 * The consent is applied here, not left to the caller: without it the
-	 * description and the media URL never leave the database.  Personal
+	 * description, the media URL and the photo never leave the database.  Personal
 	 * columns (name, phone, e-mail, the petitioner's address) are not read.
 	 */
 	static const char sql[] =
@@ -241,7 +242,8 @@ enum err store_o311_requests(struct store *st, struct arena *a, const struct o31
 	    "c.name_en, s.notice_zh, s.notice_en, CASE WHEN p.publish THEN p.body END, "
 	    "CASE WHEN p.publish THEN r.media_url END, u.name_zh, u.name_en, p.agency, p.received_at, "
 	    "coalesce((SELECT max(e.at) FROM petition_events e WHERE e.petition_id = p.id), p.received_at), "
-	    "p.due_on, p.place, r.address_id, p.lat IS NOT NULL AND p.lon IS NOT NULL, p.lat, p.lon "
+	    "p.due_on, p.place, r.address_id, p.lat IS NOT NULL AND p.lon IS NOT NULL, p.lat, p.lon, "
+	    "p.publish AND EXISTS (SELECT 1 FROM petition_photos f WHERE f.petition_id = p.id AND f.seq = 1) "
 	    "FROM petitions p JOIN open311_services s ON s.category = p.category "
 	    "JOIN categories c ON c.code = p.category LEFT JOIN units u ON u.code = p.unit "
 	    "LEFT JOIN open311_requests r ON r.petition_id = p.id "

@@ -84,6 +84,7 @@ struct o311_request {
 	const char *place, *address_id;
 	bool has_point;
 	double lat, lon;
+	bool photo; /* a photo the petitioner agreed to publish (its public URL is the media_url) */
 };
 
 enum { O311_OPEN = 1, O311_CLOSED = 2 };

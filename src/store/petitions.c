@@ -21,7 +21,9 @@
 	"EXISTS (SELECT 1 FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "             \
 	"p.reply, p.agency, p.transfer_on, p.ground, p.outcome_note, p.duplicate_of, d.petition_no, p.closed_at, "     \
 	"p.closed_on, p.rating, p.rating_note, p.created_by, "                                                         \
-	"(SELECT x.asked_by FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL) "            \
+	"(SELECT x.asked_by FROM petition_extensions x WHERE x.petition_id = p.id AND x.decision IS NULL), "           \
+	"p.place, p.lat IS NOT NULL AND p.lon IS NOT NULL, p.lat, p.lon, p.publish, "                                  \
+	"(SELECT count(*) FROM petition_photos f WHERE f.petition_id = p.id) "                                         \
 	"FROM petitions p "                                                                                            \
 	"LEFT JOIN villages v ON v.code = p.village LEFT JOIN categories c ON c.code = p.category "                    \
 	"LEFT JOIN units u ON u.code = p.unit LEFT JOIN users o ON o.id = p.officer_id "                               \
@@ -80,6 +82,12 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 	p->rating_note = col_str(s, i++, a);
 	p->created_by = sqlite3_column_int64(s, i++);
 	p->ext_asked_by = sqlite3_column_int64(s, i++);
+	p->place = col_str(s, i++, a);
+	p->has_point = sqlite3_column_int(s, i++) != 0;
+	p->lat = sqlite3_column_double(s, i++);
+	p->lon = sqlite3_column_double(s, i++);
+	p->publish = sqlite3_column_int(s, i++) != 0;
+	p->nphotos = sqlite3_column_int(s, i++);
 }
 
 enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id)
@@ -88,8 +96,9 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	static const char ins[] =
 	    "INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
 	    "address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
-	    "received_at, days, due_on, created_by, form_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-	    "?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21, ?22)";
+	    "received_at, days, due_on, created_by, form_hash, place, lat, lon, publish) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'received', ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+	    "?25, ?26)";
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
 		return tx_note(st, ERR_INVAL);
@@ -126,7 +135,65 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	if (p->user_id)
 		sqlite3_bind_int64(s, 21, p->user_id);
 	bind_opt(s, 22, p->form_hash);
+	bind_opt(s, 23, p->place);
+	if (p->has_point) {
+		sqlite3_bind_double(s, 24, p->lat);
+		sqlite3_bind_double(s, 25, p->lon);
+	}
+	sqlite3_bind_int(s, 26, p->publish);
 	return stmt_insert(st, s, id);
+}
+
+enum err store_petition_photo_add(struct store *st, long long id, const struct petition_photo *ph)
+{
+	static const char sql[] = "INSERT INTO petition_photos (petition_id, seq, mime, width, height, data, thumb) "
+	                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, ph->seq);
+	bind_str(s, 3, ph->mime);
+	sqlite3_bind_int(s, 4, ph->width);
+	sqlite3_bind_int(s, 5, ph->height);
+	sqlite3_bind_blob(s, 6, ph->data, (int)ph->len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 7, ph->thumb, (int)ph->thumb_len, SQLITE_STATIC);
+	return stmt_done(st, s);
+}
+
+enum err store_petition_photo(struct store *st, struct arena *a, const char *no, int seq, bool thumb, bool public_only,
+                              struct petition_photo *out)
+{
+	static const char sql[] = "SELECT f.mime, f.width, f.height, CASE WHEN ?3 THEN f.thumb ELSE f.data END "
+	                          "FROM petition_photos f JOIN petitions p ON p.id = f.petition_id "
+	                          "WHERE p.petition_no = ?1 AND f.seq = ?2 "
+	                          "AND (NOT ?4 OR (p.publish = 1 AND p.confidential = 0))";
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	bind_str(s, 1, no);
+	sqlite3_bind_int(s, 2, seq);
+	sqlite3_bind_int(s, 3, thumb);
+	sqlite3_bind_int(s, 4, public_only);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = (struct petition_photo){.seq = seq, .mime = col_str(s, 0, a)};
+		out->width = sqlite3_column_int(s, 1);
+		out->height = sqlite3_column_int(s, 2);
+		size_t len = (size_t)sqlite3_column_bytes(s, 3);
+		void *copy = arena_alloc(a, len ? len : 1);
+		if (len)
+			memcpy(copy, sqlite3_column_blob(s, 3), len);
+		if (thumb) {
+			out->thumb = copy;
+			out->thumb_len = len;
+		} else {
+			out->data = copy;
+			out->len = len;
+		}
+	}
+	sqlite3_reset(s);
+	return row_err(rc);
 }
 
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out)

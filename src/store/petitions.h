@@ -40,6 +40,12 @@ struct petition_rec {
 	int rating; /* 0: not rated */
 	const char *rating_note;
 	long long created_by;
+	/* 013, 030: the place it is about, the consent to publish, how many photos */
+	const char *place; /* its address; NULL when not given */
+	bool has_point;
+	double lat, lon;
+	bool publish;
+	int nphotos;
 	const char *const
 	    *co_units; /* 會辦: the units asked, NULL-terminated; only the handlers' petition_load fills it */
 };
@@ -56,6 +62,10 @@ struct petition_new {
 	const char *due_on;
 	long long user_id;     /* 0: the citizen's own form */
 	const char *form_hash; /* ids_form_hash of the form's once token, or NULL */
+	const char *place;     /* the place's address, NULL when not given */
+	bool has_point;        /* lat, lon: WGS84 (domain/place.h) */
+	double lat, lon;
+	bool publish; /* the petitioner agreed to publish the description and photos */
 };
 
 /*
@@ -67,6 +77,28 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 /* The petition a form with this ids_form_hash made: ERR_OK, ERR_NOTFOUND or ERR_DB. */
 enum err store_petition_by_form(struct store *st, struct arena *a, const char *form_hash, struct petition_rec *out);
 enum err store_petition_by_no(struct store *st, struct arena *a, const char *no, struct petition_rec *out);
+
+/*
+ * Photos (issue #13), kept as BLOBs beside their petition (030): what
+ * domain/photo.c made of what was sent, never the file itself.
+ */
+struct petition_photo {
+	int seq; /* 1..PHOTO_MAX, the order sent */
+	const char *mime;
+	int width, height;
+	const void *data, *thumb;
+	size_t len, thumb_len;
+};
+/* Adds petition id's photo (in the caller's transaction). */
+enum err store_petition_photo_add(struct store *st, long long id, const struct petition_photo *ph);
+/*
+ * Petition no's photo seq, the thumbnail instead when thumb, into out (data
+ * or thumb set, copied into a).  public_only: only when its petition may
+ * be shown to anyone (not confidential, publish agreed).  ERR_NOTFOUND when
+ * there is none.
+ */
+enum err store_petition_photo(struct store *st, struct arena *a, const char *no, int seq, bool thumb, bool public_only,
+                              struct petition_photo *out);
 
 struct pet_event_rec {
 	const char *at, *username, *action, *from_state, *to_state, *note;

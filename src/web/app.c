@@ -161,7 +161,9 @@ static void security_headers(struct req *rq, struct resp *rs)
 	resp_header(rs, "X-Content-Type-Options", "nosniff");
 	resp_header(rs, "X-Frame-Options", "DENY");
 	resp_header(rs, "Referrer-Policy", "same-origin");
-	resp_header(rs, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	resp_header(rs, "Permissions-Policy",
+	            rs->geolocation ? "camera=(), microphone=(), geolocation=(self)"
+	                            : "camera=(), microphone=(), geolocation=()");
 	if (rq->secure)
 		resp_header(rs, "Strict-Transport-Security", "max-age=31536000");
 	if (rs->no_store)
@@ -366,7 +368,7 @@ size_t app_body_limit(const char *raw_path)
 		bool known;
 		const struct route *r = route_find(a, M_POST, path, m, &known);
 		if (r && (r->flags & R_UPLOAD))
-			limit = REQ_MAX_UPLOAD;
+			limit = r->flags & R_PHOTOS ? REQ_MAX_PHOTOS : REQ_MAX_UPLOAD;
 	}
 	arena_free(a);
 	return limit;

@@ -35,7 +35,8 @@ void app_handle(struct req *rq, struct resp *rs);
 
 /*
  * The largest body a request for raw_path (as received: percent-encoded,
- * maybe /en/...) may carry: REQ_MAX_UPLOAD for a route that takes a file,
+ * maybe /en/...) may carry: REQ_MAX_PHOTOS for a route that takes photos,
+ * REQ_MAX_UPLOAD for one that takes another file,
  * REQ_MAX_BODY otherwise.  Front ends ask before they read a body.
  */
 size_t app_body_limit(const char *raw_path);

@@ -157,13 +157,18 @@ static const struct field apikey_list_fields[] = {
 
 /* ---- petitions, deadlines, reports, notifications (issue #4) ---- */
 
+/* The place a petition is about and the consent to publish (issue #13): every intake form. */
+#define PLACE_FIELDS \
+	{K_PLACE, F_LINE, 200, false}, {K_LAT, F_LINE, 24, false}, {K_LONG, F_LINE, 24, false}, \
+	    {K_PUBLISH, F_BOOL, 1, false}
+
 /* What a petitioner tells us, on the web form and at every staff intake
  * (petition_intake.c lists the same keys in form_fields[]). */
 #define PETITIONER_FIELDS \
 	{K_NAME, F_LINE, 50, false}, {K_PHONE, F_LINE, 30, false}, {K_EMAIL, F_LINE, 100, false}, \
 	    {K_ADDRESS, F_LINE, 200, false}, {K_VILLAGE, F_SLUG, 32, false}, {K_CATEGORY, F_SLUG, 32, false}, \
 	    {K_SUBJECT, F_LINE, 100, false}, {K_BODY, F_TEXT, 4000, false}, {K_ANONYMOUS, F_BOOL, 1, false}, \
-	    {K_CONFIDENTIAL, F_BOOL, 1, false}
+	    {K_CONFIDENTIAL, F_BOOL, 1, false}, PLACE_FIELDS
 
 /*
  * The citizen's petition form; "once" is every intake form's one-time token (auth_form_once); "channel" a named
@@ -191,6 +196,12 @@ static const struct field petition_staff_fields[] = {
 	{K_FORM, F_SLUG, 16, false},
 	{K_ONCE, F_SLUG, 32, false},
 	{0},
+};
+
+/* A village officer's field report (issue #13): category, village, place, a few words, photos. */
+static const struct field field_report_fields[] = {
+	{K_CATEGORY, F_SLUG, 32, false}, {K_VILLAGE, F_SLUG, 32, false}, {K_BODY, F_TEXT, 1000, false},
+	PLACE_FIELDS,                    {K_ONCE, F_SLUG, 32, false},    {0},
 };
 
 static const struct field petition_intake_fields[] = {
@@ -717,8 +728,11 @@ const struct route routes[] = {
 	{M_POST, "/staff/admin/api-keys/revoke", h_apikey_revoke, apikey_revoke_fields, R(ADMIN), R_NOSTORE},
 	/* petitions (issue #4): the citizen's form carries the visitor's CSRF token */
 	{M_GET, "/petitions/new", h_petition_form, petition_box_fields, 0, R_SOFT | R_NOSTORE},
-	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE},
+	{M_POST, "/petitions/new", h_petition_create, petition_fields, 0, R_SOFT | R_NOSTORE | R_UPLOAD | R_PHOTOS},
 	{M_GET, "/petitions/receipt", h_petition_receipt, NULL, 0, R_NOSTORE},
+	/* photos the petitioner agreed to publish (issue #13); 404 otherwise */
+	{M_GET, "/petitions/*/photos/*", h_public_photo, NULL, 0, 0},
+	{M_GET, "/petitions/*/thumbs/*", h_public_thumb, NULL, 0, 0},
 	{M_POST, "/status/rate", h_status_rate, rate_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/status/lost", h_code_lost_form, code_lost_fields, 0, R_SOFT | R_NOSTORE},
 	{M_POST, "/status/lost", h_code_lost, code_lost_fields, 0, R_SOFT | R_NOSTORE},
@@ -733,11 +747,18 @@ const struct route routes[] = {
 	{M_GET, "/staff/petitions/*/code/new", h_code_staff_sheet, NULL, DESK, 0},
 	{M_GET, "/staff/petitions", h_petition_list, petition_list_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/new", h_petition_staff_form, petition_intake_fields, ALL_STAFF, 0},
-	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF, R_SOFT},
+	{M_POST, "/staff/petitions/new", h_petition_staff_create, petition_staff_fields, ALL_STAFF,
+	 R_SOFT | R_UPLOAD | R_PHOTOS},
 	{M_GET, "/staff/petitions/receipt", h_petition_staff_receipt, NULL, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/1999", h_petition_hotline_form, petition_intake_fields, ALL_STAFF, 0},
 	{M_GET, "/staff/petitions/*", h_petition_view, NULL, ALL_STAFF, 0},
 	{M_POST, "/staff/petitions/*/reveal", h_petition_reveal, NULL, DESK, 0},
+	{M_GET, "/staff/petitions/*/photos/*", h_petition_photo, NULL, ALL_STAFF, 0},
+	{M_GET, "/staff/petitions/*/thumbs/*", h_petition_thumb, NULL, ALL_STAFF, 0},
+	/* field reports (issue #13): village officers from their villages (access.c), administrators */
+	{M_GET, "/staff/field", h_field_form, NULL, VILLAGE_EDITORS, R_NOSTORE},
+	{M_POST, "/staff/field", h_field_create, field_report_fields, VILLAGE_EDITORS, R_SOFT | R_UPLOAD | R_PHOTOS},
+	{M_GET, "/staff/field/receipt", h_petition_staff_receipt, NULL, VILLAGE_EDITORS, R_NOSTORE},
 	{M_GET, "/staff/petitions/*/letter", h_petition_letter, NULL, DESK, 0},
 	{M_POST, "/staff/petitions/*/route", h_petition_route, petition_route_fields, PET_DESK, 0},
 	{M_POST, "/staff/petitions/*/assign", h_petition_assign, petition_assign_fields, PET_DESK, 0},

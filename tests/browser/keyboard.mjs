@@ -302,6 +302,10 @@ async function walk(ctx, base, L, check, gotoRetry) {
 	}
 }
 
+/* The place's fields (and "use my location", shown with script) and the photos with their consent (issue #13). */
+const PLACE = [["place"], ["lat"], ["long"], ["geo"]];
+const PLACE_PHOTO = [...PLACE, ["photo"], ["publish"]];
+
 /* A citizen's petition; returns {no, code} of the one sent in full. */
 async function petition(ctx, base, L, S, check, gotoRetry) {
 	const page = await ctx.newPage();
@@ -324,7 +328,8 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 		else {
 			await k.steps([
 				["anonymous"], ["name", typeIn(who.name)], ["phone", typeIn(who.phone)], ["email"], ["address"],
-				["village", arrowTo()], ["category"], ["subject"], ["body", typeIn(who.body)], ["confidential"], ["submit"],
+				["village", arrowTo()], ["category"], ["subject"], ["body", typeIn(who.body)], ...PLACE_PHOTO, ["confidential"],
+				["submit"],
 			], problems);
 		}
 		let resp = problems.length ? null : await k.go("Enter");
@@ -348,7 +353,7 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 				["anonymous", zh ? null : space],
 				["name", zh ? typeIn(who.name) : null], ["phone", zh ? typeIn(who.phone) : null], ["email"], ["address"],
 				["village", arrowTo()], ["category", arrowTo()], ["subject", typeIn(who.subject)], ["body", typeIn(who.body)],
-				["confidential"], ["submit"],
+				...PLACE_PHOTO, ["confidential"], ["submit"],
 			], problems);
 			const v = await formValues(page);
 			problems.push(...valueProblems(v, { anonymous: zh ? "" : "1", subject: who.subject, body: who.body, ...(zh ? { name: who.name, phone: who.phone } : {}) }));
@@ -620,7 +625,7 @@ async function hotline(browser, base, L, check, gotoRetry) {
 			problems.push(`Shift+Tab from #name reached ${back} (want phone), Tab back reached ${f ? f.key : "nothing"}`);
 		const order = ["phone"].concat(await k.steps([
 			["name", typeIn(call.name)], ["village", arrowTo()], ["body", typeIn(call.body)], ["subject"], ["category", arrowTo()],
-			["ext_ref", typeIn(call.ref)], ["anonymous"], ["confidential"], ["submit"],
+			["ext_ref", typeIn(call.ref)], ...PLACE, ["anonymous"], ["confidential"], ["submit"],
 		], problems));
 		const seen = await page.evaluate(visualOrderInPage, "/staff/petitions/new");
 		if (!seen || seen.join(" ") !== order.join(" "))

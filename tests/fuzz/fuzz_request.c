@@ -35,7 +35,7 @@
  * repository root:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_request.c \
  *     $(find src -mindepth 2 -name '*.c' | sort) $(pkg-config --cflags --libs libmicrohttpd \
- *     sqlite3 libcmark libsodium libqrencode jansson libcurl) -lfcgi -pthread -lm -o /tmp/fz \
+ *     sqlite3 libcmark libsodium libqrencode jansson libcurl gdlib) -lfcgi -pthread -lm -o /tmp/fz \
  *     && /tmp/fz tests/fuzz/corpus/fuzz_request
  */
 #define _GNU_SOURCE /* memmem, strcasestr */

@@ -459,7 +459,8 @@ def test_fresh_office_without_demo(client):
         assert "路面坑洞要找誰" in pub.get("/faq").text
         # a petition about roads reaches the routing desk with 民政課 already chosen
         intake = pub.get("/petitions/new")
-        r = pub.follow(pub.post("/petitions/new", {"csrf": hidden_input(intake, "csrf"), "name": "林先生",
+        r = pub.follow(pub.post("/petitions/new", {"csrf": hidden_input(intake, "csrf"), "step": "submit",
+                                                   "once": hidden_input(intake, "once"), "name": "林先生",
                                                    "phone": "0933000111", "category": "roads",
                                                    "subject": "路面坑洞", "body": "中正路有坑洞。"}))
         no = re.search(r'class="big">(P\d{7}-\d{4})<', r.text).group(1)

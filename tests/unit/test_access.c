@@ -163,6 +163,14 @@ static const struct row rows[] = {
     {&VILLAGE_OFFICER, &PET, ACC_VIEW_SUMMARY, false, "nor a petition"},
     {&VILLAGE_OFFICER, &FAQ, ACC_EDIT, false, "nor edits the FAQ"},
     {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_VIEW_AUDIT, false, "nor reads the audit log"},
+    /* field reports (issue #13): from a village its officer keeps; administrators from any */
+    {&VILLAGE_OFFICER, &OWN_VILLAGE, ACC_REPORT, true, "a village officer reports from their own village"},
+    {&VILLAGE_OFFICER, &OTHER_VILLAGE, ACC_REPORT, false, "not from another village"},
+    {&ADMIN, &OTHER_VILLAGE, ACC_REPORT, true, "administrators from any village"},
+    {&OFFICER, &OWN_VILLAGE, ACC_REPORT, false, "a unit's officer files no field report"},
+    {&COUNTER, &OWN_VILLAGE, ACC_REPORT, false, "nor the counter"},
+    {&VILLAGE_OFFICER, &PET, ACC_VIEW_CONTENT, false, "a reporter sees no petition's content or photos after"},
+    {&HOTLINE, &CONF, ACC_VIEW_CONTENT, false, "a confidential petition's photos are its insiders' alone"},
 
     /* ordinary petitions */
     {&HOTLINE, &PET, ACC_VIEW_SUBJECT, true, "an ordinary petition's subject"},
