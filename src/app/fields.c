@@ -91,6 +91,7 @@ static const char *const names[K__MAX] = {
     [K_LOGO] = "logo",
     [K_LONG] = "long",
     [K_MAX_PARTY] = "max_party",
+    [K_MEDIA] = "media",
     [K_MEDIA_URL] = "media_url",
     [K_MONTH] = "month",
     [K_NAME] = "name",

@@ -95,6 +95,7 @@ enum key {
 	K_LOGO,
 	K_LONG,
 	K_MAX_PARTY,
+	K_MEDIA,
 	K_MEDIA_URL,
 	K_MONTH,
 	K_NAME,

@@ -75,7 +75,7 @@ static void handle(FCGX_Request *fr, struct arena *a)
 	rq.method = method_of(rq.method_name);
 	if (header_bytes(env) > REQ_MAX_HEADERS)
 		rq.front_error = 431;
-	else if (want > app_body_limit(path))
+	else if (want > app_body_limit(path, rq.content_type))
 		rq.front_error = 413;
 	else if (want) {
 		char *body = arena_alloc(a, (size_t)want + 1);

@@ -1,7 +1,7 @@
 /*
  * httpd.c -- the embedded HTTP server (libmicrohttpd): epoll, a thread pool
  * the size of the cores.  Collects the request (headers, a body up to
- * app_body_limit(): REQ_MAX_BODY, REQ_MAX_UPLOAD on an upload route),
+ * app_body_limit(): REQ_MAX_BODY, more for files sent to an upload route),
  * calls app_handle() once, queues the response.
  *
  * The only file that includes microhttpd.h.
@@ -275,7 +275,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (cs->header_bytes > REQ_MAX_HEADERS)
 			cs->error = 431;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		cs->limit = app_body_limit(url);
+		cs->limit =
+		    app_body_limit(url, MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE));
 		if (cl && strtoull(cl, NULL, 10) > cs->limit)
 			cs->error = 413;
 		*con_cls = cs;

@@ -30,6 +30,7 @@
 #include "domain/petition.h"
 #include "domain/place.h"
 #include "handlers/handlers.h"
+#include "handlers/photos.h"
 #include "handlers/views.h"
 #include "store/calendar.h"
 #include "store/open311.h"
@@ -432,7 +433,8 @@ static const char *full_name(struct req *rq)
  * row under the key's name and the rate-limit attempt in one transaction.
  */
 static enum err create_petition(struct req *rq, struct store *st, const struct apikey_rec *k,
-                                const struct o311_service *sv, struct o311_extra *x, char no[NO_SIZE])
+                                const struct o311_service *sv, struct o311_extra *x, const struct photo *photos,
+                                int nphotos, char no[NO_SIZE])
 {
 	char code[QUERY_CODE_LEN + 1], code_hash[CODE_HASH_SIZE], due[CAL_ISO_SIZE], digits[32] = "";
 	int days;
@@ -477,6 +479,7 @@ static enum err create_petition(struct req *rq, struct store *st, const struct a
 	store_petition_create(st, &pn, no, &id);
 	x->petition_id = id;
 	store_o311_extra_add(st, x);
+	photos_store(st, id, photos, nphotos);
 	store_petition_event(st, id, at, 0, k->name, "received", NULL, "received", NULL);
 	store_audit(st, 0, k->name, "open311_create", arena_printf(rq->arena, "petition:%s", no), sv->code,
 	            rq->remote_addr);
@@ -509,6 +512,18 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	struct o311_extra x = {.api_key = k.name};
 	if (field_errors(rq, rs) || !read_place(rq, rs, &x) || !read_person(rq, rs))
 		return;
+	/* photos sent as multipart "media" files (an extension of the spec's media_url), kept as the forms' are */
+	struct photo photos[PHOTO_MAX];
+	const char *photo_err;
+	int nphotos = photos_take(rq, K_MEDIA, photos, &photo_err);
+	if (nphotos < 0) {
+		fail(rq, rs, 413, photo_err);
+		return;
+	}
+	if (photo_err) {
+		bad(rq, rs, "media", photo_err);
+		return;
+	}
 	json_t *attrs = read_attributes(rq, rs, at, n, &x.publish);
 	if (!attrs)
 		return;
@@ -520,7 +535,7 @@ void h_o311_create(struct req *rq, struct resp *rs)
 	x.account_id = opt(rq, K_ACCOUNT_ID);
 	x.media_url = opt(rq, K_MEDIA_URL);
 	char no[NO_SIZE] = "";
-	enum err made = create_petition(rq, st, &k, &sv, &x, no);
+	enum err made = create_petition(rq, st, &k, &sv, &x, photos, nphotos, no);
 	if (made == ERR_LIMIT) {
 		resp_header(rs, "Retry-After", "60");
 		fail(rq, rs, 429, "o311_err_rate");

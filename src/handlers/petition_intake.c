@@ -458,9 +458,11 @@ static void create(struct req *rq, struct resp *rs, enum pet_form kind)
 	/* photos first: past the limits is 413 whatever else the form holds */
 	struct photo photos[PHOTO_MAX];
 	const char *photo_err;
-	int nphotos = photos_take(rq, rs, photos, &photo_err);
-	if (nphotos < 0)
+	int nphotos = photos_take(rq, K_PHOTO, photos, &photo_err);
+	if (nphotos < 0) {
+		page_error(rq, rs, 413, photo_err);
 		return;
+	}
 	/* the citizen's form: checked first (step "check", the form's button), edited, then submitted */
 	const char *step = kind == PFORM_WEB ? req_val(rq, K_STEP)->s : "submit";
 	if (strcmp(step, "edit") == 0) {

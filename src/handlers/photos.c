@@ -14,18 +14,18 @@
 #include "handlers/handlers.h"
 #include "handlers/views.h"
 
-int photos_take(struct req *rq, struct resp *rs, struct photo out[PHOTO_MAX], const char **err_key)
+int photos_take(struct req *rq, enum key field, struct photo out[PHOTO_MAX], const char **err_key)
 {
 	const struct upload *up[PHOTO_MAX];
-	size_t n = req_uploads(rq, K_PHOTO, up, PHOTO_MAX);
+	size_t n = req_uploads(rq, field, up, PHOTO_MAX);
 	*err_key = NULL;
 	if (n > PHOTO_MAX) {
-		page_error(rq, rs, 413, "err_photo_count");
+		*err_key = "err_photo_count";
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (up[i]->len > PHOTO_MAX_BYTES) {
-			page_error(rq, rs, 413, "err_photo_too_large");
+			*err_key = "err_photo_too_large";
 			return -1;
 		}
 	for (size_t i = 0; i < n; i++) {

@@ -12,12 +12,13 @@
 #include "store/petitions.h"
 
 /*
- * The photos sent in the form's "photo" field, checked and re-encoded
- * into out.  Returns how many (0..PHOTO_MAX); -1 after answering 413 (more
- * than PHOTO_MAX, or one past PHOTO_MAX_BYTES): nothing is kept.  *err_key
+ * The photos sent in field (K_PHOTO on the forms, K_MEDIA in the API),
+ * checked and re-encoded into out.  Returns how many (0..PHOTO_MAX), or -1
+ * past the limits (more than PHOTO_MAX, or one past PHOTO_MAX_BYTES): the
+ * caller answers 413 with *err_key, and nothing is kept.  Otherwise *err_key
  * is set when one is not a whole JPEG or PNG (the form shows it again).
  */
-int photos_take(struct req *rq, struct resp *rs, struct photo out[PHOTO_MAX], const char **err_key);
+int photos_take(struct req *rq, enum key field, struct photo out[PHOTO_MAX], const char **err_key);
 /* Adds them to petition id, in the caller's transaction. */
 void photos_store(struct store *st, long long id, const struct photo *ph, int n);
 /* The list "photos" of a record page: {href, thumb, n}; base is "/staff/petitions" or "/petitions". */

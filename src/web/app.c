@@ -356,8 +356,11 @@ static void dispatch(struct req *rq, struct resp *rs)
 	}
 }
 
-size_t app_body_limit(const char *raw_path)
+size_t app_body_limit(const char *raw_path, const char *content_type)
 {
+	/* only files are big: a form of fields stays small on every route */
+	if (!content_type || strncasecmp(content_type, "multipart/form-data", 19) != 0)
+		return REQ_MAX_BODY;
 	struct arena *a = arena_new();
 	char *path;
 	size_t plen, limit = REQ_MAX_BODY;

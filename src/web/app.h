@@ -35,11 +35,12 @@ void app_handle(struct req *rq, struct resp *rs);
 
 /*
  * The largest body a request for raw_path (as received: percent-encoded,
- * maybe /en/...) may carry: REQ_MAX_PHOTOS for a route that takes photos,
- * REQ_MAX_UPLOAD for one that takes another file,
- * REQ_MAX_BODY otherwise.  Front ends ask before they read a body.
+ * maybe /en/...) with content_type (may be NULL) may carry: a multipart
+ * body, REQ_MAX_PHOTOS on a route that takes photos and REQ_MAX_UPLOAD on
+ * one that takes another file; every other body REQ_MAX_BODY.  Front ends
+ * ask before they read a body.
  */
-size_t app_body_limit(const char *raw_path);
+size_t app_body_limit(const char *raw_path, const char *content_type);
 
 /* Writes the one access-log line for a finished request. */
 void app_log(const struct req *rq, const struct resp *rs, long long usec);

@@ -783,7 +783,7 @@ const struct route routes[] = {
 	{M_GET, "/open311/v2/discovery.*", h_o311_discovery, o311_fields, 0, O311},
 	{M_GET, "/open311/v2/services.*", h_o311_services, o311_fields, 0, O311},
 	{M_GET, "/open311/v2/services/*", h_o311_service, o311_fields, 0, O311},
-	{M_POST, "/open311/v2/requests.*", h_o311_create, o311_create_fields, 0, O311 | R_NOSTORE},
+	{M_POST, "/open311/v2/requests.*", h_o311_create, o311_create_fields, 0, O311 | R_NOSTORE | R_UPLOAD | R_PHOTOS},
 	{M_GET, "/open311/v2/requests.*", h_o311_requests, o311_list_fields, 0, O311},
 	{M_GET, "/open311/v2/requests/*", h_o311_request, o311_fields, 0, O311},
 	{M_GET, "/open311/v2/tokens/*", h_o311_token, o311_fields, 0, O311},

@@ -302,9 +302,10 @@ async function walk(ctx, base, L, check, gotoRetry) {
 	}
 }
 
-/* The place's fields (and "use my location", shown with script) and the photos with their consent (issue #13). */
+/* The place's fields (and "use my location", shown with script; issue #13). */
 const PLACE = [["place"], ["lat"], ["long"], ["geo"]];
-const PLACE_PHOTO = [...PLACE, ["photo"], ["publish"]];
+/* The citizen's form ends on its "check your answers" button (name="step"); photos are chosen on the check page. */
+const PETITION_FORM_END = [...PLACE, ["confidential"], ["step"]];
 
 /* A citizen's petition; returns {no, code} of the one sent in full. */
 async function petition(ctx, base, L, S, check, gotoRetry) {
@@ -328,8 +329,7 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 		else {
 			await k.steps([
 				["anonymous"], ["name", typeIn(who.name)], ["phone", typeIn(who.phone)], ["email"], ["address"],
-				["village", arrowTo()], ["category"], ["subject"], ["body", typeIn(who.body)], ...PLACE_PHOTO, ["confidential"],
-				["submit"],
+				["village", arrowTo()], ["category"], ["subject"], ["body", typeIn(who.body)], ...PETITION_FORM_END,
 			], problems);
 		}
 		let resp = problems.length ? null : await k.go("Enter");
@@ -353,12 +353,25 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 				["anonymous", zh ? null : space],
 				["name", zh ? typeIn(who.name) : null], ["phone", zh ? typeIn(who.phone) : null], ["email"], ["address"],
 				["village", arrowTo()], ["category", arrowTo()], ["subject", typeIn(who.subject)], ["body", typeIn(who.body)],
-				...PLACE_PHOTO, ["confidential"], ["submit"],
+				...PETITION_FORM_END,
 			], problems);
 			const v = await formValues(page);
 			problems.push(...valueProblems(v, { anonymous: zh ? "" : "1", subject: who.subject, body: who.body, ...(zh ? { name: who.name, phone: who.phone } : {}) }));
 			if (!v.village || !v.category)
 				problems.push(`village ${JSON.stringify(v.village)} / category ${JSON.stringify(v.category)}: the arrow keys chose nothing`);
+		}
+		resp = problems.length ? null : await k.go("Enter");
+		if (resp && resp.status() !== 200)
+			problems.push(`Enter on "check your answers": HTTP ${resp.status()}, want 200 (the check page)`);
+		/* the check page: what was typed, then the photos, their consent and Submit */
+		if (resp && !problems.length) {
+			const h1 = await page.evaluate(() => (document.querySelector("h1") || {}).textContent || "");
+			if (h1.trim() !== S.get("pet_check_title")[L.lang])
+				problems.push(`check page heading ${JSON.stringify(h1)}`);
+			if (!(await k.tabUntil((f) => f.inForm, 40)))
+				problems.push("Tab from the check page's top never reached its form");
+			else
+				await k.steps([["photo"], ["publish"], ["step"]], problems);
 		}
 		resp = problems.length ? null : await k.go("Enter");
 		if (resp) {
@@ -372,7 +385,7 @@ async function petition(ctx, base, L, S, check, gotoRetry) {
 			if (!problems.length)
 				got = r;
 		}
-		check(`${tag}: Tab through the form in order, ${zh ? "named" : "anonymous (Space)"}, village and category by arrow keys, Enter -> receipt with P-number and query code`, problems);
+		check(`${tag}: Tab through the form in order, ${zh ? "named" : "anonymous (Space)"}, village and category by arrow keys, Enter -> check your answers, Tab to Submit, Enter -> receipt with P-number and query code`, problems);
 		check(`${tag}: every element reached shows a focus indicator`, k.noRing.slice(0, 10));
 		return got;
 	} finally {

@@ -217,3 +217,35 @@ def test_field_report(client):
     r = send(v, "/staff/field", "/staff/field", {"category": CATEGORY, "village": "xinda", "body": "別里"}, [])
     assert r.status == 422 and ui("err_field_village") in r.text
     assert counts(client) == before
+
+
+def test_open311_takes_photos_as_media(client):
+    """A partner sends the photo itself, as multipart "media" files beside the spec's fields: kept as the
+    forms keep one (EXIF gone), public only with the publish attribute; a disguised file is a 400 in the
+    spec's error format, and nothing is stored."""
+    from test_open311 import BASE
+
+    made = client.admin("api-key", "add", "--name", "photo partner", check=True)
+    fields = {"api_key": made.stdout.strip().splitlines()[-1], "service_code": "streetlights", "lat": "22.8561", "long": "120.2614",
+              "attribute[problem]": "out", "attribute[publish]": "yes", "description": "路燈倒了 media"}
+    body, ct = multipart(fields, [("media", "lamp.jpg", exif_jpeg())])
+    r = client.request("POST", BASE + "/requests.json", body=body, headers={"Content-Type": ct})
+    assert r.status == 200, (r.status, r.body[:300])
+    no = json.loads(r.body)[0]["service_request_id"]
+    assert client.sql("SELECT count(*) FROM petition_photos f JOIN petitions p ON p.id = f.petition_id "
+                      "WHERE p.petition_no = ?", no) == [(1,)]
+    media = o311_media_url(client, no)
+    assert media.endswith("/petitions/%s/photos/1" % no), media
+    ph = client.fresh().get("/petitions/%s/photos/1" % no)
+    assert ph.status == 200 and ph.body[:2] == b"\xff\xd8" and b"Exif" not in ph.body
+    before = counts(client)
+    html = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
+    body, ct = multipart(dict(fields, description="偽裝 media"), [("media", "cat.jpg", html)])
+    r = client.request("POST", BASE + "/requests.json", body=body, headers={"Content-Type": ct})
+    assert r.status == 400, (r.status, r.body[:300])
+    err = json.loads(r.body)
+    assert err[0]["code"] == 400 and err[0]["description"].startswith("media:"), err
+    body, ct = multipart(dict(fields, description="四張 media"), [("media", "%d.jpg" % i, exif_jpeg()) for i in range(4)])
+    r = client.request("POST", BASE + "/requests.json", body=body, headers={"Content-Type": ct})
+    assert r.status == 413 and json.loads(r.body)[0]["code"] == 413, (r.status, r.body[:300])
+    assert counts(client) == before, "nothing of a refused request is stored"
