@@ -638,7 +638,7 @@ async function hotline(browser, base, L, check, gotoRetry) {
 			problems.push(`Shift+Tab from #name reached ${back} (want phone), Tab back reached ${f ? f.key : "nothing"}`);
 		const order = ["phone"].concat(await k.steps([
 			["name", typeIn(call.name)], ["village", arrowTo()], ["body", typeIn(call.body)], ["subject"], ["category", arrowTo()],
-			["ext_ref", typeIn(call.ref)], ...PLACE, ["anonymous"], ["confidential"], ["submit"],
+			["ext_ref", typeIn(call.ref)], ...PLACE, ["anonymous"], ["confidential"], ["read_back", space], ["submit"],
 		], problems));
 		const seen = await page.evaluate(visualOrderInPage, "/staff/petitions/new");
 		if (!seen || seen.join(" ") !== order.join(" "))
