@@ -229,19 +229,17 @@ static void read_category(sqlite3_stmt *s, struct arena *a, void *item)
 	c->default_unit_name[LANG_EN] = col_str(s, 5, a);
 }
 
+static void read_text(sqlite3_stmt *s, struct arena *a, void *item)
+{
+	*(const char **)item = col_str(s, 0, a);
+}
+
 enum err store_category_unit(struct store *st, struct arena *a, const char *code, const char **unit)
 {
 	static const char sql[] = "SELECT default_unit FROM categories WHERE code = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
 	*unit = NULL;
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, code);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*unit = col_str(s, 0, a);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ERR_OK : ERR_DB;
+	enum err e = stmt_one_by(st, a, sql, code, unit, read_text);
+	return e == ERR_NOTFOUND ? ERR_OK : e;
 }
 
 enum err store_category_list(struct store *st, struct arena *a, struct category_rec **out, size_t *n)

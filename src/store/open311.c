@@ -40,15 +40,7 @@ enum err store_apikey_by_hash(struct store *st, struct arena *a, const char *key
 {
 	static const char sql[] =
 	    "SELECT id, name, rate_per_min, created_at, revoked_at FROM api_keys WHERE key_hash = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, key_hash);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_key(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by(st, a, sql, key_hash, out, read_key);
 }
 
 enum err store_apikeys(struct store *st, struct arena *a, struct apikey_rec **out, size_t *n)
