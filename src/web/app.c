@@ -411,6 +411,8 @@ void app_handle(struct req *rq, struct resp *rs)
 		rs->content_type = "text/html; charset=utf-8";
 	for (int i = 0; i < rq->nset_cookies; i++)
 		resp_header(rs, "Set-Cookie", rq->set_cookies[i]);
+	/* what the handler set is checked; the security headers after it are constants */
+	resp_check_headers(rs);
 	security_headers(rq, rs);
 }
 
