@@ -30,6 +30,9 @@ int tp_retention_days(struct store *st, struct req *rq);
 /* Unit options for a select (units the user may run things for), the selected one marked. */
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected);
 
+/* The open questionnaire tied to an event (questionnaires.c): its id and title; false when none. */
+bool survey_of_event(struct req *rq, long long event_id, long long *id, const char **title);
+
 /*
  * The cancel form of a sign-up or a booking: the code from the receipt,
  * at most TP_CANCEL_MAX tries an address in ten minutes (counted in their
