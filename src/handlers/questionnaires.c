@@ -142,6 +142,11 @@ static void questions_view(struct req *rq, struct tobj *v, const struct question
 	}
 }
 
+static const char *state_label(struct req *rq, const char *state)
+{
+	return T(rq, arena_printf(rq->arena, "sv_state_%s", state));
+}
+
 /* ---- the public page ---- */
 
 static void survey_page(struct req *rq, struct resp *rs, struct store *st, const struct survey_rec *s,
@@ -223,16 +228,32 @@ static bool check_answers(struct req *rq, const struct question *qs, size_t n, c
 	return ok;
 }
 
+/* The per-address key of the brakes. */
+static struct attempt_limit address_brake(struct req *rq, int max)
+{
+	return (struct attempt_limit){arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"), max};
+}
+
 /*
  * The sign-up whose cancel code was given, for a questionnaire tied to
- * its event: its id, or 0 with *err set to the refusal's UI key.
+ * its event, into *signup_id.  ERR_INVAL with *err the refusal's UI key;
+ * ERR_LIMIT (with *retry_s) when the address has tried TP_CANCEL_MAX wrong
+ * codes in the window: a code is counted in its own transaction, as on the
+ * cancel form, and taken back when it is right, so the attendees of one
+ * event answering from its hall's network are not braked.
  */
-static long long tied_signup(struct req *rq, struct store *st, const struct survey_rec *s, const char **err)
+static enum err tied_signup(struct req *rq, struct store *st, const struct survey_rec *s, long long *signup_id,
+                            const char **err, long *retry_s)
 {
 	const struct fval *f = req_val(rq, K_CODE);
 	*err = f->err_key ? f->err_key : f->present ? NULL : "sv_err_code_required";
 	if (*err)
-		return 0;
+		return ERR_INVAL;
+	const struct attempt_limit brake = address_brake(rq, TP_CANCEL_MAX);
+	time_t now = clock_now();
+	enum err e = store_attempt_take(st, "survey_code", &brake, 1, now, TP_CANCEL_WINDOW, retry_s);
+	if (e != ERR_OK)
+		return e;
 	char code_hash[CODE_HASH_SIZE];
 	char norm[QUERY_CODE_LEN + 1];
 	struct signup_rec su;
@@ -240,9 +261,10 @@ static long long tied_signup(struct req *rq, struct store *st, const struct surv
 	    (auth_hash_code(norm, code_hash), store_signup_by_code(st, rq->arena, code_hash, &su)) != ERR_OK ||
 	    su.event_id != s->event_id || strcmp(su.state, "cancelled") == 0) {
 		*err = "sv_err_code";
-		return 0;
+		return ERR_INVAL;
 	}
-	return su.id;
+	*signup_id = su.id;
+	return store_attempt_undo(st, "survey_code", &brake, 1, now);
 }
 
 static void to_thanks(struct req *rq, struct resp *rs, long long id)
@@ -270,16 +292,24 @@ void h_survey_answer(struct req *rq, struct resp *rs)
 	struct survey_answer_row *rows;
 	size_t nrows;
 	const char *code_err = NULL;
-	long long signup_id = s.event_id ? tied_signup(rq, st, &s, &code_err) : 0;
+	long long signup_id = 0;
+	long retry_s = 0;
+	enum err err = s.event_id ? tied_signup(rq, st, &s, &signup_id, &code_err, &retry_s) : ERR_OK;
+	if (err == ERR_LIMIT) {
+		page_try_later(rq, rs, (retry_s + 59) / 60);
+		return;
+	}
+	if (err != ERR_OK && err != ERR_INVAL) {
+		page_error(rq, rs, 503, "err_unavailable");
+		return;
+	}
 	if (!check_answers(rq, qs, n, errors, &rows, &nrows) || code_err) {
 		survey_page(rq, rs, st, &s, qs, n, 422, errors, code_err);
 		return;
 	}
 	struct survey_response_new r = {s.id, signup_id, form_hash, clock_now_iso(rq->arena), rows, nrows};
-	const struct attempt_limit brake = {arena_printf(rq->arena, "addr:%s", rq->remote_addr ? rq->remote_addr : "-"),
-	                                    ANSWER_MAX};
-	long retry_s = 0;
-	enum err err = store_begin(st);
+	const struct attempt_limit brake = address_brake(rq, ANSWER_MAX);
+	err = store_begin(st);
 	if (err == ERR_OK && !signup_id)
 		err = store_attempt_take(st, "survey", &brake, 1, clock_now(), ANSWER_WINDOW, &retry_s);
 	if (err == ERR_OK)
@@ -317,28 +347,27 @@ void h_survey_thanks(struct req *rq, struct resp *rs)
 	page_render(rq, rs, "survey_thanks", v);
 }
 
-/* The open questionnaire of an event, for its page after the event; false when none. */
-bool survey_of_event(struct req *rq, long long event_id, long long *id, const char **title)
+void survey_event_links(struct req *rq, struct tobj *v, long long event_id, bool staff)
 {
-	struct survey_rec *ss;
-	size_t n;
-	if (store_surveys_for_event(req_store(rq), rq->arena, event_id, &ss, &n) != ERR_OK)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (is_state(&ss[i], "open")) {
-			*id = ss[i].id;
-			*title = pick(rq, ss[i].title);
-			return true;
-		}
-	return false;
+	struct survey_rec *ss = NULL;
+	size_t n = 0;
+	store_surveys_for_event(req_store(rq), rq->arena, event_id, &ss, &n); /* none on failure: the page stands */
+	struct tlist *l = tobj_list(v, "surveys");
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		bool shown = staff ? survey_may(rq, &ss[i], ACC_VIEW_CONTENT) : is_state(&ss[i], "open");
+		if (!shown)
+			continue;
+		struct tobj *o = tlist_obj(l);
+		view_text(rq, o, "survey_title", ss[i].title);
+		tobj_str(o, "survey_href", url(rq, staff ? "/staff/surveys/%lld/results" : "/surveys/%lld", ss[i].id));
+		tobj_str(o, "state_label", state_label(rq, ss[i].state));
+		any = true;
+	}
+	tobj_bool(v, "has_surveys", any);
 }
 
 /* ---- staff: the list ---- */
-
-static const char *state_label(struct req *rq, const char *state)
-{
-	return T(rq, arena_printf(rq->arena, "sv_state_%s", state));
-}
 
 static void survey_summary(struct req *rq, struct tobj *o, const struct survey_rec *s)
 {
@@ -440,6 +469,18 @@ static void survey_form(struct req *rq, struct resp *rs, const struct survey_rec
 	page_render(rq, rs, "survey_edit", v);
 }
 
+/*
+ * The questions' error with the line it is on ("第 3 行：..."); NULL when
+ * they have none, or one without a line (the field's own error shows it).
+ */
+static const char *spec_error(struct req *rq, const char *why, int line)
+{
+	if (!why || line <= 0)
+		return NULL;
+	const char *at = T_fill(rq, "sv_err_line", "line", arena_printf(rq->arena, "%d", line));
+	return arena_printf(rq->arena, "%s%s", at, T(rq, why));
+}
+
 /* Reads and checks the draft form into *out; false (and the form shown again) when refused. */
 static bool read_draft(struct req *rq, struct resp *rs, const struct survey_rec *editing, struct survey_rec *out)
 {
@@ -471,10 +512,7 @@ static bool read_draft(struct req *rq, struct resp *rs, const struct survey_rec 
 		errors[SF_QUESTIONS] = why;
 	for (int i = 0; i < SF__MAX; i++)
 		if (errors[i]) {
-			const char *at =
-			    line > 0 ? T_fill(rq, "sv_err_line", "line", arena_printf(rq->arena, "%d", line)) : NULL;
-			survey_form(rq, rs, editing, 422, errors,
-			            at ? arena_printf(rq->arena, "%s%s", at, T(rq, errors[SF_QUESTIONS])) : NULL);
+			survey_form(rq, rs, editing, 422, errors, spec_error(rq, errors[SF_QUESTIONS], line));
 			return false;
 		}
 	*out = (struct survey_rec){

@@ -30,8 +30,13 @@ int tp_retention_days(struct store *st, struct req *rq);
 /* Unit options for a select (units the user may run things for), the selected one marked. */
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected);
 
-/* The open questionnaire tied to an event (questionnaires.c): its id and title; false when none. */
-bool survey_of_event(struct req *rq, long long event_id, long long *id, const char **title);
+/*
+ * The questionnaires tied to an event into v.surveys (survey_title,
+ * survey_href, state_label) and v.has_surveys (questionnaires.c): for
+ * staff, those whose results they may read, linking the results; for
+ * visitors, the open ones, linking the answer page.
+ */
+void survey_event_links(struct req *rq, struct tobj *v, long long event_id, bool staff);
 
 /*
  * The cancel form of a sign-up or a booking: the code from the receipt,
