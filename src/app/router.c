@@ -146,19 +146,23 @@ static const char *check(const struct field *f, const char *s, size_t n, long lo
 	return NULL;
 }
 
-/* n when name is "<prefix>n" with n in 1..MAX_INDEX written without leading zeros, else 0. */
+/*
+ * n when name is "<prefix>n" or "<prefix>n[]" (a group of checkboxes) with
+ * n in 1..MAX_INDEX written without leading zeros, else 0.
+ */
 static unsigned indexed_name(const char *name, const char *prefix)
 {
 	size_t lp = strlen(prefix);
 	if (strncmp(name, prefix, lp) != 0 || name[lp] < '1' || name[lp] > '9')
 		return 0;
 	unsigned n = 0;
-	for (const char *p = name + lp; *p; p++) {
-		if (*p < '0' || *p > '9' || n > MAX_INDEX)
+	const char *p = name + lp;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > MAX_INDEX)
 			return 0;
 		n = n * 10 + (unsigned)(*p - '0');
 	}
-	return n <= MAX_INDEX ? n : 0;
+	return (*p == '\0' || strcmp(p, "[]") == 0) && n <= MAX_INDEX ? n : 0;
 }
 
 /* Adds one value of a repeated field (F_MULTI, F_INDEXED at index); empties are skipped. */

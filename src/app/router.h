@@ -25,8 +25,9 @@ enum ftype {
 	F_BOOL,  /* present (any value) = true */
 	/*
 	 * indexed names "<name>1".."<name>MAX_INDEX" (one per question of a
-	 * questionnaire), each any text up to max code points, collected like
-	 * F_MULTI with the index of each value in multi_index
+	 * questionnaire; "<name>n[]" too, for a group of checkboxes), each any
+	 * text up to max code points, collected like F_MULTI with the index of
+	 * each value in multi_index
 	 */
 	F_INDEXED,
 };

@@ -122,6 +122,8 @@ static void questions_view(struct req *rq, struct tobj *v, const struct question
 		struct tobj *o = tlist_obj(l);
 		tobj_int(o, "no", no);
 		tobj_str(o, "name", arena_printf(rq->arena, "a%u", no));
+		tobj_str(o, "field",
+		         arena_printf(rq->arena, q->kind == Q_MULTIPLE ? "a%u[]" : "a%u", no)); /* the inputs' name */
 		tobj_str(o, "text", question_text(rq, q));
 		tobj_bool(o, "required", q->required);
 		tobj_bool(o, "is_text", q->kind == Q_TEXT);

@@ -125,7 +125,7 @@ def test_questionnaire_answer_and_close(client):
     assert page.status == 200 and "整體滿意度" in page.text and 'name="once"' in page.text
     assert 'for="a1-1"' in page.text and 'id="a1-1"' in page.text, "choices lack their labels"
     form = [("csrf", hidden_input(page, "csrf")), ("once", hidden_input(page, "once"))]
-    r = visitor.post("/surveys/%d/answer" % sid, form + [("a1", "1"), ("a2", "1"), ("a2", "2"), ("a3", "5"), ("a4", "很好")])
+    r = visitor.post("/surveys/%d/answer" % sid, form + [("a1", "1"), ("a2[]", "1"), ("a2[]", "2"), ("a3", "5"), ("a4", "很好")])
     assert r.status == 303, "answer: %d %s" % (r.status, strip_tags(r.text)[:300])
     thanks = visitor.follow(r)
     assert thanks.status == 200 and ui("sv_thanks") in thanks.text, "no receipt"

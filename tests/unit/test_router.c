@@ -412,14 +412,20 @@ static void test_validate_indexed(void **state)
 {
 	struct arena *a = *state;
 	struct route_match m;
-	/* a1..a30 in the order sent, with their index; other names ignored, empties skipped */
-	assert_int_equal(validate(a, "a2=x&name=x&a1=1&a=z&a0=z&a01=z&a31=z&a1x=z&a30=line%0Atwo&a12=&a2=y", &m), 0);
+	/* a1..a30 (or a checkbox group's a1[]..a30[]) in the order sent, with their index; other names
+	 * ignored, empties skipped */
+	assert_int_equal(
+	    validate(a,
+	             "a2=x&name=x&a1=1&a=z&a0=z&a01=z&a31=z&a1x=z&a30=line%0Atwo&a12=&a2=y&a4%5B%5D=c&a4%5B=z&"
+	             "a4%5B%5Dx=z&a%5B%5D=z",
+	             &m),
+	    0);
 	const struct fval *v = &m.vals[ANSWERS];
 	assert_true(v->present);
-	assert_int_equal(v->nmulti, 4);
-	static const char *const want[] = {"x", "1", "line\ntwo", "y"};
-	static const unsigned want_index[] = {2, 1, 30, 2};
-	for (size_t i = 0; i < 4; i++) {
+	assert_int_equal(v->nmulti, 5);
+	static const char *const want[] = {"x", "1", "line\ntwo", "y", "c"};
+	static const unsigned want_index[] = {2, 1, 30, 2, 4};
+	for (size_t i = 0; i < 5; i++) {
 		assert_string_equal(v->multi[i], want[i]);
 		assert_int_equal(v->multi_index[i], want_index[i]);
 	}
