@@ -353,7 +353,8 @@ void survey_event_links(struct req *rq, struct tobj *v, long long event_id, bool
 {
 	struct survey_rec *ss = NULL;
 	size_t n = 0;
-	store_surveys_for_event(req_store(rq), rq->arena, event_id, &ss, &n); /* none on failure: the page stands */
+	if (store_surveys_for_event(req_store(rq), rq->arena, event_id, &ss, &n) != ERR_OK)
+		n = 0; /* the event's page stands without them */
 	struct tlist *l = tobj_list(v, "surveys");
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
