@@ -63,6 +63,7 @@ enum key {
 	K_END,
 	K_ENDS_AT,
 	K_END_DATE,
+	K_EVENT_ID,
 	K_EVENT_ON,
 	K_EXPIRES_ON,
 	K_EXTRA,
@@ -135,6 +136,8 @@ enum key {
 	K_PUBLISHED,
 	K_PUBLISH_ON,
 	K_Q,
+	K_QANSWER, /* "a": a questionnaire's answers a1..a30 (F_INDEXED) */
+	K_QUESTIONS,
 	K_QUESTION_EN,
 	K_QUESTION_ZH,
 	K_RATE,
