@@ -63,6 +63,7 @@ static const char *const names[K__MAX] = {
     [K_EVENT_ON] = "event_on",
     [K_EXPIRES_ON] = "expires_on",
     [K_EXTRA] = "extra",
+    [K_EXT_DAYS] = "ext_days",
     [K_EXT_REF] = "ext_ref",
     [K_FEE_EN] = "fee_en",
     [K_FEE_ZH] = "fee_zh",

@@ -67,6 +67,7 @@ enum key {
 	K_EVENT_ON,
 	K_EXPIRES_ON,
 	K_EXTRA,
+	K_EXT_DAYS,
 	K_EXT_REF,
 	K_FEE_EN,
 	K_FEE_ZH,

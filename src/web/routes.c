@@ -7,6 +7,7 @@
 #include "app/metrics.h"
 #include "app/router.h"
 #include "domain/apikey.h"
+#include "domain/catalog_doc.h"
 #include "handlers/handlers.h"
 
 #define R(x) ROLE_BIT(ROLE_##x)
@@ -387,7 +388,7 @@ static const struct field done_fields[] = {
 	{0},
 };
 
-/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 31 of MAX_FIELDS. */
+/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 30 of MAX_FIELDS. */
 static const struct field service_edit_fields[] = {
 	{K_CODE, F_SLUG, 64, false},
 	{K_UNIT, F_SLUG, 32, false},
@@ -413,6 +414,7 @@ static const struct field service_edit_fields[] = {
 	{K_STEPS_EN, F_TEXT, 8000, false},
 	{K_PROCESSING_DAYS, F_INT, 3650, true},
 	{K_CORRECTION_DAYS, F_INT, 365, false},
+	{K_EXT_DAYS, F_INT, CATALOG_EXT_DAYS_MAX, false},
 	{K_IMMEDIATE, F_BOOL, 1, false},
 	{K_FORMS, F_MULTI, 64, false},
 	{K_NOTE, F_LINE, 200, false},
