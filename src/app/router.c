@@ -110,6 +110,7 @@ static const char *check(const struct field *f, const char *s, size_t n, long lo
 	size_t cps = utf8_len(s, n);
 	switch (f->type) {
 	case F_TEXT:
+	case F_INDEXED:
 		if (has_control(s, n, true))
 			return "err_control_chars";
 		return cps > f->max ? "err_too_long" : NULL;
@@ -145,6 +146,48 @@ static const char *check(const struct field *f, const char *s, size_t n, long lo
 	return NULL;
 }
 
+/*
+ * n when name is "<prefix>n" or "<prefix>n[]" (a group of checkboxes) with
+ * n in 1..MAX_INDEX written without leading zeros, else 0.
+ */
+static unsigned indexed_name(const char *name, const char *prefix)
+{
+	size_t lp = strlen(prefix);
+	if (strncmp(name, prefix, lp) != 0 || name[lp] < '1' || name[lp] > '9')
+		return 0;
+	unsigned n = 0;
+	const char *p = name + lp;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > MAX_INDEX)
+			return 0;
+		n = n * 10 + (unsigned)(*p - '0');
+	}
+	return (*p == '\0' || strcmp(p, "[]") == 0) && n <= MAX_INDEX ? n : 0;
+}
+
+/* Adds one value of a repeated field (F_MULTI, F_INDEXED at index); empties are skipped. */
+static void add_multi(struct arena *a, const struct field *f, struct fval *v, const struct param *p, unsigned index)
+{
+	if (!v->multi) {
+		v->multi = arena_alloc(a, MAX_MULTI * sizeof *v->multi);
+		v->multi_index = arena_alloc(a, MAX_MULTI * sizeof *v->multi_index);
+	}
+	if (v->nmulti == MAX_MULTI) {
+		v->err_key = "err_too_many";
+		return;
+	}
+	if (p->len == 0)
+		return;
+	const char *e = check(f, p->val, p->len, &v->i);
+	if (e) {
+		v->err_key = e;
+	} else {
+		v->multi_index[v->nmulti] = index;
+		v->multi[v->nmulti++] = p->val;
+	}
+	v->present = true;
+}
+
 int route_validate(struct arena *a, const struct route *r, struct param *ps, size_t n, struct route_match *m)
 {
 	m->params = ps;
@@ -156,24 +199,18 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 		const struct field *f = &r->fields[k];
 		struct fval *v = &m->vals[k];
 		*v = (struct fval){.s = ""};
+		bool repeated = f->type == F_MULTI || f->type == F_INDEXED;
 		for (size_t i = 0; i < n; i++) {
+			if (f->type == F_INDEXED) {
+				unsigned index = indexed_name(ps[i].name, key_name(f->key));
+				if (index)
+					add_multi(a, f, v, &ps[i], index);
+				continue;
+			}
 			if (strcmp(ps[i].name, key_name(f->key)) != 0)
 				continue;
-			if (f->type == F_MULTI) {
-				if (!v->multi)
-					v->multi = arena_alloc(a, MAX_MULTI * sizeof *v->multi);
-				if (v->nmulti == MAX_MULTI) {
-					v->err_key = "err_too_many";
-					continue;
-				}
-				if (ps[i].len == 0)
-					continue;
-				const char *e = check(f, ps[i].val, ps[i].len, &v->i);
-				if (e)
-					v->err_key = e;
-				else
-					v->multi[v->nmulti++] = ps[i].val;
-				v->present = true;
+			if (repeated) {
+				add_multi(a, f, v, &ps[i], 0);
 				continue;
 			}
 			if (v->present) {
@@ -184,7 +221,7 @@ int route_validate(struct arena *a, const struct route *r, struct param *ps, siz
 			v->s = ps[i].val;
 			v->len = ps[i].len;
 		}
-		if (f->type != F_MULTI && v->present && !v->err_key) {
+		if (!repeated && v->present && !v->err_key) {
 			/* an empty optional field counts as absent */
 			if (v->len == 0 && f->type != F_BOOL)
 				v->present = false;

@@ -23,6 +23,13 @@ enum ftype {
 	F_DATE,  /* YYYY-MM-DD */
 	F_MULTI, /* repeated one-line values (checkboxes), each up to max */
 	F_BOOL,  /* present (any value) = true */
+	/*
+	 * indexed names "<name>1".."<name>MAX_INDEX" (one per question of a
+	 * questionnaire; "<name>n[]" too, for a group of checkboxes), each any
+	 * text up to max code points, collected like F_MULTI with the index of
+	 * each value in multi_index
+	 */
+	F_INDEXED,
 };
 
 struct field {
@@ -36,6 +43,7 @@ enum {
 	MAX_FIELDS = 32,
 	MAX_CAPTURES = 4,
 	MAX_MULTI = 64,
+	MAX_INDEX = 30, /* F_INDEXED: the highest index */
 };
 
 /* A validated value.  err_key names the UI string explaining a refusal. */
@@ -43,8 +51,9 @@ struct fval {
 	bool present;
 	const char *s; /* "" when absent */
 	size_t len;
-	long long i; /* F_INT; F_BOOL: 0/1 */
-	const char **multi;
+	long long i;           /* F_INT; F_BOOL: 0/1 */
+	const char **multi;    /* F_MULTI, F_INDEXED: the values in the order sent */
+	unsigned *multi_index; /* F_INDEXED: the index in each value's name */
 	size_t nmulti;
 	const char *err_key;
 };

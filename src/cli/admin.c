@@ -322,8 +322,8 @@ static int load_demo(struct store *st, const char *root)
 	snprintf(path, sizeof path, "%s/sql/demo/office.json", root);
 	if (catalog_import(st, path) != 0)
 		return 1;
-	/* what the catalog document does not hold: services' extensions, the Open311 services, the events */
-	static const char *const scripts[] = {"services", "open311", "events"};
+	/* what the catalog document does not hold: the Open311 services, the events */
+	static const char *const scripts[] = {"open311", "events"};
 	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
 		snprintf(path, sizeof path, "%s/sql/demo/%s.sql", root, scripts[i]);
 		if (file_read(path, &sql, &len) != ERR_OK) {

@@ -162,6 +162,7 @@ static bool taking_part_allows(const struct actor *who, const struct record *r, 
 	bool runs = of_the_unit(who, r) || who->role == ROLE_ADMIN;
 	switch (act) {
 	case ACC_VIEW_SUMMARY: return true;
+	case ACC_VIEW_CONTENT: return r->kind == REC_SURVEY && runs; /* a questionnaire's results */
 	case ACC_VIEW_IDENTITY: return runs || (r->kind == REC_BOOKING && who->role == ROLE_COUNTER);
 	case ACC_EDIT: return runs;
 	case ACC_REVEAL: return r->kind != REC_SURVEY && of_the_unit(who, r);

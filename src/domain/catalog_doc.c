@@ -129,6 +129,7 @@ json_t *catalog_service_json(const struct cd_service *s)
 	json_object_set_new(o, "processing_days", json_integer(s->processing_days));
 	json_object_set_new(o, "immediate", json_boolean(s->immediate));
 	json_object_set_new(o, "correction_days", json_integer(s->correction_days));
+	json_object_set_new(o, "ext_days", json_integer(s->ext_days));
 	json_object_set_new(o, "legal_basis", text_json(s->legal_basis));
 	json_object_set_new(o, "notes", text_json(s->notes));
 	set_str(o, "contact_ext", s->contact_ext);
@@ -434,6 +435,7 @@ bool catalog_service_read(const json_t *o, struct jread *r, struct arena *a, str
 	                                    "processing_days",
 	                                    "immediate",
 	                                    "correction_days",
+	                                    "ext_days",
 	                                    "legal_basis",
 	                                    "notes",
 	                                    "contact_ext",
@@ -462,6 +464,7 @@ bool catalog_service_read(const json_t *o, struct jread *r, struct arena *a, str
 	s->processing_days = jread_int(r, o, "processing_days", true, 0, 3650, 0);
 	s->immediate = jread_bool(r, o, "immediate", false);
 	s->correction_days = jread_int(r, o, "correction_days", false, 1, 365, 7);
+	s->ext_days = jread_int(r, o, "ext_days", false, 0, CATALOG_EXT_DAYS_MAX, 0);
 	opt_text(r, o, "legal_basis", JR_TEXT, L_TEXT, s->legal_basis);
 	opt_text(r, o, "notes", JR_TEXT, L_TEXT, s->notes);
 	s->contact_ext = opt_str(r, o, "contact_ext", JR_LINE, 20);

@@ -22,6 +22,8 @@
 #include "util/util.h"
 
 enum { CATALOG_FORMAT_VERSION = 1 };
+/* A service's ext_days: 0..this many working days (migration 023's CHECK, 行政程序法 §51). */
+enum { CATALOG_EXT_DAYS_MAX = 120 };
 
 struct cd_unit {
 	const char *code;
@@ -77,6 +79,7 @@ struct cd_service {
 	const char *name[LANG__MAX], *summary[LANG__MAX], *eligibility[LANG__MAX], *fee[LANG__MAX];
 	const char *legal_basis[LANG__MAX], *notes[LANG__MAX];
 	long long processing_days, correction_days, sort;
+	long long ext_days; /* working days an application may be extended by in all (0: none) */
 	const char *contact_ext;
 	const char *reviewed_on; /* YYYY-MM-DD */
 	const char *updated_at;  /* YYYY-MM-DDTHH:MM:SSZ, or NULL */

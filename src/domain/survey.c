@@ -188,3 +188,10 @@ const char *survey_check(const struct question *q, const char *const *values, si
 	default: return "survey_err_choice";
 	}
 }
+
+int survey_percent(long long n, long long total)
+{
+	if (total <= 0 || n <= 0)
+		return 0;
+	return (int)((n * 200 + total) / (total * 2));
+}

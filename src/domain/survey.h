@@ -74,4 +74,7 @@ struct answer {
  */
 const char *survey_check(const struct question *q, const char *const *values, size_t nvalues, struct answer *out);
 
+/* n of total as a whole percentage, rounded half up; 0 when total is 0. */
+int survey_percent(long long n, long long total);
+
 #endif

@@ -28,11 +28,11 @@
 #include "store/petitions.h" /* store_categories */
 
 /* The editor's text fields, in form order. */
-static const enum key text_fields[] = {K_CODE,        K_UNIT,       K_CATEGORY,        K_NAME_ZH,         K_NAME_EN,
-                                       K_SUMMARY_ZH,  K_SUMMARY_EN, K_ELIG_ZH,         K_ELIG_EN,         K_FEE_ZH,
-                                       K_FEE_EN,      K_LEGAL_ZH,   K_LEGAL_EN,        K_NOTES_ZH,        K_NOTES_EN,
-                                       K_CONTACT_EXT, K_CONDS_ZH,   K_CONDS_EN,        K_DOCS_ZH,         K_DOCS_EN,
-                                       K_STEPS_ZH,    K_STEPS_EN,   K_PROCESSING_DAYS, K_CORRECTION_DAYS, K_NOTE};
+static const enum key text_fields[] = {
+    K_CODE,     K_UNIT,     K_CATEGORY, K_NAME_ZH,  K_NAME_EN,  K_SUMMARY_ZH, K_SUMMARY_EN,      K_ELIG_ZH,
+    K_ELIG_EN,  K_FEE_ZH,   K_FEE_EN,   K_LEGAL_ZH, K_LEGAL_EN, K_NOTES_ZH,   K_NOTES_EN,        K_CONTACT_EXT,
+    K_CONDS_ZH, K_CONDS_EN, K_DOCS_ZH,  K_DOCS_EN,  K_STEPS_ZH, K_STEPS_EN,   K_PROCESSING_DAYS, K_CORRECTION_DAYS,
+    K_EXT_DAYS, K_NOTE};
 enum {
 	T_CODE,
 	T_UNIT,
@@ -58,6 +58,7 @@ enum {
 	T_STEPS_EN,
 	T_DAYS,
 	T_CORR,
+	T_EXT_DAYS,
 	T_NOTE,
 	NT
 };
@@ -151,6 +152,7 @@ static void sheet_to_vals(struct req *rq, const struct cd_service *s, const char
 	}
 	vals[T_DAYS] = arena_printf(rq->arena, "%lld", s->processing_days);
 	vals[T_CORR] = arena_printf(rq->arena, "%lld", s->correction_days);
+	vals[T_EXT_DAYS] = arena_printf(rq->arena, "%lld", s->ext_days);
 	vals[T_NOTE] = "";
 }
 
@@ -258,6 +260,7 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	    .processing_days = req_val(rq, K_PROCESSING_DAYS)->i,
 	    .immediate = req_val(rq, K_IMMEDIATE)->i != 0,
 	    .correction_days = req_val(rq, K_CORRECTION_DAYS)->present ? req_val(rq, K_CORRECTION_DAYS)->i : 7,
+	    .ext_days = req_val(rq, K_EXT_DAYS)->i, /* empty: 0, no extensions */
 	    .contact_ext = vals[T_EXT],
 	    .reviewed_on = clock_today_iso(rq->arena),
 	    .updated_at = clock_now_iso(rq->arena),
@@ -265,6 +268,8 @@ static bool check_form(struct req *rq, const struct cd_service *old, const char 
 	};
 	if (out->correction_days < 1)
 		errors[T_CORR] = "svc_correction_days";
+	if (errors[T_EXT_DAYS])
+		errors[T_EXT_DAYS] = "svc_ext_days_range"; /* not a whole number, or above CATALOG_EXT_DAYS_MAX */
 	/* items: conditions first, then documents; steps */
 	out->items = arena_alloc(rq->arena, SVC_MAX_LINES * sizeof *out->items);
 	out->steps = arena_alloc(rq->arena, SVC_MAX_LINES * sizeof *out->steps);
@@ -403,6 +408,7 @@ void h_service_new_form(struct req *rq, struct resp *rs)
 	vals[T_UNIT] = content_own_unit(rq);
 	vals[T_DAYS] = "0";
 	vals[T_CORR] = "7";
+	vals[T_EXT_DAYS] = "0";
 	edit_page(rq, rs, 200, NULL, vals, NULL, NULL, NULL, NULL);
 }
 

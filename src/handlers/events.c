@@ -180,6 +180,7 @@ static void event_page(struct req *rq, struct resp *rs, struct store *st, const 
 		}
 	}
 	tobj_int(v, "retention_days", tp_retention_days(st, rq));
+	survey_event_links(rq, v, e->id, false);
 	rs->status = status;
 	rs->no_store = true;
 	page_render(rq, rs, "event", v);
@@ -353,6 +354,8 @@ void h_event_receipt(struct req *rq, struct resp *rs)
 	tobj_int(v, "people", s.people);
 	tobj_bool(v, "mailed", s.email && *s.email);
 	tobj_int(v, "retention_days", tp_retention_days(st, rq));
+	if (strcmp(s.state, "cancelled") != 0)
+		survey_event_links(rq, v, e.id, false);
 	rs->no_store = true;
 	page_render(rq, rs, "event_receipt", v);
 }
@@ -584,6 +587,7 @@ void h_staff_event(struct req *rq, struct resp *rs)
 	tobj_str(v, "close_action", url(rq, "/staff/events/%lld/close", e.id));
 	tobj_str(v, "csv_href", url(rq, "/staff/events/%lld/signups.csv", e.id));
 	tobj_int(v, "retention_days", tp_retention_days(st, rq));
+	survey_event_links(rq, v, e.id, true);
 	struct tlist *l = tobj_list(v, "signups");
 	for (size_t i = 0; i < n; i++) {
 		struct tobj *o = tlist_obj(l);

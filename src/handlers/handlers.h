@@ -225,6 +225,20 @@ void h_staff_event(struct req *rq, struct resp *rs);
 void h_event_attendance(struct req *rq, struct resp *rs);
 void h_event_close(struct req *rq, struct resp *rs);
 void h_event_csv(struct req *rq, struct resp *rs);
+/* questionnaires.c */
+void h_survey(struct req *rq, struct resp *rs);
+void h_survey_answer(struct req *rq, struct resp *rs);
+void h_survey_thanks(struct req *rq, struct resp *rs);
+void h_staff_surveys(struct req *rq, struct resp *rs);
+void h_survey_new_form(struct req *rq, struct resp *rs);
+void h_survey_create(struct req *rq, struct resp *rs);
+void h_staff_survey(struct req *rq, struct resp *rs);
+void h_survey_edit_form(struct req *rq, struct resp *rs);
+void h_survey_update(struct req *rq, struct resp *rs);
+void h_survey_open(struct req *rq, struct resp *rs);
+void h_survey_close(struct req *rq, struct resp *rs);
+void h_survey_results(struct req *rq, struct resp *rs);
+void h_survey_csv(struct req *rq, struct resp *rs);
 
 /* bookings.c: appointments for mediation and free legal advice, the desk's day list (issue #18) */
 void h_appointments(struct req *rq, struct resp *rs);

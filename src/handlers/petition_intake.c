@@ -437,6 +437,12 @@ static void check_page(struct req *rq, struct resp *rs, const char *photo_err)
 	village_category_options(rq, req_store(rq), v, PFORM_WEB);
 	view_form_fields(rq, v, form_fields, PF__MAX, NULL);
 	view_lines(rq, v, "body_lines", req_val(rq, K_BODY)->s);
+	/* what was typed, as the page shows it: on the English page, Chinese is marked as such */
+	static const enum key typed[] = {K_NAME, K_ADDRESS, K_SUBJECT, K_PLACE};
+	struct tobj *shown = tobj_new(rq->arena);
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
+		view_data(rq, shown, key_name(typed[i]), req_val(rq, typed[i])->s);
+	tobj_obj(v, "shown", shown);
 	tobj_bool(v, "anonymous", req_val(rq, K_ANONYMOUS)->present);
 	tobj_bool(v, "confidential", req_val(rq, K_CONFIDENTIAL)->present);
 	photo_fields_view(rq, v, photo_err);

@@ -38,6 +38,14 @@ int tp_retention_days(struct store *st, struct req *rq);
 void tp_unit_options(struct req *rq, struct store *st, struct tobj *v, enum record_kind kind, const char *selected);
 
 /*
+ * The questionnaires tied to an event into v.surveys (survey_title,
+ * survey_href, state_label) and v.has_surveys (questionnaires.c): for
+ * staff, those whose results they may read, linking the results; for
+ * visitors, the open ones, linking the answer page.
+ */
+void survey_event_links(struct req *rq, struct tobj *v, long long event_id, bool staff);
+
+/*
  * The cancel form of a sign-up or a booking: the code from the receipt,
  * at most TP_CANCEL_MAX tries an address in ten minutes (counted in their
  * own transaction, whatever the code), the record looked up and cancelled

@@ -36,6 +36,7 @@
 #include "store/deadlines.h"
 #include "store/events.h"
 #include "store/flags.h"
+#include "store/outbox.h"
 #include "store/settings.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -192,24 +193,6 @@ static enum err raise_batch(struct store *st, struct arena *a, const char *base,
 }
 
 /*
- * An outbox's calls: the staff notifications' (flags.h) or the citizens'
- * (citizen_msgs.h), whose failures are logged by number: a citizen's
- * address or phone number stays out of the log.
- */
-struct outbox_ops {
-	enum err (*due)(struct store *, struct arena *, time_t, int, struct outbox_rec **, size_t *);
-	enum err (*claim)(struct store *, long long);
-	enum err (*sent)(struct store *, long long, const char *);
-	enum err (*retry)(struct store *, long long, time_t, const char *);
-	bool log_address;
-};
-
-static const struct outbox_ops staff_outbox = {store_outbox_due, store_outbox_claim, store_outbox_sent,
-                                               store_outbox_retry, true};
-static const struct outbox_ops citizen_outbox = {store_cmsg_due, store_cmsg_claim, store_cmsg_sent, store_cmsg_retry,
-                                                 false};
-
-/*
  * How messages leave: SMTP (the office's mail server) and the SMS gateway
  * (the settings sms_url, the request's template, and sms_key); NULL when
  * not configured.
@@ -241,29 +224,30 @@ static enum err send_one(struct arena *a, const struct senders *s, const struct 
  * Sends what an outbox holds, each message claimed (committed) before it is
  * sent; a failure is tried again later, doubling the wait, then given up.
  */
-static void deliver(struct store *st, struct arena *a, const struct outbox_ops *ops, const struct senders *snd,
+static void deliver(struct store *st, struct arena *a, enum outbox box, const struct senders *snd,
                     struct sched_stats *out)
 {
 	struct outbox_rec *m;
 	size_t n;
 	time_t now = clock_now();
-	if (ops->due(st, a, now, MAIL_PER_PASS, &m, &n) != ERR_OK)
+	if (store_outbox_due(st, a, box, now, MAIL_PER_PASS, &m, &n) != ERR_OK)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (!can_send(snd, &m[i]) || ops->claim(st, m[i].id) != ERR_OK)
+		if (!can_send(snd, &m[i]) || store_outbox_claim(st, box, m[i].id) != ERR_OK)
 			continue;
 		char err[256] = "", at[21];
 		if (send_one(a, snd, &m[i], err, sizeof err) == ERR_OK) {
 			clock_iso(clock_now(), at);
-			ops->sent(st, m[i].id, at);
+			store_outbox_sent(st, box, m[i].id, at);
 			out->mails_sent++;
 			continue;
 		}
 		int tries = m[i].attempts + 1;
 		time_t next = tries >= MAIL_MAX_TRIES ? 0 : now + ((time_t)MAIL_FIRST_RETRY << (tries - 1));
-		ops->retry(st, m[i].id, next, err);
+		store_outbox_retry(st, box, m[i].id, next, err);
 		out->mails_failed++;
-		if (ops->log_address)
+		/* a citizen's address or phone number stays out of the log */
+		if (box == OUTBOX_STAFF)
 			fprintf(stderr, "scheduler: mail to %s failed (try %d%s): %s\n", m[i].to, tries,
 			        next ? "" : ", giving up", err);
 		else
@@ -401,10 +385,11 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 		e = purge_people(st, a, out);
 	if (e == ERR_OK && !o->no_mail) {
 		const char *sms = store_setting(st, a, "sms_url");
-		const struct senders snd = {mail ? &srv : NULL, sms && *sms ? sms : NULL, store_setting(st, a, "sms_key")};
+		const struct senders snd = {mail ? &srv : NULL, sms && *sms ? sms : NULL,
+		                            store_setting(st, a, "sms_key")};
 		send_mail_tests(st, a, &srv);
-		deliver(st, a, &staff_outbox, &snd, out);
-		deliver(st, a, &citizen_outbox, &snd, out);
+		deliver(st, a, OUTBOX_STAFF, &snd, out);
+		deliver(st, a, OUTBOX_CITIZENS, &snd, out);
 	}
 done:
 	arena_free(a);
@@ -459,8 +444,8 @@ int sched_run(const char *db_path, long interval, bool once)
 	sigaction(SIGINT, &sa, NULL);
 
 	int recovered = 0, citizens = 0;
-	if (store_outbox_recover(st, &recovered) == ERR_OK && store_cmsg_recover(st, &citizens) == ERR_OK &&
-	    recovered + citizens)
+	if (store_outbox_recover(st, OUTBOX_STAFF, &recovered) == ERR_OK &&
+	    store_outbox_recover(st, OUTBOX_CITIZENS, &citizens) == ERR_OK && recovered + citizens)
 		fprintf(stderr, "scheduler: %d mails were interrupted while sending; marked failed, not resent\n",
 		        recovered + citizens);
 	int rc = 0;

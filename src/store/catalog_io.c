@@ -96,7 +96,7 @@ static void form_row(sqlite3_stmt *s, struct arena *a, void *item)
 #define SERVICE_COLS                                                                                                   \
 	"id, code, unit, category, published, name_zh, name_en, summary_zh, summary_en, eligibility_zh, "              \
 	"eligibility_en, fee_zh, fee_en, processing_days, immediate, correction_days, legal_basis_zh, "                \
-	"legal_basis_en, notes_zh, notes_en, contact_ext, reviewed_on, updated_at, sort"
+	"legal_basis_en, notes_zh, notes_en, contact_ext, reviewed_on, updated_at, sort, ext_days"
 
 /* A service row, its id kept aside for its lines. */
 struct service_row {
@@ -126,6 +126,7 @@ static void service_row(sqlite3_stmt *st, struct arena *a, void *item)
 	s->reviewed_on = col_str(st, 21, a);
 	s->updated_at = col_str(st, 22, a);
 	s->sort = sqlite3_column_int64(st, 23);
+	s->ext_days = sqlite3_column_int64(st, 24);
 }
 
 /* (kind, zh, en, file, form): NULL where a kind of line has none. */
@@ -450,8 +451,8 @@ enum err store_service_put(struct store *st, struct arena *a, const struct cd_se
 	    "INSERT INTO services (code, unit, category, published, name_zh, name_en, summary_zh, summary_en, "
 	    "eligibility_zh, eligibility_en, fee_zh, fee_en, processing_days, immediate, correction_days, "
 	    "legal_basis_zh, legal_basis_en, notes_zh, notes_en, contact_ext, reviewed_on, updated_at, sort, "
-	    "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-	    "?20, ?21, ?22, ?23, ?24) ON CONFLICT(code) DO UPDATE SET unit = excluded.unit, "
+	    "updated_by, ext_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+	    "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) ON CONFLICT(code) DO UPDATE SET unit = excluded.unit, "
 	    "category = excluded.category, published = excluded.published, name_zh = excluded.name_zh, "
 	    "name_en = excluded.name_en, summary_zh = excluded.summary_zh, summary_en = excluded.summary_en, "
 	    "eligibility_zh = excluded.eligibility_zh, eligibility_en = excluded.eligibility_en, "
@@ -460,7 +461,7 @@ enum err store_service_put(struct store *st, struct arena *a, const struct cd_se
 	    "legal_basis_zh = excluded.legal_basis_zh, legal_basis_en = excluded.legal_basis_en, "
 	    "notes_zh = excluded.notes_zh, notes_en = excluded.notes_en, contact_ext = excluded.contact_ext, "
 	    "reviewed_on = excluded.reviewed_on, updated_at = excluded.updated_at, sort = excluded.sort, "
-	    "updated_by = excluded.updated_by RETURNING id";
+	    "updated_by = excluded.updated_by, ext_days = excluded.ext_days RETURNING id";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
@@ -482,6 +483,7 @@ enum err store_service_put(struct store *st, struct arena *a, const struct cd_se
 	bind_str(s, 22, sv->updated_at ? sv->updated_at : at);
 	sqlite3_bind_int64(s, 23, sv->sort);
 	bind_str(s, 24, by);
+	sqlite3_bind_int64(s, 25, sv->ext_days);
 	int rc = sqlite3_step(s);
 	long long sid = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	if (rc == SQLITE_ROW)

@@ -11,7 +11,6 @@
 #include <time.h>
 
 #include "domain/citizen_msg.h"
-#include "store/flags.h"
 #include "store/store.h"
 
 /* Whom a message is about and how to reach them. */
@@ -55,15 +54,6 @@ enum err store_cmsgs_of(struct store *st, struct arena *a, const char *item_kind
 enum err store_cmsgs_of_event(struct store *st, struct arena *a, long long event_id, struct cmsg_rec **out, size_t *n);
 enum err store_cmsgs_of_day(struct store *st, struct arena *a, const char *day, struct cmsg_rec **out, size_t *n);
 
-/*
- * ---- delivery (the scheduler): the staff outbox's calls, for this table;
- * channel set.  A message's body (a receipt carries the query code, which
- * the record keeps only as a hash) is cleared once it is sent or given up.
- */
-enum err store_cmsg_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n);
-enum err store_cmsg_claim(struct store *st, long long id);
-enum err store_cmsg_sent(struct store *st, long long id, const char *at);
-enum err store_cmsg_retry(struct store *st, long long id, time_t next_at, const char *error);
-enum err store_cmsg_recover(struct store *st, int *n);
+/* Delivery (the scheduler): store/outbox.h. */
 
 #endif

@@ -85,21 +85,6 @@ enum err store_notifications_read_all(struct store *st, long long user_id, const
 enum err store_outbox_add(struct store *st, long long notification_id, const char *to, const char *subject,
                           const char *body, time_t next_at);
 
-struct outbox_rec {
-	long long id;
-	const char *to, *subject, *body;
-	const char *channel; /* the citizens' outbox: "email" or "sms"; NULL: e-mail */
-	int attempts;
-};
-/* Pending mails whose time has come, oldest first, at most limit. */
-enum err store_outbox_due(struct store *st, struct arena *a, time_t now, int limit, struct outbox_rec **out, size_t *n);
-/* Claims a pending mail (-> 'sending', committed before the send); ERR_CONFLICT when taken. */
-enum err store_outbox_claim(struct store *st, long long id);
-enum err store_outbox_sent(struct store *st, long long id, const char *at);
-/* A failed try: back to 'pending' at next_at, or 'failed' for good when next_at is 0. */
-enum err store_outbox_retry(struct store *st, long long id, time_t next_at, const char *error);
-/* Mails left 'sending' by a killed process become 'failed': never sent twice. */
-enum err store_outbox_recover(struct store *st, int *n);
 /* Mails by state for /metrics: pending (incl. sending) and failed for good. */
 enum err store_outbox_backlog(struct store *st, long *pending, long *failed);
 

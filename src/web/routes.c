@@ -7,6 +7,7 @@
 #include "app/metrics.h"
 #include "app/router.h"
 #include "domain/apikey.h"
+#include "domain/catalog_doc.h"
 #include "handlers/handlers.h"
 
 #define R(x) ROLE_BIT(ROLE_##x)
@@ -387,7 +388,7 @@ static const struct field done_fields[] = {
 	{0},
 };
 
-/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 31 of MAX_FIELDS. */
+/* The sheet editor (catalog_admin.c keeps the text names in text_fields[]); 30 of MAX_FIELDS. */
 static const struct field service_edit_fields[] = {
 	{K_CODE, F_SLUG, 64, false},
 	{K_UNIT, F_SLUG, 32, false},
@@ -413,6 +414,7 @@ static const struct field service_edit_fields[] = {
 	{K_STEPS_EN, F_TEXT, 8000, false},
 	{K_PROCESSING_DAYS, F_INT, 3650, true},
 	{K_CORRECTION_DAYS, F_INT, 365, false},
+	{K_EXT_DAYS, F_INT, CATALOG_EXT_DAYS_MAX, false},
 	{K_IMMEDIATE, F_BOOL, 1, false},
 	{K_FORMS, F_MULTI, 64, false},
 	{K_NOTE, F_LINE, 200, false},
@@ -523,6 +525,25 @@ static const struct field slot_rule_fields[] = {
 	{K_LENGTH, F_INT, 480, false},
 	{K_FROM, F_DATE, 10, false},
 	{K_UNTIL, F_DATE, 10, false},
+	{0},
+};
+
+/* questionnaires.c keeps the same names in survey_fields[] */
+static const struct field survey_fields[] = {
+	{K_UNIT, F_SLUG, 32, false},
+	{K_TITLE_ZH, F_LINE, 100, false},
+	{K_TITLE_EN, F_LINE, 200, false},
+	{K_EVENT_ID, F_INT, 999999999, false},
+	{K_SERVICE, F_SLUG, 64, false},
+	{K_QUESTIONS, F_TEXT, 20000, false},
+	{0},
+};
+
+/* a1..a30: each question's answer, one value per choice ticked */
+static const struct field survey_answer_fields[] = {
+	{K_QANSWER, F_INDEXED, 1000, false},
+	{K_CODE, F_LINE, 20, false},
+	{K_ONCE, F_SLUG, 32, false},
 	{0},
 };
 
@@ -802,6 +823,19 @@ const struct route routes[] = {
 	{M_POST, "/staff/events/*/attendance", h_event_attendance, attendance_fields, RUNS, 0},
 	{M_POST, "/staff/events/*/close", h_event_close, NULL, RUNS, 0},
 	{M_GET, "/staff/events/*/signups.csv", h_event_csv, NULL, RUNS, 0},
+	{M_GET, "/surveys/*", h_survey, NULL, 0, R_NOSTORE},
+	{M_POST, "/surveys/*/answer", h_survey_answer, survey_answer_fields, 0, R_SOFT | R_NOSTORE},
+	{M_GET, "/surveys/*/thanks", h_survey_thanks, NULL, 0, 0},
+	{M_GET, "/staff/surveys", h_staff_surveys, NULL, RUNS, 0},
+	{M_GET, "/staff/surveys/new", h_survey_new_form, NULL, RUNS, 0},
+	{M_POST, "/staff/surveys/new", h_survey_create, survey_fields, RUNS, R_SOFT},
+	{M_GET, "/staff/surveys/*", h_staff_survey, NULL, RUNS, 0},
+	{M_GET, "/staff/surveys/*/edit", h_survey_edit_form, NULL, RUNS, 0},
+	{M_POST, "/staff/surveys/*/edit", h_survey_update, survey_fields, RUNS, R_SOFT},
+	{M_POST, "/staff/surveys/*/open", h_survey_open, NULL, RUNS, 0},
+	{M_POST, "/staff/surveys/*/close", h_survey_close, NULL, RUNS, 0},
+	{M_GET, "/staff/surveys/*/results", h_survey_results, NULL, RUNS, 0},
+	{M_GET, "/staff/surveys/*/results.csv", h_survey_csv, NULL, RUNS, 0},
 	{M_GET, "/appointments", h_appointments, booking_fields, 0, R_NOSTORE},
 	{M_POST, "/appointments", h_appointment_book, booking_fields, 0, R_SOFT | R_NOSTORE},
 	{M_GET, "/appointments/receipt", h_appointment_receipt, NULL, 0, R_NOSTORE},

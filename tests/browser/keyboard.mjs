@@ -17,7 +17,12 @@
  *     loading the form to the receipt is printed, not checked;
  *   - unit: admin1 adds a unit (課室) at /staff/admin/units, once with its
  *     Chinese name left out (error path), then in full (the notice and the
- *     new row in the table).
+ *     new row in the table);
+ *   - signup, survey, booking (issue #18): a citizen signs up for an event
+ *     (/events/1), answers the office's questionnaire (/surveys/2) and books
+ *     an appointment (/appointments), each form in its visual order: text
+ *     typed, a radio group one stop chosen with Space, a checkbox ticked
+ *     with Space, Enter on the button -> the confirmation.
  * Each focused element on the way must show a focus indicator.
  *
  * Exports keyboardRuns(browser, base, {check, gotoRetry, only, root, languages})
@@ -677,6 +682,97 @@ async function hotline(browser, base, L, check, gotoRetry) {
  * "keyboard en unit");
  * the status lookup needs a petition, so it brings the petition run along.
  */
+/* The main form's Tab stops in visual order: a radio group is one stop (its name), every other control its key. */
+function formStopsInPage(action) {
+	const form = [...document.querySelectorAll("main form")].find((f) => f.getAttribute("action").endsWith(action));
+	if (!form)
+		return null;
+	const items = [...form.querySelectorAll("input, select, textarea, button")]
+		.filter((el) => el.type !== "hidden" && !el.disabled)
+		.map((el) => {
+			const r = el.getBoundingClientRect();
+			const key = el.type === "radio" ? `radio:${el.name}` : el.id || el.getAttribute("name") || (el.tagName === "BUTTON" ? "submit" : el.tagName.toLowerCase());
+			return { key, type: el.type, top: r.top, left: r.left, shown: r.width > 0 && r.height > 0 };
+		})
+		.filter((x) => x.shown);
+	items.sort((a, b) => (Math.abs(a.top - b.top) > 8 ? a.top - b.top : a.left - b.left));
+	const stops = [];
+	for (const x of items)
+		if (!(x.type === "radio" && stops.length && stops[stops.length - 1].key === x.key))
+			stops.push({ key: x.key, type: x.type });
+	return stops;
+}
+
+/* The focused control as formStopsInPage names it. */
+function focusedStopInPage() {
+	const el = document.activeElement;
+	if (!el || el === document.body)
+		return null;
+	return el.type === "radio" ? `radio:${el.name}` : el.id || el.getAttribute("name") || (el.tagName === "BUTTON" ? "submit" : el.tagName.toLowerCase());
+}
+
+/*
+ * A citizen's form of issue #18 with the keyboard alone: from the skip link
+ * Tab into the form, then one Tab per stop in visual order -- text typed
+ * where spec.typed has it, a radio group and the first checkbox of a group
+ * chosen with Space, the rest left -- and Enter on the button: the answer
+ * must be spec.title (HTTP 200, after the redirect).
+ */
+async function takingPart(ctx, base, L, S, spec, check, gotoRetry) {
+	const page = await ctx.newPage();
+	const k = new Keys(page, gotoRetry);
+	const tag = `${L.tag} ${spec.name}`;
+	try {
+		await page.setViewportSize({ width: 375, height: 800 });
+		await k.open(base + L.prefix + spec.path);
+		const problems = await throughSkipLink(k);
+		const stops = await page.evaluate(formStopsInPage, spec.action);
+		if (!stops)
+			problems.push(`no form posting to ${spec.action}`);
+		else if (!(await k.tabUntil((f) => f.inForm, 60)))
+			problems.push("Tab from main never reached the form");
+		const order = [], ticked = new Set();
+		for (let i = 0; !problems.length && i < stops.length; i++) {
+			if (i > 0)
+				await k.press("Tab");
+			const at = await page.evaluate(focusedStopInPage);
+			order.push(at);
+			const want = stops[i];
+			if (at !== want.key) {
+				problems.push(`Tab stop ${i + 1}: want ${want.key}, focus is on ${at} (so far: ${order.join(" → ")})`);
+				break;
+			}
+			const group = want.key.replace(/\[\]$|-\d+$/, "");
+			if (want.type === "radio" || (want.type === "checkbox" && !ticked.has(group))) {
+				await page.keyboard.press("Space");
+				ticked.add(group);
+			} else if (spec.typed[want.key] !== undefined)
+				await k.type(spec.typed[want.key]);
+		}
+		if (!problems.length && order[order.length - 1] !== "submit")
+			problems.push(`the last stop is ${order[order.length - 1]}, want the submit button`);
+		const resp = problems.length ? null : await k.go("Enter");
+		if (resp) {
+			const h1 = (await page.evaluate(() => (document.querySelector("h1") || {}).textContent || "")).trim();
+			if (resp.status() !== 200)
+				problems.push(`Enter on the button: HTTP ${resp.status()}, want 200`);
+			if (h1 !== S.get(spec.title)[L.lang])
+				problems.push(`the answer's heading is ${JSON.stringify(h1)}, want ${JSON.stringify(S.get(spec.title)[L.lang])}`);
+		}
+		check(`${tag}: at 375 px, Tab through ${spec.path} in visual order (${order.join(" → ")}), Space on choices, Enter -> ${spec.title}`, problems);
+		check(`${tag}: every element reached shows a focus indicator`, k.noRing.slice(0, 10));
+	} finally {
+		await page.close();
+	}
+}
+
+/* The forms of issue #18 run with the keyboard, and what each types. */
+const TAKING_PART = [
+	{ name: "signup", path: "/events/1", action: "/events/1/signup", typed: { name: "林鍵盤", phone: "0933444555" }, title: "ev_receipt_title" },
+	{ name: "survey", path: "/surveys/2", action: "/surveys/2/answer", typed: { a4: "鍵盤填答" }, title: "sv_thanks_title" },
+	{ name: "booking", path: "/appointments", action: "/appointments", typed: { name: "陳鍵盤", phone: "0912333444", subject: "鄰地界線" }, title: "bk_receipt_title" },
+];
+
 export async function keyboardRuns(browser, base, { check, gotoRetry, only, root, languages }) {
 	const S = strings(root);
 	/*
@@ -698,6 +794,7 @@ export async function keyboardRuns(browser, base, { check, gotoRetry, only, root
 			hotline: wants("1999", ["/staff/petitions/1999", "/staff/login"]),
 			unit: wants("unit", ["/staff/admin/units", "/staff/login"]),
 		};
+		const parts = TAKING_PART.filter((t) => wants(t.name, [t.path]));
 		run.petition ||= run.status; /* the lookup needs a petition */
 		const guard = async (what, job) => {
 			try {
@@ -727,6 +824,15 @@ export async function keyboardRuns(browser, base, { check, gotoRetry, only, root
 			await guard("case", () => staffCase(browser, base, L, S, check, gotoRetry));
 		if (run.unit)
 			await guard("unit", () => adminUnit(browser, base, L, S, check, gotoRetry));
+		if (parts.length) {
+			const ctx = await browser.newContext({ locale: "zh-TW", reducedMotion: "reduce" });
+			try {
+				for (const t of parts)
+					await guard(t.name, () => takingPart(ctx, base, L, S, t, check, gotoRetry));
+			} finally {
+				await ctx.close();
+			}
+		}
 		if (run.hotline) {
 			const ms = await guard("1999", () => hotline(browser, base, L, check, gotoRetry));
 			if (ms !== null)

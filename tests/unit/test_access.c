@@ -87,6 +87,7 @@ static const struct record NEWS = {.kind = REC_NEWS, .unit = "social"};
 /* Issue #18: a 社會課 event, an office-wide questionnaire, the appointment desk (民政課). */
 static const struct record EVENT = {.kind = REC_EVENT, .unit = "social"};
 static const struct record OFFICE_SURVEY = {.kind = REC_SURVEY};
+static const struct record SURVEY = {.kind = REC_SURVEY, .unit = "social"};
 static const struct record DESK = {.kind = REC_BOOKING, .unit = ACCESS_DESK_UNIT};
 /* Two villages' pages: one village officer 11 keeps, one not. */
 static const struct record OWN_VILLAGE = {.kind = REC_VILLAGE, .village = "dingliao"};
@@ -275,6 +276,12 @@ static const struct row rows[] = {
     {&OFFICER, &OFFICE_SURVEY, ACC_EDIT, false, "not a unit's officer"},
     {&ADMIN, &OFFICE_SURVEY, ACC_EDIT, true, "administrators"},
     {&SECRETARY, &OFFICE_SURVEY, ACC_REVEAL, false, "answers have nobody to reveal"},
+    {&OFFICER, &SURVEY, ACC_EDIT, true, "its unit's officer builds, opens and closes it"},
+    {&OFFICER, &SURVEY, ACC_VIEW_CONTENT, true, "and reads its results"},
+    {&CIVIL_OFFICER, &SURVEY, ACC_VIEW_CONTENT, false, "another unit's officer reads no results"},
+    {&ADMIN, &SURVEY, ACC_VIEW_CONTENT, true, "administrators read any results"},
+    {&HOTLINE, &SURVEY, ACC_VIEW_CONTENT, false, "nor the hotline"},
+    {&OFFICER, &EVENT, ACC_VIEW_CONTENT, false, "an event has no content view beyond its page"},
     /* the appointment desk (民政課) */
     {&CIVIL_OFFICER, &DESK, ACC_EDIT, true, "民政課 sets the slots"},
     {&CIVIL_OFFICER, &DESK, ACC_REVEAL, true, "and sees who booked"},

@@ -2,8 +2,8 @@
  * test_catalog_doc.c -- domain/catalog_doc: the office's settings travel
  * without their secrets and stored as `admin set` stores them; villages
  * keep their contacts, their posts name a village of the document, a
- * category's default unit a unit of it; what is written reads back the
- * same.
+ * category's default unit a unit of it; a service's extension days are
+ * a whole number 0..120; what is written reads back the same.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -123,11 +123,63 @@ static void test_refusals(void **state)
 	arena_free(a);
 }
 
+/* A document with one service whose ext_days member is ext (raw JSON; NULL: left out). */
+static bool read_ext_days(const char *ext, struct arena *a, struct catalog_doc *d, json_t **root, const char **errors)
+{
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "{\"format\":\"bianmin-catalog\",\"version\":1,"
+	         "\"units\":[{\"code\":\"civil\",\"name\":{\"zh\":\"民政課\",\"en\":\"Civil Affairs\"}}],"
+	         "\"categories\":[{\"code\":\"roads\",\"name\":{\"zh\":\"道路\"}}],"
+	         "\"services\":[{\"code\":\"dig\",\"unit\":\"civil\",\"category\":\"roads\",\"published\":true,"
+	         "\"name\":{\"zh\":\"道路挖掘\"},\"fee\":{\"zh\":\"免費\"},\"processing_days\":30,"
+	         "\"reviewed_on\":\"2026-01-05\"%s%s}]}",
+	         ext ? ",\"ext_days\":" : "", ext ? ext : "");
+	return read_doc(text, a, d, root, errors);
+}
+
+/* A service's ext_days: a whole number 0..120 (migration 023's CHECK), absent 0, written back. */
+static void test_service_ext_days(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct catalog_doc d;
+	json_t *root;
+	const char *errors;
+	assert_true(read_ext_days(NULL, a, &d, &root, &errors));
+	assert_int_equal(d.services[0].ext_days, 0);
+	json_decref(root);
+	static const char *const good[] = {"0", "30", "120"};
+	static const long long want[] = {0, 30, 120};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		assert_true(read_ext_days(good[i], a, &d, &root, &errors));
+		assert_int_equal(d.services[0].ext_days, want[i]);
+		json_t *out = catalog_service_json(&d.services[0]);
+		assert_int_equal(json_integer_value(json_object_get(out, "ext_days")), want[i]);
+		json_decref(out);
+		json_decref(root);
+	}
+	static const char *const bad[] = {"121", "-1", "2.5", "\"10\"", "true"}; /* null: as absent */
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(read_ext_days(bad[i], a, &d, &root, &errors));
+		assert_non_null(strstr(errors, "office.json: services[0].ext_days: "));
+		json_decref(root);
+	}
+	assert_false(read_ext_days("121", a, &d, &root, &errors));
+	assert_non_null(strstr(errors, "office.json: services[0].ext_days: must be from 0 to 120\n"));
+	json_decref(root);
+	assert_false(read_ext_days("\"10\"", a, &d, &root, &errors));
+	assert_non_null(strstr(errors, "office.json: services[0].ext_days: must be a whole number\n"));
+	json_decref(root);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_office_parts_read_and_written),
 	    cmocka_unit_test(test_refusals),
+	    cmocka_unit_test(test_service_ext_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,16 +164,17 @@ static void test_route_allow(void **state)
 /* ---- route_validate with a made-up route ----------------------------- */
 
 static const struct field test_fields[] = {
-    {K_NAME, F_LINE, 5, true},     /* 0 */
-    {K_NOTE, F_TEXT, 10, false},   /* 1 */
-    {K_PAGE, F_INT, 100, false},   /* 2 */
-    {K_CODE, F_SLUG, 8, false},    /* 3 */
-    {K_DAY, F_DATE, 0, false},     /* 4 */
-    {K_ITEM, F_MULTI, 4, false},   /* 5 */
-    {K_CONFIRM, F_BOOL, 0, false}, /* 6 */
+    {K_NAME, F_LINE, 5, true},        /* 0 */
+    {K_NOTE, F_TEXT, 10, false},      /* 1 */
+    {K_PAGE, F_INT, 100, false},      /* 2 */
+    {K_CODE, F_SLUG, 8, false},       /* 3 */
+    {K_DAY, F_DATE, 0, false},        /* 4 */
+    {K_ITEM, F_MULTI, 4, false},      /* 5 */
+    {K_CONFIRM, F_BOOL, 0, false},    /* 6 */
+    {K_QANSWER, F_INDEXED, 8, false}, /* 7 */
     {0},
 };
-enum { NAME, NOTE, N, CODE, DATE, TAG, AGREE };
+enum { NAME, NOTE, N, CODE, DATE, TAG, AGREE, ANSWERS };
 
 static const struct route test_route = {M_POST, "/test", NULL, test_fields, 0, 0};
 
@@ -407,6 +408,35 @@ static void test_validate_multi(void **state)
 	buf_free(&b);
 }
 
+static void test_validate_indexed(void **state)
+{
+	struct arena *a = *state;
+	struct route_match m;
+	/* a1..a30 (or a checkbox group's a1[]..a30[]) in the order sent, with their index; other names
+	 * ignored, empties skipped */
+	assert_int_equal(
+	    validate(a,
+	             "a2=x&name=x&a1=1&a=z&a0=z&a01=z&a31=z&a1x=z&a30=line%0Atwo&a12=&a2=y&a4%5B%5D=c&a4%5B=z&"
+	             "a4%5B%5Dx=z&a%5B%5D=z",
+	             &m),
+	    0);
+	const struct fval *v = &m.vals[ANSWERS];
+	assert_true(v->present);
+	assert_int_equal(v->nmulti, 5);
+	static const char *const want[] = {"x", "1", "line\ntwo", "y", "c"};
+	static const unsigned want_index[] = {2, 1, 30, 2, 4};
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(v->multi[i], want[i]);
+		assert_int_equal(v->multi_index[i], want_index[i]);
+	}
+	assert_int_equal(validate(a, "name=x&a99999999999=1", &m), 0);
+	assert_false(m.vals[ANSWERS].present);
+	/* each value checked as text: length in code points, control characters */
+	expect_field(a, "a3=%E4%B8%80%E4%BA%8C%E4%B8%89%E5%9B%9B%E4%BA%94%E5%85%AD", ANSWERS, NULL);
+	expect_field(a, "a3=123456789", ANSWERS, "err_too_long");
+	expect_field(a, "a3=%01", ANSWERS, "err_control_chars");
+}
+
 static void test_validate_counts_every_bad_field(void **state)
 {
 	struct arena *a = *state;
@@ -498,6 +528,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_validate_date, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_duplicate, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_multi, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_validate_indexed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_counts_every_bad_field, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_validate_route_without_fields, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_req_val, setup, teardown),

@@ -36,6 +36,7 @@
 #include "store/deadlines.h"
 #include "store/extensions.h"
 #include "store/flags.h"
+#include "store/outbox.h"
 #include "store/petitions.h"
 #include "store/staff.h"
 #include "store/store.h"
@@ -669,16 +670,16 @@ static void test_outbox_never_twice(void **state)
 	assert_int_equal(one(f, "SELECT count(*) FROM outbox"), 1);
 	/* a mail claimed by a process that died is not sent again */
 	long long id = one(f, "SELECT id FROM outbox");
-	assert_int_equal(store_outbox_claim(f->st, id), ERR_OK);
-	assert_int_equal(store_outbox_claim(f->st, id), ERR_CONFLICT);
+	assert_int_equal(store_outbox_claim(f->st, OUTBOX_STAFF, id), ERR_OK);
+	assert_int_equal(store_outbox_claim(f->st, OUTBOX_STAFF, id), ERR_CONFLICT);
 	int n;
-	assert_int_equal(store_outbox_recover(f->st, &n), ERR_OK);
+	assert_int_equal(store_outbox_recover(f->st, OUTBOX_STAFF, &n), ERR_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(one(f, "SELECT state = 'failed' FROM outbox"), 1);
 	struct arena *a = arena_new();
 	struct outbox_rec *m;
 	size_t nm;
-	assert_int_equal(store_outbox_due(f->st, a, clock_now() + 86400, 10, &m, &nm), ERR_OK);
+	assert_int_equal(store_outbox_due(f->st, a, OUTBOX_STAFF, clock_now() + 86400, 10, &m, &nm), ERR_OK);
 	assert_int_equal(nm, 0);
 	arena_free(a);
 }

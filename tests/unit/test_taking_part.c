@@ -362,6 +362,21 @@ static void test_ics_lines(void **state)
 	buf_free(&b);
 }
 
+/* Percentages on the results page: rounded half up, nothing of nothing is 0. */
+static void test_survey_percent(void **state)
+{
+	(void)state;
+	assert_int_equal(survey_percent(0, 0), 0);
+	assert_int_equal(survey_percent(3, 0), 0);
+	assert_int_equal(survey_percent(0, 7), 0);
+	assert_int_equal(survey_percent(1, 3), 33);
+	assert_int_equal(survey_percent(2, 3), 67);
+	assert_int_equal(survey_percent(1, 8), 13);  /* 12.5 */
+	assert_int_equal(survey_percent(1, 200), 1); /* 0.5 */
+	assert_int_equal(survey_percent(1, 201), 0);
+	assert_int_equal(survey_percent(5, 5), 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +392,7 @@ int main(void)
 	    cmocka_unit_test(test_survey_parse),
 	    cmocka_unit_test(test_survey_parse_errors),
 	    cmocka_unit_test(test_survey_check),
+	    cmocka_unit_test(test_survey_percent),
 	    cmocka_unit_test(test_csv_formula_safe),
 	    cmocka_unit_test(test_ics_lines),
 	};
