@@ -167,8 +167,12 @@ http {
     listen 127.0.0.1:%(port)d;
     location = /static.html { root %(t)s/www; default_type text/html; }
     location / {
-      include /etc/nginx/fastcgi_params;
+      # the parameters bianmin reads, as contrib/nginx-bianmin.conf passes them
+      fastcgi_param REQUEST_METHOD $request_method;
       fastcgi_param REQUEST_URI $request_uri;
+      fastcgi_param CONTENT_TYPE $content_type;
+      fastcgi_param CONTENT_LENGTH $content_length;
+      fastcgi_param REMOTE_ADDR $remote_addr;
       fastcgi_keep_conn on;
       fastcgi_pass bianmin;
     }

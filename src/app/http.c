@@ -90,6 +90,10 @@ static bool header_text_ok(const char *s)
 bool resp_check_headers(struct resp *rs)
 {
 	bool ok = header_text_ok(rs->content_type);
+	if (!header_text_ok(rs->cache_control)) {
+		rs->cache_control = NULL;
+		ok = false;
+	}
 	int kept = 0;
 	for (int i = 0; i < rs->nheaders; i++) {
 		if (header_text_ok(rs->headers[i].name) && header_text_ok(rs->headers[i].value))

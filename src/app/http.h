@@ -94,8 +94,9 @@ void resp_header(struct resp *r, const char *name, const char *value);
 /*
  * Drops every header whose name or value holds a control character (CR, LF,
  * NUL...: header splitting) and, if there was one, turns the response into a
- * plain 500.  Both front ends call it before writing.  Returns false when it
- * refused something.
+ * plain 500; a bad Cache-Control (rs->cache_control) is dropped the same way.
+ * app_handle calls it on what the handler set, before adding its own constant
+ * headers.  Returns false when it refused something.
  */
 bool resp_check_headers(struct resp *r);
 /* Frees what app_handle left in rs (not the arena). */

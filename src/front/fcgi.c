@@ -37,43 +37,111 @@ static enum method method_of(const char *m)
 	return M_OTHER;
 }
 
-/* Sum of the HTTP_* parameters: what the client sent as headers. */
-static size_t header_bytes(FCGX_ParamArray env)
+/* The CGI parameters the app reads, found in one pass over the request's environment. */
+struct cgi {
+	const char *uri, *method, *https, *content_length, *content_type;
+	const char *cookie, *if_none_match, *user_agent, *remote_addr;
+	size_t header_bytes; /* sum of the HTTP_* parameters: what the client sent as headers */
+};
+
+/* Sets *field to the value when p is "name=value"; the first one wins, as with FCGX_GetParam. */
+static void take(const char *p, const char *name, const char **field)
 {
-	size_t n = 0;
-	for (char **p = env; *p; p++)
-		if (strncmp(*p, "HTTP_", 5) == 0)
-			n += strlen(*p);
-	return n;
+	size_t n = strlen(name);
+	if (!*field && strncmp(p, name, n) == 0 && p[n] == '=')
+		*field = p + n + 1;
 }
 
-static void handle(FCGX_Request *fr, struct arena *a)
+/* Looks at each parameter once, by its first letter, rather than a scan of them all per FCGX_GetParam. */
+static void read_cgi(FCGX_ParamArray env, struct cgi *g)
+{
+	*g = (struct cgi){0};
+	for (char **pp = env; *pp; pp++) {
+		const char *p = *pp;
+		if (strncmp(p, "HTTP_", 5) == 0) {
+			g->header_bytes += strlen(p);
+			take(p, "HTTP_COOKIE", &g->cookie);
+			take(p, "HTTP_IF_NONE_MATCH", &g->if_none_match);
+			take(p, "HTTP_USER_AGENT", &g->user_agent);
+		} else if (p[0] == 'H') {
+			take(p, "HTTPS", &g->https);
+		} else if (p[0] == 'R') {
+			take(p, "REQUEST_URI", &g->uri);
+			take(p, "REQUEST_METHOD", &g->method);
+			take(p, "REMOTE_ADDR", &g->remote_addr);
+		} else if (p[0] == 'C') {
+			take(p, "CONTENT_LENGTH", &g->content_length);
+			take(p, "CONTENT_TYPE", &g->content_type);
+		}
+	}
+}
+
+/* libfcgi's own printf knows no %zu and formats slowly: digits by hand. */
+static void put_size(struct buf *b, size_t n)
+{
+	char d[24];
+	int i = (int)sizeof d;
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	buf_put(b, d + i, sizeof d - (size_t)i);
+}
+
+static void put_header(struct buf *b, const char *name, const char *value)
+{
+	buf_puts(b, name);
+	buf_put(b, ": ", 2);
+	buf_puts(b, value);
+	buf_put(b, "\r\n", 2);
+}
+
+/* The status line and headers in head, then one write of it and one of the body.  HEAD says what GET would send. */
+static void write_response(FCGX_Stream *out, const struct req *rq, const struct resp *rs, struct buf *head)
+{
+	size_t len;
+	const char *body = resp_body(rs, &len);
+	buf_reset(head);
+	buf_puts(head, "Status: ");
+	put_size(head, (size_t)rs->status);
+	buf_putc(head, ' ');
+	buf_puts(head, http_reason(rs->status));
+	buf_put(head, "\r\n", 2);
+	put_header(head, "Content-Type", rs->content_type);
+	for (int i = 0; i < rs->nheaders; i++)
+		put_header(head, rs->headers[i].name, rs->headers[i].value);
+	buf_puts(head, "Content-Length: ");
+	put_size(head, len);
+	buf_put(head, "\r\n\r\n", 4);
+	FCGX_PutStr(head->data, (int)head->len, out);
+	if (rq->method != M_HEAD && len)
+		FCGX_PutStr(body, (int)len, out);
+}
+
+static void handle(FCGX_Request *fr, struct arena *a, struct buf *head)
 {
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	FCGX_ParamArray env = fr->envp;
-	const char *uri = FCGX_GetParam("REQUEST_URI", env);
-	const char *qmark = uri ? strchr(uri, '?') : NULL;
-	char *path = uri ? arena_strndup(a, uri, qmark ? (size_t)(qmark - uri) : strlen(uri)) : "/";
+	struct cgi g;
+	read_cgi(fr->envp, &g);
+	const char *qmark = g.uri ? strchr(g.uri, '?') : NULL;
+	char *path = g.uri ? arena_strndup(a, g.uri, qmark ? (size_t)(qmark - g.uri) : strlen(g.uri)) : "/";
 	const char *query = qmark && qmark[1] ? qmark + 1 : NULL;
-	const char *https = FCGX_GetParam("HTTPS", env);
-	const char *cl = FCGX_GetParam("CONTENT_LENGTH", env);
-	unsigned long long want = cl ? strtoull(cl, NULL, 10) : 0;
+	unsigned long long want = g.content_length ? strtoull(g.content_length, NULL, 10) : 0;
 
 	struct req rq = {
-	    .method_name = FCGX_GetParam("REQUEST_METHOD", env),
+	    .method_name = g.method,
 	    .path = path,
 	    .query = query,
-	    .content_type = FCGX_GetParam("CONTENT_TYPE", env),
-	    .cookie = FCGX_GetParam("HTTP_COOKIE", env),
-	    .if_none_match = FCGX_GetParam("HTTP_IF_NONE_MATCH", env),
-	    .user_agent = FCGX_GetParam("HTTP_USER_AGENT", env),
-	    .remote_addr = FCGX_GetParam("REMOTE_ADDR", env),
-	    .secure = https && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0),
+	    .content_type = g.content_type,
+	    .cookie = g.cookie,
+	    .if_none_match = g.if_none_match,
+	    .user_agent = g.user_agent,
+	    .remote_addr = g.remote_addr,
+	    .secure = g.https && (strcmp(g.https, "on") == 0 || strcmp(g.https, "1") == 0),
 	    .arena = a,
 	};
 	rq.method = method_of(rq.method_name);
-	if (header_bytes(env) > REQ_MAX_HEADERS)
+	if (g.header_bytes > REQ_MAX_HEADERS)
 		rq.front_error = 431;
 	else if (want > app_body_limit(path, rq.content_type))
 		rq.front_error = 413;
@@ -87,19 +155,7 @@ static void handle(FCGX_Request *fr, struct arena *a)
 
 	struct resp rs = {0};
 	app_handle(&rq, &rs);
-	resp_check_headers(&rs);
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\n", rs.status, http_reason(rs.status),
-	             rs.content_type);
-	for (int i = 0; i < rs.nheaders; i++)
-		FCGX_FPrintF(fr->out, "%s: %s\r\n", rs.headers[i].name, rs.headers[i].value);
-	size_t len;
-	const char *body = resp_body(&rs, &len);
-	/* libfcgi's own printf knows no %zu: format the length here.  HEAD says what GET would send. */
-	char clen[48];
-	snprintf(clen, sizeof clen, "Content-Length: %zu\r\n\r\n", len);
-	FCGX_PutS(clen, fr->out);
-	if (rq.method != M_HEAD && len)
-		FCGX_PutStr(body, (int)len, fr->out);
+	write_response(fr->out, &rq, &rs, head);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	app_log(&rq, &rs, (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
 	resp_free(&rs);
@@ -111,6 +167,8 @@ static void *responder(void *arg)
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, g_sock, 0);
 	struct arena *a = arena_new();
+	struct buf head; /* the response's head, its memory kept from one request to the next */
+	buf_init(&head);
 	for (;;) {
 		/*
 		 * No lock around the accept: with fastcgi_keep_conn, FCGX_Accept_r
@@ -121,10 +179,11 @@ static void *responder(void *arg)
 		int rc = FCGX_Accept_r(&fr);
 		if (rc < 0)
 			break;
-		handle(&fr, a);
+		handle(&fr, a, &head);
 		FCGX_Finish_r(&fr);
 		arena_reset(a);
 	}
+	buf_free(&head);
 	arena_free(a);
 	return NULL;
 }

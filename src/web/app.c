@@ -124,6 +124,21 @@ static size_t cache_slot(const char *key)
 	return (size_t)(h % CACHE_SLOTS);
 }
 
+/* "<lang><path>?<query>", built without printf: every hit builds one. */
+static char *cache_key(struct arena *a, enum lang lang, const char *path, const char *query)
+{
+	_Static_assert(LANG__MAX <= 10, "the language is one digit of the key");
+	size_t pl = strlen(path), ql = query ? strlen(query) : 0;
+	char *key = arena_alloc(a, pl + ql + 3);
+	key[0] = (char)('0' + lang);
+	memcpy(key + 1, path, pl);
+	key[1 + pl] = '?';
+	if (ql)
+		memcpy(key + 2 + pl, query, ql);
+	key[2 + pl + ql] = '\0';
+	return key;
+}
+
 /* A hit lends rs the cached bytes with a reference: no copy, however many send them at once. */
 static bool cache_get(const char *key, long long gen, time_t now, struct resp *rs)
 {
@@ -339,7 +354,7 @@ static void dispatch(struct req *rq, struct resp *rs)
 	if (cacheable) {
 		struct store *st = req_store(rq);
 		gen = st ? store_content_gen(st) : -1;
-		key = arena_printf(rq->arena, "%d%s?%s", rq->lang, path, rq->query ? rq->query : "");
+		key = cache_key(rq->arena, rq->lang, path, rq->query);
 		if (gen >= 0 && cache_get(key, gen, now, rs)) {
 			metrics_cache_hit();
 			rs->status = 200;
@@ -411,6 +426,8 @@ void app_handle(struct req *rq, struct resp *rs)
 		rs->content_type = "text/html; charset=utf-8";
 	for (int i = 0; i < rq->nset_cookies; i++)
 		resp_header(rs, "Set-Cookie", rq->set_cookies[i]);
+	/* what the handler set is checked; the security headers after it are constants */
+	resp_check_headers(rs);
 	security_headers(rq, rs);
 }
 
