@@ -80,6 +80,8 @@ int i18n_load(const char *path, char *err, size_t errsz)
 const char *i18n_find(enum lang lang, const char *key)
 {
 	struct entry k = {.key = key};
+	if (!g_n)
+		return NULL; /* no table loaded (a unit test): bsearch must not see a NULL array */
 	const struct entry *e = bsearch(&k, g_entries, g_n, sizeof *g_entries, cmp_entry);
 	return e ? e->text[lang] : NULL;
 }
