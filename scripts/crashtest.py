@@ -115,9 +115,12 @@ def client_loop(idx, servers, stop, seed, sent, acked, lock):
             if status != 200:
                 raise OSError("form %d" % status)
             csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+            once = re.search(r'name="once" value="([^"]+)"', page).group(1)
             village = re.search(r'<option value="([a-z0-9-]+)"', page[page.find('name="village"'):]).group(1)
-            form = urllib.parse.urlencode({"csrf": csrf, "name": "測試%d" % idx, "phone": "0912%06d" % n,
-                                           "village": village, "subject": token, "body": body_text})
+            # sent as the "check your answers" page sends it: step=submit, with the form's once token
+            form = urllib.parse.urlencode({"csrf": csrf, "once": once, "step": "submit", "name": "測試%d" % idx,
+                                           "phone": "0912%06d" % n, "village": village, "subject": token,
+                                           "body": body_text})
             with lock:
                 sent[token] = body_text
             status, page, posted, location = request(servers.port, "POST", "/petitions/new", form,
