@@ -5,7 +5,9 @@
  * read again is accepted again (what export writes, import reads).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_catalog.c \
- *     src/domain/catalog_doc.c src/util/jsonread.c src/util/util.c -ljansson -o /tmp/fz
+ *     src/domain/catalog_doc.c src/domain/settings.c src/domain/ids.c src/domain/cal.c \
+ *     src/util/i18n.c src/util/jsonread.c src/util/util.c -ljansson -lsodium -o /tmp/fz
+ * (settings.c checks the office's settings in the document; ids.c, with libsodium, its addresses)
  */
 #include <stdint.h>
 #include <stdlib.h>
