@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 FAQS=${FAQS:-10000}
 ROUNDS=${ROUNDS:-20}
 DURATION=${DURATION:-10}
-PKGS="libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson gdlib"
+PKGS="libmicrohttpd sqlite3 libcmark libsodium libqrencode jansson libcurl gdlib"
 
 make -s -j2 build/bianmin build/libbianmin.a
 mkdir -p build/bench
