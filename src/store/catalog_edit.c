@@ -260,15 +260,7 @@ enum err store_news_admin(struct store *st, struct arena *a, const char *unit, s
 enum err store_news_admin_item(struct store *st, struct arena *a, long long id, struct news_admin_rec *out)
 {
 	static const char sql[] = NEWS_ADMIN_SELECT "WHERE id = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		news_row(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by_id(st, a, sql, id, out, news_row);
 }
 
 enum err store_news_delete(struct store *st, long long id)

@@ -273,6 +273,19 @@ enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const c
 	return row_err(rc);
 }
 
+enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long long id, void *out, row_fill *fill)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fill(s, a, out);
+	sqlite3_reset(s);
+	return row_err(rc);
+}
+
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id)
 {
 	enum err e = stmt_done(st, s);

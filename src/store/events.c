@@ -74,15 +74,7 @@ enum err store_event_create(struct store *st, const struct event_rec *e, long lo
 enum err store_event_get(struct store *st, struct arena *a, long long id, struct event_rec *out)
 {
 	static const char sql[] = "SELECT " EVENT_COLS "FROM events e WHERE e.id = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_event(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by_id(st, a, sql, id, out, read_event);
 }
 
 enum err store_events_upcoming(struct store *st, struct arena *a, const char *now, int limit, struct event_rec **out,

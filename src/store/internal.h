@@ -81,6 +81,8 @@ enum err row_err(int rc);
  * fills out from its row.  ERR_OK (a row), ERR_NOTFOUND or ERR_DB.
  */
 enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill);
+/* The same by a numeric id bound to ?1. */
+enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long long id, void *out, row_fill *fill);
 
 /* Steps an INSERT (stmt_done) and, when it worked and id is not NULL, sets *id to the new rowid. */
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id);

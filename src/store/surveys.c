@@ -67,15 +67,7 @@ enum err store_survey_update(struct store *st, const struct survey_rec *r)
 enum err store_survey_get(struct store *st, struct arena *a, long long id, struct survey_rec *out)
 {
 	static const char sql[] = "SELECT " SURVEY_COLS "FROM surveys s WHERE s.id = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_survey(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by_id(st, a, sql, id, out, read_survey);
 }
 
 enum err store_surveys_list(struct store *st, struct arena *a, const char *unit, struct survey_rec **out, size_t *n)
