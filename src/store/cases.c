@@ -257,14 +257,7 @@ enum err store_case_rate(struct store *st, long long id, int rating, const char 
 {
 	static const char sql[] = "UPDATE cases SET rating = ?2, rating_note = ?3, rated_at = ?4 "
 	                          "WHERE id = ?1 AND state = 'closed' AND rating IS NULL";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, rating);
-	bind_opt(s, 3, note);
-	bind_str(s, 4, at);
-	return stmt_changed_one(st, s);
+	return stmt_rate(st, sql, id, rating, note, at);
 }
 
 static void read_correction(sqlite3_stmt *s, struct arena *a, void *item)

@@ -273,6 +273,18 @@ enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const c
 	return row_err(rc);
 }
 
+enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, const char *note, const char *at)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, rating);
+	bind_opt(s, 3, note);
+	bind_str(s, 4, at);
+	return stmt_changed_one(st, s);
+}
+
 enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long long id, void *out, row_fill *fill)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);

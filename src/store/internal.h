@@ -81,6 +81,8 @@ enum err row_err(int rc);
  * fills out from its row.  ERR_OK (a row), ERR_NOTFOUND or ERR_DB.
  */
 enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill);
+/* A satisfaction rating on a record: sql binds ?1 id, ?2 rating, ?3 note (or NULL), ?4 at; as stmt_changed_one. */
+enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, const char *note, const char *at);
 /* The same by a numeric id bound to ?1. */
 enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long long id, void *out, row_fill *fill);
 
