@@ -23,6 +23,7 @@
 #include "store/catalog.h"
 #include "store/deadlines.h"
 #include "store/open311.h"
+#include "store/search.h"
 #include "store/staff.h"
 #include "store/store.h"
 #include "web/app.h"
@@ -166,7 +167,7 @@ static int import_faq(struct store *st, const char *path)
 	}
 	if (rc)
 		store_fail(st, ERR_INVAL);
-	if (store_finish(st) == ERR_OK)
+	if (store_finish(st) == ERR_OK && store_search_tidy(st) == ERR_OK)
 		printf("imported %zu FAQ entries from %s\n", json_array_size(root), path);
 	else if (!rc) {
 		fprintf(stderr, "bianmin: %s: %s\n", path, store_errmsg(st));
@@ -395,6 +396,10 @@ static int cmd_init(const struct cli_opts *o)
 		printf("%s: schema version %d\n", o->db, store_version(st));
 		if (o->demo)
 			rc = load_demo(st, root);
+		if (rc == 0 && store_search_tidy(st) != ERR_OK) {
+			fprintf(stderr, "bianmin: search index: %s\n", store_errmsg(st));
+			rc = 1;
+		}
 	}
 	store_close(st);
 	return rc;

@@ -15,6 +15,7 @@
 #include "domain/catalog_doc.h"
 #include "domain/clock.h"
 #include "store/catalog_io.h"
+#include "store/search.h"
 #include "store/staff.h"
 #include "store/store.h"
 #include "util/jsonread.h"
@@ -64,6 +65,8 @@ int catalog_import(struct store *st, const char *path)
 		store_audit(st, 0, "admin-cli", "catalog_import", "catalog", path, NULL);
 		if (store_finish(st) != ERR_OK) {
 			fprintf(stderr, "bianmin: %s: %s; nothing imported\n", path, err[0] ? err : store_errmsg(st));
+		} else if (store_search_tidy(st) != ERR_OK) {
+			fprintf(stderr, "bianmin: %s: imported, but the search index: %s\n", path, store_errmsg(st));
 		} else {
 			printf("imported %s: %zu settings, %zu units, %zu villages, %zu village posts, %zu categories, "
 			       "%zu forms, "

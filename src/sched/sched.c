@@ -37,6 +37,7 @@
 #include "store/events.h"
 #include "store/flags.h"
 #include "store/outbox.h"
+#include "store/search.h"
 #include "store/settings.h"
 #include "store/store.h"
 #include "util/i18n.h"
@@ -383,6 +384,8 @@ enum err sched_pass(struct store *st, const struct sched_opts *o, struct sched_s
 	}
 	if (e == ERR_OK)
 		e = purge_people(st, a, out);
+	if (e == ERR_OK) /* after staff edits: searches read one merged index again */
+		e = store_search_tidy(st);
 	if (e == ERR_OK && !o->no_mail) {
 		const char *sms = store_setting(st, a, "sms_url");
 		const struct senders snd = {mail ? &srv : NULL, sms && *sms ? sms : NULL,

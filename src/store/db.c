@@ -464,8 +464,23 @@ static bool writer_turn(void)
 	return pthread_mutex_timedlock(&g_writer, &until) == 0;
 }
 
+void store_read_begin(struct store *st)
+{
+	if (st && !st->in_tx && !st->reading)
+		st->reading = stmt_done(st, stmt_get(st, "BEGIN")) == ERR_OK;
+}
+
+void store_read_end(struct store *st)
+{
+	if (st && st->reading) {
+		stmt_done(st, stmt_get(st, "COMMIT"));
+		st->reading = false;
+	}
+}
+
 enum err store_begin(struct store *st)
 {
+	store_read_end(st);
 	st->writer = writer_turn();
 	st->tx_err = st->writer ? stmt_done(st, stmt_get(st, "BEGIN IMMEDIATE")) : ERR_DB;
 	st->in_tx = true;

@@ -22,9 +22,11 @@ struct store {
 		const char *sql; /* key: the static SQL text's address */
 		sqlite3_stmt *stmt;
 	} cache[STMT_SLOTS];
-	bool in_tx;      /* between store_begin and store_finish */
-	bool writer;     /* holds this process's writer turn (db.c) */
-	enum err tx_err; /* the transaction's first error (sticky) */
+	bool in_tx;         /* between store_begin and store_finish */
+	bool writer;        /* holds this process's writer turn (db.c) */
+	bool reading;       /* between store_read_begin and store_read_end */
+	long long tidy_gen; /* content generation of the last search index merge (search.c); 0: none yet */
+	enum err tx_err;    /* the transaction's first error (sticky) */
 };
 
 /*

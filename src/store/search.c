@@ -394,6 +394,21 @@ enum err store_search(struct store *st, struct arena *a, const char *q, size_t n
 	return e;
 }
 
+enum err store_search_tidy(struct store *st)
+{
+	long long gen = store_content_gen(st);
+	if (gen < 0)
+		return ERR_DB;
+	if (gen == st->tidy_gen)
+		return ERR_OK;
+	store_begin(st);
+	stmt_done(st, stmt_get(st, "INSERT INTO search_index (search_index) VALUES ('optimize')"));
+	enum err e = store_finish(st);
+	if (e == ERR_OK)
+		st->tidy_gen = gen;
+	return e;
+}
+
 /* ---- synonyms ---- */
 
 static void read_synonym(sqlite3_stmt *s, struct arena *a, void *item)

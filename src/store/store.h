@@ -101,6 +101,15 @@ enum err store_begin(struct store *st); /* the transaction's error so far: the B
 enum err store_fail(struct store *st, enum err e);
 enum err store_finish(struct store *st);
 
+/*
+ * One snapshot for a page that only reads: its statements share one read
+ * lock, where each on its own takes and drops it (three system calls a
+ * statement in WAL mode).  store_begin ends it first; both are no-ops for
+ * a NULL store, store_read_end also when no snapshot is open.
+ */
+void store_read_begin(struct store *st);
+void store_read_end(struct store *st);
+
 /* ERR_OK when the database answers a trivial query and could be written (takes and drops the write lock). */
 enum err store_ping(struct store *st);
 /* The public-content generation (bumped by triggers on every content change). */

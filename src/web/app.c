@@ -362,13 +362,21 @@ static void dispatch(struct req *rq, struct resp *rs)
 			return;
 		}
 	}
+	if (!(r->flags & R_CACHE)) {
+		r->fn(rq, rs);
+		return;
+	}
+	/* a public page only reads: one snapshot for all its queries */
+	struct store *st = req_store(rq);
+	store_read_begin(st);
 	r->fn(rq, rs);
 	if (cacheable && gen >= 0 && rs->status == 200 && !rs->body_static) {
 		/* news shows and hides on its own schedule: the copy lasts until its next change */
-		const char *next = store_news_next_change(req_store(rq), rq->arena, clock_now_iso(rq->arena));
+		const char *next = store_news_next_change(st, rq->arena, clock_now_iso(rq->arena));
 		time_t until = next ? clock_parse_iso(next) : 0;
 		cache_put(key, gen, until > 0 ? until : 0, rs->body.data ? rs->body.data : "", rs->body.len);
 	}
+	store_read_end(st);
 }
 
 size_t app_body_limit(const char *raw_path, const char *content_type)

@@ -3,7 +3,8 @@
  * database of its own: the index follows FAQ, service and news changes in
  * the same transaction, hostile and malformed queries never fail, the loose
  * fallback, English plurals, synonyms, Markdown stripped for snippets, and
- * synonym groups as administrators type them.  Run from the repository
+ * synonym groups as administrators type them, and the index merged into
+ * one segment after edits (store_search_tidy).  Run from the repository
  * root (the migrations are read from sql/migrations).
  */
 #include <setjmp.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "store/catalog.h"
 #include "store/search.h"
@@ -337,6 +339,63 @@ static void test_second_connection(void **state)
 	arena_free(a);
 }
 
+/* Rows of the index's b-tree of segments, read beside the store like another process would. */
+static long long index_pages(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM search_index_data", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static void test_tidy_merges_the_index(void **state)
+{
+	(void)state;
+	/* forty edits, each its own transaction as staff make them: forty small segments, some merged */
+	for (int i = 0; i < 40; i++) {
+		char slug[16], q[64];
+		snprintf(slug, sizeof slug, "tidy-%02d", i);
+		snprintf(q, sizeof q, "第%d盞路燈為什麼閃爍？", i);
+		struct faq_edit f = {
+		    .slug = slug,
+		    .unit = "econ",
+		    .category = "lights",
+		    .question = {q, "Why does the streetlight flicker?"},
+		    .answer = {"請報修。", "Report it."},
+		    .keywords_zh = "閃爍",
+		    .reviewed_on = "2026-01-01",
+		    .updated_by = "test",
+		    .updated_at = "2026-01-01T00:00:00Z",
+		};
+		assert_int_equal(store_begin(st), ERR_OK);
+		assert_int_equal(store_faq_create(st, &f, NULL), ERR_OK);
+		assert_int_equal(store_finish(st), ERR_OK);
+	}
+	char before[4096], after[4096];
+	bool loose;
+	found("路燈閃爍", strlen("路燈閃爍"), LANG_ZH, before, sizeof before, &loose);
+	long long pages = index_pages();
+
+	assert_int_equal(store_search_tidy(st), ERR_OK);
+	long long merged = index_pages();
+	assert_true(merged > 0);
+	assert_true(merged < pages);
+	found("路燈閃爍", strlen("路燈閃爍"), LANG_ZH, after, sizeof after, &loose);
+	assert_string_equal(after, before); /* the same hits in the same order */
+	assert_true(has("第39盞", LANG_ZH, "faq:tidy-39"));
+
+	/* nothing changed since: nothing to do */
+	assert_int_equal(store_search_tidy(st), ERR_OK);
+	assert_int_equal(index_pages(), merged);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,7 +403,7 @@ int main(void)
 	    cmocka_unit_test(test_hostile_queries),      cmocka_unit_test(test_loose_fallback),
 	    cmocka_unit_test(test_plurals_and_synonyms), cmocka_unit_test(test_plain_text),
 	    cmocka_unit_test(test_synonym_normalize),    cmocka_unit_test(test_second_connection),
-	    cmocka_unit_test(test_index_follows_edits),
+	    cmocka_unit_test(test_index_follows_edits),  cmocka_unit_test(test_tidy_merges_the_index),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -299,6 +299,39 @@ static void test_attempts_given_back_and_cleared(void **state)
 	assert_int_equal(take(f, lim, 1, 504, &retry), ERR_OK);
 }
 
+/* A page's reads share one snapshot: another connection's write shows after store_read_end, not in between. */
+static void test_read_snapshot(void **state)
+{
+	struct fx *f = *state;
+	exec(f, tx_sql);
+	assert_int_equal(store_set_setting(f->st, "a", "old"), ERR_OK);
+	char err[256];
+	struct store *other = store_open(f->path, err, sizeof err);
+	assert_non_null(other);
+
+	store_read_begin(f->st);
+	assert_string_equal(store_setting(f->st, f->a, "a"), "old");
+	assert_int_equal(store_set_setting(other, "a", "new"), ERR_OK);
+	assert_string_equal(store_setting(f->st, f->a, "a"), "old");
+	store_read_end(f->st);
+	assert_string_equal(store_setting(f->st, f->a, "a"), "new");
+
+	/* a write ends the snapshot first, then sees and changes the newest data */
+	store_read_begin(f->st);
+	assert_string_equal(store_setting(f->st, f->a, "a"), "new");
+	assert_int_equal(store_set_setting(other, "a", "newer"), ERR_OK);
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	assert_string_equal(store_setting(f->st, f->a, "a"), "newer");
+	store_set_setting(f->st, "a", "mine");
+	assert_int_equal(store_finish(f->st), ERR_OK);
+	assert_string_equal(store_setting(other, f->a, "a"), "mine");
+
+	store_read_end(f->st); /* none open: nothing to do */
+	store_read_begin(NULL);
+	store_read_end(NULL);
+	store_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +339,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_calendar_never_cached_half_loaded, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_recompute_fails_whole, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_commits_the_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_error_is_sticky, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_caller_refusal_rolls_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_attempts_counted_per_key, setup, teardown),
