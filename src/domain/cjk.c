@@ -16,6 +16,20 @@
  * Decodes and folds the code point at *p, advancing *p.  An invalid byte is
  * skipped (utf8_next advances one byte) and reads as a separator.
  */
+/* utf8_next, with the common case inline: a three-byte sequence (CJK text is nearly all of them). */
+static inline int32_t next_cp(const char **p, const char *end)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	if (end - *p >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		uint32_t c = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*p += 3;
+			return (int32_t)c;
+		}
+	}
+	return utf8_next(p, end);
+}
+
 static inline uint32_t next_folded(const char **p, const char *end, enum cjk_class *cls)
 {
 	unsigned char b = (unsigned char)**p;
@@ -32,7 +46,7 @@ static inline uint32_t next_folded(const char **p, const char *end, enum cjk_cla
 		*cls = CJK_SEP;
 		return 0;
 	}
-	int32_t c = utf8_next(p, end);
+	int32_t c = next_cp(p, end);
 	if (c < 0) {
 		*cls = CJK_SEP;
 		return 0;
@@ -414,6 +428,7 @@ enum {
 	SNIP_SCAN = 65536,  /* code points of a document looked at */
 	SNIP_MATCHES = 256, /* matches recorded */
 	SNIP_LEAD = 5,      /* context before the first match: max_chars / SNIP_LEAD */
+	SNIP_SLACK = 32,    /* code points folded beyond a window's length at first */
 };
 
 struct sent {
@@ -515,6 +530,31 @@ static void pick_window(const struct smatch *m, size_t nm, size_t ne, size_t w, 
 	}
 }
 
+/*
+ * Does a window of w entries, placed as pick_window places it at a match of
+ * m[0..nm), hold every term and end before entry ne (one entry of context
+ * beyond it folded, for whole-word checks)?  No later window can hold more
+ * terms, so the rest of the document need not be folded.
+ */
+static bool window_holds_all(const struct smatch *m, size_t nm, size_t ne, size_t w, const struct cjk_terms *terms)
+{
+	size_t nt = terms ? (terms->n < CJK_TERMS_MAX ? terms->n : CJK_TERMS_MAX) : 0, lead = w / SNIP_LEAD;
+	if (nt == 0)
+		return ne > w;
+	for (size_t k = 0; k < nm; k++) {
+		size_t s = m[k].a > lead ? m[k].a - lead : 0, e = s + w;
+		if (e >= ne)
+			return false;
+		uint64_t seen = 0;
+		for (size_t j = k; j < nm && m[j].a < e; j++)
+			if (m[j].b <= e)
+				seen |= (uint64_t)1 << (m[j].term & 63);
+		if ((size_t)__builtin_popcountll(seen) == nt)
+			return true;
+	}
+	return false;
+}
+
 size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, size_t max_chars, struct buf *out)
 {
 	struct sent stack_e[SNIP_STACK], *e = stack_e;
@@ -527,19 +567,29 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 	if (cap > SNIP_STACK)
 		e = xmalloc(cap * sizeof *e);
 
-	/* fold the document, one entry per visible code point */
+	/*
+	 * Fold the document, one entry per visible code point; for a window,
+	 * only until some window holds every term (most documents name the
+	 * query early: the rest is never decoded).
+	 */
 	const char *p = doc, *end = doc + n;
-	while (p < end && ne < cap) {
-		const char *at = p;
-		enum cjk_class cls;
-		uint32_t c = next_folded(&p, end, &cls);
-		if (cls == CJK_SKIP)
-			continue;
-		e[ne++] = (struct sent){c, (uint32_t)(at - doc), (uint32_t)(p - doc), (uint8_t)cls};
+	size_t nm = 0, stop = max_chars ? max_chars + max_chars / SNIP_LEAD + SNIP_SLACK : cap;
+	for (;;) {
+		while (p < end && ne < stop && ne < cap) {
+			const char *at = p;
+			enum cjk_class cls;
+			uint32_t c = next_folded(&p, end, &cls);
+			if (cls == CJK_SKIP)
+				continue;
+			e[ne++] = (struct sent){c, (uint32_t)(at - doc), (uint32_t)(p - doc), (uint8_t)cls};
+		}
+		nm = find_matches(e, ne, terms, m);
+		if (p >= end || ne >= cap || window_holds_all(m, nm, ne, max_chars, terms))
+			break;
+		stop = 2 * ne; /* doubling: every step's rescan costs the document's length at most twice */
 	}
 	bool truncated = p < end;
 
-	size_t nm = find_matches(e, ne, terms, m);
 	size_t ws = 0, we = ne;
 	bool snapped = false;
 	if (max_chars && ne > max_chars) {
@@ -589,31 +639,46 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 		}
 	}
 
+	/* ordinary characters are written a run at a time: [run, at) is pending */
 	bool in_mark = false, space = false, any = false;
 	p = doc + bs;
 	end = doc + be;
+	const char *run = p;
 	while (p < end) {
 		const char *at = p;
 		size_t off = (size_t)(at - doc);
-		int32_t c = utf8_next(&p, end);
-		if (c < 0)
-			continue;
-		enum cjk_class cls;
-		cjk_fold_class((uint32_t)c, &cls);
-		if (cls == CJK_SKIP && !is_dropped(c)) {
-			buf_put(out, at, (size_t)(p - at)); /* stays with its base character */
+		int32_t c = next_cp(&p, end);
+		if (c < 0) {
+			buf_put_html(out, run, (size_t)(at - run));
+			run = p;
 			continue;
 		}
+		bool sp = false, dropped = false;
+		if (c < 0x4E00 || c > 0x9FFF) { /* not a common ideograph: might be space, control or mark */
+			enum cjk_class cls;
+			cjk_fold_class((uint32_t)c, &cls);
+			sp = is_space(c);
+			dropped = is_dropped(c);
+			if (cls == CJK_SKIP && !dropped)
+				continue; /* stays with its base character */
+		}
+		bool mark_edge = in_mark ? off >= span[si].b : si < ns && off >= span[si].a;
+		if (!sp && !dropped && !space && !mark_edge) {
+			any = true;
+			continue;
+		}
+		buf_put_html(out, run, (size_t)(at - run));
+		run = p; /* a space or a dropped character is not written */
 		if (in_mark && off >= span[si].b) {
 			buf_puts(out, "</mark>");
 			in_mark = false;
 			si++;
 		}
-		if (is_space(c)) {
+		if (sp) {
 			space = any;
 			continue;
 		}
-		if (is_dropped(c))
+		if (dropped)
 			continue;
 		if (space)
 			buf_putc(out, ' ');
@@ -624,8 +689,9 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 			in_mark = true;
 			nmarks++;
 		}
-		buf_put_html(out, at, (size_t)(p - at));
+		run = at;
 	}
+	buf_put_html(out, run, (size_t)(end - run));
 	if (in_mark)
 		buf_puts(out, "</mark>");
 	if (we < ne || truncated)

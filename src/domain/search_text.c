@@ -50,6 +50,16 @@ const char *search_plain_text(struct arena *a, const char *md)
 			p++;
 			continue;
 		}
+		if ((unsigned char)c >= 0x80) { /* no Markdown mark is outside ASCII: a run at once */
+			const char *q = p;
+			while (q < end && (unsigned char)*q >= 0x80)
+				q++;
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			bol = false;
+			continue;
+		}
 		bool at_start = bol;
 		bol = false;
 		if (at_start) {

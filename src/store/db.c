@@ -232,12 +232,28 @@ enum err stmt_list(struct store *st, sqlite3_stmt *s, struct arena *a, void **it
 	return e;
 }
 
+static bool writer_turn(void);
+static void writer_done(void);
+
 enum err stmt_done(struct store *st, sqlite3_stmt *s)
 {
 	if (!s)
 		return tx_note(st, ERR_DB);
+	/*
+	 * A write outside a transaction waits for its turn like one: else it
+	 * meets the writer's lock in SQLite's busy handler, which sleeps and
+	 * polls while the other threads take turn after turn (seconds, under
+	 * load).  Even an UPDATE that changes no row takes the write lock.
+	 */
+	bool lone = !st->writer && !sqlite3_stmt_readonly(s);
+	if (lone && !writer_turn()) {
+		sqlite3_reset(s);
+		return tx_note(st, ERR_DB);
+	}
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
+	if (lone)
+		writer_done();
 	if (rc == SQLITE_DONE)
 		return ERR_OK;
 	if (rc == SQLITE_CONSTRAINT)
@@ -446,22 +462,78 @@ enum err store_exec_script(struct store *st, const char *sql, char *err, size_t 
 }
 
 /*
- * One write transaction at a time in this process, queued on a mutex:
- * a thread waiting here wakes the moment the writer before it commits,
- * where SQLite's busy handler polls with sleeps of up to 100 ms (under
- * load, most of a request's time).  Other processes (the scheduler,
- * admin commands) still meet the busy handler.  The wait is bounded like
- * the busy handler's, so a mistake can slow a request, never hang it.
+ * One write transaction at a time in this process, in the order asked: a
+ * thread waiting here wakes the moment the writer before it commits, where
+ * SQLite's busy handler polls with sleeps of up to 100 ms (under load, most
+ * of a request's time).  The turn is handed to the longest waiter: with a
+ * plain mutex the thread that just committed took it straight back for its
+ * next request, and the other server thread's connections starved for
+ * seconds.  Other processes (the scheduler, admin commands) still meet the
+ * busy handler.  The wait is bounded like the busy handler's, so a mistake
+ * can slow a request, never hang it.
  */
-static pthread_mutex_t g_writer = PTHREAD_MUTEX_INITIALIZER;
+struct writer_waiter {
+	pthread_cond_t wake;
+	bool granted;
+	struct writer_waiter *next;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	bool taken;
+	struct writer_waiter *head, *tail; /* waiting, first come first */
+} g_writer = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 static bool writer_turn(void)
 {
 	enum { WRITER_WAIT_S = 5 };
+	pthread_mutex_lock(&g_writer.mu);
+	if (!g_writer.taken) {
+		g_writer.taken = true;
+		pthread_mutex_unlock(&g_writer.mu);
+		return true;
+	}
+	struct writer_waiter me = {.wake = PTHREAD_COND_INITIALIZER};
+	if (g_writer.tail)
+		g_writer.tail->next = &me;
+	else
+		g_writer.head = &me;
+	g_writer.tail = &me;
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += WRITER_WAIT_S;
-	return pthread_mutex_timedlock(&g_writer, &until) == 0;
+	while (!me.granted && pthread_cond_timedwait(&me.wake, &g_writer.mu, &until) == 0)
+		;
+	if (!me.granted) { /* gave up: leave the queue */
+		struct writer_waiter **pp = &g_writer.head, *prev = NULL;
+		while (*pp != &me) {
+			prev = *pp;
+			pp = &(*pp)->next;
+		}
+		*pp = me.next;
+		if (g_writer.tail == &me)
+			g_writer.tail = prev;
+	}
+	pthread_mutex_unlock(&g_writer.mu);
+	pthread_cond_destroy(&me.wake);
+	return me.granted;
+}
+
+/* Hands the turn to the first waiter, if any (it stays taken), else frees it. */
+static void writer_done(void)
+{
+	pthread_mutex_lock(&g_writer.mu);
+	struct writer_waiter *w = g_writer.head;
+	if (w) {
+		g_writer.head = w->next;
+		if (!g_writer.head)
+			g_writer.tail = NULL;
+		w->granted = true;
+		pthread_cond_signal(&w->wake);
+	} else {
+		g_writer.taken = false;
+	}
+	pthread_mutex_unlock(&g_writer.mu);
 }
 
 void store_read_begin(struct store *st)
@@ -509,7 +581,7 @@ enum err store_finish(struct store *st)
 	if (e != ERR_OK)
 		rollback(st);
 	if (st->writer)
-		pthread_mutex_unlock(&g_writer);
+		writer_done();
 	st->writer = false;
 	return e;
 }

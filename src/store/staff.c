@@ -133,6 +133,7 @@ enum err store_session_get(struct store *st, struct arena *a, const char *token_
 {
 	static const char sql[] = "SELECT s.created_at, s.last_seen, s.csrf, " USER_COLS
 	                          "JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?1";
+	enum { SESSION_TOUCH_S = 30 };
 	static const char touch[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1 AND last_seen < ?2 - 30";
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
@@ -152,7 +153,7 @@ enum err store_session_get(struct store *st, struct arena *a, const char *token_
 		return ERR_NOTFOUND;
 	}
 	/* touch at most every 30 s: a page view is not a write */
-	s = stmt_get(st, touch);
+	s = now - seen > SESSION_TOUCH_S ? stmt_get(st, touch) : NULL;
 	if (s) {
 		bind_str(s, 1, token_hash);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)now);

@@ -16,6 +16,7 @@
  * The throttle's counters (store_attempt_take): a limit per key, a refusal
  * that writes nothing, a window that starts again, a sign-in given back.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -332,6 +334,41 @@ static void test_read_snapshot(void **state)
 	store_close(other);
 }
 
+struct lone_writer {
+	const char *path;
+	enum err e;
+};
+
+static void *write_alone(void *arg)
+{
+	struct lone_writer *w = arg;
+	char err[256];
+	struct store *st = store_open(w->path, err, sizeof err);
+	w->e = st ? store_set_setting(st, "lone", "1") : ERR_DB;
+	store_close(st);
+	return NULL;
+}
+
+/* A write outside a transaction queues for the writer's turn: no busy-handler sleeps, done once the writer commits. */
+static void test_lone_write_waits_its_turn(void **state)
+{
+	struct fx *f = *state;
+	exec(f, tx_sql);
+	unsigned long busy = store_busy_wait_count();
+	assert_int_equal(store_begin(f->st), ERR_OK);
+	store_set_setting(f->st, "tx", "1");
+	struct lone_writer w = {f->path, ERR_INVAL};
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, write_alone, &w), 0);
+	nanosleep(&(struct timespec){.tv_nsec = 200 * 1000 * 1000}, NULL);
+	assert_null(store_setting(f->st, f->a, "lone")); /* still waiting */
+	assert_int_equal(store_finish(f->st), ERR_OK);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(w.e, ERR_OK);
+	assert_string_equal(store_setting(f->st, f->a, "lone"), "1");
+	assert_int_equal(store_busy_wait_count(), busy);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +377,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_recompute_fails_whole, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_commits_the_chain, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_read_snapshot, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lone_write_waits_its_turn, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_error_is_sticky, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_caller_refusal_rolls_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_attempts_counted_per_key, setup, teardown),
