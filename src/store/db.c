@@ -5,11 +5,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,6 +80,33 @@ static enum err create_private(const char *path, char *err, size_t errsz)
 	return ERR_IO;
 }
 
+/*
+ * The first page of the WAL index (the -shm file beside the database),
+ * mapped read-only, or NULL.  Its header's iChange counter goes up with
+ * every commit by any process (https://sqlite.org/walformat.html), so a
+ * reader that saw it unchanged knows no write happened: store_content_gen
+ * answers a cached page's question without a query or a system call.  The
+ * file stays while this connection is open (SQLite truncates it only for
+ * the first connection of all); a smaller file is not mapped.
+ */
+enum { WAL_HDR_MAP = 4096, WAL_HDR_ICHANGE = 2 /* u32 index of iChange in the first header copy */ };
+
+static const volatile uint32_t *map_wal_header(const char *path)
+{
+	char shm[PATH_MAX];
+	struct stat sb;
+	if (snprintf(shm, sizeof shm, "%s-shm", path) >= (int)sizeof shm)
+		return NULL;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	void *m = fstat(fd, &sb) == 0 && sb.st_size >= WAL_HDR_MAP
+	              ? mmap(NULL, WAL_HDR_MAP, PROT_READ, MAP_SHARED, fd, 0)
+	              : MAP_FAILED;
+	close(fd);
+	return m == MAP_FAILED ? NULL : m;
+}
+
 struct store *store_open(const char *path, char *err, size_t errsz)
 {
 	struct stat sb;
@@ -109,6 +138,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		store_close(st);
 		return NULL;
 	}
+	st->wal_hdr = map_wal_header(path);
 	return st;
 }
 
@@ -125,6 +155,8 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	cal_free(st->cal);
 	sqlite3_close(st->db);
+	if (st->wal_hdr)
+		munmap((void *)st->wal_hdr, WAL_HDR_MAP);
 	free(st);
 }
 
@@ -608,10 +640,23 @@ enum err store_ping(struct store *st)
 
 long long store_content_gen(struct store *st)
 {
+	/*
+	 * Only outside a transaction or snapshot: inside one the answer belongs
+	 * to it, not to the newest commit.  The counter is read before the
+	 * query: a commit in between makes the next call ask again.
+	 */
+	bool watch = st->wal_hdr && !st->in_tx && !st->reading;
+	uint32_t change = watch ? __atomic_load_n(&st->wal_hdr[WAL_HDR_ICHANGE], __ATOMIC_ACQUIRE) : 0;
+	if (watch && st->gen > 0 && change == st->gen_change)
+		return st->gen;
 	sqlite3_stmt *s = stmt_get(st, "SELECT gen FROM content_gen WHERE id = 1");
 	long long g = (s && sqlite3_step(s) == SQLITE_ROW) ? sqlite3_column_int64(s, 0) : -1;
 	if (s)
 		sqlite3_reset(s);
+	if (watch) {
+		st->gen = g;
+		st->gen_change = change;
+	}
 	return g;
 }
 

@@ -396,14 +396,49 @@ static void test_tidy_merges_the_index(void **state)
 	assert_int_equal(index_pages(), merged);
 }
 
+/* A change by another connection (another process, in production) shows in the content generation at once. */
+static void test_content_gen_sees_other_writers(void **state)
+{
+	(void)state;
+	char err[256];
+	struct store *other = store_open(dbpath, err, sizeof err);
+	assert_non_null(other);
+	long long g = store_content_gen(st);
+	assert_true(g > 0);
+	assert_int_equal(store_content_gen(st), g); /* nothing changed */
+
+	char err2[256];
+	assert_int_equal(
+	    store_exec_script(other, "CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1)", err2, sizeof err2),
+	    ERR_OK);
+	assert_int_equal(store_content_gen(st), g); /* a write, but not to public content */
+
+	assert_int_equal(store_exec_script(other,
+	                                   "INSERT INTO units (code, name_zh, name_en, sort) "
+	                                   "VALUES ('gen-test', '測試課', 'Test', 9)",
+	                                   err2, sizeof err2),
+	                 ERR_OK);
+	long long after = store_content_gen(st);
+	assert_true(after > g);
+	assert_int_equal(store_content_gen(st), after);
+	assert_int_equal(store_content_gen(other), after);
+	store_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_finds_each_kind),      cmocka_unit_test(test_one_row_per_item),
-	    cmocka_unit_test(test_hostile_queries),      cmocka_unit_test(test_loose_fallback),
-	    cmocka_unit_test(test_plurals_and_synonyms), cmocka_unit_test(test_plain_text),
-	    cmocka_unit_test(test_synonym_normalize),    cmocka_unit_test(test_second_connection),
-	    cmocka_unit_test(test_index_follows_edits),  cmocka_unit_test(test_tidy_merges_the_index),
+	    cmocka_unit_test(test_finds_each_kind),
+	    cmocka_unit_test(test_one_row_per_item),
+	    cmocka_unit_test(test_hostile_queries),
+	    cmocka_unit_test(test_loose_fallback),
+	    cmocka_unit_test(test_plurals_and_synonyms),
+	    cmocka_unit_test(test_plain_text),
+	    cmocka_unit_test(test_synonym_normalize),
+	    cmocka_unit_test(test_second_connection),
+	    cmocka_unit_test(test_index_follows_edits),
+	    cmocka_unit_test(test_tidy_merges_the_index),
+	    cmocka_unit_test(test_content_gen_sees_other_writers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
