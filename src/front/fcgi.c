@@ -117,6 +117,20 @@ static void write_response(FCGX_Stream *out, const struct req *rq, const struct 
 		FCGX_PutStr(body, (int)len, out);
 }
 
+/*
+ * Reads the request's input to its end record.  With fastcgi_keep_conn the
+ * connection carries the next request: a record left unread here is the
+ * first thing the next FCGX_Accept_r sees, a protocol error to libfcgi,
+ * which then closes the connection nginx was about to reuse (and waits up
+ * to 2 s in its close).  Bodies past the limit are read and dropped too.
+ */
+static void drain_stdin(FCGX_Stream *in)
+{
+	char rest[4096];
+	while (FCGX_GetStr(rest, (int)sizeof rest, in) > 0)
+		;
+}
+
 static void handle(FCGX_Request *fr, struct arena *a, struct buf *head)
 {
 	struct timespec t0, t1;
@@ -152,6 +166,7 @@ static void handle(FCGX_Request *fr, struct arena *a, struct buf *head)
 		rq.body = body;
 		rq.body_len = got > 0 ? (size_t)got : 0;
 	}
+	drain_stdin(fr->in);
 
 	struct resp rs = {0};
 	app_handle(&rq, &rs);
