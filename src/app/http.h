@@ -47,6 +47,7 @@ struct req {
 	struct route_match *match;  /* route, path captures and validated fields */
 	struct session *sess;       /* NULL for visitors */
 	const char **settings;      /* the office's settings, loaded on first use (req_settings) */
+	struct store *store;        /* the connection lent to this request (req_store), until it ends */
 	const char *set_cookies[3]; /* Set-Cookie values the app adds to the response */
 	int nset_cookies;
 };

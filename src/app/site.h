@@ -11,7 +11,7 @@
 
 struct site {
 	const char *root;          /* folder holding templates/, static/, sql/ */
-	const char *db_path;       /* each thread opens its own connection (req_store) */
+	const char *db_path;       /* connections are opened as requests need them (req_store) */
 	const char *metrics_allow; /* NULL: 127.0.0.1,::1 */
 	struct tmpl_set *tmpl;     /* owned by the site from now on */
 	bool demo;
@@ -19,7 +19,7 @@ struct site {
 
 /* Sets the site (before any request). */
 void site_set(const struct site *s);
-/* Frees the templates and this thread's connection. */
+/* Frees the templates and the pooled connections. */
 void site_close(void);
 
 const struct tmpl_set *app_templates(void);

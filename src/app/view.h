@@ -16,11 +16,13 @@
 struct store;
 
 /*
- * This thread's database connection (opened on first use).  Never NULL in a
- * handler: the dispatcher answers 503 itself when it cannot open it, except
- * on R_NODB routes, whose handlers may get NULL.
+ * The request's database connection, lent from the site's pool on first use
+ * until app_handle ends (req_store_return).  Never NULL in a handler: the
+ * dispatcher answers 503 itself when it cannot have one, except on R_NODB
+ * routes, whose handlers may get NULL.
  */
 struct store *req_store(struct req *rq);
+void req_store_return(struct req *rq);
 
 /*
  * The office's settings (domain/settings.h), read once per request; all

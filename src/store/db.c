@@ -82,14 +82,25 @@ static enum err create_private(const char *path, char *err, size_t errsz)
 
 /*
  * The first page of the WAL index (the -shm file beside the database),
- * mapped read-only, or NULL.  Its header's iChange counter goes up with
- * every commit by any process (https://sqlite.org/walformat.html), so a
- * reader that saw it unchanged knows no write happened: store_content_gen
- * answers a cached page's question without a query or a system call.  The
+ * mapped read-only, or NULL.  Its header (https://sqlite.org/walformat.html)
+ * ends in a checksum of itself, and every commit by any process rewrites it
+ * with a new frame count (or new salts after a restart): a reader that sees
+ * the same checksum knows no write happened, so store_content_gen answers a
+ * cached page's question without a query or a system call.  (iChange alone
+ * would not do: WAL recovery rebuilds the header and starts it again.)  The
  * file stays while this connection is open (SQLite truncates it only for
  * the first connection of all); a smaller file is not mapped.
  */
-enum { WAL_HDR_MAP = 4096, WAL_HDR_ICHANGE = 2 /* u32 index of iChange in the first header copy */ };
+enum { WAL_HDR_MAP = 4096, WAL_HDR_CKSUM = 10 /* u32 index of aCksum[0] in the first header copy */ };
+
+/* The WAL-index header's checksum as one number; 0 when not mapped. */
+static uint64_t wal_state(const struct store *st)
+{
+	if (!st->wal_hdr)
+		return 0;
+	uint64_t hi = __atomic_load_n(&st->wal_hdr[WAL_HDR_CKSUM], __ATOMIC_ACQUIRE);
+	return hi << 32 | __atomic_load_n(&st->wal_hdr[WAL_HDR_CKSUM + 1], __ATOMIC_ACQUIRE);
+}
 
 static const volatile uint32_t *map_wal_header(const char *path)
 {
@@ -642,12 +653,12 @@ long long store_content_gen(struct store *st)
 {
 	/*
 	 * Only outside a transaction or snapshot: inside one the answer belongs
-	 * to it, not to the newest commit.  The counter is read before the
+	 * to it, not to the newest commit.  The header is read before the
 	 * query: a commit in between makes the next call ask again.
 	 */
 	bool watch = st->wal_hdr && !st->in_tx && !st->reading;
-	uint32_t change = watch ? __atomic_load_n(&st->wal_hdr[WAL_HDR_ICHANGE], __ATOMIC_ACQUIRE) : 0;
-	if (watch && st->gen > 0 && change == st->gen_change)
+	uint64_t state = watch ? wal_state(st) : 0;
+	if (watch && st->gen > 0 && state == st->gen_wal)
 		return st->gen;
 	sqlite3_stmt *s = stmt_get(st, "SELECT gen FROM content_gen WHERE id = 1");
 	long long g = (s && sqlite3_step(s) == SQLITE_ROW) ? sqlite3_column_int64(s, 0) : -1;
@@ -655,7 +666,7 @@ long long store_content_gen(struct store *st)
 		sqlite3_reset(s);
 	if (watch) {
 		st->gen = g;
-		st->gen_change = change;
+		st->gen_wal = state;
 	}
 	return g;
 }

@@ -26,9 +26,9 @@ struct store {
 	bool writer;        /* holds this process's writer turn (db.c) */
 	bool reading;       /* between store_read_begin and store_read_end */
 	long long tidy_gen; /* content generation of the last search index merge (search.c); 0: none yet */
-	/* the content generation as last read, and the WAL's change counter then (db.c store_content_gen) */
+	/* the content generation as last read, and the WAL index header's checksum then (db.c store_content_gen) */
 	const volatile uint32_t *wal_hdr; /* the WAL-index header, mapped read-only; NULL: not mapped */
-	uint32_t gen_change;
+	uint64_t gen_wal;
 	long long gen;
 	enum err tx_err; /* the transaction's first error (sticky) */
 };

@@ -427,6 +427,7 @@ void app_handle(struct req *rq, struct resp *rs)
 {
 	rs->status = 0;
 	dispatch(rq, rs);
+	req_store_return(rq);
 	api_errors(rq, rs);
 	if (!rs->status)
 		rs->status = 200;
