@@ -360,7 +360,7 @@ static void test_tidy_merges_the_index(void **state)
 	(void)state;
 	/* forty edits, each its own transaction as staff make them: forty small segments, some merged */
 	for (int i = 0; i < 40; i++) {
-		char slug[16], q[64];
+		char slug[32], q[128];
 		snprintf(slug, sizeof slug, "tidy-%02d", i);
 		snprintf(q, sizeof q, "第%d盞路燈為什麼閃爍？", i);
 		struct faq_edit f = {
