@@ -5,13 +5,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,17 +79,30 @@ static enum err create_private(const char *path, char *err, size_t errsz)
 }
 
 /*
- * The first page of the WAL index (the -shm file beside the database),
- * mapped read-only, or NULL.  Its header (https://sqlite.org/walformat.html)
- * ends in a checksum of itself, and every commit by any process rewrites it
- * with a new frame count (or new salts after a restart): a reader that sees
- * the same checksum knows no write happened, so store_content_gen answers a
- * cached page's question without a query or a system call.  (iChange alone
- * would not do: WAL recovery rebuilds the header and starts it again.)  The
- * file stays while this connection is open (SQLite truncates it only for
- * the first connection of all); a smaller file is not mapped.
+ * The WAL index's first page as SQLite itself maps it (the VFS's xShmMap on
+ * the connection's own file: no descriptor of ours, since closing one would
+ * drop every fcntl lock this process holds on the -shm file), or NULL.  Its
+ * header (https://sqlite.org/walformat.html) ends in a checksum of itself,
+ * and every commit by any process rewrites it with a new frame count (or new
+ * salts after a restart): a reader that sees the same checksum knows no write
+ * happened, so store_content_gen answers a cached page's question without a
+ * query or a system call.  (iChange alone would not do: WAL recovery
+ * rebuilds the header and starts it again.)  The mapping lasts as long as
+ * the connection.
  */
-enum { WAL_HDR_MAP = 4096, WAL_HDR_CKSUM = 10 /* u32 index of aCksum[0] in the first header copy */ };
+enum { WAL_INDEX_PAGE = 32768, WAL_HDR_CKSUM = 10 /* u32 index of aCksum[0] in the first header copy */ };
+
+static const volatile uint32_t *map_wal_header(sqlite3 *db)
+{
+	sqlite3_file *f = NULL;
+	volatile void *page = NULL;
+	/* a read first, so the connection has opened its WAL index */
+	if (sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods ||
+	    f->pMethods->iVersion < 2 || f->pMethods->xShmMap(f, 0, WAL_INDEX_PAGE, 0, &page) != SQLITE_OK)
+		return NULL;
+	return page;
+}
 
 /* The WAL-index header's checksum as one number; 0 when not mapped. */
 static uint64_t wal_state(const struct store *st)
@@ -100,22 +111,6 @@ static uint64_t wal_state(const struct store *st)
 		return 0;
 	uint64_t hi = __atomic_load_n(&st->wal_hdr[WAL_HDR_CKSUM], __ATOMIC_ACQUIRE);
 	return hi << 32 | __atomic_load_n(&st->wal_hdr[WAL_HDR_CKSUM + 1], __ATOMIC_ACQUIRE);
-}
-
-static const volatile uint32_t *map_wal_header(const char *path)
-{
-	char shm[PATH_MAX];
-	struct stat sb;
-	if (snprintf(shm, sizeof shm, "%s-shm", path) >= (int)sizeof shm)
-		return NULL;
-	int fd = open(shm, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	void *m = fstat(fd, &sb) == 0 && sb.st_size >= WAL_HDR_MAP
-	              ? mmap(NULL, WAL_HDR_MAP, PROT_READ, MAP_SHARED, fd, 0)
-	              : MAP_FAILED;
-	close(fd);
-	return m == MAP_FAILED ? NULL : m;
 }
 
 struct store *store_open(const char *path, char *err, size_t errsz)
@@ -149,7 +144,7 @@ struct store *store_open(const char *path, char *err, size_t errsz)
 		store_close(st);
 		return NULL;
 	}
-	st->wal_hdr = map_wal_header(path);
+	st->wal_hdr = map_wal_header(st->db);
 	return st;
 }
 
@@ -166,8 +161,6 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	cal_free(st->cal);
 	sqlite3_close(st->db);
-	if (st->wal_hdr)
-		munmap((void *)st->wal_hdr, WAL_HDR_MAP);
 	free(st);
 }
 

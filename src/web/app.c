@@ -427,7 +427,6 @@ void app_handle(struct req *rq, struct resp *rs)
 {
 	rs->status = 0;
 	dispatch(rq, rs);
-	req_store_return(rq);
 	api_errors(rq, rs);
 	if (!rs->status)
 		rs->status = 200;
@@ -438,6 +437,7 @@ void app_handle(struct req *rq, struct resp *rs)
 	/* what the handler set is checked; the security headers after it are constants */
 	resp_check_headers(rs);
 	security_headers(rq, rs);
+	req_store_return(rq);
 }
 
 /*
