@@ -177,11 +177,11 @@ int cli_fcgi(int argc, char **argv)
 		      "                    [--metrics-allow ADDR,...]\n"
 		      "Runs the FastCGI responder; without --socket it takes the listening socket on fd 0\n"
 		      "(systemd socket activation, spawn-fcgi).  The socket is made mode 0660.\n"
-		      "Threads (default 64) only wait on nginx's connections; at most 16 database connections are open.\n",
+		      "Threads (default 256) only wait on nginx's connections; at most 16 database connections are open.\n",
 		      o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
 	}
 	if (start_app(&o) < 0)
 		return 1;
-	return front_fcgi_run(o.socket, o.threads ? o.threads : 64);
+	return front_fcgi_run(o.socket, o.threads ? o.threads : 256);
 }
