@@ -17,10 +17,10 @@ static struct site g_site;
  * Connections lent to requests, at most POOL_MAX open.  A request holds one
  * only while app_handle runs, so a front end may have many more threads
  * than connections: a FastCGI thread stays bound to its nginx connection
- * while nginx keeps it, and with one connection a thread the threads nginx
- * needs under load cost a database connection each.  More connections than
- * this gain nothing on an office's machine: the work past them waits for a
- * core or for the writer's turn anyway.
+ * for as long as nginx keeps it, and needs a database connection only while
+ * a request on it runs.  More connections than this gain nothing on an
+ * office's machine: the work past them waits for a core or for the
+ * writer's turn anyway.
  */
 enum { POOL_MAX = 16, POOL_WAIT_S = 5 };
 

@@ -501,12 +501,11 @@ enum err store_exec_script(struct store *st, const char *sql, char *err, size_t 
  * One write transaction at a time in this process, in the order asked: a
  * thread waiting here wakes the moment the writer before it commits, where
  * SQLite's busy handler polls with sleeps of up to 100 ms (under load, most
- * of a request's time).  The turn is handed to the longest waiter: with a
- * plain mutex the thread that just committed took it straight back for its
- * next request, and the other server thread's connections starved for
- * seconds.  Other processes (the scheduler, admin commands) still meet the
- * busy handler.  The wait is bounded like the busy handler's, so a mistake
- * can slow a request, never hang it.
+ * of a request's time).  The turn goes to the longest waiter, so a thread
+ * that commits and comes straight back cannot pass one that has waited (a
+ * mutex promises no order).  Other processes (the scheduler, admin
+ * commands) still meet the busy handler.  The wait is bounded like the busy
+ * handler's, so a mistake can slow a request, never hang it.
  */
 struct writer_waiter {
 	pthread_cond_t wake;

@@ -42,7 +42,7 @@ enum err store_search(struct store *st, struct arena *a, const char *q, size_t n
  * Merges the search index into one segment when the content changed since
  * this connection last did (the first call always does).  Each change adds
  * a segment and FTS5 merges only some, so an index built row by row reads
- * many: one merged segment made a search three times faster.  For the
+ * many: one merged segment made a search 2.6 times faster.  For the
  * scheduler's pass and after bulk loads; writes nothing a reader can see.
  */
 enum err store_search_tidy(struct store *st);
