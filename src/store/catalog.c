@@ -197,15 +197,7 @@ enum err store_faqs(struct store *st, struct arena *a, const char *unit, const c
 enum err store_faq(struct store *st, struct arena *a, const char *slug, struct faq_rec *out)
 {
 	static const char sql[] = FAQ_SELECT "WHERE f.slug = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, slug);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_faq(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by(st, a, sql, slug, out, read_faq);
 }
 
 /* (code, name_zh, name_en, count): the count goes in the record's own array. */

@@ -147,15 +147,7 @@ enum err store_forms(struct store *st, struct arena *a, const char *unit, struct
 enum err store_form(struct store *st, struct arena *a, const char *code, struct form_rec *out)
 {
 	static const char sql[] = FORM_SELECT "WHERE f.code = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, code);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		form_row(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by(st, a, sql, code, out, form_row);
 }
 
 enum err store_form_file(struct store *st, struct arena *a, const char *code, const void **data, size_t *len)

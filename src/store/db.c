@@ -312,17 +312,23 @@ enum err row_err(int rc)
 	return rc == SQLITE_ROW ? ERR_OK : rc == SQLITE_DONE ? ERR_NOTFOUND : ERR_DB;
 }
 
+/* Steps bound statement s once: its row into out through fill, or ERR_NOTFOUND. */
+static enum err step_one(sqlite3_stmt *s, struct arena *a, void *out, row_fill *fill)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		fill(s, a, out);
+	sqlite3_reset(s);
+	return row_err(rc);
+}
+
 enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const char *key, void *out, row_fill *fill)
 {
 	sqlite3_stmt *s = stmt_get(st, sql);
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		fill(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return step_one(s, a, out, fill);
 }
 
 enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, const char *note, const char *at)
@@ -343,11 +349,7 @@ enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long
 	if (!s)
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		fill(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return step_one(s, a, out, fill);
 }
 
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id)

@@ -77,15 +77,8 @@ enum err store_village_list(struct store *st, struct arena *a, struct village_re
 
 enum err store_village(struct store *st, struct arena *a, const char *code, struct village_rec *out)
 {
-	sqlite3_stmt *s = stmt_get(st, "SELECT " VILLAGE_COLS "WHERE code = ?1");
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, code);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_village(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	static const char sql[] = "SELECT " VILLAGE_COLS "WHERE code = ?1";
+	return stmt_one_by(st, a, sql, code, out, read_village);
 }
 
 enum err store_village_create(struct store *st, const char *code, const char *name_zh, const char *name_en)

@@ -94,15 +94,7 @@ enum err store_o311_services(struct store *st, struct arena *a, struct o311_serv
 enum err store_o311_service(struct store *st, struct arena *a, const char *code, struct o311_service *out)
 {
 	static const char sql[] = SERVICE_SELECT "WHERE s.category = ?1";
-	sqlite3_stmt *s = stmt_get(st, sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, code);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_service(s, a, out);
-	sqlite3_reset(s);
-	return row_err(rc);
+	return stmt_one_by(st, a, sql, code, out, read_service);
 }
 
 /* Attributes with their values: one row per attribute and value, so the two arrays grow together. */
