@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/cal.h"
@@ -112,6 +113,11 @@ bool ids_number_valid(const char *s)
 		if (i != 8 && (s[i] < '0' || s[i] > '9'))
 			return false;
 	return true;
+}
+
+int ids_number_seq(const char *s)
+{
+	return s && ids_number_valid(s) ? atoi(s + 9) : 0;
 }
 
 void ids_number_upcase(const char *in, char *out, size_t outsz)

@@ -52,6 +52,8 @@ void ids_query_code_for(const char *once, char out[QUERY_CODE_LEN + 1]);
  * then by length and text within a day.  seq is clamped to 1..IDS_SEQ_MAX.
  */
 void ids_number(char prefix, int32_t office_day, int seq, char out[NO_SIZE]);
+/* The daily sequence of a number ids_number made ("A1151126-0007" -> 7); 0 when s is no such number. */
+int ids_number_seq(const char *s);
 /* True when s looks like a number ids_number makes (prefix any capital letter, 4 to 6 digits). */
 bool ids_number_valid(const char *s);
 /* A typed number copied into out (cut to outsz), ASCII letters upper-cased, for ids_number_valid. */

@@ -60,24 +60,21 @@ static void read_case(sqlite3_stmt *s, struct arena *a, void *item)
 
 enum err store_case_create(struct store *st, const struct case_new *c, char *no, long long *id)
 {
-	static const char seq_sql[] = "SELECT count(*) FROM cases WHERE received_on = ?1";
+	static const char seq_sql[] = "SELECT case_no FROM cases WHERE received_on = ?1 ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 	    "INSERT INTO cases (case_no, code_hash, service_id, unit, applicant_name, applicant_phone, "
 	    "phone_digits, applicant_email, applicant_natid, channel, state, received_on, received_at, days, "
 	    "due_on, created_by, form_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'received', ?11, ?12, "
 	    "?13, "
 	    "?14, ?15, ?16)";
-	sqlite3_stmt *s = stmt_get(st, seq_sql);
-	if (!s)
-		return ERR_DB;
-	bind_str(s, 1, c->received_on);
-	int seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) + 1 : 1;
-	sqlite3_reset(s);
 	int32_t day;
 	if (!cal_parse_iso(c->received_on, &day))
 		return tx_note(st, ERR_INVAL);
+	int seq = stmt_day_next_seq(st, seq_sql, c->received_on);
+	if (seq < 0)
+		return ERR_DB;
 	ids_number('A', day, seq, no);
-	s = stmt_get(st, ins);
+	sqlite3_stmt *s = stmt_get(st, ins);
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, no);

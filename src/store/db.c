@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "domain/cal.h"
+#include "domain/ids.h"
 #include "store/fts_cjk.h"
 #include "store/internal.h"
 
@@ -329,6 +330,18 @@ enum err stmt_one_by(struct store *st, struct arena *a, const char *sql, const c
 		return ERR_DB;
 	bind_str(s, 1, key);
 	return step_one(s, a, out, fill);
+}
+
+int stmt_day_next_seq(struct store *st, const char *sql, const char *day)
+{
+	sqlite3_stmt *s = stmt_get(st, sql);
+	if (!s)
+		return -1;
+	bind_str(s, 1, day);
+	int rc = sqlite3_step(s);
+	int seq = rc == SQLITE_ROW ? ids_number_seq((const char *)sqlite3_column_text(s, 0)) + 1 : 1;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? seq : -1;
 }
 
 enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, const char *note, const char *at)

@@ -92,6 +92,14 @@ enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, 
 /* The same by a numeric id bound to ?1. */
 enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long long id, void *out, row_fill *fill);
 
+/*
+ * The next daily sequence for a case or petition number: one past the
+ * sequence of the number sql selects for the day bound to ?1 (the day's
+ * newest row, through the index on its day: the cost does not grow with
+ * the day's rows as counting them did).  -1 on a database error.
+ */
+int stmt_day_next_seq(struct store *st, const char *sql, const char *day);
+
 /* Steps an INSERT (stmt_done) and, when it worked and id is not NULL, sets *id to the new rowid. */
 enum err stmt_insert(struct store *st, sqlite3_stmt *s, long long *id);
 

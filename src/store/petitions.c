@@ -92,7 +92,8 @@ static void read_petition(sqlite3_stmt *s, struct arena *a, void *item)
 
 enum err store_petition_create(struct store *st, const struct petition_new *p, char *no, long long *id)
 {
-	static const char seq_sql[] = "SELECT count(*) FROM petitions WHERE received_on = ?1";
+	static const char seq_sql[] =
+	    "SELECT petition_no FROM petitions WHERE received_on = ?1 ORDER BY id DESC LIMIT 1";
 	static const char ins[] =
 	    "INSERT INTO petitions (petition_no, code_hash, channel, ext_ref, name, phone, phone_digits, email, "
 	    "address, anonymous, confidential, read_back, village, category, subject, body, state, received_on, "
@@ -102,14 +103,11 @@ enum err store_petition_create(struct store *st, const struct petition_new *p, c
 	int32_t day;
 	if (!cal_parse_iso(p->received_on, &day))
 		return tx_note(st, ERR_INVAL);
-	sqlite3_stmt *s = stmt_get(st, seq_sql);
-	if (!s)
+	int seq = stmt_day_next_seq(st, seq_sql, p->received_on);
+	if (seq < 0)
 		return ERR_DB;
-	bind_str(s, 1, p->received_on);
-	int seq = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) + 1 : 1;
-	sqlite3_reset(s);
 	ids_number('P', day, seq, no);
-	s = stmt_get(st, ins);
+	sqlite3_stmt *s = stmt_get(st, ins);
 	if (!s)
 		return ERR_DB;
 	bind_str(s, 1, no);

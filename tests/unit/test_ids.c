@@ -35,6 +35,12 @@ static void test_number_past_9999(void **state)
 	assert_false(ids_number_valid("A1150303-01000"));
 	assert_false(ids_number_valid("A1150303-123"));
 	assert_false(ids_number_valid("A1150303-1234567"));
+	/* the sequence read back, as the next number of a day is found */
+	assert_int_equal(ids_number_seq("A1150303-0007"), 7);
+	assert_int_equal(ids_number_seq("P1150303-10000"), 10000);
+	assert_int_equal(ids_number_seq("P1150303-01000"), 0);
+	assert_int_equal(ids_number_seq(""), 0);
+	assert_int_equal(ids_number_seq(NULL), 0);
 }
 
 static void test_email_ok(void **state)

@@ -226,6 +226,39 @@ static void pass(struct fx *f, struct sched_stats *s)
 
 /* ---- tiers, recipients, idempotence ---------------------------------- */
 
+/* The petition number of row id, as the store wrote it. */
+static void assert_number(struct fx *f, long long id, const char *want)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT petition_no FROM petitions WHERE id = %lld", id);
+	char *no = one_text(f, sql);
+	assert_string_equal(no, want);
+	free(no);
+}
+
+/*
+ * A day's numbers run on from its newest petition, whatever other days
+ * hold; a day past 9,999 goes on to five digits.  (Found from the newest
+ * row, not by counting the day's rows: a busy day's intake stays as fast.)
+ */
+static void test_daily_numbers_follow_the_newest(void **state)
+{
+	struct fx *f = *state;
+	assert_number(f, petition(f, "2026-03-02", 6, NULL, 0), "P1150302-0001");
+	assert_number(f, petition(f, "2026-03-03", 6, NULL, 0), "P1150303-0001");
+	assert_number(f, petition(f, "2026-03-02", 6, NULL, 0), "P1150302-0002");
+	assert_number(f, petition(f, "2026-03-03", 6, NULL, 0), "P1150303-0002");
+	/* a busy day: its newest number is 9999 */
+	assert_int_equal(
+	    sqlite3_exec(f->db,
+	                 "UPDATE petitions SET petition_no = 'P1150303-9999' WHERE petition_no = 'P1150303-0002'", NULL,
+	                 NULL, NULL),
+	    SQLITE_OK);
+	assert_number(f, petition(f, "2026-03-03", 6, NULL, 0), "P1150303-10000");
+	assert_number(f, petition(f, "2026-03-03", 6, NULL, 0), "P1150303-10001");
+	assert_number(f, petition(f, "2026-03-02", 6, NULL, 0), "P1150302-0003");
+}
+
 static void test_pass_is_idempotent(void **state)
 {
 	struct fx *f = *state;
@@ -781,6 +814,7 @@ static void test_service_review_flagged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_daily_numbers_follow_the_newest, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_pass_is_idempotent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_killed_pass_then_rerun, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stopped_pass_commits_whole_batches, setup, teardown),
