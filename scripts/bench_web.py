@@ -4,6 +4,9 @@
   nginx-static  nginx serving a saved copy of one rendered notice sheet
   serve         the same page from `bianmin serve` (libmicrohttpd)
   fcgi          the same page through nginx -> `bianmin fcgi` (libfcgi)
+  fcgi-bare     the same page through nginx -> tests/bench/fcgi_bare.c, a
+                libfcgi responder with bianmin's threads that only answers
+                the saved bytes: the floor that nginx and libfcgi set
   *-render      the same, with the in-memory page cache skipped: every
                 request queries SQLite and renders the template
   serve-search  a search results page (/search?q=戶籍謄本) from the cache;
@@ -35,6 +38,7 @@ INTAKE_CONNS = 16
 DURATION = int(os.environ.get("BENCH_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNS = 64           # bianmin serve: its per-address connection limit (wrk is one address)
+FCGI_THREADS = 256        # `bianmin fcgi`'s default --threads (src/cli/serve.c)
 CONNS_BEHIND_NGINX = 256  # nginx -> bianmin fcgi: the load issue #15 asks 0 errors at
 
 
@@ -154,6 +158,12 @@ def main():
         os.makedirs(os.path.join(tmp, "www"))
         with open(os.path.join(tmp, "www", "static.html"), "wb") as f:
             f.write(body)
+        # the floor under the fcgi rows: libfcgi answering the saved page, bianmin's thread count
+        bare, bare_sock = os.path.join(tmp, "fcgi_bare"), os.path.join(tmp, "bare.sock")
+        subprocess.run(["cc", "-O2", "-pthread", "-o", bare, os.path.join(ROOT, "tests", "bench", "fcgi_bare.c"),
+                        "-lfcgi"], check=True)
+        procs.append(subprocess.Popen([bare, bare_sock, os.path.join(tmp, "www", "static.html"),
+                                       str(FCGI_THREADS)]))
         for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             os.makedirs(os.path.join(tmp, d))
         conf = os.path.join(tmp, "nginx.conf")
@@ -170,22 +180,22 @@ http {
   uwsgi_temp_path %(t)s/uwsgi; scgi_temp_path %(t)s/scgi;
   keepalive_requests 100000;
   upstream bianmin { server unix:%(sock)s; keepalive 4; }
+  upstream bare { server unix:%(bare)s; keepalive 4; }
   server {
     listen 127.0.0.1:%(port)d;
     location = /static.html { root %(t)s/www; default_type text/html; }
-    location / {
-      # the parameters bianmin reads, as contrib/nginx-bianmin.conf passes them
-      fastcgi_param REQUEST_METHOD $request_method;
-      fastcgi_param REQUEST_URI $request_uri;
-      fastcgi_param CONTENT_TYPE $content_type;
-      fastcgi_param CONTENT_LENGTH $content_length;
-      fastcgi_param REMOTE_ADDR $remote_addr;
-      fastcgi_keep_conn on;
-      fastcgi_pass bianmin;
-    }
+    # the parameters bianmin reads, as contrib/nginx-bianmin.conf passes them
+    fastcgi_param REQUEST_METHOD $request_method;
+    fastcgi_param REQUEST_URI $request_uri;
+    fastcgi_param CONTENT_TYPE $content_type;
+    fastcgi_param CONTENT_LENGTH $content_length;
+    fastcgi_param REMOTE_ADDR $remote_addr;
+    fastcgi_keep_conn on;
+    location = /bare.html { fastcgi_pass bare; }
+    location / { fastcgi_pass bianmin; }
   }
 }
-""" % {"t": tmp, "sock": sock, "port": nport})
+""" % {"t": tmp, "sock": sock, "bare": bare_sock, "port": nport})
         procs.append(subprocess.Popen(["nginx", "-p", tmp, "-c", conf, "-g", "daemon off;"]))
         wait_http("http://127.0.0.1:%d/static.html" % nport)
         wait_http("http://127.0.0.1:%d%s" % (nport, PAGE))
@@ -211,6 +221,7 @@ http {
                    ("serve-search-render", serve + search, unique, CONNS),
                    ("serve-status", serve + "/status", scripts["status"], CONNS),
                    ("nginx-static-256", nginx + "/static.html", None, CONNS_BEHIND_NGINX),
+                   ("fcgi-bare", nginx + "/bare.html", None, CONNS_BEHIND_NGINX),
                    ("fcgi", nginx + PAGE, None, CONNS_BEHIND_NGINX),
                    ("fcgi-render", nginx + PAGE + "?render=1", None, CONNS_BEHIND_NGINX),
                    ("fcgi-status", nginx + "/status", scripts["status"], CONNS_BEHIND_NGINX),
