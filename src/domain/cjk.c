@@ -463,25 +463,52 @@ static bool is_sentence_end(const char *doc, const struct sent *e)
 	       c == '\n';
 }
 
-/* Records matches of terms over entries e[0..ne) into m; returns how many. */
-static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_terms *terms, struct smatch *m)
+/* The terms as find_matches looks for them: longest first, and which first code points can start one. */
+struct matcher {
+	const struct cjk_terms *terms;
+	size_t order[CJK_TERMS_MAX], nt, longest;
+	uint64_t first; /* bit (cp % 64) set for each term's first code point */
+};
+
+static void matcher_init(struct matcher *mt, const struct cjk_terms *terms)
 {
-	size_t order[CJK_TERMS_MAX], nt = 0, nm = 0;
-	if (!terms)
-		return 0;
-	for (size_t i = 0; i < terms->n && i < CJK_TERMS_MAX; i++) {
-		size_t k = nt++;
-		while (k > 0 && terms->t[order[k - 1]].len < terms->t[i].len) {
-			order[k] = order[k - 1];
+	mt->terms = terms;
+	mt->nt = mt->longest = 0;
+	mt->first = 0;
+	for (size_t i = 0; terms && i < terms->n && i < CJK_TERMS_MAX; i++) {
+		size_t k = mt->nt++, len = terms->t[i].len;
+		while (k > 0 && terms->t[mt->order[k - 1]].len < len) {
+			mt->order[k] = mt->order[k - 1];
 			k--;
 		}
-		order[k] = i;
+		mt->order[k] = i;
+		if (len) {
+			mt->first |= 1ULL << (terms->cp[terms->t[i].off] % 64);
+			mt->longest = len > mt->longest ? len : mt->longest;
+		}
 	}
-	for (size_t i = 0; i < ne && nm < SNIP_MATCHES; i++) {
-		if (!e[i].cp)
+}
+
+/*
+ * Records matches over entries e[0..ne) into m[0..SNIP_MATCHES), in order
+ * of position; m[0..*nm) holds the matches of an earlier call over the
+ * first *scanned entries: those a longer text cannot change are kept, and
+ * the scan goes on from there (a document is folded a window at a time).
+ */
+static void find_matches(const struct sent *e, size_t ne, const struct matcher *mt, struct smatch *m, size_t *nm,
+                         size_t *scanned)
+{
+	/* a match ending at the old end, or a word beside it, may read differently now */
+	size_t from = *scanned > mt->longest ? *scanned - mt->longest : 0;
+	while (*nm > 0 && m[*nm - 1].a >= from)
+		(*nm)--;
+	*scanned = ne;
+	const struct cjk_terms *terms = mt->terms;
+	for (size_t i = from; i < ne && *nm < SNIP_MATCHES; i++) {
+		if (!e[i].cp || !(mt->first >> (e[i].cp % 64) & 1))
 			continue;
-		for (size_t k = 0; k < nt; k++) {
-			size_t ti = order[k], len = terms->t[ti].len;
+		for (size_t k = 0; k < mt->nt; k++) {
+			size_t ti = mt->order[k], len = terms->t[ti].len;
 			const uint32_t *tc = terms->cp + terms->t[ti].off;
 			if (!len || tc[0] != e[i].cp || i + len > ne)
 				continue;
@@ -493,11 +520,10 @@ static size_t find_matches(const struct sent *e, size_t ne, const struct cjk_ter
 			if (!terms->t[ti].han &&
 			    ((i > 0 && e[i - 1].cls == CJK_WORD) || (i + len < ne && e[i + len].cls == CJK_WORD)))
 				continue; /* words match whole words only */
-			m[nm++] = (struct smatch){(uint32_t)i, (uint32_t)(i + len), (uint32_t)ti};
+			m[(*nm)++] = (struct smatch){(uint32_t)i, (uint32_t)(i + len), (uint32_t)ti};
 			break;
 		}
 	}
-	return nm;
 }
 
 /* Picks the window [*ws, *we) of at most w entries holding the most distinct terms. */
@@ -573,7 +599,9 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 	 * query early: the rest is never decoded).
 	 */
 	const char *p = doc, *end = doc + n;
-	size_t nm = 0, stop = max_chars ? max_chars + max_chars / SNIP_LEAD + SNIP_SLACK : cap;
+	size_t nm = 0, scanned = 0, stop = max_chars ? max_chars + max_chars / SNIP_LEAD + SNIP_SLACK : cap;
+	struct matcher mt;
+	matcher_init(&mt, terms);
 	for (;;) {
 		while (p < end && ne < stop && ne < cap) {
 			const char *at = p;
@@ -583,7 +611,7 @@ size_t cjk_snippet(const char *doc, size_t n, const struct cjk_terms *terms, siz
 				continue;
 			e[ne++] = (struct sent){c, (uint32_t)(at - doc), (uint32_t)(p - doc), (uint8_t)cls};
 		}
-		nm = find_matches(e, ne, terms, m);
+		find_matches(e, ne, &mt, m, &nm, &scanned);
 		if (p >= end || ne >= cap || window_holds_all(m, nm, ne, max_chars, terms))
 			break;
 		stop = 2 * ne; /* doubling: every step's rescan costs the document's length at most twice */

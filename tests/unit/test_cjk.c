@@ -584,6 +584,23 @@ static void test_snippet(void **state)
 		buf_puts(&doc, "區");
 	snippet("路燈 故障", doc.data, CJK_SNIPPET_CHARS, &o);
 	assert_non_null(strstr(o.data, "<mark>路燈故障</mark>"));
+
+	/*
+	 * A document is folded a window at a time (the first 152 characters
+	 * for 100): a term cut by the first window's end is found whole, and
+	 * a word at its end is matched only once its next letter is known.
+	 */
+	for (int cut = 149; cut <= 151; cut++) {
+		buf_reset(&doc);
+		for (int i = 0; i < cut; i++)
+			buf_puts(&doc, "區");
+		buf_puts(&doc, "謄本，cats 與 cat。");
+		snippet("謄本", doc.data, CJK_SNIPPET_CHARS, &o);
+		assert_non_null(strstr(o.data, "<mark>謄本</mark>"));
+		snippet("cat", doc.data, CJK_SNIPPET_CHARS, &o);
+		assert_non_null(strstr(o.data, "cats 與 <mark>cat</mark>。"));
+		assert_null(strstr(o.data, "<mark>cat</mark>s"));
+	}
 	buf_free(&doc);
 	buf_free(&o);
 }
