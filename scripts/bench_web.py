@@ -260,12 +260,15 @@ http {
         lines += ["", "Intake rows are a counter clerk's petitions over %d connections, each committed "
                   "(WAL, synchronous=FULL) before its 303; %s petitions are in the database after the runs. "
                   "Status rows look up one petition by number and code with `status_lookup_limits` raised."
-                  % (INTAKE_CONNS, stored)]
+                  % (INTAKE_CONNS, stored),
+                  "", "`fcgi-bare` is tests/bench/fcgi_bare.c behind the same nginx: libfcgi with bianmin's "
+                  "threads answering the saved page and doing nothing else, the most any libfcgi responder "
+                  "gets here; read the `fcgi` rows against it."]
         table = "\n".join(lines)
         print()
         print(table)
-        cpu = subprocess.run(["sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo"], capture_output=True,
-                             text=True).stdout.replace("\n", " ")
+        model = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo").read())
+        cpu = "%d cores, %s" % (os.cpu_count(), model.group(1).strip() if model else "unknown CPU")
         if only:
             return
         with open(os.path.join(ROOT, "docs", "bench-web.md"), "w") as f:
