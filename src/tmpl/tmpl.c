@@ -514,9 +514,12 @@ static const struct tv *lookup(const struct render *r, const struct op *op)
 		return r->depth ? r->stack[r->depth - 1].dot : NULL;
 	for (int i = r->depth - 1; i >= 0; i--) {
 		const struct tobj *o = r->stack[i].obj;
-		for (size_t k = 0; o && k < o->n; k++)
-			if (strncmp(o->e[k].name, op->s, op->len) == 0 && o->e[k].name[op->len] == '\0')
+		for (size_t k = 0; o && k < o->n; k++) {
+			const char *name = o->e[k].name;
+			/* the first letter turns most names away without a call */
+			if (name[0] == op->s[0] && strncmp(name, op->s, op->len) == 0 && name[op->len] == '\0')
 				return &o->e[k].v;
+		}
 	}
 	return NULL;
 }
