@@ -51,6 +51,10 @@ static inline uint32_t next_folded(const char **p, const char *end, enum cjk_cla
 		*cls = CJK_SEP;
 		return 0;
 	}
+	if (c >= 0x4E00 && c <= 0x9FFF && !(cjk_fold_bmp[c / 64] >> (c % 64) & 1)) {
+		*cls = CJK_HAN; /* a common ideograph that folds to itself */
+		return (uint32_t)c;
+	}
 	return cjk_fold_class((uint32_t)c, cls);
 }
 

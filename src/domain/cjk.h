@@ -50,6 +50,14 @@ enum cjk_class {
  */
 uint32_t cjk_fold_class(uint32_t cp, enum cjk_class *cls);
 
+/*
+ * One bit a BMP code point, set where cjk_fold_class changes a Han
+ * character (filled before main runs, read-only after): lets the hot loops
+ * pass the common ideographs (U+4E00..U+9FFF, which fold to themselves
+ * unless marked) without a call.
+ */
+extern uint64_t cjk_fold_bmp[0x10000 / 64];
+
 /* cjk_fold_class without the class: the folded code point, 0 if ignorable. */
 uint32_t cjk_fold(uint32_t cp);
 

@@ -21,23 +21,22 @@
 enum { FOLD_HAN_N = sizeof fold_han / sizeof fold_han[0] };
 
 /*
- * One bit a BMP code point, set where fold_han has it as a source: most
- * Han text folds to itself, and a search page folds every character of
- * its snippets' documents, so the bit spares nearly all binary searches.
- * Filled before main runs, read-only after.
+ * Set where fold_han has a source: most Han text folds to itself, and a
+ * search page folds every character of its snippets' documents, so the
+ * bit spares nearly all binary searches (and, in cjk.c, most calls).
  */
-static uint64_t fold_bmp[0x10000 / 64];
+uint64_t cjk_fold_bmp[0x10000 / 64];
 
 __attribute__((constructor)) static void fold_bmp_fill(void)
 {
 	for (size_t i = 0; i < FOLD_HAN_N; i++)
 		if (fold_han[i].from < 0x10000)
-			fold_bmp[fold_han[i].from / 64] |= 1ULL << (fold_han[i].from % 64);
+			cjk_fold_bmp[fold_han[i].from / 64] |= 1ULL << (fold_han[i].from % 64);
 }
 
 static uint32_t han_lookup(uint32_t cp)
 {
-	if (cp < 0x10000 && !(fold_bmp[cp / 64] >> (cp % 64) & 1))
+	if (cp < 0x10000 && !(cjk_fold_bmp[cp / 64] >> (cp % 64) & 1))
 		return cp;
 	if (cp < fold_han[0].from || cp > fold_han[FOLD_HAN_N - 1].from)
 		return cp;
