@@ -341,7 +341,11 @@ int stmt_day_next_seq(struct store *st, const char *sql, const char *day)
 	int rc = sqlite3_step(s);
 	int seq = rc == SQLITE_ROW ? ids_number_seq((const char *)sqlite3_column_text(s, 0)) + 1 : 1;
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? seq : -1;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		tx_note(st, ERR_DB); /* the transaction's error, so it rolls back whole */
+		return -1;
+	}
+	return seq;
 }
 
 enum err stmt_rate(struct store *st, const char *sql, long long id, int rating, const char *note, const char *at)

@@ -96,7 +96,8 @@ enum err stmt_one_by_id(struct store *st, struct arena *a, const char *sql, long
  * The next daily sequence for a case or petition number: one past the
  * sequence of the number sql selects for the day bound to ?1 (the day's
  * newest row, through the index on its day: the cost does not grow with
- * the day's rows as counting them did).  -1 on a database error.
+ * the day's rows as counting them did).  -1 on a database error (noted
+ * as the transaction's, see tx_note).
  */
 int stmt_day_next_seq(struct store *st, const char *sql, const char *day);
 
